@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "libvirthandles.h"
+
+#include <libvirt/virterror.h>
+
+namespace Flotilla::Libvirt
+{
+
+namespace
+{
+void ignoreError(void *, virErrorPtr)
+{
+}
+} // namespace
+
+void initialize()
+{
+    virInitialize();
+    virSetErrorFunc(nullptr, ignoreError);
+}
+
+Error lastError(const QString &action)
+{
+    Error error{.message = action};
+    if (const virError *last = virGetLastError()) {
+        error.details = QString::fromUtf8(last->message ? last->message : "");
+        error.code = last->code;
+        error.domain = last->domain;
+    }
+    virResetLastError();
+    return error;
+}
+
+QString versionText(unsigned long packed)
+{
+    return QStringLiteral("%1.%2.%3").arg(packed / 1000000).arg(packed / 1000 % 1000).arg(packed % 1000);
+}
+
+} // namespace Flotilla::Libvirt

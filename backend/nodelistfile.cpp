@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "nodelistfile.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace Flotilla::NodeListFile
+{
+
+namespace
+{
+
+Error mistake(const QString &details)
+{
+    return Error{.message = i18nc("@info", "The node list is not valid"), .details = details};
+}
+
+double coordinate(const QJsonObject &location, QLatin1StringView key)
+{
+    const QJsonValue value = location.value(key);
+    return value.isDouble() ? value.toDouble() : NAN;
+}
+
+Result<NodeEntry> parseNode(const QJsonValue &value, qsizetype index)
+{
+    if (!value.isObject()) {
+        return mistake(i18nc("@info", "entry %1 is not an object", index + 1));
+    }
+    const QJsonObject object = value.toObject();
+    NodeEntry node;
+    node.id = object.value(QLatin1StringView("id")).toString();
+    node.name = object.value(QLatin1StringView("name")).toString();
+    node.uri = object.value(QLatin1StringView("uri")).toString();
+    if (node.id.isEmpty() || node.uri.isEmpty()) {
+        return mistake(i18nc("@info", "entry %1 has no id or no URI", index + 1));
+    }
+    if (node.name.isEmpty()) {
+        node.name = node.id;
+    }
+    const QJsonObject location = object.value(QLatin1StringView("location")).toObject();
+    node.location.city = location.value(QLatin1StringView("city")).toString();
+    node.location.country = location.value(QLatin1StringView("country")).toString();
+    node.location.countryCode = location.value(QLatin1StringView("countryCode")).toString();
+    node.location.latitude = coordinate(location, QLatin1StringView("latitude"));
+    node.location.longitude = coordinate(location, QLatin1StringView("longitude"));
+    const bool latitudeOk = std::isnan(node.location.latitude) || std::abs(node.location.latitude) <= 90.0;
+    const bool longitudeOk = std::isnan(node.location.longitude) || std::abs(node.location.longitude) <= 180.0;
+    if (!latitudeOk || !longitudeOk) {
+        return mistake(i18nc("@info", "node '%1' has coordinates outside the globe", node.id));
+    }
+    for (const QJsonValue tag : object.value(QLatin1StringView("tags")).toArray()) {
+        node.tags.append(tag.toString());
+    }
+    node.enabled = object.value(QLatin1StringView("enabled")).toBool(true);
+    return node;
+}
+
+} // namespace
+
+Result<QList<NodeEntry>> parse(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return mistake(i18nc("@info", "%1 at byte %2", parseError.errorString(), parseError.offset));
+    }
+    if (!document.isObject() || !document.object().value(QLatin1StringView("nodes")).isArray()) {
+        return mistake(i18nc("@info", "there is no \"nodes\" list"));
+    }
+    const QJsonArray array = document.object().value(QLatin1StringView("nodes")).toArray();
+    QList<NodeEntry> nodes;
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Result<NodeEntry> node = parseNode(array.at(i), i);
+        if (!node) {
+            return node.error();
+        }
+        if (ids.contains(node.value().id)) {
+            return mistake(i18nc("@info", "the id '%1' is used twice", node.value().id));
+        }
+        ids.insert(node.value().id);
+        nodes.append(std::move(node).value());
+    }
+    return nodes;
+}
+
+QByteArray serialize(const QList<NodeEntry> &nodes)
+{
+    QJsonArray array;
+    for (const NodeEntry &node : nodes) {
+        QJsonObject location{
+            {QLatin1StringView("city"), node.location.city},
+            {QLatin1StringView("country"), node.location.country},
+            {QLatin1StringView("countryCode"), node.location.countryCode},
+        };
+        if (node.location.hasCoordinates()) {
+            location.insert(QLatin1StringView("latitude"), node.location.latitude);
+            location.insert(QLatin1StringView("longitude"), node.location.longitude);
+        }
+        array.append(QJsonObject{
+            {QLatin1StringView("id"), node.id},
+            {QLatin1StringView("name"), node.name},
+            {QLatin1StringView("uri"), node.uri},
+            {QLatin1StringView("location"), location},
+            {QLatin1StringView("tags"), QJsonArray::fromStringList(node.tags)},
+            {QLatin1StringView("enabled"), node.enabled},
+        });
+    }
+    return QJsonDocument(QJsonObject{{QLatin1StringView("nodes"), array}}).toJson(QJsonDocument::Indented);
+}
+
+} // namespace Flotilla::NodeListFile

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "demofleet.h"
+#include "fleet.h"
+#include "libvirthandles.h"
+#include "machinefiltermodel.h"
+#include "machinelistmodel.h"
+#include "nodelistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+
+// The demo fleet opened for real, through libvirt's test driver, one session
+// thread per node, and read through the same models the window shows.
+class DemoFleetTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = 20000;
+
+    static QVariant nodeData(const NodeListModel &model, const QString &id, int role)
+    {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row).data(NodeListModel::IdRole).toString() == id) {
+                return model.index(row).data(role);
+            }
+        }
+        return {};
+    }
+
+    static bool allLoaded(const Fleet &fleet)
+    {
+        return std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasInventory; });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Libvirt::initialize();
+    }
+
+    void unpacksFiveNodesWithPlaces()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(folder.path());
+        QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
+        QCOMPARE(nodes.value().size(), 5);
+        QSet<QString> countries;
+        for (const NodeEntry &node : nodes.value()) {
+            QVERIFY2(node.uri.startsWith(QStringLiteral("test://") + folder.path()), qPrintable(node.uri));
+            QVERIFY(QFile::exists(node.uri.mid(7)));
+            QVERIFY(node.location.hasCoordinates());
+            countries.insert(node.location.countryCode);
+        }
+        QCOMPARE(countries.size(), 5);
+    }
+
+    void showsEveryNodeAndMachine()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+
+        Fleet fleet;
+        NodeListModel nodes(&fleet);
+        MachineListModel machines(&fleet);
+        QAbstractItemModelTester nodesTester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester machinesTester(&machines, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const NodeEntry &entry : entries.value()) {
+            fleet.addNode(entry);
+        }
+        QCOMPARE(nodes.rowCount(), 5);
+        QTRY_VERIFY_WITH_TIMEOUT(allLoaded(fleet), timeoutMs);
+
+        QCOMPARE(machines.rowCount(), 60);
+        const QString helsinki = QStringLiteral("helsinki-rack");
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::StateRole).toInt(), int(NodeListModel::Connected));
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::NameRole).toString(), QStringLiteral("Helsinki rented box"));
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::CityRole).toString(), QStringLiteral("Helsinki"));
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::CpusRole).toInt(), 32);
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::MemoryBytesRole).toDouble(), 256.0 * (1ull << 30));
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::MachineCountRole).toInt(), 18);
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::RunningCountRole).toInt(), 15);
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::HypervisorRole).toString(), QStringLiteral("TEST"));
+        QVERIFY(nodeData(nodes, helsinki, NodeListModel::ErrorRole).toString().isEmpty());
+        // libvirt's test driver gives each pool 100 GiB; the demo volumes fill 48 % of it.
+        QCOMPARE(nodeData(nodes, helsinki, NodeListModel::StorageCapacityBytesRole).toDouble(), 100.0 * (1ull << 30));
+        QVERIFY(qAbs(nodeData(nodes, helsinki, NodeListModel::StorageUsedBytesRole).toDouble() / (1ull << 30) - 48.0)
+            < 0.5);
+        QCOMPARE(nodeData(nodes, QStringLiteral("berlin-home"), NodeListModel::RunningCountRole).toInt(), 8);
+
+        QMap<int, int> states;
+        for (int row = 0; row < machines.rowCount(); ++row) {
+            states[machines.index(row).data(MachineListModel::StateRole).toInt()]++;
+        }
+        QCOMPARE(states.value(MachineListModel::Running), 43);
+        QCOMPARE(states.value(MachineListModel::Paused), 3);
+        QCOMPARE(states.value(MachineListModel::Off), 13);
+        QCOMPARE(states.value(MachineListModel::Crashed), 1);
+    }
+
+    void filtersMachinesByNodeAndText()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+        Fleet fleet;
+        MachineListModel machines(&fleet);
+        MachineFilterModel filtered;
+        filtered.setSourceModel(&machines);
+        QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const NodeEntry &entry : entries.value()) {
+            fleet.addNode(entry);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(filtered.rowCount(), 60, timeoutMs);
+
+        filtered.setNodeId(QStringLiteral("helsinki-rack"));
+        QCOMPARE(filtered.rowCount(), 18);
+        QCOMPARE(filtered.index(0, 0).data(MachineListModel::NameRole).toString(), QStringLiteral("ci-runner-1"));
+
+        filtered.setNodeId({});
+        filtered.setSearchText(QStringLiteral("K3S"));
+        QCOMPARE(filtered.rowCount(), 7);
+        filtered.setSearchText(QStringLiteral("singapore"));
+        QCOMPARE(filtered.rowCount(), 8); // matches the node's name
+        filtered.setSearchText(QStringLiteral("no such machine"));
+        QCOMPARE(filtered.rowCount(), 0);
+    }
+
+    void reportsANodeThatCannotBeOpened()
+    {
+        Fleet fleet;
+        NodeListModel nodes(&fleet);
+        fleet.addNode(NodeEntry{.id = QStringLiteral("gone"),
+            .name = QStringLiteral("Gone"),
+            .uri = QStringLiteral("test:///no/such/node.xml")});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            nodes.index(0).data(NodeListModel::StateRole).toInt(), int(NodeListModel::Disconnected), timeoutMs);
+        QVERIFY(nodes.index(0)
+                .data(NodeListModel::ErrorRole)
+                .toString()
+                .contains(QStringLiteral("test:///no/such/node.xml")));
+        QVERIFY(nodes.index(0)
+                .data(NodeListModel::ErrorDetailsRole)
+                .toString()
+                .contains(QStringLiteral("/no/such/node.xml")));
+        QCOMPARE(nodes.index(0).data(NodeListModel::LoadedRole).toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(DemoFleetTest)
+#include "tst_demofleet.moc"

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "machinelistmodel.h"
+#include "nodelistmodel.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QtQmlIntegration>
+
+namespace Flotilla
+{
+class Fleet;
+
+/// The fleet as QML sees it: the singleton `Fleet` with its models.
+class FleetView : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Fleet)
+    QML_SINGLETON
+    Q_PROPERTY(Flotilla::NodeListModel *nodes READ nodes CONSTANT)
+    Q_PROPERTY(Flotilla::MachineListModel *machines READ machines CONSTANT)
+    /// The fleet is the bundled demo, not the user's nodes.
+    Q_PROPERTY(bool demo READ isDemo CONSTANT)
+
+public:
+    /// The fleet every engine's singleton shows; set before loading QML.
+    static void setFleet(Fleet *fleet, bool demo);
+    static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
+
+    [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
+    [[nodiscard]] MachineListModel *machines() const { return m_machines; }
+    [[nodiscard]] bool isDemo() const { return m_demo; }
+
+private:
+    FleetView(Fleet *fleet, bool demo);
+
+    NodeListModel *m_nodes;
+    MachineListModel *m_machines;
+    bool m_demo;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "inventory.h"
+
+#include <QAbstractListModel>
+#include <QtQmlIntegration>
+
+namespace Flotilla
+{
+class Fleet;
+
+/// Every machine of every node, one row each, grouped by node. When a node
+/// reports, only that node's rows change.
+class MachineListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Reached through Fleet.machines")
+
+public:
+    enum Roles {
+        UuidRole = Qt::UserRole + 1,
+        NameRole,
+        NodeIdRole,
+        NodeNameRole,
+        StateRole, ///< MachineListModel::State
+        StateTextRole,
+        ActiveRole, ///< running, paused or otherwise not off
+        VcpusRole,
+        MemoryBytesRole,
+        MemoryTextRole,
+        PersistentRole,
+    };
+    Q_ENUM(Roles)
+
+    /// libvirt's machine states, as QML sees them.
+    enum State {
+        Unknown,
+        Running,
+        Blocked,
+        Paused,
+        ShuttingDown,
+        Off,
+        Crashed,
+        Suspended,
+    };
+    Q_ENUM(State)
+
+    explicit MachineListModel(Fleet *fleet, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] static QString stateText(MachineState state);
+
+private:
+    struct Row {
+        qsizetype node; ///< index in Fleet::nodes()
+        Machine machine;
+    };
+
+    void updateNode(qsizetype node);
+
+    Fleet *m_fleet;
+    QList<Row> m_rows;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include <QAbstractListModel>
+#include <QtQmlIntegration>
+
+namespace Flotilla
+{
+class Fleet;
+
+/// The fleet's nodes, one row each, in the order they were added.
+class NodeListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Reached through Fleet.nodes")
+
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        UriRole,
+        StateRole, ///< NodeListModel::State
+        StateTextRole,
+        ErrorRole, ///< one line; empty when all is well
+        ErrorDetailsRole,
+        CityRole,
+        CountryRole,
+        LatitudeRole,
+        LongitudeRole,
+        HostnameRole,
+        HypervisorRole,
+        HypervisorVersionRole,
+        NetworksTextRole, ///< the node's networks, comma-separated
+        LibvirtVersionRole,
+        CpuModelRole,
+        CpusRole,
+        TopologyTextRole, ///< "2 sockets × 8 cores × 2 threads"
+        MemoryBytesRole,
+        MemoryTextRole,
+        MachineCountRole,
+        RunningCountRole,
+        StorageCapacityBytesRole,
+        StorageUsedBytesRole,
+        StorageTextRole, ///< "62 GiB of 100 GiB used"
+        LoadedRole, ///< an inventory has been read
+    };
+    Q_ENUM(Roles)
+
+    /// What the user sees of a node's connection.
+    enum State {
+        Connecting,
+        Connected,
+        Disconnected,
+    };
+    Q_ENUM(State)
+
+    explicit NodeListModel(Fleet *fleet, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+private:
+    Fleet *m_fleet;
+    int m_count = 0; ///< rows announced so far; the fleet grows before it tells
+};
+
+} // namespace Flotilla

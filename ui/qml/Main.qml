@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+Kirigami.ApplicationWindow {
+    id: root
+
+    title: Fleet.demo ? i18nc("@title:window", "Demo fleet") : ""
+    width: Kirigami.Units.gridUnit * 64
+    height: Kirigami.Units.gridUnit * 40
+    minimumWidth: Kirigami.Units.gridUnit * 20
+    minimumHeight: Kirigami.Units.gridUnit * 20
+
+    function showNodes(): void {
+        pageStack.clear();
+        pageStack.push(nodesPage);
+    }
+
+    function showMachines(): void {
+        pageStack.clear();
+        pageStack.push(machinesPage);
+    }
+
+    globalDrawer: Kirigami.GlobalDrawer {
+        title: i18nc("@title", "Flotilla")
+        titleIcon: "network-server"
+        isMenu: false
+        modal: !root.wideScreen
+        width: Kirigami.Units.gridUnit * 11
+        collapsible: root.wideScreen
+        showHeaderWhenCollapsed: true
+        actions: [
+            Kirigami.Action {
+                text: i18nc("@action:inmenu page", "Nodes")
+                icon.name: "network-server"
+                onTriggered: root.showNodes()
+            },
+            Kirigami.Action {
+                text: i18nc("@action:inmenu page", "Machines")
+                icon.name: "computer"
+                onTriggered: root.showMachines()
+            }
+        ]
+    }
+
+    Component {
+        id: nodesPage
+        NodesPage {}
+    }
+
+    Component {
+        id: machinesPage
+        MachinesPage {}
+    }
+
+    pageStack.initialPage: nodesPage
+    pageStack.globalToolBar.style: Kirigami.ApplicationHeaderStyle.ToolBar
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// One node in a list: who and where it is, whether it answers, what it holds.
+QQC2.ItemDelegate {
+    id: delegate
+
+    required property int index
+    required property string nodeId
+    required property string name
+    required property int connectionState
+    required property string stateText
+    required property string error
+    required property string city
+    required property string country
+    required property bool loaded
+    required property int cpus
+    required property string memoryText
+    required property int machineCount
+    required property int runningCount
+    required property string storageText
+
+    readonly property string placeText: [city, country].filter(part => part.length > 0).join(", ")
+
+    Accessible.name: i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
+    highlighted: ListView.isCurrentItem
+
+    contentItem: RowLayout {
+        spacing: Kirigami.Units.largeSpacing
+
+        StateDot {
+            tone: switch (delegate.connectionState) {
+            case NodeListModel.Connected:
+                return StateDot.Tone.Good;
+            case NodeListModel.Connecting:
+                return StateDot.Tone.Busy;
+            default:
+                return StateDot.Tone.Bad;
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+
+            Kirigami.Heading {
+                Layout.fillWidth: true
+                level: 3
+                text: delegate.name
+                elide: Text.ElideRight
+            }
+            QQC2.Label {
+                Layout.fillWidth: true
+                text: delegate.error.length > 0 ? delegate.error : delegate.placeText
+                color: delegate.error.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
+                elide: Text.ElideRight
+            }
+        }
+
+        ColumnLayout {
+            spacing: 0
+            visible: delegate.loaded
+
+            QQC2.Label {
+                Layout.alignment: Qt.AlignRight
+                text: i18ncp("@info", "%2 of %1 machine running", "%2 of %1 machines running", delegate.machineCount, delegate.runningCount)
+            }
+            QQC2.Label {
+                Layout.alignment: Qt.AlignRight
+                text: i18ncp("@info node capacity", "%1 CPU · %2 memory", "%1 CPUs · %2 memory", delegate.cpus, delegate.memoryText)
+                color: Kirigami.Theme.disabledTextColor
+            }
+            QQC2.Label {
+                Layout.alignment: Qt.AlignRight
+                visible: delegate.storageText.length > 0
+                text: i18nc("@info node storage", "Storage: %1", delegate.storageText)
+                color: Kirigami.Theme.disabledTextColor
+            }
+        }
+
+        QQC2.Label {
+            visible: !delegate.loaded
+            text: delegate.stateText
+            color: Kirigami.Theme.disabledTextColor
+        }
+    }
+}

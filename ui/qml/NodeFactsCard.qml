@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+
+/// A node's connection, hardware and software, as a form.
+ColumnLayout {
+    id: card
+
+    required property string uri
+    required property string stateText
+    required property string error
+    required property string errorDetails
+    required property string city
+    required property string country
+    required property bool loaded
+    required property string hostname
+    required property string hypervisor
+    required property string hypervisorVersion
+    required property string libvirtVersion
+    required property string cpuModel
+    required property int cpus
+    required property string topologyText
+    required property string memoryText
+    required property string storageText
+    required property string networksText
+
+    spacing: Kirigami.Units.smallSpacing
+
+    Kirigami.InlineMessage {
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        visible: card.error.length > 0
+        type: Kirigami.MessageType.Error
+        text: card.errorDetails.length > 0 ? i18nc("@info error with details", "%1: %2", card.error, card.errorDetails) : card.error
+    }
+
+    Kirigami.FormLayout {
+        Layout.fillWidth: true
+
+        QQC2.Label {
+            Kirigami.FormData.label: i18nc("@label", "Connection:")
+            text: card.stateText
+        }
+        QQC2.Label {
+            Kirigami.FormData.label: i18nc("@label", "Address:")
+            text: card.uri
+            elide: Text.ElideMiddle
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        }
+        QQC2.Label {
+            Kirigami.FormData.label: i18nc("@label", "Location:")
+            text: [card.city, card.country].filter(part => part.length > 0).join(", ")
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "Host name:")
+            text: card.hostname
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "Hypervisor:")
+            text: i18nc("@info hypervisor name and version", "%1 %2", card.hypervisor, card.hypervisorVersion)
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "libvirt:")
+            text: card.libvirtVersion
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "Processors:")
+            text: i18ncp("@info", "%1 CPU (%2, %3)", "%1 CPUs (%2, %3)", card.cpus, card.cpuModel, card.topologyText)
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "Memory:")
+            text: card.memoryText
+        }
+        QQC2.Label {
+            visible: card.loaded && card.storageText.length > 0
+            Kirigami.FormData.label: i18nc("@label", "Storage:")
+            text: card.storageText
+        }
+        QQC2.Label {
+            visible: card.loaded && card.networksText.length > 0
+            Kirigami.FormData.label: i18nc("@label", "Networks:")
+            text: card.networksText
+        }
+    }
+
+    Kirigami.Heading {
+        Layout.margins: Kirigami.Units.largeSpacing
+        level: 3
+        text: i18nc("@title:group", "Machines")
+    }
+}

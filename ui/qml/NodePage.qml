@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// One node: what it is, and its machines.
+Kirigami.ScrollablePage {
+    id: page
+
+    required property string nodeId
+    required property string nodeName
+
+    title: nodeName
+    objectName: "nodePage"
+
+    ListView {
+        id: list
+
+        objectName: "nodeMachineList"
+        currentIndex: -1
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        model: MachineFilterModel {
+            sourceModel: Fleet.machines
+            nodeId: page.nodeId
+        }
+        delegate: MachineDelegate {
+            width: ListView.view.width
+            showNode: false
+        }
+        header: NodeFacts {
+            width: ListView.view.width
+            nodeId: page.nodeId
+        }
+
+        Kirigami.PlaceholderMessage {
+            anchors.centerIn: parent
+            width: parent.width - Kirigami.Units.gridUnit * 4
+            visible: list.count === 0
+            icon.name: "computer"
+            text: i18nc("@info:placeholder", "No machines on this node")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+Kirigami.ScrollablePage {
+    id: page
+
+    title: i18nc("@title:window", "Nodes")
+    objectName: "nodesPage"
+
+    ListView {
+        id: list
+
+        objectName: "nodeList"
+        model: Fleet.nodes
+        currentIndex: -1
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+
+        delegate: NodeDelegate {
+            width: ListView.view.width
+            onClicked: {
+                ListView.view.currentIndex = index;
+                applicationWindow().pageStack.push(nodePage, {
+                    nodeId: nodeId,
+                    nodeName: name
+                });
+            }
+        }
+
+        Component {
+            id: nodePage
+            NodePage {}
+        }
+
+        Kirigami.PlaceholderMessage {
+            anchors.centerIn: parent
+            width: parent.width - Kirigami.Units.gridUnit * 4
+            visible: list.count === 0
+            icon.name: "network-server"
+            text: i18nc("@info:placeholder", "No nodes yet")
+            explanation: i18nc("@info:placeholder", "Start Flotilla with --demo to look around a demo fleet of five nodes.")
+        }
+    }
+}
