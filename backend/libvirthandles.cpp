@@ -16,6 +16,11 @@ void ignoreError(void *, virErrorPtr)
 
 void initialize()
 {
+    // libvirt logs warnings to stderr by default (a demo node's host name
+    // that does not resolve, say); keep its errors only, unless told otherwise.
+    if (qEnvironmentVariableIsEmpty("LIBVIRT_LOG_OUTPUTS")) {
+        qputenv("LIBVIRT_LOG_OUTPUTS", "4:stderr");
+    }
     virInitialize();
     virSetErrorFunc(nullptr, ignoreError);
 }

@@ -31,8 +31,9 @@ using Pool = std::unique_ptr<virStoragePool, PoolFree>;
 using Network = std::unique_ptr<virNetwork, NetworkFree>;
 
 /// Call once, on the main thread, before any session starts: initialises
-/// libvirt for use from many threads and stops it printing errors to stderr
-/// (Flotilla reports them itself, as values).
+/// libvirt for use from many threads, stops it printing errors through its
+/// default error handler (Flotilla reports them itself, as values) and,
+/// unless LIBVIRT_LOG_OUTPUTS says otherwise, keeps its log to errors.
 void initialize();
 
 /// The calling thread's last libvirt error, with @p action ("Could not
