@@ -6,6 +6,8 @@
 #include "flotilla-version.h"
 #include "libvirthandles.h"
 #include "mainwindow.h"
+#include "nodeliststore.h"
+#include "nodeuri.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
@@ -41,7 +43,7 @@ void describeApplication()
 int fail(const Error &error)
 {
     std::fprintf(stderr, "flotilla: %s\n", qPrintable(error.text()));
-    return 1;
+    return 2;
 }
 
 } // namespace
@@ -55,31 +57,47 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption demo(
         QStringLiteral("demo"), i18nc("@info:shell", "Open the bundled demo fleet of simulated nodes."));
+    const QCommandLineOption connect(QStringLiteral("connect"),
+        i18nc("@info:shell", "Also open the node at this libvirt URI, for this run only (repeatable)."),
+        i18nc("@info:shell value name", "uri"));
     const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
         i18nc("@info:shell", "Use this colour scheme, e.g. BreezeLight or BreezeDark."),
         i18nc("@info:shell value name", "name"));
-    parser.addOptions({demo, colorScheme});
+    parser.addOptions({demo, connect, colorScheme});
     KAboutData::applicationData().setupCommandLine(&parser);
     parser.process(app);
     KAboutData::applicationData().processCommandLine(&parser);
 
+    // Mistakes on the command line are reported before any window opens.
+    QList<NodeEntry> connectNodes;
+    for (const QString &uri : parser.values(connect)) {
+        const Result<NodeUri::Parts> parts = NodeUri::validate(uri);
+        if (!parts) {
+            return fail(parts.error());
+        }
+        const QString name = parts.value().host.isEmpty() ? uri : parts.value().host;
+        connectNodes.append(
+            NodeEntry{.id = QStringLiteral("connect-%1").arg(connectNodes.size() + 1), .name = name, .uri = uri});
+    }
     if (Result<bool> look = MainWindow::applyDesktopLook(parser.value(colorScheme)); !look) {
         return fail(look.error());
     }
     Libvirt::initialize();
 
     Fleet fleet;
+    Error startupProblem;
     QTemporaryDir demoFolder;
-    if (parser.isSet(demo)) {
-        Result<QList<NodeEntry>> nodes = DemoFleet::unpack(demoFolder.path());
-        if (!nodes) {
-            return fail(nodes.error());
-        }
-        for (const NodeEntry &node : nodes.value()) {
-            fleet.addNode(node);
-        }
+    Result<QList<NodeEntry>> nodes = parser.isSet(demo) ? DemoFleet::unpack(demoFolder.path()) : NodeListStore().load();
+    if (!nodes && parser.isSet(demo)) {
+        return fail(nodes.error());
     }
-    FleetView::setFleet(&fleet, parser.isSet(demo));
+    if (!nodes) {
+        startupProblem = nodes.error(); // shown in the window; the damaged list is kept aside
+    }
+    for (const NodeEntry &node : (nodes ? nodes.value() : QList<NodeEntry>{}) + connectNodes) {
+        fleet.addNode(node);
+    }
+    FleetView::setFleet(&fleet, parser.isSet(demo), startupProblem);
 
     QQmlApplicationEngine engine;
     if (!MainWindow::load(engine)) {

@@ -3,6 +3,7 @@
 #include "fleet.h"
 
 #include "logging.h"
+#include "nodesession.h"
 
 #include <QThread>
 
@@ -11,21 +12,26 @@ using namespace std::chrono_literals;
 namespace Flotilla
 {
 
-/// A session and the thread it runs on. The thread's event loop is the
-/// session's; the session is deleted once that loop has ended.
+/// A session and the thread it runs on. The session is closed and deleted
+/// on its own thread, which then ends.
 struct Fleet::Worker {
     std::unique_ptr<QThread> thread = std::make_unique<QThread>();
     NodeSession *session = nullptr;
 
     ~Worker()
     {
-        thread->quit();
+        QMetaObject::invokeMethod(
+            session,
+            [session = session] {
+                session->shutdown();
+                session->deleteLater(); // deleted as the thread finishes
+                QThread::currentThread()->quit();
+            },
+            Qt::QueuedConnection);
         // A node that hangs inside a libvirt call must not hang the exit:
         // after the grace period its thread and session are left to the
         // process's end (destroying a running QThread would abort).
-        if (thread->wait(QDeadlineTimer(3s))) {
-            delete session;
-        } else {
+        if (!thread->wait(QDeadlineTimer(3s))) {
             qCWarning(FLOTILLA_FLEET) << "the session of" << thread->objectName() << "did not stop in time";
             (void)thread.release();
         }
@@ -35,6 +41,9 @@ struct Fleet::Worker {
 Fleet::Fleet(QObject *parent)
     : QObject(parent)
 {
+    // The values sessions send across threads.
+    qRegisterMetaType<NodeStatus>();
+    qRegisterMetaType<InventoryChange>();
 }
 
 Fleet::~Fleet() = default;
@@ -49,15 +58,36 @@ void Fleet::addNode(const NodeEntry &entry)
     worker->session = new NodeSession(entry.uri);
     worker->session->moveToThread(worker->thread.get());
     const QString id = entry.id;
-    connect(worker->session, &NodeSession::stateChanged, this,
-        [this, id](NodeSession::State state, const Error &error) { onStateChanged(id, state, error); });
-    connect(worker->session, &NodeSession::inventoryRead, this,
-        [this, id](const NodeInventory &inventory) { onInventoryRead(id, inventory); });
+    connect(worker->session, &NodeSession::statusChanged, this,
+        [this, id](const NodeStatus &status) { onStatusChanged(id, status); });
+    connect(worker->session, &NodeSession::inventoryChanged, this,
+        [this, id](const InventoryChange &change) { onInventoryChanged(id, change); });
     worker->thread->start();
-    QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
+    if (entry.enabled) {
+        QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
+    }
     m_workers.push_back(std::move(worker));
 
     Q_EMIT nodeAdded(m_nodes.size() - 1);
+}
+
+template<typename Method>
+void Fleet::tellSession(const QString &id, Method method)
+{
+    const qsizetype index = indexOf(id);
+    if (index >= 0) {
+        QMetaObject::invokeMethod(m_workers.at(size_t(index))->session, method, Qt::QueuedConnection);
+    }
+}
+
+void Fleet::reconnectNow(const QString &id)
+{
+    tellSession(id, &NodeSession::reconnectNow);
+}
+
+void Fleet::disconnectNode(const QString &id)
+{
+    tellSession(id, &NodeSession::disconnectNode);
 }
 
 qsizetype Fleet::indexOf(const QString &id) const
@@ -70,28 +100,49 @@ qsizetype Fleet::indexOf(const QString &id) const
     return -1;
 }
 
-void Fleet::onStateChanged(const QString &id, NodeSession::State state, const Error &error)
+bool Fleet::isSettled() const
+{
+    return std::ranges::all_of(m_nodes, [](const Node &node) {
+        return node.hasInventory || node.status.state == NodeState::Disconnected
+            || node.status.state == NodeState::Reconnecting;
+    });
+}
+
+void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
 {
     const qsizetype index = indexOf(id);
     if (index < 0) {
         return;
     }
-    Node &node = m_nodes[index];
-    node.state = state;
-    node.error = error;
+    m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
 }
 
-void Fleet::onInventoryRead(const QString &id, const NodeInventory &inventory)
+void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
 {
     const qsizetype index = indexOf(id);
     if (index < 0) {
         return;
     }
     Node &node = m_nodes[index];
-    node.inventory = inventory;
-    node.hasInventory = true;
-    Q_EMIT nodeChanged(index);
+    const bool nodeParts = change.facts || change.pools || change.networks || (change.complete && !node.hasInventory);
+    if (change.facts) {
+        node.facts = *change.facts;
+    }
+    if (change.pools) {
+        node.pools = *change.pools;
+    }
+    if (change.networks) {
+        node.networks = *change.networks;
+    }
+    node.hasInventory = node.hasInventory || change.complete;
+    node.machines.apply(change);
+    if (!change.added.isEmpty() || !change.changed.isEmpty() || !change.removed.isEmpty()) {
+        Q_EMIT machinesChanged(index, change);
+    }
+    if (nodeParts || !change.added.isEmpty() || !change.removed.isEmpty() || !change.changed.isEmpty()) {
+        Q_EMIT nodeChanged(index); // machine counts live on the node's row too
+    }
 }
 
 } // namespace Flotilla

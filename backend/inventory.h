@@ -2,9 +2,14 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "domainxml.h"
+#include "result.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace Flotilla
 {
@@ -12,7 +17,7 @@ namespace Flotilla
 /// What a node is made of, as libvirt reports it.
 struct NodeFacts {
     QString hostname;
-    QString hypervisor; ///< libvirt's driver name: "QEMU", "Test", ...
+    QString hypervisor; ///< libvirt's driver name: "QEMU", "TEST", ...
     QString hypervisorVersion;
     QString libvirtVersion;
     QString cpuModel;
@@ -22,6 +27,9 @@ struct NodeFacts {
     int threads = 0; ///< per core
     int mhz = 0;
     quint64 memoryBytes = 0;
+    bool kvm = false; ///< the node offers hardware virtualisation (domain type kvm)
+
+    bool operator==(const NodeFacts &) const = default;
 };
 
 /// A machine's run state, in libvirt's order (virDomainState).
@@ -41,11 +49,25 @@ enum class MachineState {
 struct Machine {
     QString uuid;
     QString name;
+    QString title;
+    QString description;
+    QString domainType; ///< "kvm", "qemu", "test"
     MachineState state = MachineState::Unknown;
+    int stateReason = 0; ///< libvirt's reason code for the state
+    bool persistent = true;
+    bool autostart = false;
     int vcpus = 0;
+    int maxVcpus = 0;
     quint64 memoryBytes = 0;
     quint64 maxMemoryBytes = 0;
-    bool persistent = true;
+    QList<Disk> disks;
+    QList<NetworkInterface> interfaces;
+    QList<Graphics> graphics;
+    int snapshotCount = 0;
+    MachineMetadata metadata;
+    Error problem; ///< why part of it could not be read; empty when all is well
+
+    bool operator==(const Machine &) const = default;
 
     /// Executing guest code (not paused, not off).
     [[nodiscard]] bool isRunning() const { return state == MachineState::Running || state == MachineState::Blocked; }
@@ -63,6 +85,16 @@ struct StoragePool {
     quint64 capacityBytes = 0;
     quint64 allocationBytes = 0;
     quint64 availableBytes = 0;
+
+    bool operator==(const StoragePool &) const = default;
+};
+
+struct VirtualNetwork {
+    QString name;
+    bool active = false;
+    QString bridge;
+
+    bool operator==(const VirtualNetwork &) const = default;
 };
 
 /// Everything known about one node at one moment.
@@ -70,9 +102,28 @@ struct NodeInventory {
     NodeFacts facts;
     QList<Machine> machines;
     QList<StoragePool> pools;
-    QList<QString> networks;
+    QList<VirtualNetwork> networks;
+};
+
+/// What changed on a node since its last report: what the backend hands to
+/// the UI thread. Machines are added, changed (replaced whole) or removed
+/// by UUID; facts, pools and networks come whole when they changed.
+struct InventoryChange {
+    bool complete = false; ///< a full report: machines not in it are gone
+    std::optional<NodeFacts> facts;
+    std::optional<QList<StoragePool>> pools;
+    std::optional<QList<VirtualNetwork>> networks;
+    QList<Machine> added;
+    QList<Machine> changed;
+    QList<QString> removed;
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return !complete && !facts && !pools && !networks && added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+    }
 };
 
 } // namespace Flotilla
 
 Q_DECLARE_METATYPE(Flotilla::NodeInventory)
+Q_DECLARE_METATYPE(Flotilla::InventoryChange)

@@ -6,9 +6,11 @@
 
 #include <KLocalizedString>
 
-#include <libvirt/virterror.h>
+#include <QHash>
+#include <QSet>
+#include <QXmlStreamReader>
 
-#include <memory>
+#include <libvirt/virterror.h>
 
 namespace Flotilla::InventoryReader
 {
@@ -25,27 +27,111 @@ QString takeString(char *text)
     return result;
 }
 
-MachineState machineState(unsigned char state)
+MachineState machineState(int state)
 {
-    return state <= static_cast<unsigned char>(MachineState::Suspended) ? static_cast<MachineState>(state)
-                                                                        : MachineState::Unknown;
+    return state >= 0 && state <= int(MachineState::Suspended) ? static_cast<MachineState>(state)
+                                                               : MachineState::Unknown;
 }
 
-Result<Machine> readMachine(virDomainPtr domain)
+QString uuidOf(virDomainPtr domain)
 {
-    Machine machine;
-    machine.name = QString::fromUtf8(virDomainGetName(domain));
     char uuid[VIR_UUID_STRING_BUFLEN];
-    virDomainInfo info;
-    if (virDomainGetUUIDString(domain, uuid) < 0 || virDomainGetInfo(domain, &info) < 0) {
+    return virDomainGetUUIDString(domain, uuid) == 0 ? QString::fromLatin1(uuid) : QString();
+}
+
+Result<QSet<QString>> uuidsListed(virConnectPtr connection, unsigned int flags)
+{
+    virDomainPtr *raw = nullptr;
+    const int count = virConnectListAllDomains(connection, &raw, flags);
+    if (count < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not list the machines"));
+    }
+    QSet<QString> uuids;
+    for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
+        uuids.insert(uuidOf(domain.get()));
+    }
+    return uuids;
+}
+
+/// uuid → (state, reason), from one bulk query; empty if the driver has none.
+QHash<QString, std::pair<int, int>> bulkStates(virConnectPtr connection)
+{
+    QHash<QString, std::pair<int, int>> states;
+    virDomainStatsRecordPtr *records = nullptr;
+    const int count = virConnectGetAllDomainStats(connection, VIR_DOMAIN_STATS_STATE, &records, 0);
+    if (count < 0) {
+        virResetLastError();
+        return states;
+    }
+    for (int i = 0; i < count; ++i) {
+        int state = -1;
+        int reason = 0;
+        virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.state", &state);
+        virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.reason", &reason);
+        states.insert(uuidOf(records[i]->dom), {state, reason});
+    }
+    virDomainStatsRecordListFree(records);
+    return states;
+}
+
+/// The domain's description into @p machine; a parse failure becomes the machine's problem.
+Result<bool> describe(virDomainPtr domain, Machine &machine)
+{
+    char *xml = virDomainGetXMLDesc(domain, 0);
+    if (!xml) {
         return Libvirt::lastError(i18nc("@info", "Could not read the machine %1", machine.name));
     }
-    machine.uuid = QString::fromLatin1(uuid);
-    machine.state = machineState(info.state);
-    machine.vcpus = info.nrVirtCpu;
-    machine.memoryBytes = info.memory * KiB;
-    machine.maxMemoryBytes = info.maxMem * KiB;
-    machine.persistent = virDomainIsPersistent(domain) == 1;
+    const QByteArray text(xml);
+    free(xml);
+    Result<DomainDescription> description = DomainXml::parse(text);
+    if (!description) {
+        machine.problem = description.error();
+        return true;
+    }
+    const DomainDescription &d = description.value();
+    machine.title = d.title;
+    machine.description = d.description;
+    machine.domainType = d.type;
+    machine.vcpus = d.vcpus;
+    machine.maxVcpus = d.maxVcpus;
+    machine.memoryBytes = d.memoryBytes;
+    machine.maxMemoryBytes = d.maxMemoryBytes;
+    machine.disks = d.disks;
+    machine.interfaces = d.interfaces;
+    machine.graphics = d.graphics;
+    machine.metadata = d.metadata;
+    return true;
+}
+
+Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, const QSet<QString> *persistent,
+    const QSet<QString> *withSnapshots, const QHash<QString, std::pair<int, int>> &states)
+{
+    Machine machine;
+    machine.uuid = uuidOf(domain);
+    machine.name = QString::fromUtf8(virDomainGetName(domain));
+    if (const auto state = states.constFind(machine.uuid); state != states.cend()) {
+        machine.state = machineState(state->first);
+        machine.stateReason = state->second;
+    } else {
+        int current = 0;
+        int reason = 0;
+        if (virDomainGetState(domain, &current, &reason, 0) < 0) {
+            return Libvirt::lastError(i18nc("@info", "Could not read the state of %1", machine.name));
+        }
+        machine.state = machineState(current);
+        machine.stateReason = reason;
+    }
+    if (Result<bool> described = describe(domain, machine); !described) {
+        return described.error();
+    }
+    int flag = 0;
+    machine.autostart
+        = autostart ? autostart->contains(machine.uuid) : virDomainGetAutostart(domain, &flag) == 0 && flag;
+    machine.persistent = persistent ? persistent->contains(machine.uuid) : virDomainIsPersistent(domain) == 1;
+    if (!withSnapshots || withSnapshots->contains(machine.uuid)) {
+        machine.snapshotCount = std::max(0, virDomainSnapshotNum(domain, 0));
+    }
+    virResetLastError(); // autostart and snapshots are optional: some drivers have neither
     return machine;
 }
 
@@ -74,8 +160,24 @@ Result<NodeFacts> readFacts(virConnectPtr connection)
     if (virConnectGetLibVersion(connection, &version) == 0) {
         facts.libvirtVersion = Libvirt::versionText(version);
     }
-    virResetLastError(); // versions are optional: some drivers have none
+    if (char *capabilities = virConnectGetCapabilities(connection)) {
+        facts.kvm = offersKvm(capabilities);
+        free(capabilities);
+    }
+    virResetLastError(); // versions and capabilities are optional: some drivers have none
     return facts;
+}
+
+bool offersKvm(QByteArrayView capabilitiesXml)
+{
+    QXmlStreamReader xml(capabilitiesXml);
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1StringView("domain")
+            && xml.attributes().value(QLatin1StringView("type")) == QLatin1StringView("kvm")) {
+            return true;
+        }
+    }
+    return false;
 }
 
 Result<QList<Machine>> readMachines(virConnectPtr connection)
@@ -85,10 +187,17 @@ Result<QList<Machine>> readMachines(virConnectPtr connection)
     if (count < 0) {
         return Libvirt::lastError(i18nc("@info", "Could not list the machines"));
     }
+    const std::vector<Libvirt::Domain> domains = Libvirt::adoptList<Libvirt::Domain>(raw, count);
+    Result<QSet<QString>> autostart = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    Result<QSet<QString>> persistent = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    Result<QSet<QString>> withSnapshots = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT);
+    virResetLastError();
+    const QHash<QString, std::pair<int, int>> states = bulkStates(connection);
     QList<Machine> machines;
     machines.reserve(count);
-    for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
-        Result<Machine> machine = readMachine(domain.get());
+    for (const Libvirt::Domain &domain : domains) {
+        Result<Machine> machine = readOne(domain.get(), autostart ? &autostart.value() : nullptr,
+            persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states);
         if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
             continue; // undefined between the listing and the reading: it is gone, not broken
         }
@@ -98,6 +207,15 @@ Result<QList<Machine>> readMachines(virConnectPtr connection)
         machines.append(std::move(machine).value());
     }
     return machines;
+}
+
+Result<Machine> readMachine(virConnectPtr connection, const QString &uuid)
+{
+    const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+    if (!domain) {
+        return Libvirt::lastError(i18nc("@info", "Could not find the machine %1", uuid));
+    }
+    return readOne(domain.get(), nullptr, nullptr, nullptr, {});
 }
 
 Result<QList<StoragePool>> readPools(virConnectPtr connection)
@@ -124,44 +242,23 @@ Result<QList<StoragePool>> readPools(virConnectPtr connection)
     return pools;
 }
 
-Result<QList<QString>> readNetworks(virConnectPtr connection)
+Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection)
 {
     virNetworkPtr *raw = nullptr;
     const int count = virConnectListAllNetworks(connection, &raw, 0);
     if (count < 0) {
         return Libvirt::lastError(i18nc("@info", "Could not list the networks"));
     }
-    QList<QString> networks;
-    for (const Libvirt::Network &network : Libvirt::adoptList<Libvirt::Network>(raw, count)) {
-        networks.append(QString::fromUtf8(virNetworkGetName(network.get())));
+    QList<VirtualNetwork> networks;
+    for (const Libvirt::Network &handle : Libvirt::adoptList<Libvirt::Network>(raw, count)) {
+        VirtualNetwork network;
+        network.name = QString::fromUtf8(virNetworkGetName(handle.get()));
+        network.active = virNetworkIsActive(handle.get()) == 1;
+        network.bridge = takeString(virNetworkGetBridgeName(handle.get()));
+        networks.append(network);
     }
+    virResetLastError();
     return networks;
-}
-
-Result<NodeInventory> read(virConnectPtr connection)
-{
-    Result<NodeFacts> facts = readFacts(connection);
-    if (!facts) {
-        return facts.error();
-    }
-    Result<QList<Machine>> machines = readMachines(connection);
-    if (!machines) {
-        return machines.error();
-    }
-    Result<QList<StoragePool>> pools = readPools(connection);
-    if (!pools) {
-        return pools.error();
-    }
-    Result<QList<QString>> networks = readNetworks(connection);
-    if (!networks) {
-        return networks.error();
-    }
-    return NodeInventory{
-        .facts = std::move(facts).value(),
-        .machines = std::move(machines).value(),
-        .pools = std::move(pools).value(),
-        .networks = std::move(networks).value(),
-    };
 }
 
 } // namespace Flotilla::InventoryReader

@@ -13,11 +13,19 @@ namespace Flotilla::InventoryReader
 {
 
 [[nodiscard]] Result<NodeFacts> readFacts(virConnectPtr connection);
-[[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection);
 [[nodiscard]] Result<QList<StoragePool>> readPools(virConnectPtr connection);
-[[nodiscard]] Result<QList<QString>> readNetworks(virConnectPtr connection);
+[[nodiscard]] Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection);
 
-/// All of the above in one value, or the first error met.
-[[nodiscard]] Result<NodeInventory> read(virConnectPtr connection);
+/// Every machine, in bulk: one listing, three filtered listings (autostart,
+/// persistent, with snapshots), one bulk state query and one XML read per
+/// machine. A machine whose XML cannot be parsed is kept with its problem.
+[[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection);
+
+/// One machine, after an event. A machine that no longer exists is an error
+/// with code VIR_ERR_NO_DOMAIN.
+[[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid);
+
+/// Whether @p capabilitiesXml (virConnectGetCapabilities) offers KVM guests.
+[[nodiscard]] bool offersKvm(QByteArrayView capabilitiesXml);
 
 } // namespace Flotilla::InventoryReader

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "libvirthandles.h"
 
+#include "eventloop.h"
+
 #include <libvirt/virterror.h>
 
 namespace Flotilla::Libvirt
@@ -23,6 +25,7 @@ void initialize()
     }
     virInitialize();
     virSetErrorFunc(nullptr, ignoreError);
+    EventLoop::start();
 }
 
 Error lastError(const QString &action)

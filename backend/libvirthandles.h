@@ -34,6 +34,7 @@ using Network = std::unique_ptr<virNetwork, NetworkFree>;
 /// libvirt for use from many threads, stops it printing errors through its
 /// default error handler (Flotilla reports them itself, as values) and,
 /// unless LIBVIRT_LOG_OUTPUTS says otherwise, keeps its log to errors.
+/// Starts libvirt's event loop thread (see EventLoop).
 void initialize();
 
 /// The calling thread's last libvirt error, with @p action ("Could not

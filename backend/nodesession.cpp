@@ -3,8 +3,15 @@
 #include "nodesession.h"
 
 #include "inventoryreader.h"
+#include "logging.h"
+#include "reconnectpolicy.h"
 
 #include <KLocalizedString>
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+
+#include <libvirt/virterror.h>
 
 using namespace std::chrono_literals;
 
@@ -13,56 +20,268 @@ namespace Flotilla
 
 namespace
 {
-// A full re-read heals anything missed; cheap next to the per-tick statistics.
-constexpr auto resyncInterval = 15s;
+// A full re-read heals anything an event did not tell.
+constexpr auto resyncInterval = 60s;
+// libvirt keepalive: a probe every 5 s, the connection dead after 3 unanswered.
+constexpr int keepAliveInterval = 5;
+constexpr unsigned keepAliveCount = 3;
+
+// Credentials are asked for by the UI in a later step; until then none are
+// given, and libvirt reports the authentication failure as the reason.
+int noCredentials(virConnectCredentialPtr, unsigned int, void *)
+{
+    return -1;
+}
+
+int credentialTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
+virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), noCredentials, nullptr};
+
+/// Failures that trying again cannot mend: a wrong URI, wrong credentials.
+bool isPermanent(const Error &error)
+{
+    return error.code == VIR_ERR_AUTH_FAILED || error.code == VIR_ERR_AUTH_CANCELLED || error.code == VIR_ERR_NO_CONNECT
+        || error.code == VIR_ERR_INVALID_ARG;
+}
+
+QString closeReason(int reason)
+{
+    switch (reason) {
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        return i18nc("@info connection lost", "the node closed the connection");
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        return i18nc("@info connection lost", "the node stopped answering (keepalive timed out)");
+    case VIR_CONNECT_CLOSE_REASON_CLIENT:
+        return i18nc("@info connection lost", "the connection was closed on this side");
+    default:
+        return i18nc("@info connection lost", "the connection failed");
+    }
+}
+
 } // namespace
 
 NodeSession::NodeSession(QString uri, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
-    , m_resync(new QTimer(this))
+    , m_resync(this)
+    , m_reconnect(this)
+    , m_touchedBatch(this)
 {
-    m_resync->setInterval(resyncInterval);
-    connect(m_resync, &QTimer::timeout, this, &NodeSession::refresh);
+    m_resync.setInterval(resyncInterval);
+    connect(&m_resync, &QTimer::timeout, this, &NodeSession::readEverything);
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &NodeSession::open);
+    // Events that arrive together are read together, once per machine.
+    m_touchedBatch.setSingleShot(true);
+    m_touchedBatch.setInterval(0);
+    connect(&m_touchedBatch, &QTimer::timeout, this, &NodeSession::readTouchedMachines);
 }
 
-NodeSession::~NodeSession() = default;
+NodeSession::~NodeSession()
+{
+    dropConnection();
+}
 
 void NodeSession::open()
 {
-    setState(State::Connecting);
-    m_connection.reset(virConnectOpen(m_uri.toUtf8().constData()));
+    dropConnection();
+    NodeStatus status = m_status;
+    status.state = m_status.attempt > 0 ? NodeState::Reconnecting : NodeState::Connecting;
+    status.nextAttempt = {};
+    setStatus(status);
+
+    QElapsedTimer clock;
+    clock.start();
+    m_connection.reset(virConnectOpenAuth(m_uri.toUtf8().constData(), &authentication, 0));
     if (!m_connection) {
-        setState(State::Disconnected, Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri)));
+        lose(Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri)));
         return;
     }
-    setState(State::Connected);
-    refresh();
-    m_resync->start();
+    if (virConnectSetKeepAlive(m_connection.get(), keepAliveInterval, keepAliveCount) < 0) {
+        virResetLastError(); // local drivers have no keepalive; they cannot be lost either
+    }
+    m_events = std::make_unique<Libvirt::EventSubscription>(m_connection.get(),
+        Libvirt::EventHandlers{.context = this,
+            .machineTouched = [this](const QString &uuid) { machineTouched(uuid); },
+            .nodeTouched = [this] { readNodeParts(); },
+            .closed = [this](int reason) { connectionClosed(reason); }});
+    m_status.attempt = 0;
+    setStatus(NodeStatus{.state = NodeState::Connected, .lastCallMs = clock.elapsed()});
+    readEverything();
+    if (m_connection) {
+        m_resync.start();
+    }
 }
 
-void NodeSession::refresh()
+void NodeSession::reconnectNow()
+{
+    m_reconnect.stop();
+    open();
+}
+
+void NodeSession::disconnectNode()
+{
+    dropConnection();
+    m_status.attempt = 0;
+    setStatus(
+        NodeStatus{.state = NodeState::Disconnected, .error = {.message = i18nc("@info", "Disconnected by you")}});
+}
+
+void NodeSession::shutdown()
+{
+    dropConnection();
+}
+
+void NodeSession::readEverything()
 {
     if (!m_connection) {
         return;
     }
-    Result<NodeInventory> inventory = InventoryReader::read(m_connection.get());
-    if (!inventory) {
-        const bool alive = virConnectIsAlive(m_connection.get()) == 1;
-        if (!alive) {
-            m_resync->stop();
-            m_connection.reset();
+    QElapsedTimer clock;
+    clock.start();
+    virConnectPtr connection = m_connection.get();
+    Result<NodeFacts> facts = InventoryReader::readFacts(connection);
+    Result<QList<Machine>> machines = facts ? InventoryReader::readMachines(connection) : facts.error();
+    if (!machines) {
+        lostAfter(machines.error());
+        return;
+    }
+    InventoryChange change = m_machines.replaceAll(machines.value());
+    change.facts = facts.value();
+    if (Result<QList<StoragePool>> pools = InventoryReader::readPools(connection)) {
+        change.pools = pools.value();
+    }
+    if (Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(connection)) {
+        change.networks = networks.value();
+    }
+    virResetLastError(); // a driver without pools or networks is not broken
+    publish(change);
+    noteCallTime(clock.elapsed());
+}
+
+void NodeSession::readNodeParts()
+{
+    if (!m_connection) {
+        return;
+    }
+    InventoryChange change;
+    Result<QList<StoragePool>> pools = InventoryReader::readPools(m_connection.get());
+    Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(m_connection.get());
+    if (!pools && lostAfter(pools.error())) {
+        return;
+    }
+    change.pools = pools ? pools.value() : QList<StoragePool>{};
+    change.networks = networks ? networks.value() : QList<VirtualNetwork>{};
+    publish(change);
+}
+
+void NodeSession::machineTouched(const QString &uuid)
+{
+    m_touched.insert(uuid);
+    m_touchedBatch.start();
+}
+
+void NodeSession::readTouchedMachines()
+{
+    const QSet<QString> touched = std::exchange(m_touched, {});
+    if (!m_connection) {
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    InventoryChange change;
+    for (const QString &uuid : touched) {
+        Result<Machine> machine = InventoryReader::readMachine(m_connection.get(), uuid);
+        InventoryChange one;
+        if (machine) {
+            one = m_machines.update(machine.value());
+        } else if (machine.error().code == VIR_ERR_NO_DOMAIN) {
+            one = m_machines.remove(uuid);
+        } else if (lostAfter(machine.error())) {
+            return;
         }
-        // Still connected but unreadable: stay connected and say what failed.
-        setState(alive ? State::Connected : State::Disconnected, inventory.error());
-        return;
+        change.added += one.added;
+        change.changed += one.changed;
+        change.removed += one.removed;
     }
-    Q_EMIT inventoryRead(inventory.value());
+    publish(change);
+    noteCallTime(clock.elapsed());
 }
 
-void NodeSession::setState(State state, const Error &error)
+void NodeSession::connectionClosed(int reason)
 {
-    Q_EMIT stateChanged(state, error);
+    if (m_connection) {
+        lose(Error{.message = i18nc("@info", "Lost the connection to %1", m_uri), .details = closeReason(reason)});
+    }
+}
+
+bool NodeSession::lostAfter(const Error &error)
+{
+    if (m_connection && virConnectIsAlive(m_connection.get()) == 1) {
+        // The node answers; this call failed on its own. Say so, stay connected.
+        NodeStatus status = m_status;
+        status.error = error;
+        setStatus(status);
+        return false;
+    }
+    lose(error);
+    return true;
+}
+
+void NodeSession::lose(const Error &error)
+{
+    dropConnection();
+    if (isPermanent(error)) {
+        m_status.attempt = 0;
+        setStatus(NodeStatus{.state = NodeState::Disconnected, .error = error});
+        return;
+    }
+    const int attempt = m_status.attempt + 1;
+    const auto wait = ReconnectPolicy::delay(attempt, QRandomGenerator::global()->generateDouble());
+    qCInfo(FLOTILLA_SESSION) << m_uri << "lost:" << error.text() << "- trying again in" << wait.count() << "ms";
+    setStatus(NodeStatus{.state = NodeState::Reconnecting,
+        .error = error,
+        .nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(wait.count()),
+        .attempt = attempt});
+    m_reconnect.start(wait);
+}
+
+void NodeSession::dropConnection()
+{
+    m_resync.stop();
+    m_touchedBatch.stop();
+    m_events.reset();
+    m_connection.reset();
+}
+
+void NodeSession::noteCallTime(qint64 ms)
+{
+    NodeStatus status = m_status;
+    status.lastCallMs = ms;
+    if (m_status.state == NodeState::Connected && ms > slowCallMs) {
+        status.state = NodeState::Degraded;
+        status.error = {.message = i18nc("@info", "The node answers slowly"),
+            .details = i18nc("@info", "the last calls took %1 ms", ms)};
+    } else if (m_status.state == NodeState::Degraded && ms < slowCallMs / 4) {
+        status.state = NodeState::Connected;
+        status.error = {};
+    }
+    setStatus(status);
+}
+
+void NodeSession::setStatus(NodeStatus status)
+{
+    if (status == m_status) {
+        return;
+    }
+    m_status = std::move(status);
+    Q_EMIT statusChanged(m_status);
+}
+
+void NodeSession::publish(const InventoryChange &change)
+{
+    if (!change.isEmpty()) {
+        Q_EMIT inventoryChanged(change);
+    }
 }
 
 } // namespace Flotilla

@@ -2,12 +2,17 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "domainevents.h"
 #include "inventory.h"
 #include "libvirthandles.h"
-#include "result.h"
+#include "machinediff.h"
+#include "nodestatus.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
+
+#include <memory>
 
 namespace Flotilla
 {
@@ -15,37 +20,60 @@ namespace Flotilla
 /// One node's connection and everything read through it. A session lives on
 /// its own worker thread (see Fleet) and is the only owner of its
 /// connection: every libvirt call for this node happens here, never on the
-/// UI thread. What it learns leaves as signals carrying plain values.
+/// UI thread. libvirt's events arrive here (posted from the event thread);
+/// what the session learns leaves as signals carrying plain values.
+///
+/// It keeps the connection alive (libvirt keepalive plus the close
+/// callback), reconnects with exponential backoff and jitter when it is
+/// lost, and calls itself degraded when the node answers slowly.
 class NodeSession : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class State {
-        Connecting,
-        Connected,
-        Disconnected,
-    };
-    Q_ENUM(State)
+    /// A round of calls slower than this makes the node degraded.
+    static constexpr qint64 slowCallMs = 2000;
 
     explicit NodeSession(QString uri, QObject *parent = nullptr);
     ~NodeSession() override;
 
-    /// Opens the connection and reads the inventory. Invoke it queued, on the session's thread.
+    // Invoke these queued, on the session's thread.
+    /// Opens the connection (again) and reads everything.
     Q_INVOKABLE void open();
-    /// Reads the inventory again. Invoke it queued, on the session's thread.
-    Q_INVOKABLE void refresh();
+    /// Forgets any waiting and opens a fresh connection at once.
+    Q_INVOKABLE void reconnectNow();
+    /// Closes the connection and stays disconnected until told otherwise.
+    Q_INVOKABLE void disconnectNode();
+    /// Closes everything; call before the thread ends.
+    Q_INVOKABLE void shutdown();
 
 Q_SIGNALS:
-    void stateChanged(Flotilla::NodeSession::State state, const Flotilla::Error &error);
-    void inventoryRead(const Flotilla::NodeInventory &inventory);
+    void statusChanged(const Flotilla::NodeStatus &status);
+    void inventoryChanged(const Flotilla::InventoryChange &change);
 
 private:
-    void setState(State state, const Error &error = {});
+    void readEverything();
+    void readNodeParts();
+    void readTouchedMachines();
+    void machineTouched(const QString &uuid);
+    void connectionClosed(int reason);
+    void lose(const Error &error);
+    void dropConnection();
+    /// After a failed call: true (and the session has moved on) if the connection is gone.
+    bool lostAfter(const Error &error);
+    void noteCallTime(qint64 ms);
+    void setStatus(NodeStatus status);
+    void publish(const InventoryChange &change);
 
     QString m_uri;
     Libvirt::Connection m_connection;
-    QTimer *m_resync = nullptr;
+    std::unique_ptr<Libvirt::EventSubscription> m_events;
+    MachineSet m_machines;
+    QSet<QString> m_touched;
+    NodeStatus m_status;
+    QTimer m_resync;
+    QTimer m_reconnect;
+    QTimer m_touchedBatch;
 };
 
 } // namespace Flotilla

@@ -19,6 +19,8 @@ struct Error {
     int code = 0;
     int domain = 0;
 
+    bool operator==(const Error &) const = default;
+    [[nodiscard]] bool isEmpty() const { return message.isEmpty(); }
     [[nodiscard]] QString text() const
     {
         return details.isEmpty() ? message : message + QStringLiteral(": ") + details;

@@ -11,24 +11,27 @@ namespace
 {
 Fleet *s_fleet = nullptr;
 bool s_demo = false;
+Error s_startupProblem;
 } // namespace
 
-void FleetView::setFleet(Fleet *fleet, bool demo)
+void FleetView::setFleet(Fleet *fleet, bool demo, const Error &startupProblem)
 {
     s_fleet = fleet;
     s_demo = demo;
+    s_startupProblem = startupProblem;
 }
 
 FleetView *FleetView::create(QQmlEngine *, QJSEngine *)
 {
     Q_ASSERT_X(s_fleet, "FleetView::create", "setFleet() must come before QML is loaded");
-    return new FleetView(s_fleet, s_demo); // the engine takes ownership
+    return new FleetView(s_fleet, s_demo, s_startupProblem); // the engine takes ownership
 }
 
-FleetView::FleetView(Fleet *fleet, bool demo)
+FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
     : m_nodes(new NodeListModel(fleet, this))
     , m_machines(new MachineListModel(fleet, this))
     , m_demo(demo)
+    , m_startupProblem(std::move(startupProblem))
 {
 }
 

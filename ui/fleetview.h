@@ -4,6 +4,7 @@
 
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
+#include "result.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -23,22 +24,28 @@ class FleetView : public QObject
     Q_PROPERTY(Flotilla::MachineListModel *machines READ machines CONSTANT)
     /// The fleet is the bundled demo, not the user's nodes.
     Q_PROPERTY(bool demo READ isDemo CONSTANT)
+    /// What went wrong while starting (a damaged node list, say); empty when nothing did.
+    Q_PROPERTY(QString startupProblem READ startupProblem CONSTANT)
+    Q_PROPERTY(QString startupProblemDetails READ startupProblemDetails CONSTANT)
 
 public:
     /// The fleet every engine's singleton shows; set before loading QML.
-    static void setFleet(Fleet *fleet, bool demo);
+    static void setFleet(Fleet *fleet, bool demo, const Error &startupProblem = {});
     static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
 
     [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
     [[nodiscard]] MachineListModel *machines() const { return m_machines; }
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    [[nodiscard]] QString startupProblem() const { return m_startupProblem.message; }
+    [[nodiscard]] QString startupProblemDetails() const { return m_startupProblem.details; }
 
 private:
-    FleetView(Fleet *fleet, bool demo);
+    FleetView(Fleet *fleet, bool demo, Error startupProblem);
 
     NodeListModel *m_nodes;
     MachineListModel *m_machines;
     bool m_demo;
+    Error m_startupProblem;
 };
 
 } // namespace Flotilla

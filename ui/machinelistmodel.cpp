@@ -16,44 +16,83 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
     : QAbstractListModel(parent)
     , m_fleet(fleet)
 {
-    connect(fleet, &Fleet::nodeChanged, this, &MachineListModel::updateNode);
+    connect(fleet, &Fleet::machinesChanged, this, &MachineListModel::applyChange);
+    connect(fleet, &Fleet::nodeChanged, this, [this](qsizetype node) {
+        // The node's name or place may show on its machines' rows.
+        const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
+        const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
+        if (first != last) {
+            Q_EMIT dataChanged(
+                index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1), {NodeNameRole});
+        }
+    });
     for (qsizetype node = 0; node < fleet->nodes().size(); ++node) {
-        updateNode(node);
+        const QList<Machine> machines = fleet->nodes().at(node).machines.machines().values();
+        applyChange(node, InventoryChange{.complete = true, .added = machines});
     }
 }
 
-void MachineListModel::updateNode(qsizetype node)
+int MachineListModel::rowOf(const QString &uuid)
 {
-    const QList<Machine> &machines = m_fleet->nodes().at(node).inventory.machines;
-    // The node's rows are one block: find where it is, or where it goes.
-    const auto begin = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
-    const auto end = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
-    const int first = int(begin - m_rows.begin());
-    const int oldCount = int(end - begin);
+    if (m_indexStale) {
+        m_rowOfUuid.clear();
+        m_rowOfUuid.reserve(m_rows.size());
+        for (int row = 0; row < m_rows.size(); ++row) {
+            m_rowOfUuid.insert(m_rows.at(row).machine.uuid, row);
+        }
+        m_indexStale = false;
+    }
+    return m_rowOfUuid.value(uuid, -1);
+}
 
-    const bool sameMachines = oldCount == machines.size()
-        && std::ranges::equal(begin, end, machines.begin(), machines.end(),
-            [](const Row &row, const Machine &machine) { return row.machine.uuid == machine.uuid; });
-    if (sameMachines) {
-        for (int i = 0; i < oldCount; ++i) {
-            m_rows[first + i].machine = machines.at(i);
+void MachineListModel::removeRows(const QList<int> &rows)
+{
+    // From the bottom up, a run of neighbouring rows at a time.
+    QList<int> sorted = rows;
+    std::ranges::sort(sorted, std::greater<>());
+    for (qsizetype i = 0; i < sorted.size();) {
+        qsizetype j = i;
+        while (j + 1 < sorted.size() && sorted.at(j + 1) == sorted.at(j) - 1) {
+            ++j;
         }
-        if (oldCount > 0) {
-            Q_EMIT dataChanged(index(first), index(first + oldCount - 1));
-        }
-        return;
-    }
-    if (oldCount > 0) {
-        beginRemoveRows({}, first, first + oldCount - 1);
-        m_rows.remove(first, oldCount);
+        beginRemoveRows({}, sorted.at(j), sorted.at(i));
+        m_rows.remove(sorted.at(j), sorted.at(i) - sorted.at(j) + 1);
         endRemoveRows();
+        i = j + 1;
     }
-    if (!machines.isEmpty()) {
-        beginInsertRows({}, first, first + int(machines.size()) - 1);
-        for (qsizetype i = 0; i < machines.size(); ++i) {
-            m_rows.insert(first + i, Row{node, machines.at(i)});
+    m_indexStale = true;
+}
+
+void MachineListModel::applyChange(qsizetype node, const InventoryChange &change)
+{
+    QList<int> gone;
+    for (const QString &uuid : change.removed) {
+        if (const int row = rowOf(uuid); row >= 0) {
+            gone.append(row);
         }
+    }
+    if (!gone.isEmpty()) {
+        removeRows(gone);
+    }
+    for (const Machine &machine : change.changed) {
+        const int row = rowOf(machine.uuid);
+        if (row >= 0) {
+            m_rows[row].machine = machine;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    }
+    if (!change.added.isEmpty()) {
+        const int first = int(std::ranges::upper_bound(m_rows, node, {}, &Row::node) - m_rows.begin());
+        beginInsertRows({}, first, first + int(change.added.size()) - 1);
+        QList<Row> added;
+        added.reserve(change.added.size());
+        for (const Machine &machine : change.added) {
+            added.append(Row{node, machine});
+        }
+        m_rows.insert(first, added.size(), Row{});
+        std::ranges::move(added, m_rows.begin() + first);
         endInsertRows();
+        m_indexStale = true;
     }
 }
 
@@ -87,7 +126,9 @@ QString MachineListModel::stateText(MachineState state)
 
 QVariant MachineListModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
     const Row &row = m_rows.at(index.row());
     const Machine &machine = row.machine;
     switch (role) {

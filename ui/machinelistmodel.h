@@ -11,8 +11,9 @@ namespace Flotilla
 {
 class Fleet;
 
-/// Every machine of every node, one row each, grouped by node. When a node
-/// reports, only that node's rows change.
+/// Every machine of every node, one row each, grouped by node. It follows
+/// the fleet's diffs: a changed machine changes its row, added and removed
+/// machines insert and remove rows; nothing is reset or re-read whole.
 class MachineListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -58,14 +59,18 @@ public:
 
 private:
     struct Row {
-        qsizetype node; ///< index in Fleet::nodes()
+        qsizetype node = 0; ///< index in Fleet::nodes()
         Machine machine;
     };
 
-    void updateNode(qsizetype node);
+    void applyChange(qsizetype node, const InventoryChange &change);
+    void removeRows(const QList<int> &rows);
+    [[nodiscard]] int rowOf(const QString &uuid);
 
     Fleet *m_fleet;
-    QList<Row> m_rows;
+    QList<Row> m_rows; ///< grouped by node, in node order
+    QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
+    bool m_indexStale = true;
 };
 
 } // namespace Flotilla

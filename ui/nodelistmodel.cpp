@@ -17,15 +17,24 @@ namespace Flotilla
 namespace
 {
 
-QString stateText(NodeSession::State state)
+QString stateText(const NodeStatus &status)
 {
-    switch (state) {
-    case NodeSession::State::Connecting:
+    switch (status.state) {
+    case NodeState::Connecting:
         return i18nc("@info:status node connection", "Connecting");
-    case NodeSession::State::Connected:
+    case NodeState::Connected:
         return i18nc("@info:status node connection", "Connected");
-    case NodeSession::State::Disconnected:
+    case NodeState::Degraded:
+        return i18nc("@info:status node connection", "Slow to answer");
+    case NodeState::Disconnected:
         return i18nc("@info:status node connection", "Disconnected");
+    case NodeState::Reconnecting:
+        if (status.nextAttempt.isValid()) {
+            const qint64 seconds = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(status.nextAttempt));
+            return i18ncp(
+                "@info:status node connection", "Reconnecting in %1 second", "Reconnecting in %1 seconds", seconds);
+        }
+        return i18nc("@info:status node connection", "Reconnecting");
     }
     return {};
 }
@@ -37,22 +46,31 @@ QString topologyText(const NodeFacts &facts)
         + i18ncp("@info CPU topology", "%1 thread", "%1 threads", facts.threads);
 }
 
-quint64 storageCapacity(const NodeInventory &inventory)
+quint64 storageCapacity(const QList<StoragePool> &pools)
 {
     quint64 total = 0;
-    for (const StoragePool &pool : inventory.pools) {
+    for (const StoragePool &pool : pools) {
         total += pool.capacityBytes;
     }
     return total;
 }
 
-quint64 storageUsed(const NodeInventory &inventory)
+quint64 storageUsed(const QList<StoragePool> &pools)
 {
     quint64 total = 0;
-    for (const StoragePool &pool : inventory.pools) {
+    for (const StoragePool &pool : pools) {
         total += pool.allocationBytes;
     }
     return total;
+}
+
+QString networksText(const QList<VirtualNetwork> &networks)
+{
+    QStringList names;
+    for (const VirtualNetwork &network : networks) {
+        names.append(network.name);
+    }
+    return QLocale().createSeparatedList(names);
 }
 
 } // namespace
@@ -78,10 +96,11 @@ int NodeListModel::rowCount(const QModelIndex &parent) const
 
 QVariant NodeListModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
     const Fleet::Node &node = m_fleet->nodes().at(index.row());
-    const NodeFacts &facts = node.inventory.facts;
-    const QList<Machine> &machines = node.inventory.machines;
+    const NodeFacts &facts = node.facts;
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -91,13 +110,13 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     case UriRole:
         return node.entry.uri;
     case StateRole:
-        return int(node.state);
+        return int(node.status.state);
     case StateTextRole:
-        return stateText(node.state);
+        return stateText(node.status);
     case ErrorRole:
-        return node.error.message;
+        return node.status.error.message;
     case ErrorDetailsRole:
-        return node.error.details;
+        return node.status.error.details;
     case CityRole:
         return node.entry.location.city;
     case CountryRole:
@@ -113,7 +132,7 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     case HypervisorVersionRole:
         return facts.hypervisorVersion;
     case NetworksTextRole:
-        return QLocale().createSeparatedList(node.inventory.networks);
+        return networksText(node.networks);
     case LibvirtVersionRole:
         return facts.libvirtVersion;
     case CpuModelRole:
@@ -127,19 +146,20 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     case MemoryTextRole:
         return node.hasInventory ? KFormat().formatByteSize(double(facts.memoryBytes), 0) : QString();
     case MachineCountRole:
-        return int(machines.size());
+        return int(node.machines.machines().size());
     case RunningCountRole:
-        return int(std::ranges::count_if(machines, [](const Machine &machine) { return machine.isRunning(); }));
+        return node.machines.runningCount();
+    case KvmRole:
+        return facts.kvm;
     case StorageCapacityBytesRole:
-        return double(storageCapacity(node.inventory));
+        return double(storageCapacity(node.pools));
     case StorageUsedBytesRole:
-        return double(storageUsed(node.inventory));
+        return double(storageUsed(node.pools));
     case StorageTextRole:
-        return node.inventory.pools.isEmpty()
+        return node.pools.isEmpty()
             ? QString()
-            : i18nc("@info storage use", "%1 of %2 used",
-                  KFormat().formatByteSize(double(storageUsed(node.inventory)), 0),
-                  KFormat().formatByteSize(double(storageCapacity(node.inventory)), 0));
+            : i18nc("@info storage use", "%1 of %2 used", KFormat().formatByteSize(double(storageUsed(node.pools)), 0),
+                  KFormat().formatByteSize(double(storageCapacity(node.pools)), 0));
     case LoadedRole:
         return node.hasInventory;
     }
@@ -172,6 +192,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {MemoryTextRole, "memoryText"},
         {MachineCountRole, "machineCount"},
         {RunningCountRole, "runningCount"},
+        {KvmRole, "kvm"},
         {StorageCapacityBytesRole, "storageCapacityBytes"},
         {StorageUsedBytesRole, "storageUsedBytes"},
         {StorageTextRole, "storageText"},

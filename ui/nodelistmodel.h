@@ -41,6 +41,7 @@ public:
         MemoryTextRole,
         MachineCountRole,
         RunningCountRole,
+        KvmRole, ///< the node offers KVM
         StorageCapacityBytesRole,
         StorageUsedBytesRole,
         StorageTextRole, ///< "62 GiB of 100 GiB used"
@@ -48,11 +49,13 @@ public:
     };
     Q_ENUM(Roles)
 
-    /// What the user sees of a node's connection.
+    /// What the user sees of a node's connection (NodeState).
     enum State {
         Connecting,
         Connected,
+        Degraded,
         Disconnected,
+        Reconnecting,
     };
     Q_ENUM(State)
 

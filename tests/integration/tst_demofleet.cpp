@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(filtered.rowCount(), 0);
     }
 
-    void reportsANodeThatCannotBeOpened()
+    void retriesANodeThatCannotBeOpened()
     {
         Fleet fleet;
         NodeListModel nodes(&fleet);
@@ -140,7 +140,7 @@ private Q_SLOTS:
             .name = QStringLiteral("Gone"),
             .uri = QStringLiteral("test:///no/such/node.xml")});
         QTRY_COMPARE_WITH_TIMEOUT(
-            nodes.index(0).data(NodeListModel::StateRole).toInt(), int(NodeListModel::Disconnected), timeoutMs);
+            nodes.index(0).data(NodeListModel::StateRole).toInt(), int(NodeListModel::Reconnecting), timeoutMs);
         QVERIFY(nodes.index(0)
                 .data(NodeListModel::ErrorRole)
                 .toString()
@@ -149,9 +149,27 @@ private Q_SLOTS:
                 .data(NodeListModel::ErrorDetailsRole)
                 .toString()
                 .contains(QStringLiteral("/no/such/node.xml")));
+        QVERIFY(
+            nodes.index(0).data(NodeListModel::StateTextRole).toString().startsWith(QStringLiteral("Reconnecting in")));
+        QVERIFY(fleet.nodes().first().status.nextAttempt > QDateTime::currentDateTimeUtc());
         QCOMPARE(nodes.index(0).data(NodeListModel::LoadedRole).toBool(), false);
+    }
+
+    void givesUpWhenCredentialsAreMissing()
+    {
+        Fleet fleet;
+        NodeListModel nodes(&fleet);
+        fleet.addNode(NodeEntry{.id = QStringLiteral("locked"),
+            .name = QStringLiteral("Locked"),
+            .uri = QStringLiteral("test://") + QFINDTESTDATA("../data/auth-node.xml")});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            nodes.index(0).data(NodeListModel::StateRole).toInt(), int(NodeListModel::Disconnected), timeoutMs);
+        QVERIFY2(
+            nodes.index(0).data(NodeListModel::ErrorDetailsRole).toString().contains(QStringLiteral("authentication")),
+            qPrintable(nodes.index(0).data(NodeListModel::ErrorDetailsRole).toString()));
+        QVERIFY(!fleet.nodes().first().status.nextAttempt.isValid());
     }
 };
 
-QTEST_GUILESS_MAIN(DemoFleetTest)
+QTEST_MAIN(DemoFleetTest)
 #include "tst_demofleet.moc"

@@ -11,6 +11,16 @@ Kirigami.ScrollablePage {
     title: i18nc("@title:window", "Nodes")
     objectName: "nodesPage"
 
+    header: Kirigami.InlineMessage {
+        objectName: "startupProblem"
+        visible: Fleet.startupProblem.length > 0
+        position: Kirigami.InlineMessage.Position.Header
+        type: Kirigami.MessageType.Warning
+        text: Fleet.startupProblemDetails.length > 0
+              ? i18nc("@info error with details", "%1: %2", Fleet.startupProblem, Fleet.startupProblemDetails)
+              : Fleet.startupProblem
+    }
+
     ListView {
         id: list
 

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <libvirt/libvirt.h>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Flotilla::Libvirt
+{
+
+/// What a session wants to hear from its connection. Each function runs on
+/// the thread of @c context, posted there from libvirt's event thread.
+struct EventHandlers {
+    QObject *context = nullptr;
+    std::function<void(const QString &uuid)> machineTouched; ///< re-read this machine
+    std::function<void()> nodeTouched; ///< re-read pools and networks
+    std::function<void(int reason)> closed; ///< virConnectCloseReason
+};
+
+/// The registrations of one connection's events; undone on destruction.
+/// Create and destroy it on the session's thread, while the connection is open.
+class EventSubscription
+{
+public:
+    EventSubscription(virConnectPtr connection, EventHandlers handlers);
+    ~EventSubscription();
+
+    EventSubscription(const EventSubscription &) = delete;
+    EventSubscription &operator=(const EventSubscription &) = delete;
+
+    /// Domain events registered; 0 where the driver offers none.
+    [[nodiscard]] int domainEventCount() const { return int(m_domainCallbacks.size()); }
+
+private:
+    virConnectPtr m_connection;
+    std::shared_ptr<const EventHandlers> m_handlers;
+    std::vector<int> m_domainCallbacks;
+    std::vector<int> m_poolCallbacks;
+    std::vector<int> m_networkCallbacks;
+    bool m_closeCallback = false;
+};
+
+} // namespace Flotilla::Libvirt

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "domainxml.h"
+
+#include <KLocalizedString>
+
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <limits>
+
+namespace Flotilla::DomainXml
+{
+
+namespace
+{
+
+Error invalid(const QString &details)
+{
+    return Error{.message = i18nc("@info", "The machine's description (domain XML) is not valid"), .details = details};
+}
+
+/// The current element's path from the root, e.g. {"domain", "devices", "disk"}.
+class Reader
+{
+public:
+    explicit Reader(QByteArrayView xml)
+        : m_xml(xml)
+    {
+    }
+
+    QXmlStreamReader m_xml;
+    QStringList m_path;
+    DomainDescription m_domain;
+    Disk *m_disk = nullptr;
+    NetworkInterface *m_interface = nullptr;
+
+    QString attribute(QLatin1StringView name) const { return m_xml.attributes().value(name).toString(); }
+    bool at(std::initializer_list<QLatin1StringView> path) const
+    {
+        if (m_path.size() != qsizetype(path.size())) {
+            return false;
+        }
+        return std::equal(path.begin(), path.end(), m_path.begin());
+    }
+    bool inFlotillaMetadata() const
+    {
+        return m_path.size() >= 3 && m_path.at(1) == QLatin1StringView("metadata")
+            && m_xml.namespaceUri() == QLatin1StringView(metadataNamespace);
+    }
+};
+
+Result<quint64> memoryText(Reader &reader)
+{
+    const QString unit = reader.attribute(QLatin1StringView("unit"));
+    const QString text = reader.m_xml.readElementText();
+    reader.m_path.removeLast(); // readElementText consumed the end element
+    quint64 bytes = 0;
+    if (!toBytes(text, unit.isEmpty() ? QStringLiteral("KiB") : unit, &bytes)) {
+        return invalid(i18nc("@info", "memory size '%1 %2' at line %3", text, unit, reader.m_xml.lineNumber()));
+    }
+    return bytes;
+}
+
+void startDevice(Reader &reader)
+{
+    const QStringView name = reader.m_xml.name();
+    if (name == QLatin1StringView("disk")) {
+        reader.m_domain.disks.append(Disk{.device = reader.attribute(QLatin1StringView("device"))});
+        reader.m_disk = &reader.m_domain.disks.last();
+    } else if (name == QLatin1StringView("interface")) {
+        reader.m_domain.interfaces.append(NetworkInterface{.type = reader.attribute(QLatin1StringView("type"))});
+        reader.m_interface = &reader.m_domain.interfaces.last();
+    } else if (name == QLatin1StringView("graphics")) {
+        bool ok = false;
+        const int port = reader.attribute(QLatin1StringView("port")).toInt(&ok);
+        reader.m_domain.graphics.append(Graphics{.type = reader.attribute(QLatin1StringView("type")),
+            .port = ok ? port : -1,
+            .listen = reader.attribute(QLatin1StringView("listen"))});
+    }
+}
+
+void startDiskChild(Reader &reader, Disk &disk)
+{
+    const QStringView name = reader.m_xml.name();
+    if (name == QLatin1StringView("target")) {
+        disk.target = reader.attribute(QLatin1StringView("dev"));
+        disk.bus = reader.attribute(QLatin1StringView("bus"));
+    } else if (name == QLatin1StringView("driver")) {
+        disk.format = reader.attribute(QLatin1StringView("type"));
+    } else if (name == QLatin1StringView("source")) {
+        for (const auto key : {"file", "dev", "dir", "name", "volume"}) {
+            const QString value = reader.attribute(QLatin1StringView(key));
+            if (!value.isEmpty()) {
+                const QString pool = reader.attribute(QLatin1StringView("pool"));
+                disk.source = pool.isEmpty() ? value : pool + QLatin1Char('/') + value;
+                break;
+            }
+        }
+    }
+}
+
+void startInterfaceChild(Reader &reader, NetworkInterface &interface)
+{
+    const QStringView name = reader.m_xml.name();
+    if (name == QLatin1StringView("mac")) {
+        interface.mac = reader.attribute(QLatin1StringView("address")).toLower();
+    } else if (name == QLatin1StringView("model")) {
+        interface.model = reader.attribute(QLatin1StringView("type"));
+    } else if (name == QLatin1StringView("target")) {
+        interface.target = reader.attribute(QLatin1StringView("dev"));
+    } else if (name == QLatin1StringView("source")) {
+        for (const auto key : {"network", "bridge", "dev"}) {
+            const QString value = reader.attribute(QLatin1StringView(key));
+            if (!value.isEmpty()) {
+                interface.source = value;
+                break;
+            }
+        }
+    }
+}
+
+void readMetadataField(Reader &reader, MachineMetadata &metadata)
+{
+    const QString name = reader.m_xml.name().toString();
+    const QString text = reader.m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+    reader.m_path.removeLast();
+    if (name == QLatin1StringView("workload")) {
+        metadata.workload = text;
+    } else if (name == QLatin1StringView("tags")) {
+        metadata.tags = text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    } else if (name == QLatin1StringView("template")) {
+        metadata.templateName = text;
+    } else if (name == QLatin1StringView("replica")) {
+        bool ok = false;
+        const int replica = text.toInt(&ok);
+        metadata.replica = ok && replica >= 0 ? replica : -1;
+    } else if (name == QLatin1StringView("note")) {
+        metadata.note = text;
+    }
+}
+
+Result<bool> startElement(Reader &reader)
+{
+    using L = QLatin1StringView;
+    if (reader.m_path.size() > maxDepth) {
+        return invalid(i18nc("@info", "elements nested more than %1 deep", maxDepth));
+    }
+    if (reader.at({L("domain")})) {
+        reader.m_domain.type = reader.attribute(L("type"));
+    } else if (reader.at({L("domain"), L("name")}) || reader.at({L("domain"), L("uuid")})
+        || reader.at({L("domain"), L("title")}) || reader.at({L("domain"), L("description")})) {
+        const QString field = reader.m_path.last();
+        const QString text = reader.m_xml.readElementText();
+        reader.m_path.removeLast();
+        if (field == L("name")) {
+            reader.m_domain.name = text;
+        } else if (field == L("uuid")) {
+            reader.m_domain.uuid = text.toLower();
+        } else if (field == L("title")) {
+            reader.m_domain.title = text;
+        } else {
+            reader.m_domain.description = text;
+        }
+    } else if (reader.at({L("domain"), L("memory")}) || reader.at({L("domain"), L("currentMemory")})) {
+        const bool maximum = reader.m_path.last() == L("memory");
+        Result<quint64> bytes = memoryText(reader);
+        if (!bytes) {
+            return bytes.error();
+        }
+        (maximum ? reader.m_domain.maxMemoryBytes : reader.m_domain.memoryBytes) = bytes.value();
+    } else if (reader.at({L("domain"), L("vcpu")})) {
+        const QString current = reader.attribute(L("current"));
+        bool ok = false;
+        const int maximum = reader.m_xml.readElementText().trimmed().toInt(&ok);
+        reader.m_path.removeLast();
+        const int now = current.isEmpty() ? maximum : current.toInt();
+        if (!ok || maximum <= 0 || now <= 0 || now > maximum) {
+            return invalid(i18nc("@info", "vCPU count at line %1", reader.m_xml.lineNumber()));
+        }
+        reader.m_domain.maxVcpus = maximum;
+        reader.m_domain.vcpus = now;
+    } else if (reader.m_path.size() == 3 && reader.m_path.at(1) == L("devices")) {
+        startDevice(reader);
+    } else if (reader.m_path.size() == 4 && reader.m_path.at(2) == L("disk") && reader.m_disk) {
+        startDiskChild(reader, *reader.m_disk);
+    } else if (reader.m_path.size() == 4 && reader.m_path.at(2) == L("interface") && reader.m_interface) {
+        startInterfaceChild(reader, *reader.m_interface);
+    } else if (reader.m_path.size() == 4 && reader.inFlotillaMetadata()) {
+        readMetadataField(reader, reader.m_domain.metadata);
+    }
+    return true;
+}
+
+} // namespace
+
+bool toBytes(QStringView number, QStringView unit, quint64 *bytes)
+{
+    static const QList<std::pair<QLatin1StringView, quint64>> units = {
+        {QLatin1StringView("b"), 1},
+        {QLatin1StringView("bytes"), 1},
+        {QLatin1StringView("KB"), 1000},
+        {QLatin1StringView("k"), 1024},
+        {QLatin1StringView("KiB"), 1024},
+        {QLatin1StringView("MB"), 1000000},
+        {QLatin1StringView("M"), 1 << 20},
+        {QLatin1StringView("MiB"), 1 << 20},
+        {QLatin1StringView("GB"), 1000000000},
+        {QLatin1StringView("G"), 1ull << 30},
+        {QLatin1StringView("GiB"), 1ull << 30},
+        {QLatin1StringView("TB"), 1000000000000ull},
+        {QLatin1StringView("T"), 1ull << 40},
+        {QLatin1StringView("TiB"), 1ull << 40},
+    };
+    bool ok = false;
+    const quint64 value = number.trimmed().toULongLong(&ok);
+    if (!ok) {
+        return false;
+    }
+    for (const auto &[name, factor] : units) {
+        if (unit == name) {
+            if (value > std::numeric_limits<quint64>::max() / factor) {
+                return false;
+            }
+            *bytes = value * factor;
+            return true;
+        }
+    }
+    return false;
+}
+
+Result<DomainDescription> parse(QByteArrayView xml)
+{
+    if (xml.size() > maxBytes) {
+        return invalid(i18nc("@info", "%1 bytes, more than the %2 Flotilla accepts", xml.size(), maxBytes));
+    }
+    Reader reader(xml);
+    while (!reader.m_xml.atEnd()) {
+        switch (reader.m_xml.readNext()) {
+        case QXmlStreamReader::StartElement: {
+            reader.m_path.append(reader.m_xml.name().toString());
+            if (reader.m_path.size() == 1 && reader.m_path.first() != QLatin1StringView("domain")) {
+                return invalid(i18nc("@info", "the root element is <%1>, not <domain>", reader.m_path.first()));
+            }
+            Result<bool> started = startElement(reader);
+            if (!started) {
+                return started.error();
+            }
+            break;
+        }
+        case QXmlStreamReader::EndElement:
+            if (reader.m_path.size() == 3 && reader.m_path.at(1) == QLatin1StringView("devices")) {
+                reader.m_disk = nullptr;
+                reader.m_interface = nullptr;
+            }
+            reader.m_path.removeLast();
+            break;
+        case QXmlStreamReader::DTD:
+            return invalid(i18nc("@info", "a document type declaration, which domain XML never has"));
+        default:
+            break;
+        }
+    }
+    if (reader.m_xml.hasError()) {
+        return invalid(i18nc("@info", "%1 at line %2", reader.m_xml.errorString(), reader.m_xml.lineNumber()));
+    }
+    if (reader.m_domain.name.isEmpty() || reader.m_domain.uuid.isEmpty()) {
+        return invalid(i18nc("@info", "no name or no UUID"));
+    }
+    if (reader.m_domain.memoryBytes == 0) {
+        reader.m_domain.memoryBytes = reader.m_domain.maxMemoryBytes;
+    }
+    return reader.m_domain;
+}
+
+QString metadataElement(const MachineMetadata &metadata)
+{
+    QString xml;
+    QXmlStreamWriter writer(&xml);
+    const QString ns = QLatin1StringView(metadataNamespace);
+    writer.writeNamespace(ns, QLatin1StringView(metadataPrefix));
+    writer.writeStartElement(ns, QStringLiteral("machine"));
+    if (!metadata.workload.isEmpty()) {
+        writer.writeTextElement(ns, QStringLiteral("workload"), metadata.workload);
+    }
+    if (!metadata.tags.isEmpty()) {
+        writer.writeTextElement(ns, QStringLiteral("tags"), metadata.tags.join(QLatin1Char(',')));
+    }
+    if (!metadata.templateName.isEmpty()) {
+        writer.writeTextElement(ns, QStringLiteral("template"), metadata.templateName);
+    }
+    if (metadata.replica >= 0) {
+        writer.writeTextElement(ns, QStringLiteral("replica"), QString::number(metadata.replica));
+    }
+    if (!metadata.note.isEmpty()) {
+        writer.writeTextElement(ns, QStringLiteral("note"), metadata.note);
+    }
+    writer.writeEndElement();
+    return xml;
+}
+
+Result<MachineMetadata> parseMetadataElement(QByteArrayView xml)
+{
+    if (xml.size() > maxBytes) {
+        return invalid(i18nc("@info", "metadata of %1 bytes", xml.size()));
+    }
+    // Wrapped so the element sits where it does inside a domain.
+    QByteArray document = "<domain><name>m</name><uuid>0</uuid><metadata>";
+    document.append(xml.toByteArray()).append("</metadata></domain>");
+    Result<DomainDescription> domain = parse(document);
+    if (!domain) {
+        return domain.error();
+    }
+    return domain.value().metadata;
+}
+
+} // namespace Flotilla::DomainXml

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "result.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Flotilla
+{
+
+struct Disk {
+    QString target; ///< "vda"
+    QString device; ///< "disk", "cdrom", "floppy", "lun"
+    QString bus;
+    QString source; ///< file, block device, "pool/volume" or network name
+    QString format; ///< the driver's type: "qcow2", "raw", ...
+
+    bool operator==(const Disk &) const = default;
+};
+
+struct NetworkInterface {
+    QString mac;
+    QString type; ///< "network", "bridge", "user", "direct", ...
+    QString source; ///< network or bridge name, host device
+    QString model;
+    QString target; ///< the host-side device, e.g. "vnet3", while running
+    QStringList addresses; ///< filled from the node's leases, not from the XML
+
+    bool operator==(const NetworkInterface &) const = default;
+};
+
+struct Graphics {
+    QString type; ///< "vnc", "spice", ...
+    int port = -1;
+    QString listen;
+
+    bool operator==(const Graphics &) const = default;
+};
+
+/// Flotilla's own element inside a machine's <metadata>: what the nodes
+/// remember for us (design principle 1).
+struct MachineMetadata {
+    QString workload;
+    QStringList tags;
+    QString templateName;
+    int replica = -1;
+    QString note;
+
+    bool operator==(const MachineMetadata &) const = default;
+};
+
+/// What Flotilla reads from a machine's domain XML.
+struct DomainDescription {
+    QString type; ///< "kvm", "qemu", "test", ...
+    QString name;
+    QString uuid;
+    QString title;
+    QString description;
+    int vcpus = 0;
+    int maxVcpus = 0;
+    quint64 memoryBytes = 0;
+    quint64 maxMemoryBytes = 0;
+    QList<Disk> disks;
+    QList<NetworkInterface> interfaces;
+    QList<Graphics> graphics;
+    MachineMetadata metadata;
+};
+
+/// Domain XML in and out. XML from a node is untrusted: too large, too deep,
+/// malformed or nonsensical input is an error, never a crash or a hang.
+namespace DomainXml
+{
+inline constexpr auto metadataNamespace = "urn:flotilla:machine:1";
+inline constexpr auto metadataPrefix = "flotilla";
+inline constexpr qsizetype maxBytes = 4 * 1024 * 1024;
+inline constexpr int maxDepth = 64;
+
+[[nodiscard]] Result<DomainDescription> parse(QByteArrayView xml);
+/// Flotilla's metadata element alone (for virDomainSetMetadata).
+[[nodiscard]] QString metadataElement(const MachineMetadata &metadata);
+/// Reads the metadata element on its own (as virDomainGetMetadata returns it).
+[[nodiscard]] Result<MachineMetadata> parseMetadataElement(QByteArrayView xml);
+/// "2", unit "GiB" → bytes; false on a unit libvirt does not know or an overflow.
+[[nodiscard]] bool toBytes(QStringView number, QStringView unit, quint64 *bytes);
+} // namespace DomainXml
+
+} // namespace Flotilla

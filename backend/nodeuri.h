@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+
+/// libvirt connection URIs, checked before use: driver[+transport]://[user@][host][:port]/path[?options]
+namespace Flotilla::NodeUri
+{
+
+struct Parts {
+    QString driver; ///< "qemu" or "test"
+    QString transport; ///< "", "unix", "ssh", "libssh", "libssh2", "tls", "tcp"
+    QString user;
+    QString host;
+    int port = -1;
+    QString path;
+    QString query;
+
+    [[nodiscard]] bool isRemote() const { return !host.isEmpty(); }
+};
+
+/// Splits @p uri and checks each part; the error says what is wrong and
+/// what a right one looks like. Local test-driver files must exist.
+[[nodiscard]] Result<Parts> validate(const QString &uri);
+
+} // namespace Flotilla::NodeUri
