@@ -276,25 +276,24 @@ Result<DomainDescription> parse(QByteArrayView xml)
 
 QString metadataElement(const MachineMetadata &metadata)
 {
+    // Without a namespace: virDomainSetMetadata puts it in ours, with our prefix.
     QString xml;
     QXmlStreamWriter writer(&xml);
-    const QString ns = QLatin1StringView(metadataNamespace);
-    writer.writeNamespace(ns, QLatin1StringView(metadataPrefix));
-    writer.writeStartElement(ns, QStringLiteral("machine"));
+    writer.writeStartElement(QStringLiteral("machine"));
     if (!metadata.workload.isEmpty()) {
-        writer.writeTextElement(ns, QStringLiteral("workload"), metadata.workload);
+        writer.writeTextElement(QStringLiteral("workload"), metadata.workload);
     }
     if (!metadata.tags.isEmpty()) {
-        writer.writeTextElement(ns, QStringLiteral("tags"), metadata.tags.join(QLatin1Char(',')));
+        writer.writeTextElement(QStringLiteral("tags"), metadata.tags.join(QLatin1Char(',')));
     }
     if (!metadata.templateName.isEmpty()) {
-        writer.writeTextElement(ns, QStringLiteral("template"), metadata.templateName);
+        writer.writeTextElement(QStringLiteral("template"), metadata.templateName);
     }
     if (metadata.replica >= 0) {
-        writer.writeTextElement(ns, QStringLiteral("replica"), QString::number(metadata.replica));
+        writer.writeTextElement(QStringLiteral("replica"), QString::number(metadata.replica));
     }
     if (!metadata.note.isEmpty()) {
-        writer.writeTextElement(ns, QStringLiteral("note"), metadata.note);
+        writer.writeTextElement(QStringLiteral("note"), metadata.note);
     }
     writer.writeEndElement();
     return xml;
@@ -305,8 +304,10 @@ Result<MachineMetadata> parseMetadataElement(QByteArrayView xml)
     if (xml.size() > maxBytes) {
         return invalid(i18nc("@info", "metadata of %1 bytes", xml.size()));
     }
-    // Wrapped so the element sits where it does inside a domain.
-    QByteArray document = "<domain><name>m</name><uuid>0</uuid><metadata>";
+    // Wrapped so the element sits where it does inside a domain; an element
+    // without a namespace of its own is taken to be in ours.
+    QByteArray document = "<domain><name>m</name><uuid>0</uuid><metadata xmlns='";
+    document.append(metadataNamespace).append("'>");
     document.append(xml.toByteArray()).append("</metadata></domain>");
     Result<DomainDescription> domain = parse(document);
     if (!domain) {

@@ -80,9 +80,10 @@ inline constexpr qsizetype maxBytes = 4 * 1024 * 1024;
 inline constexpr int maxDepth = 64;
 
 [[nodiscard]] Result<DomainDescription> parse(QByteArrayView xml);
-/// Flotilla's metadata element alone (for virDomainSetMetadata).
+/// Flotilla's metadata element alone, without its namespace, as
+/// virDomainSetMetadata takes it (with metadataNamespace and metadataPrefix).
 [[nodiscard]] QString metadataElement(const MachineMetadata &metadata);
-/// Reads the metadata element on its own (as virDomainGetMetadata returns it).
+/// Reads the metadata element on its own, with or without its namespace.
 [[nodiscard]] Result<MachineMetadata> parseMetadataElement(QByteArrayView xml);
 /// "2", unit "GiB" → bytes; false on a unit libvirt does not know or an overflow.
 [[nodiscard]] bool toBytes(QStringView number, QStringView unit, quint64 *bytes);

@@ -5,6 +5,8 @@
 #include "logging.h"
 #include "nodesession.h"
 
+#include <KLocalizedString>
+
 #include <QThread>
 
 using namespace std::chrono_literals;
@@ -44,6 +46,10 @@ Fleet::Fleet(QObject *parent)
     // The values sessions send across threads.
     qRegisterMetaType<NodeStatus>();
     qRegisterMetaType<InventoryChange>();
+    // KI18n sets itself up on first use, watching the application for language
+    // changes; sessions translate their errors on worker threads, so that first
+    // use must happen here, on the UI thread.
+    (void)KLocalizedString::languages();
 }
 
 Fleet::~Fleet() = default;
@@ -55,7 +61,7 @@ void Fleet::addNode(const NodeEntry &entry)
 
     auto worker = std::make_unique<Worker>();
     worker->thread->setObjectName(QStringLiteral("node:") + entry.id);
-    worker->session = new NodeSession(entry.uri);
+    worker->session = new NodeSession(entry.uri, m_resyncInterval);
     worker->session->moveToThread(worker->thread.get());
     const QString id = entry.id;
     connect(worker->session, &NodeSession::statusChanged, this,

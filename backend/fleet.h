@@ -37,6 +37,9 @@ public:
     explicit Fleet(QObject *parent = nullptr);
     ~Fleet() override;
 
+    /// How often sessions added from now on re-read their node whole.
+    void setResyncInterval(std::chrono::milliseconds interval) { m_resyncInterval = interval; }
+
     /// Adds a node and starts its session. Ids must be unique.
     void addNode(const NodeEntry &entry);
     void reconnectNow(const QString &id);
@@ -64,6 +67,7 @@ private:
 
     QList<Node> m_nodes;
     std::vector<std::unique_ptr<Worker>> m_workers;
+    std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
 };
 
 } // namespace Flotilla

@@ -21,6 +21,9 @@ struct DomainFree {
 struct PoolFree {
     void operator()(virStoragePoolPtr pool) const { virStoragePoolFree(pool); }
 };
+struct DomainSnapshotFree {
+    void operator()(virDomainSnapshotPtr snapshot) const { virDomainSnapshotFree(snapshot); }
+};
 struct NetworkFree {
     void operator()(virNetworkPtr network) const { virNetworkFree(network); }
 };
@@ -29,6 +32,7 @@ using Connection = std::unique_ptr<virConnect, ConnectionFree>;
 using Domain = std::unique_ptr<virDomain, DomainFree>;
 using Pool = std::unique_ptr<virStoragePool, PoolFree>;
 using Network = std::unique_ptr<virNetwork, NetworkFree>;
+using DomainSnapshot = std::unique_ptr<virDomainSnapshot, DomainSnapshotFree>;
 
 /// Call once, on the main thread, before any session starts: initialises
 /// libvirt for use from many threads, stops it printing errors through its

@@ -20,8 +20,6 @@ namespace Flotilla
 
 namespace
 {
-// A full re-read heals anything an event did not tell.
-constexpr auto resyncInterval = 60s;
 // libvirt keepalive: a probe every 5 s, the connection dead after 3 unanswered.
 constexpr int keepAliveInterval = 5;
 constexpr unsigned keepAliveCount = 3;
@@ -59,7 +57,7 @@ QString closeReason(int reason)
 
 } // namespace
 
-NodeSession::NodeSession(QString uri, QObject *parent)
+NodeSession::NodeSession(QString uri, std::chrono::milliseconds resyncInterval, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
     , m_resync(this)

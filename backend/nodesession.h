@@ -34,7 +34,11 @@ public:
     /// A round of calls slower than this makes the node degraded.
     static constexpr qint64 slowCallMs = 2000;
 
-    explicit NodeSession(QString uri, QObject *parent = nullptr);
+    /// A full re-read at this interval heals anything an event did not tell.
+    static constexpr std::chrono::milliseconds defaultResyncInterval{60000};
+
+    explicit NodeSession(
+        QString uri, std::chrono::milliseconds resyncInterval = defaultResyncInterval, QObject *parent = nullptr);
     ~NodeSession() override;
 
     // Invoke these queued, on the session's thread.

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "libvirtdaemon.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+
+namespace Flotilla::Testing
+{
+
+namespace
+{
+
+int freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool accepts(int port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(port));
+    return socket.waitForConnected(200);
+}
+
+} // namespace
+
+// Started with fork() and exec() rather than QProcess, so that any thread
+// may start, signal and stop it (a test keeps its UI thread free that way).
+LibvirtDaemon::LibvirtDaemon() = default;
+
+LibvirtDaemon::~LibvirtDaemon()
+{
+    stop();
+}
+
+Result<bool> LibvirtDaemon::writeConfiguration() const
+{
+    QFile file(m_folder.filePath(QStringLiteral("libvirtd.conf")));
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Error{
+            .message = QStringLiteral("cannot write the libvirtd configuration"), .details = file.errorString()};
+    }
+    file.write(QStringLiteral("listen_tls = 0\n"
+                              "listen_tcp = 1\n"
+                              "listen_addr = \"127.0.0.1\"\n"
+                              "tcp_port = \"%1\"\n"
+                              "auth_tcp = \"none\"\n"
+                              "unix_sock_dir = \"%2\"\n"
+                              "max_clients = 1000\n"
+                              "max_workers = 40\n"
+                              "log_outputs = \"3:stderr\"\n")
+            .arg(m_port)
+            .arg(m_folder.path())
+            .toUtf8());
+    return true;
+}
+
+Result<bool> LibvirtDaemon::start()
+{
+    const QString libvirtd = QStandardPaths::findExecutable(
+        QStringLiteral("libvirtd"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
+    if (libvirtd.isEmpty()) {
+        return Error{.message = QStringLiteral("libvirtd is not installed (Debian package libvirt-daemon)")};
+    }
+    if (m_port == 0) {
+        m_port = freePort();
+    }
+    if (Result<bool> written = writeConfiguration(); !written) {
+        return written;
+    }
+    const QString arguments = QStringLiteral("--listen -f %1/libvirtd.conf -p %1/libvirtd.pid").arg(m_folder.path());
+    // As root: its own /run and state folders, so it meets no other libvirtd.
+    const QString script = geteuid() == 0
+        ? QStringLiteral("exec unshare --mount --propagation unchanged sh -c "
+                         "'mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /var/lib/libvirt && "
+                         "mount -t tmpfs tmpfs /var/cache/libvirt && exec %1 %2'")
+              .arg(libvirtd, arguments)
+        : QStringLiteral("exec %1 %2").arg(libvirtd, arguments);
+    const QByteArray command = script.toUtf8();
+    const QByteArray logPath = m_folder.filePath(QStringLiteral("libvirtd.log")).toUtf8();
+    const pid_t child = fork();
+    if (child == 0) {
+        const int log = open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+        dup2(log, STDOUT_FILENO);
+        dup2(log, STDERR_FILENO);
+        execl("/bin/sh", "sh", "-c", command.constData(), static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    if (child < 0) {
+        return Error{.message = QStringLiteral("cannot start libvirtd: fork failed")};
+    }
+    m_pid = child;
+    const QDeadlineTimer deadline(15s);
+    while (!deadline.hasExpired()) {
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_pid = 0;
+            return Error{.message = QStringLiteral("libvirtd stopped at start"), .details = log()};
+        }
+        if (accepts(m_port)) {
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    stop();
+    return Error{
+        .message = QStringLiteral("libvirtd did not listen on port %1 within 15 s").arg(m_port), .details = log()};
+}
+
+bool LibvirtDaemon::waitForExit(std::chrono::milliseconds limit)
+{
+    const QDeadlineTimer deadline(limit);
+    while (m_pid > 0) {
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_pid = 0;
+            return true;
+        }
+        if (deadline.hasExpired()) {
+            return false;
+        }
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+void LibvirtDaemon::stop()
+{
+    if (m_pid <= 0) {
+        return;
+    }
+    resume();
+    ::kill(m_pid, SIGTERM);
+    if (!waitForExit(5s)) {
+        kill();
+    }
+}
+
+void LibvirtDaemon::kill()
+{
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        waitForExit(5s);
+    }
+}
+
+void LibvirtDaemon::pause()
+{
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGSTOP);
+    }
+}
+
+void LibvirtDaemon::resume()
+{
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGCONT);
+    }
+}
+
+QString LibvirtDaemon::uri(const QString &path) const
+{
+    return QStringLiteral("test+tcp://127.0.0.1:%1%2").arg(m_port).arg(path);
+}
+
+QString LibvirtDaemon::log() const
+{
+    QFile file(m_folder.filePath(QStringLiteral("libvirtd.log")));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace Flotilla::Testing

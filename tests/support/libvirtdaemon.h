@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "result.h"
+
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <sys/types.h>
+
+namespace Flotilla::Testing
+{
+
+/// A real libvirtd for tests and benchmarks, serving libvirt's test driver
+/// on 127.0.0.1 only (test+tcp://127.0.0.1:PORT/...), with its sockets,
+/// configuration and log in a temporary folder. As root it runs in a mount
+/// namespace of its own with a private /run, so it never meets another
+/// libvirtd's pid files. It is stopped by its PID, never by name.
+class LibvirtDaemon
+{
+public:
+    LibvirtDaemon();
+    ~LibvirtDaemon();
+
+    LibvirtDaemon(const LibvirtDaemon &) = delete;
+    LibvirtDaemon &operator=(const LibvirtDaemon &) = delete;
+
+    /// Starts it (on a free port the first time, on the same port after a
+    /// kill) and waits until it accepts connections.
+    [[nodiscard]] Result<bool> start();
+    void stop(); ///< SIGTERM, then SIGKILL if it lingers
+    void kill(); ///< SIGKILL: a crash, as the node sees it
+    void pause(); ///< SIGSTOP: a hang
+    void resume(); ///< SIGCONT
+
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] qint64 pid() const { return m_pid; }
+    /// test+tcp://127.0.0.1:PORT@p path; "/default" is shared by every connection to this daemon.
+    [[nodiscard]] QString uri(const QString &path = QStringLiteral("/default")) const;
+    [[nodiscard]] QString log() const;
+
+private:
+    [[nodiscard]] Result<bool> writeConfiguration() const;
+    bool waitForExit(std::chrono::milliseconds limit);
+
+    QTemporaryDir m_folder;
+    pid_t m_pid = 0;
+    int m_port = 0;
+};
+
+} // namespace Flotilla::Testing
