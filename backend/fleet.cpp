@@ -46,6 +46,7 @@ Fleet::Fleet(QObject *parent)
     // The values sessions send across threads.
     qRegisterMetaType<NodeStatus>();
     qRegisterMetaType<InventoryChange>();
+    qRegisterMetaType<NodeTick>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
@@ -61,13 +62,14 @@ void Fleet::addNode(const NodeEntry &entry)
 
     auto worker = std::make_unique<Worker>();
     worker->thread->setObjectName(QStringLiteral("node:") + entry.id);
-    worker->session = new NodeSession(entry.uri, m_resyncInterval);
+    worker->session = new NodeSession(entry.uri, m_nodes.last().metrics, m_resyncInterval, m_tickInterval);
     worker->session->moveToThread(worker->thread.get());
     const QString id = entry.id;
     connect(worker->session, &NodeSession::statusChanged, this,
         [this, id](const NodeStatus &status) { onStatusChanged(id, status); });
     connect(worker->session, &NodeSession::inventoryChanged, this,
         [this, id](const InventoryChange &change) { onInventoryChanged(id, change); });
+    connect(worker->session, &NodeSession::ticked, this, [this, id](const NodeTick &tick) { onTicked(id, tick); });
     worker->thread->start();
     if (entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -122,6 +124,23 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
     }
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
+}
+
+void Fleet::onTicked(const QString &id, const NodeTick &tick)
+{
+    const qsizetype index = indexOf(id);
+    if (index < 0) {
+        return;
+    }
+    Node &node = m_nodes[index];
+    node.rates = tick.node;
+    node.simulatedActivity = tick.simulated;
+    node.lastTickWorkMs = tick.workMs;
+    node.machineRates.clear();
+    for (const MachineRates &rates : tick.machines) {
+        node.machineRates.insert(rates.uuid, rates);
+    }
+    Q_EMIT ticked(index, tick);
 }
 
 void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)

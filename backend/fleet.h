@@ -4,6 +4,8 @@
 
 #include "inventory.h"
 #include "machinediff.h"
+#include "metrics.h"
+#include "metricsstore.h"
 #include "nodeentry.h"
 #include "nodestatus.h"
 
@@ -32,6 +34,11 @@ public:
         QList<VirtualNetwork> networks;
         MachineSet machines;
         bool hasInventory = false; ///< a full reading has arrived at least once
+        std::shared_ptr<MetricsStore> metrics = std::make_shared<MetricsStore>();
+        Rates rates = unknownRates(); ///< the node's, at its last tick
+        QHash<QString, MachineRates> machineRates; ///< each running machine's, at the last tick
+        bool simulatedActivity = false;
+        qint64 lastTickWorkMs = 0;
     };
 
     explicit Fleet(QObject *parent = nullptr);
@@ -39,6 +46,8 @@ public:
 
     /// How often sessions added from now on re-read their node whole.
     void setResyncInterval(std::chrono::milliseconds interval) { m_resyncInterval = interval; }
+    /// How often sessions added from now on read their counters.
+    void setTickInterval(std::chrono::milliseconds interval) { m_tickInterval = interval; }
 
     /// Adds a node and starts its session. Ids must be unique.
     void addNode(const NodeEntry &entry);
@@ -56,18 +65,22 @@ Q_SIGNALS:
     void nodeChanged(qsizetype index);
     /// Machines of a node were added, changed or removed (already applied).
     void machinesChanged(qsizetype index, const Flotilla::InventoryChange &change);
+    /// A node's tick arrived: its rates and its machines' are current.
+    void ticked(qsizetype index, const Flotilla::NodeTick &tick);
 
 private:
     struct Worker;
 
     void onStatusChanged(const QString &id, const NodeStatus &status);
     void onInventoryChanged(const QString &id, const InventoryChange &change);
+    void onTicked(const QString &id, const NodeTick &tick);
     template<typename Method>
     void tellSession(const QString &id, Method method);
 
     QList<Node> m_nodes;
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
+    std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
 };
 
 } // namespace Flotilla

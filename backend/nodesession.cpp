@@ -4,7 +4,9 @@
 
 #include "inventoryreader.h"
 #include "logging.h"
+#include "ratecalculator.h"
 #include "reconnectpolicy.h"
+#include "statsreader.h"
 
 #include <KLocalizedString>
 
@@ -57,13 +59,19 @@ QString closeReason(int reason)
 
 } // namespace
 
-NodeSession::NodeSession(QString uri, std::chrono::milliseconds resyncInterval, QObject *parent)
+NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, std::chrono::milliseconds resyncInterval,
+    std::chrono::milliseconds tickInterval, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
     , m_resync(this)
     , m_reconnect(this)
     , m_touchedBatch(this)
+    , m_tick(this)
+    , m_metrics(std::move(metrics))
 {
+    m_tick.setInterval(tickInterval);
+    m_tick.setTimerType(Qt::PreciseTimer);
+    connect(&m_tick, &QTimer::timeout, this, &NodeSession::tick);
     m_resync.setInterval(resyncInterval);
     connect(&m_resync, &QTimer::timeout, this, &NodeSession::readEverything);
     m_reconnect.setSingleShot(true);
@@ -107,6 +115,7 @@ void NodeSession::open()
     readEverything();
     if (m_connection) {
         m_resync.start();
+        m_tick.start();
     }
 }
 
@@ -145,6 +154,9 @@ void NodeSession::readEverything()
     }
     InventoryChange change = m_machines.replaceAll(machines.value());
     change.facts = facts.value();
+    m_facts = facts.value();
+    // libvirt's test driver reports states but no counters.
+    m_simulated = m_facts.hypervisor == QLatin1StringView("TEST");
     if (Result<QList<StoragePool>> pools = InventoryReader::readPools(connection)) {
         change.pools = pools.value();
     }
@@ -245,6 +257,9 @@ void NodeSession::lose(const Error &error)
 
 void NodeSession::dropConnection()
 {
+    m_tick.stop();
+    m_previous.clear();
+    m_previousMs = 0;
     m_resync.stop();
     m_touchedBatch.stop();
     m_events.reset();
@@ -275,8 +290,54 @@ void NodeSession::setStatus(NodeStatus status)
     Q_EMIT statusChanged(m_status);
 }
 
+void NodeSession::tick()
+{
+    if (!m_connection) {
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QList<MachineCounters> counters;
+    NodeCounters nodeCounters;
+    if (m_simulated) {
+        counters = m_demo.machines(m_machines.machines(), nowMs);
+        nodeCounters = m_demo.node(m_facts, nowMs);
+    } else {
+        Result<QList<MachineCounters>> read = StatsReader::readMachines(m_connection.get());
+        if (!read) {
+            lostAfter(read.error());
+            return;
+        }
+        counters = std::move(read).value();
+        nodeCounters = StatsReader::readNode(m_connection.get()).value();
+    }
+    NodeTick result{.timestampMs = nowMs, .simulated = m_simulated};
+    const double seconds = m_previousMs > 0 ? double(nowMs - m_previousMs) / 1000.0 : 0.0;
+    QHash<QString, MachineCounters> current;
+    current.reserve(counters.size());
+    result.machines.reserve(counters.size());
+    for (MachineCounters &now : counters) {
+        const auto before = m_previous.constFind(now.uuid);
+        result.machines.append(before == m_previous.cend()
+                ? MachineRates{.uuid = now.uuid}
+                : RateCalculator::machine(*before, now, seconds, m_facts.cpus));
+        current.insert(now.uuid, std::move(now));
+    }
+    result.node = RateCalculator::node(m_previousNode, nodeCounters);
+    m_previous = std::move(current);
+    m_previousNode = nodeCounters;
+    m_previousMs = nowMs;
+    m_metrics->record(nowMs / 1000, result.node, result.machines);
+    result.workMs = clock.elapsed();
+    Q_EMIT ticked(result);
+}
+
 void NodeSession::publish(const InventoryChange &change)
 {
+    for (const QString &uuid : change.removed) {
+        m_metrics->forget(uuid);
+    }
     if (!change.isEmpty()) {
         Q_EMIT inventoryChanged(change);
     }

@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "demoactivity.h"
 #include "domainevents.h"
 #include "inventory.h"
 #include "libvirthandles.h"
 #include "machinediff.h"
+#include "metrics.h"
+#include "metricsstore.h"
 #include "nodestatus.h"
 
 #include <QObject>
@@ -37,8 +40,12 @@ public:
     /// A full re-read at this interval heals anything an event did not tell.
     static constexpr std::chrono::milliseconds defaultResyncInterval{60000};
 
-    explicit NodeSession(
-        QString uri, std::chrono::milliseconds resyncInterval = defaultResyncInterval, QObject *parent = nullptr);
+    static constexpr std::chrono::milliseconds defaultTickInterval{1000};
+
+    /// Ticks write into @p metrics (shared with the UI thread, which reads it).
+    explicit NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics,
+        std::chrono::milliseconds resyncInterval = defaultResyncInterval,
+        std::chrono::milliseconds tickInterval = defaultTickInterval, QObject *parent = nullptr);
     ~NodeSession() override;
 
     // Invoke these queued, on the session's thread.
@@ -54,9 +61,12 @@ public:
 Q_SIGNALS:
     void statusChanged(const Flotilla::NodeStatus &status);
     void inventoryChanged(const Flotilla::InventoryChange &change);
+    /// Once per tick while connected: the rates just recorded.
+    void ticked(const Flotilla::NodeTick &tick);
 
 private:
     void readEverything();
+    void tick();
     void readNodeParts();
     void readTouchedMachines();
     void machineTouched(const QString &uuid);
@@ -78,6 +88,15 @@ private:
     QTimer m_resync;
     QTimer m_reconnect;
     QTimer m_touchedBatch;
+    QTimer m_tick;
+
+    std::shared_ptr<MetricsStore> m_metrics;
+    bool m_simulated = false; ///< the node has no counters: DemoActivity feeds it
+    DemoActivity m_demo;
+    NodeFacts m_facts;
+    QHash<QString, MachineCounters> m_previous;
+    NodeCounters m_previousNode;
+    qint64 m_previousMs = 0;
 };
 
 } // namespace Flotilla

@@ -104,6 +104,34 @@ private Q_SLOTS:
         QCOMPARE(states.value(MachineListModel::Crashed), 1);
     }
 
+    void simulatesActivityForTheDemo()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+        Fleet fleet;
+        fleet.setTickInterval(std::chrono::milliseconds(200));
+        fleet.addNode(entries.value().at(1)); // Helsinki: 15 running, 1 crashed, 2 off
+        // Rates need two ticks; wait for a few.
+        QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().metrics->nodeWindow(600).size() >= 3, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().simulatedActivity, 2000);
+        const Fleet::Node &node = fleet.nodes().first();
+        QVERIFY(node.simulatedActivity);
+        QCOMPARE(node.machineRates.size(), 15); // running machines only
+        for (const MachineRates &rates : node.machineRates) {
+            const double cpu = at(rates.rates, Channel::CpuPercent);
+            QVERIFY2(cpu >= 0.0 && cpu <= 100.0, qPrintable(QString::number(cpu)));
+            QVERIFY(at(rates.rates, Channel::MemoryUsedBytes) > 0);
+            QVERIFY(at(rates.rates, Channel::NetReceiveBytesPerSecond) >= 0);
+        }
+        const double nodeCpu = at(node.rates, Channel::CpuPercent);
+        QVERIFY2(nodeCpu > 0.0 && nodeCpu <= 100.0, qPrintable(QString::number(nodeCpu)));
+        QVERIFY(at(node.rates, Channel::MemoryUsedBytes) > 0);
+        QCOMPARE(node.metrics->machineCount(), 15);
+        const QString uuid = node.machineRates.constBegin().key();
+        QVERIFY(node.metrics->machineWindow(uuid, 600).size() >= 2);
+    }
+
     void filtersMachinesByNodeAndText()
     {
         QTemporaryDir folder;

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "demoactivity.h"
+
+#include <QHashFunctions>
+
+#include <cmath>
+#include <numbers>
+
+namespace Flotilla
+{
+
+namespace
+{
+
+/// A stable number in [0, 1) for a name and a purpose.
+double trait(const QString &name, int purpose)
+{
+    return double(qHash(name, size_t(purpose) * 7919u) % 10007u) / 10007.0;
+}
+
+/// A machine's load in [0, 1] at a moment: its own level plus two slow waves.
+double load(const QString &name, double seconds)
+{
+    const double level = 0.05 + 0.6 * std::pow(trait(name, 1), 2.0);
+    const double wave
+        = 0.15 * std::sin(seconds / (40.0 + 200.0 * trait(name, 2)) * 2 * std::numbers::pi + 6.3 * trait(name, 3))
+        + 0.05 * std::sin(seconds / 7.0 + 6.3 * trait(name, 4));
+    return std::clamp(level + wave, 0.0, 1.0);
+}
+
+} // namespace
+
+QList<MachineCounters> DemoActivity::machines(const QHash<QString, Machine> &machines, qint64 nowMs)
+{
+    QList<MachineCounters> counters;
+    const double seconds = double(nowMs) / 1000.0;
+    double busyNs = 0;
+    double usedKiB = 0;
+    const double elapsed = m_lastMs > 0 ? double(nowMs - m_lastMs) / 1000.0 : 0.0;
+    for (const Machine &machine : machines) {
+        if (!machine.isRunning()) {
+            m_totals.remove(machine.uuid);
+            continue;
+        }
+        Totals &totals = m_totals[machine.uuid];
+        const double dt = totals.lastMs > 0 ? double(nowMs - totals.lastMs) / 1000.0 : 0.0;
+        totals.lastMs = nowMs;
+        const double now = load(machine.name, seconds);
+        const int vcpus = std::max(1, machine.vcpus);
+        totals.cpuNs += now * vcpus * dt * 1e9;
+        totals.diskRead += now * trait(machine.name, 5) * 40e6 * dt;
+        totals.diskWrite += now * trait(machine.name, 6) * 15e6 * dt;
+        totals.net += now * trait(machine.name, 7) * 25e6 * dt;
+        const double memoryKiB = double(machine.memoryBytes) / 1024.0;
+        const double used = memoryKiB * (0.25 + 0.5 * trait(machine.name, 8) + 0.1 * now);
+        busyNs += now * vcpus * elapsed * 1e9;
+        usedKiB += used;
+        counters.append(MachineCounters{
+            .uuid = machine.uuid,
+            .vcpus = vcpus,
+            .cpuTimeNs = quint64(totals.cpuNs),
+            .memoryAvailableKiB = quint64(memoryKiB),
+            .memoryUnusedKiB = quint64(std::max(0.0, memoryKiB - used)),
+            .diskReadBytes = quint64(totals.diskRead),
+            .diskWriteBytes = quint64(totals.diskWrite),
+            .diskReadRequests = quint64(totals.diskRead / 16384.0),
+            .diskWriteRequests = quint64(totals.diskWrite / 8192.0),
+            .netRxBytes = quint64(totals.net),
+            .netTxBytes = quint64(totals.net * 0.4),
+        });
+    }
+    m_busyNs += busyNs;
+    m_memoryUsedKiB = usedKiB;
+    m_firstMs = m_firstMs > 0 ? m_firstMs : nowMs;
+    m_lastMs = nowMs;
+    return counters;
+}
+
+NodeCounters DemoActivity::node(const NodeFacts &facts, qint64 nowMs) const
+{
+    Q_UNUSED(nowMs)
+    const double cpus = std::max(1, facts.cpus);
+    // The node's clock runs as fast as all its CPUs together; a little of it is its own.
+    const double total = double(m_lastMs - m_firstMs) / 1000.0 * cpus * 1e9;
+    const double hostKiB = double(facts.memoryBytes) / 1024.0;
+    return NodeCounters{
+        .cpuBusyNs = quint64(std::min(m_busyNs + total * 0.03, total)),
+        .cpuTotalNs = quint64(total),
+        .memoryTotalKiB = quint64(hostKiB),
+        .memoryAvailableKiB = quint64(std::max(0.0, hostKiB * 0.95 - m_memoryUsedKiB)),
+    };
+}
+
+} // namespace Flotilla

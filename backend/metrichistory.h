@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "metrics.h"
+
+#include <QList>
+
+#include <span>
+#include <vector>
+
+namespace Flotilla
+{
+
+/// One resolution of a history: a point every stepSeconds, capacity points.
+struct TierSpec {
+    int stepSeconds;
+    int capacity;
+};
+
+/// Machines: 10 minutes by the second, 2 hours by 30 s, 24 hours by 5 min.
+inline constexpr TierSpec machineTiers[] = {{1, 600}, {30, 240}, {300, 288}};
+/// Nodes and the fleet: 10 minutes by the second, 6 hours by 10 s, 7 days by the minute.
+inline constexpr TierSpec nodeTiers[] = {{1, 600}, {10, 2160}, {60, 10080}};
+
+/// A history of Rates in fixed memory: one ring buffer per tier, allocated
+/// whole at construction and never grown. Each tier's point is the mean of
+/// the samples that fell into its step; steps with no sample are unknown.
+/// Written by hand: no library we use keeps multi-resolution rings.
+///
+/// Machines store each channel in 16 bits (see HistoryCodec), nodes and the
+/// fleet in 32-bit floats.
+template<typename Cell>
+class MetricHistory
+{
+public:
+    struct Point {
+        qint64 timestamp; ///< seconds since the epoch, start of the step
+        Rates rates;
+    };
+
+    explicit MetricHistory(std::span<const TierSpec> tiers);
+
+    void append(qint64 timestamp, const Rates &rates);
+    /// A tier's points, oldest first, the step in progress last.
+    [[nodiscard]] QList<Point> points(int tier) const;
+    /// The finest tier that covers @p seconds, trimmed to them.
+    [[nodiscard]] QList<Point> window(qint64 seconds) const;
+    [[nodiscard]] int tierCount() const { return int(m_tiers.size()); }
+    /// Bytes this history holds, whatever it has seen.
+    [[nodiscard]] size_t memoryBytes() const;
+
+private:
+    using Stored = std::array<Cell, channelCount>;
+    struct Tier {
+        TierSpec spec;
+        std::vector<Stored> ring;
+        qint64 newestStep = -1; ///< the step number being accumulated
+        int filled = 0; ///< closed points in the ring
+        int head = 0; ///< where the next closed point goes
+        std::array<double, channelCount> sums{};
+        std::array<quint16, channelCount> counts{};
+    };
+
+    static void close(Tier &tier);
+    static Rates mean(const Tier &tier);
+
+    std::vector<Tier> m_tiers;
+    qint64 m_newest = -1;
+};
+
+/// 16-bit storage for one channel: a logarithmic scale from 0 to about
+/// 1.4e13 with steps of 0.05 %, and one code for "unknown".
+namespace HistoryCodec
+{
+[[nodiscard]] quint16 encode(double value);
+[[nodiscard]] double decode(quint16 code);
+} // namespace HistoryCodec
+
+using MachineHistory = MetricHistory<quint16>;
+using NodeHistory = MetricHistory<float>;
+
+extern template class MetricHistory<quint16>;
+extern template class MetricHistory<float>;
+
+} // namespace Flotilla

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "metrichistory.h"
+
+#include <QHash>
+#include <QMutex>
+
+namespace Flotilla
+{
+
+/// One node's histories: the node's own and each machine's. Its session
+/// writes once per tick; the UI reads a window when it draws. A machine's
+/// history exists from its first sample until it is forgotten.
+/// Memory: about 18 KiB per machine with samples, 400 KiB for the node.
+class MetricsStore
+{
+public:
+    void record(qint64 timestamp, const Rates &node, const QList<MachineRates> &machines);
+    void forget(const QString &uuid);
+
+    [[nodiscard]] QList<MachineHistory::Point> machineWindow(const QString &uuid, qint64 seconds) const;
+    [[nodiscard]] QList<NodeHistory::Point> nodeWindow(qint64 seconds) const;
+    [[nodiscard]] size_t memoryBytes() const;
+    [[nodiscard]] int machineCount() const;
+
+private:
+    mutable QMutex m_mutex;
+    NodeHistory m_node{nodeTiers};
+    QHash<QString, MachineHistory> m_machines;
+};
+
+} // namespace Flotilla
