@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
+#include <future>
+
 #include <libvirt/virterror.h>
 
 namespace Flotilla::InventoryReader
@@ -193,18 +195,48 @@ Result<QList<Machine>> readMachines(virConnectPtr connection)
     Result<QSet<QString>> withSnapshots = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT);
     virResetLastError();
     const QHash<QString, std::pair<int, int>> states = bulkStates(connection);
+    // One XML read per machine is the long part. A libvirt connection takes
+    // calls from several threads at once, so a large node is read by a few
+    // helpers side by side; they all work for this session and end here.
+    const auto readRange = [&](size_t first, size_t last) -> Result<QList<Machine>> {
+        QList<Machine> part;
+        part.reserve(qsizetype(last - first));
+        for (size_t i = first; i < last; ++i) {
+            Result<Machine> machine = readOne(domains[i].get(), autostart ? &autostart.value() : nullptr,
+                persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states);
+            if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
+                continue; // undefined between the listing and the reading: it is gone, not broken
+            }
+            if (!machine) {
+                return machine.error();
+            }
+            part.append(std::move(machine).value());
+        }
+        return part;
+    };
+    const size_t helpers = domains.size() >= 400 ? 4 : 1;
+    const size_t slice = (domains.size() + helpers - 1) / helpers;
+    std::vector<std::future<Result<QList<Machine>>>> parts;
+    for (size_t h = 1; h < helpers; ++h) {
+        parts.push_back(std::async(std::launch::async, readRange, std::min(domains.size(), h * slice),
+            std::min(domains.size(), (h + 1) * slice)));
+    }
     QList<Machine> machines;
     machines.reserve(count);
-    for (const Libvirt::Domain &domain : domains) {
-        Result<Machine> machine = readOne(domain.get(), autostart ? &autostart.value() : nullptr,
-            persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states);
-        if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
-            continue; // undefined between the listing and the reading: it is gone, not broken
+    std::optional<Error> failure;
+    const auto collect = [&](const Result<QList<Machine>> &part) {
+        if (!part) {
+            failure = part.error();
+        } else {
+            machines += part.value();
         }
-        if (!machine) {
-            return machine.error();
-        }
-        machines.append(std::move(machine).value());
+    };
+    collect(readRange(0, std::min(domains.size(), slice)));
+    for (auto &future : parts) {
+        collect(future.get());
+    }
+    if (failure) {
+        return *failure;
     }
     return machines;
 }

@@ -30,9 +30,20 @@ FleetView *FleetView::create(QQmlEngine *, QJSEngine *)
 FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
     : m_nodes(new NodeListModel(fleet, this))
     , m_machines(new MachineListModel(fleet, this))
+    , m_fleet(fleet)
     , m_demo(demo)
     , m_startupProblem(std::move(startupProblem))
 {
+}
+
+void FleetView::reconnectNode(const QString &nodeId)
+{
+    m_fleet->reconnectNow(nodeId);
+}
+
+void FleetView::disconnectNode(const QString &nodeId)
+{
+    m_fleet->disconnectNode(nodeId);
 }
 
 } // namespace Flotilla

@@ -33,6 +33,11 @@ public:
     static void setFleet(Fleet *fleet, bool demo, const Error &startupProblem = {});
     static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
 
+    /// Drops any waiting and connects to the node at once.
+    Q_INVOKABLE void reconnectNode(const QString &nodeId);
+    /// Closes the node's connection until reconnectNode().
+    Q_INVOKABLE void disconnectNode(const QString &nodeId);
+
     [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
     [[nodiscard]] MachineListModel *machines() const { return m_machines; }
     [[nodiscard]] bool isDemo() const { return m_demo; }
@@ -44,6 +49,7 @@ private:
 
     NodeListModel *m_nodes;
     MachineListModel *m_machines;
+    Fleet *m_fleet;
     bool m_demo;
     Error m_startupProblem;
 };

@@ -7,6 +7,8 @@
 #include <KFormat>
 #include <KLocalizedString>
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace Flotilla
@@ -24,6 +26,15 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
         if (first != last) {
             Q_EMIT dataChanged(
                 index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1), {NodeNameRole});
+        }
+    });
+    // Each tick changes the live columns of that node's rows, and nothing else.
+    connect(fleet, &Fleet::ticked, this, [this](qsizetype node) {
+        const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
+        const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
+        if (first != last) {
+            Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
+                {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole});
         }
     });
     for (qsizetype node = 0; node < fleet->nodes().size(); ++node) {
@@ -155,6 +166,19 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
         return KFormat().formatByteSize(double(machine.memoryBytes), 0);
     case PersistentRole:
         return machine.persistent;
+    case CpuPercentRole:
+    case CpuTextRole:
+    case MemoryUsedBytesRole: {
+        const auto &rates = m_fleet->nodes().at(row.node).machineRates;
+        const auto found = rates.constFind(machine.uuid);
+        const Rates live = found == rates.cend() ? unknownRates() : found->rates;
+        const double cpu = at(live, Channel::CpuPercent);
+        if (role == CpuTextRole) {
+            return std::isnan(cpu) ? QString()
+                                   : i18nc("@info CPU use", "%1 %", QLocale().toString(cpu, 'f', cpu < 10 ? 1 : 0));
+        }
+        return role == CpuPercentRole ? cpu : at(live, Channel::MemoryUsedBytes);
+    }
     }
     return {};
 }
@@ -173,6 +197,9 @@ QHash<int, QByteArray> MachineListModel::roleNames() const
         {MemoryBytesRole, "memoryBytes"},
         {MemoryTextRole, "memoryText"},
         {PersistentRole, "persistent"},
+        {CpuPercentRole, "cpuPercent"},
+        {CpuTextRole, "cpuText"},
+        {MemoryUsedBytesRole, "memoryUsedBytes"},
     };
 }
 

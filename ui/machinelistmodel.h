@@ -33,6 +33,9 @@ public:
         MemoryBytesRole,
         MemoryTextRole,
         PersistentRole,
+        CpuPercentRole, ///< of its vCPUs, at the last tick; NaN when not running or unknown
+        CpuTextRole, ///< "12 %", or empty
+        MemoryUsedBytesRole, ///< at the last tick; NaN when unknown
     };
     Q_ENUM(Roles)
 

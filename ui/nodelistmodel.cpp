@@ -73,6 +73,17 @@ QString networksText(const QList<VirtualNetwork> &networks)
     return QLocale().createSeparatedList(names);
 }
 
+QString usageText(const Fleet::Node &node)
+{
+    const double cpu = at(node.rates, Channel::CpuPercent);
+    const double memory = at(node.rates, Channel::MemoryUsedBytes);
+    if (std::isnan(cpu) || std::isnan(memory)) {
+        return {};
+    }
+    return i18nc("@info node load", "CPU %1 % · memory %2 of %3", qRound(cpu), KFormat().formatByteSize(memory, 0),
+        KFormat().formatByteSize(double(node.facts.memoryBytes), 0));
+}
+
 } // namespace
 
 NodeListModel::NodeListModel(Fleet *fleet, QObject *parent)
@@ -162,6 +173,14 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
                   KFormat().formatByteSize(double(storageCapacity(node.pools)), 0));
     case LoadedRole:
         return node.hasInventory;
+    case CpuPercentRole:
+        return at(node.rates, Channel::CpuPercent);
+    case MemoryUsedBytesRole:
+        return at(node.rates, Channel::MemoryUsedBytes);
+    case UsageTextRole:
+        return usageText(node);
+    case SimulatedRole:
+        return node.simulatedActivity;
     }
     return {};
 }
@@ -197,6 +216,10 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {StorageUsedBytesRole, "storageUsedBytes"},
         {StorageTextRole, "storageText"},
         {LoadedRole, "loaded"},
+        {CpuPercentRole, "cpuPercent"},
+        {MemoryUsedBytesRole, "memoryUsedBytes"},
+        {UsageTextRole, "usageText"},
+        {SimulatedRole, "simulated"},
     };
 }
 

@@ -46,6 +46,10 @@ public:
         StorageUsedBytesRole,
         StorageTextRole, ///< "62 GiB of 100 GiB used"
         LoadedRole, ///< an inventory has been read
+        CpuPercentRole, ///< the node's CPU use at its last tick; NaN when unknown
+        MemoryUsedBytesRole,
+        UsageTextRole, ///< "CPU 23 % · memory 41 GiB of 64 GiB"
+        SimulatedRole, ///< its activity is the demo's simulation
     };
     Q_ENUM(Roles)
 

@@ -16,6 +16,7 @@ QQC2.ItemDelegate {
     required property string stateText
     required property int vcpus
     required property string memoryText
+    required property string cpuText
     property bool showNode: true
 
     Accessible.name: i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
@@ -61,6 +62,12 @@ QQC2.ItemDelegate {
         QQC2.Label {
             Layout.preferredWidth: Kirigami.Units.gridUnit * 6
             text: delegate.stateText
+        }
+        QQC2.Label {
+            Layout.preferredWidth: Kirigami.Units.gridUnit * 4
+            horizontalAlignment: Text.AlignRight
+            text: delegate.cpuText
+            Accessible.name: i18nc("@info accessible", "CPU use %1", delegate.cpuText)
         }
         QQC2.Label {
             Layout.preferredWidth: Kirigami.Units.gridUnit * 4

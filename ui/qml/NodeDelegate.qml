@@ -24,6 +24,7 @@ QQC2.ItemDelegate {
     required property int machineCount
     required property int runningCount
     required property string storageText
+    required property string usageText
 
     readonly property string placeText: [city, country].filter(part => part.length > 0).join(", ")
 
@@ -38,6 +39,8 @@ QQC2.ItemDelegate {
             case NodeListModel.Connected:
                 return StateDot.Tone.Good;
             case NodeListModel.Connecting:
+            case NodeListModel.Degraded:
+            case NodeListModel.Reconnecting:
                 return StateDot.Tone.Busy;
             default:
                 return StateDot.Tone.Bad;
@@ -73,6 +76,12 @@ QQC2.ItemDelegate {
             QQC2.Label {
                 Layout.alignment: Qt.AlignRight
                 text: i18ncp("@info node capacity", "%1 CPU · %2 memory", "%1 CPUs · %2 memory", delegate.cpus, delegate.memoryText)
+                color: Kirigami.Theme.disabledTextColor
+            }
+            QQC2.Label {
+                Layout.alignment: Qt.AlignRight
+                visible: delegate.usageText.length > 0
+                text: delegate.usageText
                 color: Kirigami.Theme.disabledTextColor
             }
             QQC2.Label {

@@ -4,12 +4,18 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla
 
 /// A node's connection, hardware and software, as a form.
 ColumnLayout {
     id: card
 
+    required property string nodeId
     required property string uri
+    required property int connectionState
+    required property bool simulated
+    required property bool kvm
+    required property string usageText
     required property string stateText
     required property string error
     required property string errorDetails
@@ -40,9 +46,30 @@ ColumnLayout {
     Kirigami.FormLayout {
         Layout.fillWidth: true
 
-        QQC2.Label {
+        RowLayout {
             Kirigami.FormData.label: i18nc("@label", "Connection:")
-            text: card.stateText
+            QQC2.Label {
+                text: card.stateText
+            }
+            QQC2.Button {
+                objectName: "reconnectButton"
+                visible: card.connectionState !== NodeListModel.Connected
+                text: i18nc("@action:button", "Reconnect Now")
+                icon.name: "view-refresh"
+                onClicked: Fleet.reconnectNode(card.nodeId)
+            }
+            QQC2.Button {
+                objectName: "disconnectButton"
+                visible: card.connectionState === NodeListModel.Connected || card.connectionState === NodeListModel.Degraded
+                text: i18nc("@action:button", "Disconnect")
+                icon.name: "network-disconnect"
+                onClicked: Fleet.disconnectNode(card.nodeId)
+            }
+        }
+        QQC2.Label {
+            visible: card.usageText.length > 0
+            Kirigami.FormData.label: i18nc("@label", "Load:")
+            text: card.simulated ? i18nc("@info node load, simulated", "%1 (simulated demo activity)", card.usageText) : card.usageText
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Address:")
@@ -63,6 +90,11 @@ ColumnLayout {
             visible: card.loaded
             Kirigami.FormData.label: i18nc("@label", "Hypervisor:")
             text: i18nc("@info hypervisor name and version", "%1 %2", card.hypervisor, card.hypervisorVersion)
+        }
+        QQC2.Label {
+            visible: card.loaded
+            Kirigami.FormData.label: i18nc("@label", "KVM:")
+            text: card.kvm ? i18nc("@info KVM availability", "Available") : i18nc("@info KVM availability", "Not offered: machines run emulated")
         }
         QQC2.Label {
             visible: card.loaded
