@@ -61,10 +61,21 @@ class MainWindowTest : public QObject
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
 
-    template<typename T = QQuickItem>
-    T *item(const char *name) const
+    /// An item of the window by object name, searched through the visual
+    /// tree (items made by views and repeaters are not all QObject children).
+    QQuickItem *item(const char *name) const { return find(m_window->contentItem(), QLatin1StringView(name)); }
+
+    static QQuickItem *find(QQuickItem *parent, QLatin1StringView name)
     {
-        return m_window->findChild<T *>(QLatin1StringView(name));
+        for (QQuickItem *child : parent->childItems()) {
+            if (child->objectName() == name) {
+                return child;
+            }
+            if (QQuickItem *found = find(child, name)) {
+                return found;
+            }
+        }
+        return nullptr;
     }
 
     void screenshot(const QString &name)
@@ -137,6 +148,22 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeMachineList"), timeoutMs);
         QTRY_COMPARE(item("nodeMachineList")->property("count").toInt(), 12); // the Berlin home server
         screenshot(QStringLiteral("node"));
+    }
+
+    void disconnectsAndReconnectsANode()
+    {
+        const auto click = [this](const char *name) {
+            QQuickItem *button = item(name);
+            QVERIFY(button && button->isVisible());
+            const QPointF centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2));
+            QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        };
+        click("disconnectButton");
+        QTRY_COMPARE_WITH_TIMEOUT(m_fleet.nodes().first().status.state, NodeState::Disconnected, timeoutMs);
+        QTRY_VERIFY(item("reconnectButton") && item("reconnectButton")->isVisible());
+        click("reconnectButton");
+        QTRY_COMPARE_WITH_TIMEOUT(m_fleet.nodes().first().status.state, NodeState::Connected, timeoutMs);
+        QTRY_VERIFY(item("disconnectButton") && item("disconnectButton")->isVisible());
     }
 
     void searchesTheMachines()
