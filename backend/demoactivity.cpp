@@ -26,7 +26,7 @@ double load(const QString &name, double seconds)
     const double wave
         = 0.15 * std::sin(seconds / (40.0 + 200.0 * trait(name, 2)) * 2 * std::numbers::pi + 6.3 * trait(name, 3))
         + 0.05 * std::sin(seconds / 7.0 + 6.3 * trait(name, 4));
-    return std::clamp(level + wave, 0.0, 1.0);
+    return std::clamp(level + wave, 0.01, 1.0);
 }
 
 } // namespace

@@ -98,6 +98,10 @@ NodeListModel::NodeListModel(Fleet *fleet, QObject *parent)
     });
     connect(fleet, &Fleet::nodeChanged, this,
         [this](qsizetype row) { Q_EMIT dataChanged(index(int(row)), index(int(row))); });
+    connect(fleet, &Fleet::ticked, this, [this](qsizetype row) {
+        Q_EMIT dataChanged(
+            index(int(row)), index(int(row)), {CpuPercentRole, MemoryUsedBytesRole, UsageTextRole, SimulatedRole});
+    });
 }
 
 int NodeListModel::rowCount(const QModelIndex &parent) const

@@ -111,6 +111,8 @@ private Q_SLOTS:
         QVERIFY(entries.ok());
         Fleet fleet;
         fleet.setTickInterval(std::chrono::milliseconds(200));
+        NodeListModel nodes(&fleet);
+        MachineListModel machines(&fleet);
         fleet.addNode(entries.value().at(1)); // Helsinki: 15 running, 1 crashed, 2 off
         // Rates need two ticks; wait for a few.
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().metrics->nodeWindow(600).size() >= 3, timeoutMs);
@@ -128,6 +130,18 @@ private Q_SLOTS:
         QVERIFY2(nodeCpu > 0.0 && nodeCpu <= 100.0, qPrintable(QString::number(nodeCpu)));
         QVERIFY(at(node.rates, Channel::MemoryUsedBytes) > 0);
         QCOMPARE(node.metrics->machineCount(), 15);
+        // What the window shows of it.
+        QVERIFY(nodes.index(0).data(NodeListModel::UsageTextRole).toString().startsWith(QStringLiteral("CPU ")));
+        QVERIFY(nodes.index(0).data(NodeListModel::SimulatedRole).toBool());
+        int withCpu = 0;
+        for (int row = 0; row < machines.rowCount(); ++row) {
+            const bool running
+                = machines.index(row).data(MachineListModel::StateRole).toInt() == MachineListModel::Running;
+            const QString cpu = machines.index(row).data(MachineListModel::CpuTextRole).toString();
+            QCOMPARE(cpu.endsWith(QStringLiteral(" %")), running);
+            withCpu += running;
+        }
+        QCOMPARE(withCpu, 15);
         const QString uuid = node.machineRates.constBegin().key();
         QVERIFY(node.metrics->machineWindow(uuid, 600).size() >= 2);
     }

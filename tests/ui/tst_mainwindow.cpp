@@ -14,7 +14,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QtQml/QQmlExtensionPlugin>
+#include <cmath>
 
 Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
@@ -126,6 +128,11 @@ private Q_SLOTS:
         QCOMPARE(item("nodeList")->property("count").toInt(), 5);
         QTRY_VERIFY_WITH_TIMEOUT(
             std::ranges::all_of(m_fleet.nodes(), [](const Fleet::Node &n) { return n.hasInventory; }), timeoutMs);
+        // Live figures need two ticks of the (simulated) counters.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::all_of(
+                m_fleet.nodes(), [](const Fleet::Node &n) { return !std::isnan(at(n.rates, Channel::CpuPercent)); }),
+            timeoutMs);
         screenshot(QStringLiteral("nodes"));
     }
 
