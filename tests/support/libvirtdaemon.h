@@ -20,7 +20,12 @@ namespace Flotilla::Testing
 class LibvirtDaemon
 {
 public:
-    LibvirtDaemon();
+    enum class Driver {
+        Test, ///< the test driver over TCP (any user)
+        Qemu, ///< the QEMU driver too, privileged, reached through its Unix socket (needs root)
+    };
+
+    explicit LibvirtDaemon(Driver driver = Driver::Test);
     ~LibvirtDaemon();
 
     LibvirtDaemon(const LibvirtDaemon &) = delete;
@@ -38,12 +43,15 @@ public:
     [[nodiscard]] qint64 pid() const { return m_pid; }
     /// test+tcp://127.0.0.1:PORT@p path; "/default" is shared by every connection to this daemon.
     [[nodiscard]] QString uri(const QString &path = QStringLiteral("/default")) const;
+    /// qemu+unix:///system through this daemon's own socket (Driver::Qemu).
+    [[nodiscard]] QString qemuUri() const;
     [[nodiscard]] QString log() const;
 
 private:
     [[nodiscard]] Result<bool> writeConfiguration() const;
     bool waitForExit(std::chrono::milliseconds limit);
 
+    Driver m_driver;
     QTemporaryDir m_folder;
     pid_t m_pid = 0;
     int m_port = 0;
