@@ -18,6 +18,7 @@ struct Disk {
     QString bus;
     QString source; ///< file, block device, "pool/volume" or network name
     QString format; ///< the driver's type: "qcow2", "raw", ...
+    quint64 capacityBytes = 0; ///< from the node's storage pool; 0 when unknown
 
     bool operator==(const Disk &) const = default;
 };

@@ -241,6 +241,77 @@ Result<QList<Machine>> readMachines(virConnectPtr connection)
     return machines;
 }
 
+namespace
+{
+
+QHash<QString, QStringList> leasedAddresses(virDomainPtr domain)
+{
+    QHash<QString, QStringList> byMac;
+    virDomainInterfacePtr *interfaces = nullptr;
+    const int count = virDomainInterfaceAddresses(domain, &interfaces, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0);
+    for (int i = 0; i < count; ++i) {
+        QStringList &addresses = byMac[QString::fromLatin1(interfaces[i]->hwaddr).toLower()];
+        for (unsigned int a = 0; a < interfaces[i]->naddrs; ++a) {
+            addresses.append(QString::fromLatin1(interfaces[i]->addrs[a].addr));
+        }
+        virDomainInterfaceFree(interfaces[i]);
+    }
+    free(interfaces);
+    virResetLastError(); // no leases (a bridged or user network) is no error
+    return byMac;
+}
+
+quint64 volumeCapacity(virConnectPtr connection, const QString &path)
+{
+    virStorageVolPtr volume = virStorageVolLookupByPath(connection, path.toUtf8().constData());
+    quint64 capacity = 0;
+    if (volume) {
+        virStorageVolInfo info;
+        if (virStorageVolGetInfo(volume, &info) == 0) {
+            capacity = info.capacity;
+        }
+        virStorageVolFree(volume);
+    }
+    virResetLastError(); // a disk outside every pool has no known capacity
+    return capacity;
+}
+
+} // namespace
+
+QList<Machine> readDetails(
+    virConnectPtr connection, const QList<Machine> &machines, QHash<QString, quint64> &capacities)
+{
+    QList<Machine> changed;
+    for (Machine machine : machines) {
+        bool differs = false;
+        for (Disk &disk : machine.disks) {
+            if (disk.source.startsWith(QLatin1Char('/'))) {
+                auto known = capacities.find(disk.source);
+                if (known == capacities.end()) {
+                    known = capacities.insert(disk.source, volumeCapacity(connection, disk.source));
+                }
+                differs = differs || disk.capacityBytes != *known;
+                disk.capacityBytes = *known;
+            }
+        }
+        if (machine.isRunning() && !machine.interfaces.isEmpty()) {
+            const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, machine.uuid.toLatin1().constData()));
+            const QHash<QString, QStringList> leased
+                = domain ? leasedAddresses(domain.get()) : QHash<QString, QStringList>{};
+            for (NetworkInterface &interface : machine.interfaces) {
+                const QStringList addresses = leased.value(interface.mac);
+                differs = differs || interface.addresses != addresses;
+                interface.addresses = addresses;
+            }
+            virResetLastError();
+        }
+        if (differs) {
+            changed.append(machine);
+        }
+    }
+    return changed;
+}
+
 Result<Machine> readMachine(virConnectPtr connection, const QString &uuid)
 {
     const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));

@@ -25,6 +25,13 @@ namespace Flotilla::InventoryReader
 /// with code VIR_ERR_NO_DOMAIN.
 [[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid);
 
+/// The slower details, filled into @p machines after a full reading: each
+/// running machine's interface addresses (from the node's DHCP leases) and
+/// each disk's capacity (from the storage volume at its path; @p capacities
+/// caches what is known by path). Returns the machines that changed.
+[[nodiscard]] QList<Machine> readDetails(
+    virConnectPtr connection, const QList<Machine> &machines, QHash<QString, quint64> &capacities);
+
 /// Whether @p capabilitiesXml (virConnectGetCapabilities) offers KVM guests.
 [[nodiscard]] bool offersKvm(QByteArrayView capabilitiesXml);
 

@@ -152,7 +152,11 @@ void NodeSession::readEverything()
         lostAfter(machines.error());
         return;
     }
-    InventoryChange change = m_machines.replaceAll(machines.value());
+    QList<Machine> fresh = machines.value();
+    for (Machine &machine : fresh) {
+        carryDetails(machine);
+    }
+    InventoryChange change = m_machines.replaceAll(fresh);
     change.facts = facts.value();
     m_facts = facts.value();
     // libvirt's test driver reports states but no counters.
@@ -166,6 +170,39 @@ void NodeSession::readEverything()
     virResetLastError(); // a driver without pools or networks is not broken
     publish(change);
     noteCallTime(clock.elapsed());
+    // The full inventory is out; the slower details follow.
+    readDetails(m_machines.machines().values());
+}
+
+void NodeSession::carryDetails(Machine &machine) const
+{
+    // What the slower details pass learnt stays until it learns otherwise.
+    for (Disk &disk : machine.disks) {
+        disk.capacityBytes = m_diskCapacities.value(disk.source, 0);
+    }
+    const auto before = m_machines.machines().constFind(machine.uuid);
+    if (before == m_machines.machines().cend() || !machine.isRunning()) {
+        return;
+    }
+    for (NetworkInterface &interface : machine.interfaces) {
+        for (const NetworkInterface &known : before->interfaces) {
+            if (known.mac == interface.mac) {
+                interface.addresses = known.addresses;
+            }
+        }
+    }
+}
+
+void NodeSession::readDetails(const QList<Machine> &machines)
+{
+    if (!m_connection || machines.isEmpty()) {
+        return;
+    }
+    InventoryChange change;
+    for (const Machine &machine : InventoryReader::readDetails(m_connection.get(), machines, m_diskCapacities)) {
+        change.changed += m_machines.update(machine).changed;
+    }
+    publish(change);
 }
 
 void NodeSession::readNodeParts()
@@ -173,6 +210,7 @@ void NodeSession::readNodeParts()
     if (!m_connection) {
         return;
     }
+    m_diskCapacities.clear(); // a pool changed: volumes may have grown or gone
     InventoryChange change;
     Result<QList<StoragePool>> pools = InventoryReader::readPools(m_connection.get());
     Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(m_connection.get());
@@ -203,7 +241,9 @@ void NodeSession::readTouchedMachines()
         Result<Machine> machine = InventoryReader::readMachine(m_connection.get(), uuid);
         InventoryChange one;
         if (machine) {
-            one = m_machines.update(machine.value());
+            Machine fresh = machine.value();
+            carryDetails(fresh);
+            one = m_machines.update(fresh);
         } else if (machine.error().code == VIR_ERR_NO_DOMAIN) {
             one = m_machines.remove(uuid);
         } else if (lostAfter(machine.error())) {
@@ -215,6 +255,7 @@ void NodeSession::readTouchedMachines()
     }
     publish(change);
     noteCallTime(clock.elapsed());
+    readDetails(change.added + change.changed);
 }
 
 void NodeSession::connectionClosed(int reason)

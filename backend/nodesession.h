@@ -68,6 +68,9 @@ private:
     void readEverything();
     void tick();
     void readNodeParts();
+    /// Addresses and disk capacities of @p machines, published as changes.
+    void readDetails(const QList<Machine> &machines);
+    void carryDetails(Machine &machine) const;
     void readTouchedMachines();
     void machineTouched(const QString &uuid);
     void connectionClosed(int reason);
@@ -95,6 +98,7 @@ private:
     DemoActivity m_demo;
     NodeFacts m_facts;
     QHash<QString, MachineCounters> m_previous;
+    QHash<QString, quint64> m_diskCapacities; ///< by path; forgotten when pools change
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;
 };

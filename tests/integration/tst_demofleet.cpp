@@ -94,6 +94,25 @@ private Q_SLOTS:
             < 0.5);
         QCOMPARE(nodeData(nodes, QStringLiteral("berlin-home"), NodeListModel::RunningCountRole).toInt(), 8);
 
+        // The details pass: disk capacities from the pool, addresses from the leases.
+        const auto nextcloud = [&fleet]() -> Machine {
+            for (const Machine &machine :
+                fleet.nodes().at(fleet.indexOf(QStringLiteral("berlin-home"))).machines.machines()) {
+                if (machine.name == QLatin1StringView("nextcloud")) {
+                    return machine;
+                }
+            }
+            return {};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !nextcloud().disks.isEmpty() && nextcloud().disks.first().capacityBytes > 0, timeoutMs);
+        QCOMPARE(nextcloud().disks.size(), 1);
+        QCOMPARE(nextcloud().disks.first().source, QStringLiteral("/var/lib/libvirt/images/nextcloud.qcow2"));
+        QVERIFY(nextcloud().disks.first().capacityBytes >= 20ull << 30);
+        QCOMPARE(nextcloud().metadata.workload, QStringLiteral("files"));
+        QCOMPARE(nextcloud().interfaces.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!nextcloud().interfaces.first().addresses.isEmpty(), timeoutMs);
+
         QMap<int, int> states;
         for (int row = 0; row < machines.rowCount(); ++row) {
             states[machines.index(row).data(MachineListModel::StateRole).toInt()]++;
