@@ -53,7 +53,11 @@ Fleet::Fleet(QObject *parent)
     (void)KLocalizedString::languages();
 }
 
-Fleet::~Fleet() = default;
+Fleet::~Fleet()
+{
+    m_credentials.close(); // sessions waiting for an answer get none, and stop
+    m_workers.clear();
+}
 
 void Fleet::addNode(const NodeEntry &entry)
 {
@@ -62,7 +66,8 @@ void Fleet::addNode(const NodeEntry &entry)
 
     auto worker = std::make_unique<Worker>();
     worker->thread->setObjectName(QStringLiteral("node:") + entry.id);
-    worker->session = new NodeSession(entry.uri, m_nodes.last().metrics, m_resyncInterval, m_tickInterval);
+    worker->session
+        = new NodeSession(entry.uri, m_nodes.last().metrics, &m_credentials, m_resyncInterval, m_tickInterval);
     worker->session->moveToThread(worker->thread.get());
     const QString id = entry.id;
     connect(worker->session, &NodeSession::statusChanged, this,

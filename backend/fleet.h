@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "credentialbroker.h"
 #include "inventory.h"
 #include "machinediff.h"
 #include "metrics.h"
@@ -55,6 +56,8 @@ public:
     void disconnectNode(const QString &id);
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
+    /// Where sessions' questions for credentials go.
+    [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
     [[nodiscard]] qsizetype indexOf(const QString &id) const;
     /// True once every node has been read fully or given up.
     [[nodiscard]] bool isSettled() const;
@@ -78,6 +81,7 @@ private:
     void tellSession(const QString &id, Method method);
 
     QList<Node> m_nodes;
+    CredentialBroker m_credentials; // before the workers: it outlives their sessions
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
     std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);

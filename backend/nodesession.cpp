@@ -26,15 +26,7 @@ namespace
 constexpr int keepAliveInterval = 5;
 constexpr unsigned keepAliveCount = 3;
 
-// Credentials are asked for by the UI in a later step; until then none are
-// given, and libvirt reports the authentication failure as the reason.
-int noCredentials(virConnectCredentialPtr, unsigned int, void *)
-{
-    return -1;
-}
-
 int credentialTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
-virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), noCredentials, nullptr};
 
 /// Failures that trying again cannot mend: a wrong URI, wrong credentials.
 bool isPermanent(const Error &error)
@@ -59,10 +51,11 @@ QString closeReason(int reason)
 
 } // namespace
 
-NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, std::chrono::milliseconds resyncInterval,
-    std::chrono::milliseconds tickInterval, QObject *parent)
+NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, CredentialBroker *credentials,
+    std::chrono::milliseconds resyncInterval, std::chrono::milliseconds tickInterval, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
+    , m_credentials(credentials)
     , m_resync(this)
     , m_reconnect(this)
     , m_touchedBatch(this)
@@ -97,9 +90,15 @@ void NodeSession::open()
 
     QElapsedTimer clock;
     clock.start();
+    virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), &NodeSession::authenticate, this};
     m_connection.reset(virConnectOpenAuth(m_uri.toUtf8().constData(), &authentication, 0));
     if (!m_connection) {
-        lose(Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri)));
+        const Error error = Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri));
+        if (error.code == VIR_ERR_AUTH_FAILED && m_credentials) {
+            // Remembered credentials that fail are forgotten: next time the person is asked.
+            QMetaObject::invokeMethod(m_credentials, [broker = m_credentials, uri = m_uri] { broker->forget(uri); });
+        }
+        lose(error);
         return;
     }
     if (virConnectSetKeepAlive(m_connection.get(), keepAliveInterval, keepAliveCount) < 0) {
@@ -117,6 +116,34 @@ void NodeSession::open()
         m_resync.start();
         m_tick.start();
     }
+}
+
+// Runs inside virConnectOpenAuth on this session's thread, which waits for
+// the person's answer; no other thread waits with it.
+int NodeSession::authenticate(virConnectCredentialPtr credentials, unsigned int count, void *session)
+{
+    auto *self = static_cast<NodeSession *>(session);
+    if (!self->m_credentials) {
+        return -1;
+    }
+    QList<CredentialPrompt> prompts;
+    for (unsigned int i = 0; i < count; ++i) {
+        const int type = credentials[i].type;
+        prompts.append(CredentialPrompt{.text = QString::fromUtf8(credentials[i].prompt),
+            .secret = type == VIR_CRED_PASSPHRASE || type == VIR_CRED_NOECHOPROMPT,
+            .isUserName = type == VIR_CRED_AUTHNAME,
+            .suggestion = QString::fromUtf8(credentials[i].defresult)});
+    }
+    const std::optional<QStringList> answers = self->m_credentials->ask(self->m_uri, prompts);
+    if (!answers || answers->size() != qsizetype(count)) {
+        return -1;
+    }
+    for (unsigned int i = 0; i < count; ++i) {
+        const QByteArray text = answers->at(i).toUtf8();
+        credentials[i].result = strdup(text.constData()); // libvirt frees it
+        credentials[i].resultlen = unsigned(text.size());
+    }
+    return 0;
 }
 
 void NodeSession::reconnectNow()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "credentialbroker.h"
 #include "demoactivity.h"
 #include "domainevents.h"
 #include "inventory.h"
@@ -43,7 +44,8 @@ public:
     static constexpr std::chrono::milliseconds defaultTickInterval{1000};
 
     /// Ticks write into @p metrics (shared with the UI thread, which reads it).
-    explicit NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics,
+    /// @p credentials (may be null) asks the person for what libvirt asks while connecting.
+    explicit NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, CredentialBroker *credentials,
         std::chrono::milliseconds resyncInterval = defaultResyncInterval,
         std::chrono::milliseconds tickInterval = defaultTickInterval, QObject *parent = nullptr);
     ~NodeSession() override;
@@ -82,7 +84,10 @@ private:
     void setStatus(NodeStatus status);
     void publish(const InventoryChange &change);
 
+    static int authenticate(virConnectCredentialPtr credentials, unsigned int count, void *session);
+
     QString m_uri;
+    CredentialBroker *m_credentials;
     Libvirt::Connection m_connection;
     std::unique_ptr<Libvirt::EventSubscription> m_events;
     MachineSet m_machines;
