@@ -101,8 +101,11 @@ void NodeSession::open()
         lose(error);
         return;
     }
-    if (virConnectSetKeepAlive(m_connection.get(), keepAliveInterval, keepAliveCount) < 0) {
-        virResetLastError(); // local drivers have no keepalive; they cannot be lost either
+    // libvirt's in-process test driver has no keepalive (and cannot be lost);
+    // everything else goes through libvirt's remote driver, which has.
+    if (!m_uri.startsWith(QLatin1StringView("test:///"))
+        && virConnectSetKeepAlive(m_connection.get(), keepAliveInterval, keepAliveCount) < 0) {
+        virResetLastError();
     }
     m_events = std::make_unique<Libvirt::EventSubscription>(m_connection.get(),
         Libvirt::EventHandlers{.context = this,

@@ -34,6 +34,25 @@ FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
     , m_demo(demo)
     , m_startupProblem(std::move(startupProblem))
 {
+    connect(fleet->credentials(), &CredentialBroker::requested, this, [this](const CredentialRequest &request) {
+        QVariantList prompts;
+        for (const CredentialPrompt &prompt : request.prompts) {
+            prompts.append(QVariantMap{{QStringLiteral("text"), prompt.text}, {QStringLiteral("secret"), prompt.secret},
+                {QStringLiteral("userName"), prompt.isUserName}, {QStringLiteral("suggestion"), prompt.suggestion}});
+        }
+        Q_EMIT credentialsRequested(request.id, request.uri, prompts);
+    });
+    connect(fleet->credentials(), &CredentialBroker::keyringProblem, this, &FleetView::notice);
+}
+
+void FleetView::answerCredentials(quint64 requestId, const QStringList &answers, bool remember)
+{
+    m_fleet->credentials()->answer(requestId, answers, remember);
+}
+
+void FleetView::declineCredentials(quint64 requestId)
+{
+    m_fleet->credentials()->decline(requestId);
 }
 
 void FleetView::reconnectNode(const QString &nodeId)

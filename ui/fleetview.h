@@ -37,12 +37,22 @@ public:
     Q_INVOKABLE void reconnectNode(const QString &nodeId);
     /// Closes the node's connection until reconnectNode().
     Q_INVOKABLE void disconnectNode(const QString &nodeId);
+    /// The person's answers to credentialsRequested(@p requestId).
+    Q_INVOKABLE void answerCredentials(quint64 requestId, const QStringList &answers, bool remember);
+    Q_INVOKABLE void declineCredentials(quint64 requestId);
 
     [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
     [[nodiscard]] MachineListModel *machines() const { return m_machines; }
     [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] QString startupProblem() const { return m_startupProblem.message; }
     [[nodiscard]] QString startupProblemDetails() const { return m_startupProblem.details; }
+
+Q_SIGNALS:
+    /// A node asks for credentials; @p prompts holds maps with "text",
+    /// "secret", "userName" and "suggestion". Answer with answerCredentials().
+    void credentialsRequested(quint64 requestId, const QString &uri, const QVariantList &prompts);
+    /// Something the person should know that needs no action (a keyring that refused).
+    void notice(const QString &message);
 
 private:
     FleetView(Fleet *fleet, bool demo, Error startupProblem);

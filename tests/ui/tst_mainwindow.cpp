@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -186,6 +187,33 @@ private Q_SLOTS:
             QTest::keyClick(m_window, key);
         }
         QTRY_COMPARE(item("machineList")->property("count").toInt(), 7);
+    }
+
+    void signsInToANodeThatAsks()
+    {
+        m_fleet.credentials()->setUseKeyring(false); // no desktop keyring here
+        m_fleet.addNode(NodeEntry{.id = QStringLiteral("locked"),
+            .name = QStringLiteral("Locked"),
+            .uri = QStringLiteral("test://") + QFINDTESTDATA("../data/auth-node.xml")});
+        // libvirt's test driver asks for the user name, then for the password.
+        for (const QString &answer : {QStringLiteral("fred"), QStringLiteral("correct horse")}) {
+            QTRY_VERIFY_WITH_TIMEOUT(item("credentialField0") && item("credentialField0")->isVisible(), timeoutMs);
+            const QPointer<QQuickItem> field = item("credentialField0"); // goes with the question
+            QTRY_VERIFY(field->hasActiveFocus());
+            if (answer == QLatin1StringView("fred")) {
+                screenshot(QStringLiteral("credentials"));
+            }
+            field->setProperty("text", QString());
+            for (const QChar character : answer) {
+                QTest::keyClick(m_window, character.toLatin1());
+            }
+            QCOMPARE(field->property("text").toString(), answer);
+            QTest::keyClick(m_window, Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(!field || !field->isVisible(), timeoutMs);
+        }
+        const qsizetype locked = m_fleet.indexOf(QStringLiteral("locked"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fleet.nodes().at(locked).status.state, NodeState::Connected, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet.nodes().at(locked).hasInventory, timeoutMs);
     }
 
     void raisedNoQmlWarning() { QVERIFY2(s_qmlWarnings.isEmpty(), qPrintable(s_qmlWarnings.join(QLatin1Char('\n')))); }

@@ -55,6 +55,22 @@ Kirigami.ApplicationWindow {
         MachinesPage {}
     }
 
+    CredentialsDialog {
+        id: credentials
+    }
+
+    Connections {
+        target: Fleet
+
+        function onCredentialsRequested(requestId: var, uri: string, prompts: var): void {
+            credentials.ask(requestId, uri, prompts);
+        }
+
+        function onNotice(message: string): void {
+            root.showPassiveNotification(message);
+        }
+    }
+
     pageStack.initialPage: nodesPage
     pageStack.globalToolBar.style: Kirigami.ApplicationHeaderStyle.ToolBar
 }
