@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "commandline.h"
 #include "demofleet.h"
 #include "fleet.h"
 #include "fleetview.h"
@@ -7,13 +8,11 @@
 #include "libvirthandles.h"
 #include "mainwindow.h"
 #include "nodeliststore.h"
-#include "nodeuri.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QTemporaryDir>
@@ -50,36 +49,24 @@ int fail(const Error &error)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     KLocalizedString::setApplicationDomain("flotilla");
-    describeApplication();
-
-    QCommandLineParser parser;
-    const QCommandLineOption demo(
-        QStringLiteral("demo"), i18nc("@info:shell", "Open the bundled demo fleet of simulated nodes."));
-    const QCommandLineOption connect(QStringLiteral("connect"),
-        i18nc("@info:shell", "Also open the node at this libvirt URI, for this run only (repeatable)."),
-        i18nc("@info:shell value name", "uri"));
-    const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
-        i18nc("@info:shell", "Use this colour scheme, e.g. BreezeLight or BreezeDark."),
-        i18nc("@info:shell value name", "name"));
-    parser.addOptions({demo, connect, colorScheme});
-    KAboutData::applicationData().setupCommandLine(&parser);
-    parser.process(app);
-    KAboutData::applicationData().processCommandLine(&parser);
-
-    // Mistakes on the command line are reported before any window opens.
-    QList<NodeEntry> connectNodes;
-    for (const QString &uri : parser.values(connect)) {
-        const Result<NodeUri::Parts> parts = NodeUri::validate(uri);
-        if (!parts) {
-            return fail(parts.error());
-        }
-        const QString name = parts.value().host.isEmpty() ? uri : parts.value().host;
-        connectNodes.append(
-            NodeEntry{.id = QStringLiteral("connect-%1").arg(connectNodes.size() + 1), .name = name, .uri = uri});
+    QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     }
-    if (Result<bool> look = MainWindow::applyDesktopLook(parser.value(colorScheme)); !look) {
+    // Before QApplication: help and mistakes need no display.
+    const CommandLine::Outcome command = CommandLine::parse(arguments);
+    if (!command.start) {
+        std::fprintf(command.exitCode == 0 ? stdout : stderr, "%s%s\n",
+            command.exitCode == 0 ? "" : "flotilla: ", qPrintable(command.output));
+        return command.exitCode;
+    }
+    const CommandLine::Options &options = *command.start;
+
+    QApplication app(argc, argv);
+    describeApplication();
+    if (Result<bool> look = MainWindow::applyDesktopLook(options.colorScheme); !look) {
         return fail(look.error());
     }
     Libvirt::initialize();
@@ -87,17 +74,17 @@ int main(int argc, char *argv[])
     Fleet fleet;
     Error startupProblem;
     QTemporaryDir demoFolder;
-    Result<QList<NodeEntry>> nodes = parser.isSet(demo) ? DemoFleet::unpack(demoFolder.path()) : NodeListStore().load();
-    if (!nodes && parser.isSet(demo)) {
+    Result<QList<NodeEntry>> nodes = options.demo ? DemoFleet::unpack(demoFolder.path()) : NodeListStore().load();
+    if (!nodes && options.demo) {
         return fail(nodes.error());
     }
     if (!nodes) {
         startupProblem = nodes.error(); // shown in the window; the damaged list is kept aside
     }
-    for (const NodeEntry &node : (nodes ? nodes.value() : QList<NodeEntry>{}) + connectNodes) {
+    for (const NodeEntry &node : (nodes ? nodes.value() : QList<NodeEntry>{}) + options.connect) {
         fleet.addNode(node);
     }
-    FleetView::setFleet(&fleet, parser.isSet(demo), startupProblem);
+    FleetView::setFleet(&fleet, options.demo, startupProblem);
 
     QQmlApplicationEngine engine;
     if (!MainWindow::load(engine)) {

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "commandline.h"
+
+#include "flotilla-version.h"
+#include "nodeuri.h"
+
+#include <KLocalizedString>
+
+#include <QCommandLineParser>
+
+namespace Flotilla::CommandLine
+{
+
+Outcome parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(i18nc("@info", "Your own fleet of virtual machines, on nodes around the world"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), i18nc("@info:shell", "Open the bundled demo fleet of simulated nodes."));
+    const QCommandLineOption connect(QStringLiteral("connect"),
+        i18nc("@info:shell", "Also open the node at this libvirt URI, for this run only (repeatable)."),
+        i18nc("@info:shell value name", "uri"));
+    const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
+        i18nc("@info:shell", "Use this colour scheme, e.g. BreezeLight or BreezeDark."),
+        i18nc("@info:shell value name", "name"));
+    parser.addOptions({demo, connect, colorScheme});
+
+    if (!parser.parse(arguments)) {
+        return Outcome{.exitCode = 2, .output = parser.errorText()};
+    }
+    if (parser.isSet(help)) {
+        return Outcome{.exitCode = 0, .output = parser.helpText()};
+    }
+    if (parser.isSet(version)) {
+        return Outcome{.exitCode = 0, .output = QStringLiteral("flotilla " FLOTILLA_VERSION_STRING)};
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return Outcome{.exitCode = 2,
+            .output = i18nc("@info:shell", "Unexpected argument “%1”; nodes are opened with --connect URI",
+                parser.positionalArguments().first())};
+    }
+    Options options{.demo = parser.isSet(demo), .colorScheme = parser.value(colorScheme)};
+    for (const QString &uri : parser.values(connect)) {
+        const Result<NodeUri::Parts> parts = NodeUri::validate(uri);
+        if (!parts) {
+            return Outcome{.exitCode = 2, .output = parts.error().text()};
+        }
+        const QString name = parts.value().host.isEmpty() ? uri : parts.value().host;
+        options.connect.append(
+            NodeEntry{.id = QStringLiteral("connect-%1").arg(options.connect.size() + 1), .name = name, .uri = uri});
+    }
+    return Outcome{.start = options};
+}
+
+} // namespace Flotilla::CommandLine
