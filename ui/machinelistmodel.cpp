@@ -14,6 +14,11 @@
 namespace Flotilla
 {
 
+// QML's names for the states mirror libvirt's order in the backend.
+static_assert(int(MachineListModel::Running) == int(MachineState::Running));
+static_assert(int(MachineListModel::Off) == int(MachineState::Off));
+static_assert(int(MachineListModel::Suspended) == int(MachineState::Suspended));
+
 MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
     : QAbstractListModel(parent)
     , m_fleet(fleet)

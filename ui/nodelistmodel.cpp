@@ -14,6 +14,11 @@
 namespace Flotilla
 {
 
+// QML's names for the connection states mirror the backend's.
+static_assert(int(NodeListModel::Connected) == int(NodeState::Connected));
+static_assert(int(NodeListModel::Degraded) == int(NodeState::Degraded));
+static_assert(int(NodeListModel::Reconnecting) == int(NodeState::Reconnecting));
+
 namespace
 {
 
