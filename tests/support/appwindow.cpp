@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "appwindow.h"
+
+#include "demofleet.h"
+#include "fleetview.h"
+#include "libvirthandles.h"
+#include "mainwindow.h"
+
+#include <QDir>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
+
+namespace Flotilla::Testing
+{
+namespace
+{
+// Every warning the QML engine or Qt Quick raised while a window lived.
+QStringList s_qmlWarnings;
+QtMessageHandler s_previousHandler = nullptr;
+
+// Warnings that Kirigami itself causes, whatever the application does.
+// Kirigami 6.13's PageRow creates a pushed page with a non-visual parent
+// (its QtObject "pagesLogic") and places it in the scene only afterwards.
+bool isKnownKirigamiWarning(const QString &message)
+{
+    return message.endsWith(QLatin1StringView("Created graphical object was not placed in the graphics scene."));
+}
+
+void recordQmlWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QString category = QString::fromLatin1(context.category ? context.category : "");
+    const bool fromQml = category.startsWith(QLatin1StringView("qml")) || category.startsWith(QLatin1StringView("js"))
+        || category.startsWith(QLatin1StringView("qt.qml")) || category.startsWith(QLatin1StringView("qt.quick"))
+        || message.contains(QLatin1StringView(".qml:"));
+    if (type >= QtWarningMsg && fromQml && !isKnownKirigamiWarning(message)) {
+        s_qmlWarnings.append(message);
+    }
+    s_previousHandler(type, context, message);
+}
+} // namespace
+
+AppWindow::AppWindow(QObject *parent)
+    : QObject(parent)
+{
+}
+
+AppWindow::~AppWindow()
+{
+    delete m_engine;
+    if (s_previousHandler) {
+        qInstallMessageHandler(s_previousHandler);
+        s_previousHandler = nullptr;
+    }
+}
+
+void AppWindow::open()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    s_qmlWarnings.clear();
+    s_previousHandler = qInstallMessageHandler(recordQmlWarnings);
+    const QString scheme = qEnvironmentVariable("FLOTILLA_COLOR_SCHEME", QStringLiteral("BreezeLight"));
+    const Result<bool> look = MainWindow::applyDesktopLook(scheme);
+    QVERIFY2(look.ok(), qPrintable(look.ok() ? QString() : look.error().text()));
+    Libvirt::initialize();
+
+    const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_demoFolder.path());
+    QVERIFY(nodes.ok());
+    for (const NodeEntry &node : nodes.value()) {
+        m_fleet.addNode(node);
+    }
+    FleetView::setFleet(&m_fleet, true);
+    m_engine = new QQmlApplicationEngine(this);
+    QVERIFY(MainWindow::load(*m_engine));
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    QVERIFY(m_window);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+QStringList AppWindow::qmlWarnings() const
+{
+    return s_qmlWarnings;
+}
+
+QQuickItem *AppWindow::item(QLatin1StringView name) const
+{
+    return find(m_window->contentItem(), name);
+}
+
+QQuickItem *AppWindow::find(QQuickItem *parent, QLatin1StringView name)
+{
+    for (QQuickItem *child : parent->childItems()) {
+        if (child->objectName() == name) {
+            return child;
+        }
+        if (QQuickItem *found = find(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
+{
+    QVERIFY(target && target->isVisible());
+    const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre.toPoint());
+}
+
+void AppWindow::type(QQuickItem *field, const QString &text)
+{
+    QVERIFY(field);
+    field->forceActiveFocus();
+    QTRY_VERIFY(field->hasActiveFocus());
+    field->setProperty("text", QString());
+    for (const QChar character : text) {
+        QTest::keyClick(m_window, character.toLatin1());
+    }
+}
+
+bool AppWindow::call(const char *function)
+{
+    return QMetaObject::invokeMethod(m_window, function);
+}
+
+void AppWindow::screenshot(const QString &name)
+{
+    QTest::qWait(300); // let the last frame settle
+    const QImage image = m_window->grabWindow();
+    QVERIFY(!image.isNull());
+    // A real picture has many colours; a blank or failed render has one or two.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QStringLiteral("%1 looks blank").arg(name)));
+    const QString folder = qEnvironmentVariable("FLOTILLA_TEST_ARTIFACTS", QDir::tempPath());
+    QDir().mkpath(folder);
+    QVERIFY(image.save(folder + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+bool AppWindow::fleetIsLive() const
+{
+    // Live figures need two ticks of the (simulated) counters.
+    return std::ranges::all_of(m_fleet.nodes(),
+        [](const Fleet::Node &node) { return node.hasInventory && !std::isnan(at(node.rates, Channel::CpuPercent)); });
+}
+
+} // namespace Flotilla::Testing

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "fleet.h"
+
+#include <QObject>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace Flotilla::Testing
+{
+
+/// Flotilla's real window on the demo fleet, for tests that drive the UI as
+/// a person would: find items by object name, click them, type, take
+/// screenshots. It records every warning QML or Qt Quick raises while it
+/// lives; a test ends by checking qmlWarnings() is empty.
+class AppWindow : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int timeoutMs = 20000;
+
+    explicit AppWindow(QObject *parent = nullptr);
+    ~AppWindow() override;
+
+    /// Unpacks the demo fleet, applies the Breeze look ($FLOTILLA_COLOR_SCHEME
+    /// or BreezeLight), loads the window and shows it. Fails the test on error.
+    void open();
+
+    [[nodiscard]] Fleet &fleet() { return m_fleet; }
+    [[nodiscard]] QQuickWindow *window() const { return m_window; }
+    [[nodiscard]] QStringList qmlWarnings() const;
+
+    /// An item by object name, searched through the visual tree (items that
+    /// views and repeaters make are not all QObject children); null if none.
+    [[nodiscard]] QQuickItem *item(QLatin1StringView name) const;
+    [[nodiscard]] QQuickItem *item(const char *name) const { return item(QLatin1StringView(name)); }
+    [[nodiscard]] static QQuickItem *find(QQuickItem *parent, QLatin1StringView name);
+
+    /// Clicks the centre of @p target (which must be visible) with the mouse.
+    void click(QQuickItem *target, Qt::KeyboardModifiers modifiers = {});
+    /// Gives @p field focus, clears it and types @p text key by key.
+    void type(QQuickItem *field, const QString &text);
+    /// Calls a function of the window's root object (Main.qml), e.g. "showMachines".
+    bool call(const char *function);
+
+    /// Saves the window as $FLOTILLA_TEST_ARTIFACTS/NAME.png after checking
+    /// it is not blank. Fails the test on error.
+    void screenshot(const QString &name);
+
+    /// True once every demo node has been read and has live figures.
+    [[nodiscard]] bool fleetIsLive() const;
+
+private:
+    QTemporaryDir m_demoFolder;
+    Fleet m_fleet;
+    QQmlApplicationEngine *m_engine = nullptr;
+    QQuickWindow *m_window = nullptr;
+};
+
+} // namespace Flotilla::Testing
