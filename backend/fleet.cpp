@@ -47,6 +47,7 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<NodeStatus>();
     qRegisterMetaType<InventoryChange>();
     qRegisterMetaType<NodeTick>();
+    qRegisterMetaType<MachineRequestResult>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
@@ -75,6 +76,8 @@ void Fleet::addNode(const NodeEntry &entry)
     connect(worker->session, &NodeSession::inventoryChanged, this,
         [this, id](const InventoryChange &change) { onInventoryChanged(id, change); });
     connect(worker->session, &NodeSession::ticked, this, [this, id](const NodeTick &tick) { onTicked(id, tick); });
+    connect(worker->session, &NodeSession::requestFinished, this,
+        [this, id](const MachineRequestResult &result) { Q_EMIT requestFinished(id, result); });
     worker->thread->start();
     if (entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -101,6 +104,18 @@ void Fleet::reconnectNow(const QString &id)
 void Fleet::disconnectNode(const QString &id)
 {
     tellSession(id, &NodeSession::disconnectNode);
+}
+
+quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
+{
+    const qsizetype index = indexOf(nodeId);
+    if (index < 0) {
+        return 0;
+    }
+    const quint64 id = ++m_lastRequestId;
+    NodeSession *session = m_workers.at(size_t(index))->session;
+    QMetaObject::invokeMethod(session, [session, id, request] { session->perform(id, request); }, Qt::QueuedConnection);
+    return id;
 }
 
 qsizetype Fleet::indexOf(const QString &id) const

@@ -5,6 +5,7 @@
 #include "credentialbroker.h"
 #include "inventory.h"
 #include "machinediff.h"
+#include "machinerequest.h"
 #include "metrics.h"
 #include "metricsstore.h"
 #include "nodeentry.h"
@@ -54,6 +55,9 @@ public:
     void addNode(const NodeEntry &entry);
     void reconnectNow(const QString &id);
     void disconnectNode(const QString &id);
+    /// Hands @p request to the node's session; returns its id, which
+    /// requestFinished() carries back. 0 when there is no such node.
+    quint64 request(const QString &nodeId, const MachineRequest &request);
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Where sessions' questions for credentials go.
@@ -70,6 +74,8 @@ Q_SIGNALS:
     void machinesChanged(qsizetype index, const Flotilla::InventoryChange &change);
     /// A node's tick arrived: its rates and its machines' are current.
     void ticked(qsizetype index, const Flotilla::NodeTick &tick);
+    /// A request() ended, well or not.
+    void requestFinished(const QString &nodeId, const Flotilla::MachineRequestResult &result);
 
 private:
     struct Worker;
@@ -85,6 +91,7 @@ private:
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
     std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
+    quint64 m_lastRequestId = 0;
 };
 
 } // namespace Flotilla

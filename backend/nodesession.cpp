@@ -252,6 +252,29 @@ void NodeSession::readNodeParts()
     publish(change);
 }
 
+void NodeSession::perform(quint64 requestId, const MachineRequest &request)
+{
+    MachineRequestResult result;
+    if (!m_connection) {
+        result = MachineRequestResult{.uuid = request.uuid,
+            .error = Error{.message = MachineRequests::failureMessage(request.kind),
+                .details = i18nc("@info", "The node is not connected.")}};
+    } else {
+        QElapsedTimer clock;
+        clock.start();
+        result = MachineRequests::perform(m_connection.get(), request);
+        noteCallTime(clock.elapsed());
+        if (result.error.isEmpty() || !lostAfter(result.error)) {
+            machineTouched(request.uuid); // events may be late or missing (the test driver sends few)
+            if (request.kind == MachineRequest::Kind::Delete && request.withStorage) {
+                readNodeParts(); // the pools have more room now
+            }
+        }
+    }
+    result.requestId = requestId;
+    Q_EMIT requestFinished(result);
+}
+
 void NodeSession::machineTouched(const QString &uuid)
 {
     m_touched.insert(uuid);

@@ -8,6 +8,7 @@
 #include "inventory.h"
 #include "libvirthandles.h"
 #include "machinediff.h"
+#include "machinerequest.h"
 #include "metrics.h"
 #include "metricsstore.h"
 #include "nodestatus.h"
@@ -59,12 +60,16 @@ public:
     Q_INVOKABLE void disconnectNode();
     /// Closes everything; call before the thread ends.
     Q_INVOKABLE void shutdown();
+    /// Carries out a person's request for one of this node's machines, then
+    /// re-reads the machine; the outcome comes back as requestFinished().
+    void perform(quint64 requestId, const MachineRequest &request);
 
 Q_SIGNALS:
     void statusChanged(const Flotilla::NodeStatus &status);
     void inventoryChanged(const Flotilla::InventoryChange &change);
     /// Once per tick while connected: the rates just recorded.
     void ticked(const Flotilla::NodeTick &tick);
+    void requestFinished(const Flotilla::MachineRequestResult &result);
 
 private:
     void readEverything();

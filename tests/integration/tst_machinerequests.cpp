@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "demofleet.h"
+#include "fleet.h"
+#include "libvirthandles.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using Kind = MachineRequest::Kind;
+
+// A person's requests for machines, carried out by a real session on
+// libvirt's test driver (the demo's Berlin node) and seen come back as
+// changed machines.
+class MachineRequestsTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = 20000;
+    static constexpr quint64 gib = 1024ULL * 1024 * 1024;
+
+    QTemporaryDir m_folder;
+    Fleet m_fleet;
+    QString m_node;
+
+    [[nodiscard]] const Fleet::Node &node() const { return m_fleet.nodes().constFirst(); }
+
+    [[nodiscard]] const Machine *machine(const QString &name) const
+    {
+        for (const Machine &machine : node().machines.machines()) {
+            if (machine.name == name) {
+                return &machine;
+            }
+        }
+        return nullptr;
+    }
+
+    [[nodiscard]] QString uuidOf(const QString &name) const { return machine(name) ? machine(name)->uuid : QString(); }
+
+    /// Sends @p request and waits for its own result.
+    MachineRequestResult send(MachineRequest request)
+    {
+        QSignalSpy finished(&m_fleet, &Fleet::requestFinished);
+        const quint64 id = m_fleet.request(m_node, request);
+        [&] { QVERIFY(id > 0); }();
+        for (QElapsedTimer clock; clock.start(), true;) {
+            for (const QList<QVariant> &arguments : std::as_const(finished)) {
+                const auto result = arguments.at(1).value<MachineRequestResult>();
+                if (result.requestId == id) {
+                    [&] { QCOMPARE(arguments.at(0).toString(), m_node); }();
+                    return result;
+                }
+            }
+            if (!finished.wait(timeoutMs)) {
+                break;
+            }
+        }
+        return MachineRequestResult{.error = Error{.message = QStringLiteral("no result")}};
+    }
+
+    void expectSuccess(const MachineRequest &request)
+    {
+        const MachineRequestResult result = send(request);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error.text()));
+        QCOMPARE(result.uuid, request.uuid);
+    }
+
+    [[nodiscard]] quint64 poolAllocation() const { return node().pools.constFirst().allocationBytes; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Libvirt::initialize();
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(m_folder.path());
+        QVERIFY(entries.ok());
+        m_node = entries.value().constFirst().id;
+        QVERIFY(entries.value().constFirst().uri.endsWith(QLatin1StringView("berlin-home.xml")));
+        m_fleet.addNode(entries.value().constFirst());
+        QTRY_VERIFY_WITH_TIMEOUT(node().hasInventory, timeoutMs);
+        QVERIFY(machine(QStringLiteral("nextcloud")));
+    }
+
+    void pausesResumesStopsAndStarts()
+    {
+        const QString uuid = uuidOf(QStringLiteral("nextcloud"));
+        const auto state = [this] { return machine(QStringLiteral("nextcloud"))->state; };
+        QCOMPARE(state(), MachineState::Running);
+        const QList<std::pair<Kind, MachineState>> steps = {{Kind::Pause, MachineState::Paused},
+            {Kind::Resume, MachineState::Running}, {Kind::Shutdown, MachineState::Off},
+            {Kind::Start, MachineState::Running}, {Kind::Reboot, MachineState::Running},
+            {Kind::ForceOff, MachineState::Off}, {Kind::Start, MachineState::Running}};
+        for (const auto &[kind, expected] : steps) {
+            expectSuccess(MachineRequest{.kind = kind, .uuid = uuid});
+            QTRY_COMPARE_WITH_TIMEOUT(state(), expected, timeoutMs);
+        }
+    }
+
+    void refusesWhatTheStateDoesNotAllow()
+    {
+        const MachineRequestResult result
+            = send(MachineRequest{.kind = Kind::Resume, .uuid = uuidOf(QStringLiteral("nextcloud"))});
+        QCOMPARE(result.error.message, QStringLiteral("Could not resume the machine"));
+        QVERIFY2(!result.error.details.isEmpty(), "libvirt's reason is kept");
+    }
+
+    void changesVcpusAndMemoryWhileRunning()
+    {
+        const QString uuid = uuidOf(QStringLiteral("nextcloud"));
+        QCOMPARE(machine(QStringLiteral("nextcloud"))->maxVcpus, 8);
+        expectSuccess(MachineRequest{.kind = Kind::SetVcpus, .uuid = uuid, .vcpus = 6});
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->vcpus, 6, timeoutMs);
+        expectSuccess(MachineRequest{.kind = Kind::SetMemory, .uuid = uuid, .memoryBytes = 4 * gib});
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->memoryBytes, 4 * gib, timeoutMs);
+
+        const MachineRequestResult tooMany = send(MachineRequest{.kind = Kind::SetVcpus, .uuid = uuid, .vcpus = 12});
+        QCOMPARE(tooMany.error.message, QStringLiteral("Could not change the machine's vCPUs"));
+        QVERIFY(!tooMany.error.details.isEmpty());
+        QCOMPARE(machine(QStringLiteral("nextcloud"))->vcpus, 6);
+    }
+
+    void raisesTheMaximumsForTheNextBoot()
+    {
+        const QString uuid = uuidOf(QStringLiteral("nextcloud"));
+        expectSuccess(MachineRequest{.kind = Kind::ForceOff, .uuid = uuid});
+        expectSuccess(MachineRequest{.kind = Kind::SetMaxVcpus, .uuid = uuid, .vcpus = 12});
+        expectSuccess(MachineRequest{.kind = Kind::SetMaxMemory, .uuid = uuid, .memoryBytes = 24 * gib});
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->maxVcpus, 12, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->maxMemoryBytes, 24 * gib, timeoutMs);
+        expectSuccess(MachineRequest{.kind = Kind::Start, .uuid = uuid});
+    }
+
+    void writesTagsIntoTheMachine()
+    {
+        const QString uuid = uuidOf(QStringLiteral("gitea"));
+        MachineMetadata metadata = machine(QStringLiteral("gitea"))->metadata;
+        metadata.tags = QStringList{QStringLiteral("code"), QStringLiteral("family")};
+        metadata.note = QStringLiteral("Mirrors GitHub nightly <& backs up>");
+        expectSuccess(MachineRequest{.kind = Kind::SetMetadata, .uuid = uuid, .metadata = metadata});
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("gitea"))->metadata, metadata, timeoutMs);
+    }
+
+    void deletesAMachineButKeepsItsDisks()
+    {
+        const quint64 allocation = poolAllocation();
+        expectSuccess(MachineRequest{.kind = Kind::Delete, .uuid = uuidOf(QStringLiteral("pihole"))});
+        QTRY_VERIFY_WITH_TIMEOUT(!machine(QStringLiteral("pihole")), timeoutMs);
+        QTest::qWait(200);
+        QCOMPARE(poolAllocation(), allocation);
+    }
+
+    void deletesAMachineWithItsDisks()
+    {
+        const quint64 allocation = poolAllocation();
+        const MachineRequestResult result = send(
+            MachineRequest{.kind = Kind::Delete, .uuid = uuidOf(QStringLiteral("jellyfin")), .withStorage = true});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error.text()));
+        QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(QLatin1Char('\n'))));
+        QTRY_VERIFY_WITH_TIMEOUT(!machine(QStringLiteral("jellyfin")), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(poolAllocation() < allocation, timeoutMs);
+    }
+
+    void reportsAMachineThatIsGone()
+    {
+        const MachineRequestResult result
+            = send(MachineRequest{.kind = Kind::Start, .uuid = QStringLiteral("00000000-0000-0000-0000-000000000000")});
+        QCOMPARE(result.error.message, QStringLiteral("Could not start the machine"));
+        QVERIFY(!result.error.details.isEmpty());
+    }
+
+    void reportsANodeThatIsNotConnected()
+    {
+        m_fleet.disconnectNode(m_node);
+        QTRY_COMPARE_WITH_TIMEOUT(node().status.state, NodeState::Disconnected, timeoutMs);
+        const MachineRequestResult result
+            = send(MachineRequest{.kind = Kind::Start, .uuid = uuidOf(QStringLiteral("gitea"))});
+        QCOMPARE(result.error.details, QStringLiteral("The node is not connected."));
+        QCOMPARE(m_fleet.request(QStringLiteral("no-such-node"), MachineRequest{}), 0U);
+    }
+};
+
+QTEST_GUILESS_MAIN(MachineRequestsTest)
+#include "tst_machinerequests.moc"
