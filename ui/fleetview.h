@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "machineactions.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
 #include "result.h"
@@ -22,6 +23,8 @@ class FleetView : public QObject
     QML_SINGLETON
     Q_PROPERTY(Flotilla::NodeListModel *nodes READ nodes CONSTANT)
     Q_PROPERTY(Flotilla::MachineListModel *machines READ machines CONSTANT)
+    /// What a person does to machines: start, shut down, delete, ...
+    Q_PROPERTY(Flotilla::MachineActions *actions READ actions CONSTANT)
     /// The fleet is the bundled demo, not the user's nodes.
     Q_PROPERTY(bool demo READ isDemo CONSTANT)
     /// What went wrong while starting (a damaged node list, say); empty when nothing did.
@@ -43,6 +46,9 @@ public:
 
     [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
     [[nodiscard]] MachineListModel *machines() const { return m_machines; }
+    [[nodiscard]] MachineActions *actions() const { return m_actions; }
+    /// The backend's fleet, for the C++ types that face QML.
+    [[nodiscard]] Fleet *fleet() const { return m_fleet; }
     [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] QString startupProblem() const { return m_startupProblem.message; }
     [[nodiscard]] QString startupProblemDetails() const { return m_startupProblem.details; }
@@ -59,6 +65,7 @@ private:
 
     NodeListModel *m_nodes;
     MachineListModel *m_machines;
+    MachineActions *m_actions;
     Fleet *m_fleet;
     bool m_demo;
     Error m_startupProblem;

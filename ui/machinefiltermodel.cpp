@@ -4,15 +4,57 @@
 
 #include "machinelistmodel.h"
 
+#include <QCollator>
+
+#include <cmath>
+
 namespace Flotilla
 {
+namespace
+{
+int roleOf(MachineFilterModel::SortKey key)
+{
+    switch (key) {
+    case MachineFilterModel::ByName:
+        return MachineListModel::NameRole;
+    case MachineFilterModel::ByNode:
+        return MachineListModel::NodeNameRole;
+    case MachineFilterModel::ByState:
+        return MachineListModel::StateTextRole;
+    case MachineFilterModel::ByVcpus:
+        return MachineListModel::VcpusRole;
+    case MachineFilterModel::ByMemory:
+        return MachineListModel::MemoryBytesRole;
+    case MachineFilterModel::ByCpu:
+        return MachineListModel::CpuPercentRole;
+    case MachineFilterModel::ByMemoryUse:
+        return MachineListModel::MemoryPercentRole;
+    case MachineFilterModel::ByDisk:
+        return MachineListModel::DiskBytesPerSecondRole;
+    case MachineFilterModel::ByNetwork:
+        return MachineListModel::NetBytesPerSecondRole;
+    case MachineFilterModel::ByAddress:
+        return MachineListModel::AddressesTextRole;
+    }
+    return MachineListModel::NameRole;
+}
+
+QCollator &collator()
+{
+    static QCollator collator = [] {
+        QCollator c;
+        c.setCaseSensitivity(Qt::CaseInsensitive);
+        c.setNumericMode(true); // "web-2" before "web-10"
+        return c;
+    }();
+    return collator;
+}
+} // namespace
 
 MachineFilterModel::MachineFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(MachineListModel::NameRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
     setDynamicSortFilter(true);
     sort(0);
 }
@@ -33,8 +75,38 @@ void MachineFilterModel::setSearchText(const QString &text)
         return;
     }
     m_searchText = text;
+    m_query = MachineQuery::parse(text);
     invalidateRowsFilter();
     Q_EMIT searchTextChanged();
+}
+
+void MachineFilterModel::setSortKey(SortKey key)
+{
+    if (key == m_sortKey) {
+        return;
+    }
+    m_sortKey = key;
+    setSortRole(roleOf(key)); // re-sorts; live columns re-sort when this role changes
+    Q_EMIT sortChanged();
+}
+
+void MachineFilterModel::setDescending(bool descending)
+{
+    if (descending == isDescending()) {
+        return;
+    }
+    sort(0, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    Q_EMIT sortChanged();
+}
+
+QStringList MachineFilterModel::uuids() const
+{
+    QStringList result;
+    result.reserve(rowCount());
+    for (int row = 0; row < rowCount(); ++row) {
+        result.append(index(row, 0).data(MachineListModel::UuidRole).toString());
+    }
+    return result;
 }
 
 bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -43,9 +115,39 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (!m_nodeId.isEmpty() && index.data(MachineListModel::NodeIdRole).toString() != m_nodeId) {
         return false;
     }
-    const QString text = m_searchText.trimmed();
-    return text.isEmpty() || index.data(MachineListModel::NameRole).toString().contains(text, Qt::CaseInsensitive)
-        || index.data(MachineListModel::NodeNameRole).toString().contains(text, Qt::CaseInsensitive);
+    if (m_query.isEmpty()) {
+        return true;
+    }
+    return m_query.matches(MachineQuery::Subject{.name = index.data(MachineListModel::NameRole).toString(),
+        .nodeName = index.data(MachineListModel::NodeNameRole).toString(),
+        .state = MachineState(index.data(MachineListModel::StateRole).toInt()),
+        .tags = index.data(MachineListModel::TagsRole).toStringList(),
+        .addresses = index.data(MachineListModel::AddressesRole).toStringList()});
+}
+
+bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant a = left.data(sortRole());
+    const QVariant b = right.data(sortRole());
+    if (a.typeId() == QMetaType::Double || a.typeId() == QMetaType::Int) {
+        const double x = a.toDouble();
+        const double y = b.toDouble();
+        if (std::isnan(x) != std::isnan(y)) {
+            return std::isnan(x) == isDescending(); // the unknown last, either way
+        }
+        if (!std::isnan(x) && x != y) {
+            return x < y;
+        }
+    } else if (const int order = collator().compare(a.toString(), b.toString()); order != 0) {
+        return order < 0;
+    }
+    // Equal keys: by name, then by UUID, so the order is stable.
+    const int byName = collator().compare(
+        left.data(MachineListModel::NameRole).toString(), right.data(MachineListModel::NameRole).toString());
+    if (byName != 0) {
+        return byName < 0;
+    }
+    return left.data(MachineListModel::UuidRole).toString() < right.data(MachineListModel::UuidRole).toString();
 }
 
 } // namespace Flotilla

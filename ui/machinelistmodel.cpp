@@ -39,7 +39,8 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
         const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
         if (first != last) {
             Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
-                {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole});
+                {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole, MemoryPercentRole, MemoryPercentTextRole,
+                    DiskBytesPerSecondRole, DiskTextRole, NetBytesPerSecondRole, NetTextRole});
         }
     });
     for (qsizetype node = 0; node < fleet->nodes().size(); ++node) {
@@ -48,7 +49,7 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
     }
 }
 
-int MachineListModel::rowOf(const QString &uuid)
+int MachineListModel::rowOf(const QString &uuid) const
 {
     if (m_indexStale) {
         m_rowOfUuid.clear();
@@ -171,21 +172,78 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
         return KFormat().formatByteSize(double(machine.memoryBytes), 0);
     case PersistentRole:
         return machine.persistent;
-    case CpuPercentRole:
-    case CpuTextRole:
-    case MemoryUsedBytesRole: {
-        const auto &rates = m_fleet->nodes().at(row.node).machineRates;
-        const auto found = rates.constFind(machine.uuid);
-        const Rates live = found == rates.cend() ? unknownRates() : found->rates;
-        const double cpu = at(live, Channel::CpuPercent);
-        if (role == CpuTextRole) {
-            return std::isnan(cpu) ? QString()
-                                   : i18nc("@info CPU use", "%1 %", QLocale().toString(cpu, 'f', cpu < 10 ? 1 : 0));
+    case AddressesRole:
+    case AddressesTextRole: {
+        QStringList addresses;
+        for (const NetworkInterface &interface : machine.interfaces) {
+            addresses += interface.addresses;
         }
-        return role == CpuPercentRole ? cpu : at(live, Channel::MemoryUsedBytes);
+        return role == AddressesRole ? QVariant(addresses) : QVariant(addresses.join(QStringLiteral(", ")));
     }
+    case TagsRole:
+        return machine.metadata.tags;
+    case MaxVcpusRole:
+        return machine.maxVcpus;
+    case MaxMemoryBytesRole:
+        return double(machine.maxMemoryBytes);
+    default:
+        return liveData(row, role);
+    }
+}
+
+QVariant MachineListModel::liveData(const Row &row, int role) const
+{
+    const auto &rates = m_fleet->nodes().at(row.node).machineRates;
+    const auto found = rates.constFind(row.machine.uuid);
+    const Rates live = found == rates.cend() ? unknownRates() : found->rates;
+    const auto percentText = [](double percent) {
+        return std::isnan(percent)
+            ? QString()
+            : i18nc("@info percentage", "%1 %", QLocale().toString(percent, 'f', percent < 10 ? 1 : 0));
+    };
+    const auto rateText = [](double bytesPerSecond) {
+        return std::isnan(bytesPerSecond)
+            ? QString()
+            : i18nc("@info bytes per second", "%1/s", KFormat().formatByteSize(bytesPerSecond, 1));
+    };
+    const double memoryPercent = row.machine.memoryBytes > 0
+        ? at(live, Channel::MemoryUsedBytes) * 100.0 / double(row.machine.memoryBytes)
+        : NAN;
+    const double disk = at(live, Channel::DiskReadBytesPerSecond) + at(live, Channel::DiskWriteBytesPerSecond);
+    const double net = at(live, Channel::NetReceiveBytesPerSecond) + at(live, Channel::NetSendBytesPerSecond);
+    switch (role) {
+    case CpuPercentRole:
+        return at(live, Channel::CpuPercent);
+    case CpuTextRole:
+        return percentText(at(live, Channel::CpuPercent));
+    case MemoryUsedBytesRole:
+        return at(live, Channel::MemoryUsedBytes);
+    case MemoryPercentRole:
+        return memoryPercent;
+    case MemoryPercentTextRole:
+        return percentText(memoryPercent);
+    case DiskBytesPerSecondRole:
+        return disk;
+    case DiskTextRole:
+        return rateText(disk);
+    case NetBytesPerSecondRole:
+        return net;
+    case NetTextRole:
+        return rateText(net);
     }
     return {};
+}
+
+QString MachineListModel::nodeIdOf(const QString &uuid) const
+{
+    const int row = rowOf(uuid);
+    return row < 0 ? QString() : m_fleet->nodes().at(m_rows.at(row).node).entry.id;
+}
+
+const Machine *MachineListModel::machine(const QString &uuid) const
+{
+    const int row = rowOf(uuid);
+    return row < 0 ? nullptr : &m_rows.at(row).machine;
 }
 
 QHash<int, QByteArray> MachineListModel::roleNames() const
@@ -205,6 +263,17 @@ QHash<int, QByteArray> MachineListModel::roleNames() const
         {CpuPercentRole, "cpuPercent"},
         {CpuTextRole, "cpuText"},
         {MemoryUsedBytesRole, "memoryUsedBytes"},
+        {MemoryPercentRole, "memoryPercent"},
+        {MemoryPercentTextRole, "memoryPercentText"},
+        {DiskBytesPerSecondRole, "diskBytesPerSecond"},
+        {DiskTextRole, "diskText"},
+        {NetBytesPerSecondRole, "netBytesPerSecond"},
+        {NetTextRole, "netText"},
+        {AddressesRole, "addresses"},
+        {AddressesTextRole, "addressesText"},
+        {TagsRole, "tags"},
+        {MaxVcpusRole, "maxVcpus"},
+        {MaxMemoryBytesRole, "maxMemoryBytes"},
     };
 }
 

@@ -36,6 +36,17 @@ public:
         CpuPercentRole, ///< of its vCPUs, at the last tick; NaN when not running or unknown
         CpuTextRole, ///< "12 %", or empty
         MemoryUsedBytesRole, ///< at the last tick; NaN when unknown
+        MemoryPercentRole, ///< used of its memory, at the last tick; NaN when unknown
+        MemoryPercentTextRole,
+        DiskBytesPerSecondRole, ///< read and written, at the last tick; NaN when unknown
+        DiskTextRole, ///< "1.2 MiB/s", or empty
+        NetBytesPerSecondRole, ///< received and sent, at the last tick; NaN when unknown
+        NetTextRole,
+        AddressesRole, ///< QStringList: the interfaces' IP addresses
+        AddressesTextRole,
+        TagsRole, ///< QStringList: from Flotilla's metadata
+        MaxVcpusRole,
+        MaxMemoryBytesRole,
     };
     Q_ENUM(Roles)
 
@@ -59,6 +70,10 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] static QString stateText(MachineState state);
+    /// The node a machine is on; empty if the machine is unknown.
+    [[nodiscard]] QString nodeIdOf(const QString &uuid) const;
+    /// The machine as last read; null if unknown.
+    [[nodiscard]] const Machine *machine(const QString &uuid) const;
 
 private:
     struct Row {
@@ -68,12 +83,13 @@ private:
 
     void applyChange(qsizetype node, const InventoryChange &change);
     void removeRows(const QList<int> &rows);
-    [[nodiscard]] int rowOf(const QString &uuid);
+    [[nodiscard]] int rowOf(const QString &uuid) const;
+    [[nodiscard]] QVariant liveData(const Row &row, int role) const;
 
     Fleet *m_fleet;
     QList<Row> m_rows; ///< grouped by node, in node order
-    QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
-    bool m_indexStale = true;
+    mutable QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
+    mutable bool m_indexStale = true;
 };
 
 } // namespace Flotilla

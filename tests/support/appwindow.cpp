@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <QRect>
+
 #include <algorithm>
 #include <cmath>
 
@@ -109,11 +111,32 @@ QQuickItem *AppWindow::find(QQuickItem *parent, QLatin1StringView name)
     return nullptr;
 }
 
+void AppWindow::scrollIntoView(QQuickItem *target)
+{
+    const QRectF window(0, 0, m_window->width(), m_window->height());
+    for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
+        if (window.contains(target->mapToScene(QPointF(target->width() / 2, target->height() / 2)))) {
+            return;
+        }
+        auto *content = parent->property("contentItem").value<QQuickItem *>();
+        if (!parent->inherits("QQuickFlickable") || !content) {
+            continue;
+        }
+        // Centre the target in this flickable, within the flickable's bounds.
+        const double y = target->mapToItem(content, QPointF(0, target->height() / 2)).y();
+        const double originY = parent->property("originY").toDouble();
+        const double highest = originY + parent->property("contentHeight").toDouble() - parent->height();
+        parent->setProperty("contentY", std::clamp(y - parent->height() / 2, originY, std::max(originY, highest)));
+    }
+}
+
 void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
 {
     QVERIFY(target && target->isVisible());
-    const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre.toPoint());
+    scrollIntoView(target);
+    const QPoint centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint();
+    QVERIFY2(QRect(0, 0, m_window->width(), m_window->height()).contains(centre), "the target is outside the window");
+    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre);
 }
 
 void AppWindow::type(QQuickItem *field, const QString &text)

@@ -33,6 +33,7 @@ public:
     void open();
 
     [[nodiscard]] Fleet &fleet() { return m_fleet; }
+    [[nodiscard]] const Fleet &fleet() const { return m_fleet; }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
     [[nodiscard]] QStringList qmlWarnings() const;
 
@@ -42,7 +43,9 @@ public:
     [[nodiscard]] QQuickItem *item(const char *name) const { return item(QLatin1StringView(name)); }
     [[nodiscard]] static QQuickItem *find(QQuickItem *parent, QLatin1StringView name);
 
-    /// Clicks the centre of @p target (which must be visible) with the mouse.
+    /// Scrolls the flickables around @p target until its centre is in the window.
+    void scrollIntoView(QQuickItem *target);
+    /// Scrolls @p target into view and clicks its centre (it must be visible) with the mouse.
     void click(QQuickItem *target, Qt::KeyboardModifiers modifiers = {});
     /// Gives @p field focus, clears it and types @p text key by key.
     void type(QQuickItem *field, const QString &text);

@@ -6,10 +6,12 @@ import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
-/// One machine in a list: its name, node, state and size.
+/// One machine in a list: a box to select it, its name, node and tags, and
+/// one cell per column of MachineColumns. Clicking opens the machine.
 QQC2.ItemDelegate {
     id: delegate
 
+    required property string uuid
     required property string name
     required property string nodeName
     required property int machineState
@@ -17,12 +19,44 @@ QQC2.ItemDelegate {
     required property int vcpus
     required property string memoryText
     required property string cpuText
+    required property string memoryPercentText
+    required property string diskText
+    required property string netText
+    required property string addressesText
+    required property var tags
     property bool showNode: true
+    property bool selectable: false
+    property bool selected: false
 
+    signal selectionToggled
+
+    highlighted: selected
     Accessible.name: i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
+    Keys.onSpacePressed: if (selectable) delegate.selectionToggled()
+
+    function cellText(key: int): string {
+        switch (key) {
+        case MachineFilterModel.ByState: return stateText;
+        case MachineFilterModel.ByCpu: return cpuText;
+        case MachineFilterModel.ByMemoryUse: return memoryPercentText;
+        case MachineFilterModel.ByDisk: return diskText;
+        case MachineFilterModel.ByNetwork: return netText;
+        case MachineFilterModel.ByVcpus: return String(vcpus);
+        case MachineFilterModel.ByMemory: return memoryText;
+        case MachineFilterModel.ByAddress: return addressesText;
+        }
+        return "";
+    }
 
     contentItem: RowLayout {
         spacing: Kirigami.Units.largeSpacing
+
+        QQC2.CheckBox {
+            visible: delegate.selectable
+            checked: delegate.selected
+            onToggled: delegate.selectionToggled()
+            Accessible.name: i18nc("@action:check accessible", "Select %1", delegate.name)
+        }
 
         StateDot {
             tone: switch (delegate.machineState) {
@@ -42,6 +76,7 @@ QQC2.ItemDelegate {
 
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.minimumWidth: Kirigami.Units.gridUnit * 6
             spacing: 0
 
             QQC2.Label {
@@ -51,33 +86,27 @@ QQC2.ItemDelegate {
             }
             QQC2.Label {
                 Layout.fillWidth: true
-                visible: delegate.showNode
-                text: delegate.nodeName
+                visible: text.length > 0
+                text: [delegate.showNode ? delegate.nodeName : ""].concat(delegate.tags.map(t => "#" + t)).filter(s => s.length > 0).join("  ")
                 color: Kirigami.Theme.disabledTextColor
                 elide: Text.ElideRight
                 font: Kirigami.Theme.smallFont
             }
         }
 
-        QQC2.Label {
-            Layout.preferredWidth: Kirigami.Units.gridUnit * 6
-            text: delegate.stateText
-        }
-        QQC2.Label {
-            Layout.preferredWidth: Kirigami.Units.gridUnit * 4
-            horizontalAlignment: Text.AlignRight
-            text: delegate.cpuText
-            Accessible.name: i18nc("@info accessible", "CPU use %1", delegate.cpuText)
-        }
-        QQC2.Label {
-            Layout.preferredWidth: Kirigami.Units.gridUnit * 4
-            horizontalAlignment: Text.AlignRight
-            text: i18ncp("@info", "%1 vCPU", "%1 vCPUs", delegate.vcpus)
-        }
-        QQC2.Label {
-            Layout.preferredWidth: Kirigami.Units.gridUnit * 5
-            horizontalAlignment: Text.AlignRight
-            text: delegate.memoryText
+        Repeater {
+            model: MachineColumns.columns
+
+            QQC2.Label {
+                required property var modelData
+
+                visible: MachineColumns.shows(modelData, delegate.width)
+                Layout.preferredWidth: Kirigami.Units.gridUnit * modelData.width
+                horizontalAlignment: modelData.key === MachineFilterModel.ByState || modelData.key === MachineFilterModel.ByAddress
+                                     ? Text.AlignLeft : Text.AlignRight
+                text: delegate.cellText(modelData.key)
+                elide: Text.ElideRight
+            }
         }
     }
 }

@@ -2,23 +2,156 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtQuick.Controls as QQC2
+import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
+/// Every machine of every node in one list: search with qualifiers, sort by
+/// any column, select several and act on them at once.
 Kirigami.ScrollablePage {
     id: page
 
     title: i18nc("@title:window", "Machines")
     objectName: "machinesPage"
 
-    header: QQC2.ToolBar {
-        Kirigami.SearchField {
-            id: search
+    /// The selected machines' UUIDs as keys; revision changes with every change.
+    property var selected: ({})
+    property int selectedCount: 0
+    property int revision: 0
+    readonly property var selectedUuids: revision >= 0 ? Object.keys(selected) : []
 
-            objectName: "machineSearch"
-            anchors.fill: parent
-            placeholderText: i18nc("@info:placeholder", "Search machines or nodes…")
-            Accessible.name: i18nc("@info accessible", "Search machines")
+    function toggle(uuid: string): void {
+        if (selected[uuid]) {
+            delete selected[uuid];
+            --selectedCount;
+        } else {
+            selected[uuid] = true;
+            ++selectedCount;
+        }
+        ++revision;
+    }
+
+    function selectAll(): void {
+        for (const uuid of machines.uuids()) {
+            selected[uuid] = true;
+        }
+        selectedCount = Object.keys(selected).length;
+        ++revision;
+    }
+
+    function clearSelection(): void {
+        selected = {};
+        selectedCount = 0;
+        ++revision;
+    }
+
+    /// Acts on the selection, asking first where something could be lost.
+    function act(action: int): void {
+        const targets = Fleet.actions.applicable(selectedUuids, action);
+        if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
+            confirmation.ask(action, targets);
+        } else {
+            Fleet.actions.perform(targets, action, false);
+        }
+    }
+
+    function sortBy(key: int): void {
+        if (machines.sortKey === key) {
+            machines.descending = !machines.descending;
+        } else {
+            machines.sortKey = key;
+            // Figures read best largest first; names and states from A.
+            machines.descending = key !== MachineFilterModel.ByName && key !== MachineFilterModel.ByNode
+                                  && key !== MachineFilterModel.ByState && key !== MachineFilterModel.ByAddress;
+        }
+    }
+
+    actions: [
+        Kirigami.Action {
+            text: i18nc("@action:button", "Select All")
+            icon.name: "edit-select-all"
+            visible: page.selectedCount === 0
+            enabled: list.count > 0
+            displayHint: Kirigami.DisplayHint.KeepVisible
+            onTriggered: page.selectAll()
+        },
+        MachineAction {
+            objectName: "startAction"
+            action: MachineActions.Start
+            text: i18nc("@action:button", "Start")
+            icon.name: "media-playback-start"
+            page: page
+        },
+        MachineAction {
+            objectName: "shutdownAction"
+            action: MachineActions.Shutdown
+            text: i18nc("@action:button", "Shut Down")
+            icon.name: "system-shutdown"
+            page: page
+        },
+        MachineAction {
+            action: MachineActions.Reboot
+            text: i18nc("@action:button", "Reboot")
+            icon.name: "system-reboot"
+            page: page
+        },
+        MachineAction {
+            action: MachineActions.Pause
+            text: i18nc("@action:button", "Pause")
+            icon.name: "media-playback-pause"
+            page: page
+        },
+        MachineAction {
+            action: MachineActions.Resume
+            text: i18nc("@action:button", "Resume")
+            icon.name: "media-playback-start"
+            page: page
+        },
+        MachineAction {
+            objectName: "forceOffAction"
+            action: MachineActions.ForceOff
+            text: i18nc("@action:button", "Force Off…")
+            icon.name: "process-stop"
+            page: page
+        },
+        MachineAction {
+            objectName: "deleteAction"
+            action: MachineActions.Delete
+            text: i18nc("@action:button", "Delete…")
+            icon.name: "edit-delete"
+            page: page
+        },
+        Kirigami.Action {
+            text: i18nc("@action:button", "Clear Selection")
+            icon.name: "edit-select-none"
+            visible: page.selectedCount > 0
+            onTriggered: page.clearSelection()
+        }
+    ]
+
+    header: ColumnLayout {
+        spacing: 0
+
+        QQC2.ToolBar {
+            Layout.fillWidth: true
+
+            Kirigami.SearchField {
+                id: search
+
+                objectName: "machineSearch"
+                anchors.fill: parent
+                placeholderText: i18nc("@info:placeholder", "Search, e.g. web node:berlin state:running tag:k3s ip:10.0")
+                Accessible.name: i18nc("@info accessible", "Search machines")
+            }
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            visible: machines.searchProblem.length > 0
+            type: Kirigami.MessageType.Warning
+            text: machines.searchProblem
+        }
+        MachineActionMessage {
+            Layout.fillWidth: true
         }
     }
 
@@ -29,12 +162,27 @@ Kirigami.ScrollablePage {
         currentIndex: -1
         activeFocusOnTab: true
         keyNavigationEnabled: true
+        reuseItems: true
+        headerPositioning: ListView.OverlayHeader
         model: MachineFilterModel {
+            id: machines
+
+            objectName: "machineModel"
             sourceModel: Fleet.machines
             searchText: search.text
         }
+        header: MachineListHeader {
+            z: 2
+            width: ListView.view.width
+            model: machines
+            onSortRequested: key => page.sortBy(key)
+        }
         delegate: MachineDelegate {
             width: ListView.view.width
+            selectable: true
+            selected: page.revision >= 0 && page.selected[uuid] === true
+            onSelectionToggled: page.toggle(uuid)
+            onClicked: applicationWindow().pageStack.push(machinePage, { uuid: uuid })
         }
 
         Kirigami.PlaceholderMessage {
@@ -45,5 +193,15 @@ Kirigami.ScrollablePage {
             text: search.text.length > 0 ? i18nc("@info:placeholder", "No machine matches “%1”", search.text)
                                          : i18nc("@info:placeholder", "No machines")
         }
+    }
+
+    MachineConfirmation {
+        id: confirmation
+    }
+
+    Component {
+        id: machinePage
+
+        MachinePage {}
     }
 }

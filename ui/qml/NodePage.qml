@@ -20,6 +20,11 @@ Kirigami.ScrollablePage {
         id: list
 
         objectName: "nodeMachineList"
+        // The facts above the machines grow as they arrive: stay at the top
+        // until the person scrolls.
+        property bool scrolledByPerson: false
+        onMovementStarted: scrolledByPerson = true
+        onOriginYChanged: if (!scrolledByPerson) contentY = originY
         currentIndex: -1
         activeFocusOnTab: true
         keyNavigationEnabled: true

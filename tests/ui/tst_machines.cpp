@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "appwindow.h"
+
+#include <QAbstractItemModel>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Flotilla;
+using Flotilla::Testing::AppWindow;
+
+/// The machines page driven as a person would on the demo fleet: find the
+/// busiest machine, search with qualifiers, act on a selection (with the
+/// confirmation where data can be lost), and change a machine from its page.
+class MachinesTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = AppWindow::timeoutMs;
+    AppWindow m_app;
+
+    QQuickItem *item(const char *name) const { return m_app.item(name); }
+    QQuickItem *list() const { return item("machineList"); }
+    QAbstractItemModel *rows() const { return list()->property("model").value<QAbstractItemModel *>(); }
+
+    [[nodiscard]] const Machine *machine(const QString &name) const
+    {
+        for (const Fleet::Node &node : m_app.fleet().nodes()) {
+            for (const Machine &machine : node.machines.machines()) {
+                if (machine.name == name) {
+                    return &machine;
+                }
+            }
+        }
+        return nullptr;
+    }
+
+    /// How many machines of the fleet @p accept.
+    int count(const std::function<bool(const Fleet::Node &, const Machine &)> &accept) const
+    {
+        int n = 0;
+        for (const Fleet::Node &node : m_app.fleet().nodes()) {
+            for (const Machine &machine : node.machines.machines()) {
+                n += accept(node, machine) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    void search(const QString &text)
+    {
+        m_app.type(item("machineSearch"), text);
+        QTRY_COMPARE(rows()->rowCount(), list()->property("count").toInt());
+    }
+
+    /// Triggers one of the page's actions (what its toolbar button does).
+    void trigger(QObject *from, const char *name)
+    {
+        QObject *action = from->findChild<QObject *>(QLatin1StringView(name));
+        QVERIFY2(action, name);
+        QTRY_VERIFY(action->property("enabled").toBool() && action->property("visible").toBool());
+        QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
+    }
+
+    void selectAllShown() { QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "selectAll")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_app.open();
+        QVERIFY(m_app.call("showMachines"));
+        QTRY_VERIFY_WITH_TIMEOUT(list() && m_app.fleetIsLive(), timeoutMs);
+        QTRY_COMPARE(list()->property("count").toInt(), 60);
+    }
+
+    void findsTheBusiestMachine()
+    {
+        m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData())); // MachineFilterModel::ByCpu
+        QTRY_VERIFY(item("machineModel") == nullptr); // the model is not an item
+        QAbstractItemModel *model = rows();
+        QCOMPARE(model->property("descending").toBool(), true);
+        // Highest first, the machines without a figure (off) last.
+        const int cpuRole = model->roleNames().key("cpuPercent");
+        double previous = INFINITY;
+        bool unknownSeen = false;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const double cpu = model->index(row, 0).data(cpuRole).toDouble();
+            if (std::isnan(cpu)) {
+                unknownSeen = true;
+                continue;
+            }
+            QVERIFY2(!unknownSeen, "a machine with a figure comes after one without");
+            QVERIFY(cpu <= previous);
+            previous = cpu;
+        }
+        m_app.screenshot(QStringLiteral("machines"));
+        m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData()));
+        QTRY_COMPARE(model->property("descending").toBool(), false);
+        m_app.click(item("sortByName"));
+        QTRY_COMPARE(model->property("sortKey").toInt(), 0);
+    }
+
+    void searchesWithQualifiers()
+    {
+        search(QStringLiteral("node:berlin state:off"));
+        const int offInBerlin = count([](const Fleet::Node &node, const Machine &machine) {
+            return node.entry.name.contains(QLatin1StringView("Berlin")) && machine.state == MachineState::Off;
+        });
+        QVERIFY(offInBerlin > 0);
+        QCOMPARE(rows()->rowCount(), offInBerlin);
+
+        search(QStringLiteral("tag:media -state:paused"));
+        QCOMPARE(rows()->rowCount(), count([](const Fleet::Node &, const Machine &machine) {
+            return machine.metadata.tags.contains(QLatin1StringView("media")) && machine.state != MachineState::Paused;
+        }));
+
+        search(QStringLiteral("state:flying"));
+        QCOMPARE(rows()->rowCount(), 0);
+        QVERIFY(rows()->property("searchProblem").toString().contains(QLatin1StringView("state:flying")));
+    }
+
+    void shutsDownASelection()
+    {
+        search(QStringLiteral("node:toronto state:running"));
+        const int running = rows()->rowCount();
+        QVERIFY(running >= 2);
+        selectAllShown();
+        trigger(item("machinesPage"), "shutdownAction");
+        QTRY_COMPARE_WITH_TIMEOUT(count([](const Fleet::Node &node, const Machine &machine) {
+            return node.entry.name.contains(QLatin1StringView("Toronto")) && machine.isRunning();
+        }),
+            0, timeoutMs);
+        QTRY_COMPARE(rows()->rowCount(), 0); // none of them is running any more
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+    }
+
+    void forcesOffOnlyAfterConfirmation()
+    {
+        search(QStringLiteral("node:helsinki state:running"));
+        const int running = rows()->rowCount();
+        QVERIFY(running > 0);
+        selectAllShown();
+        trigger(item("machinesPage"), "forceOffAction");
+        QObject *dialog = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QTest::qWait(500);
+        QCOMPARE(rows()->rowCount(), running); // nothing happened before the answer
+        m_app.screenshot(QStringLiteral("machines-confirm"));
+        trigger(dialog, "confirmAction");
+        QTRY_VERIFY(!dialog->property("visible").toBool()); // its fading shade takes the clicks till then
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 0, timeoutMs);
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+    }
+
+    void deletesAMachineWithItsDisk()
+    {
+        const auto allocation = [this] {
+            return m_app.fleet().nodes().first().pools.constFirst().allocationBytes; // Berlin's default pool
+        };
+        const quint64 before = allocation();
+        search(QStringLiteral("name:debian-scratch"));
+        QCOMPARE(rows()->rowCount(), 1);
+        selectAllShown();
+        trigger(item("machinesPage"), "deleteAction");
+        QObject *dialog = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QCOMPARE(dialog->property("disks").toList().size(), 1);
+        QObject *withStorage = dialog->findChild<QObject *>(QStringLiteral("deleteStorage"));
+        QVERIFY(withStorage);
+        withStorage->setProperty("checked", true);
+        trigger(dialog, "confirmAction");
+        QTRY_VERIFY(!dialog->property("visible").toBool()); // its fading shade takes the clicks till then
+        QTRY_VERIFY_WITH_TIMEOUT(!machine(QStringLiteral("debian-scratch")), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(allocation() < before, timeoutMs);
+        QTRY_COMPARE(rows()->rowCount(), 0);
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+    }
+
+    void changesAMachineFromItsPage()
+    {
+        search(QStringLiteral("name:nextcloud"));
+        QTRY_COMPARE(rows()->rowCount(), 1);
+        QQuickItem *content = list()->property("contentItem").value<QQuickItem *>();
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY((row = [&]() -> QQuickItem * {
+            for (QQuickItem *child : content->childItems()) {
+                const QPointF centre = child->mapToScene(QPointF(child->width() / 2, child->height() / 2));
+                const bool inView = QRectF(0, 0, m_app.window()->width(), m_app.window()->height()).contains(centre);
+                if (child->property("name").toString() == QLatin1StringView("nextcloud") && child->isVisible()
+                    && inView) { // not one of the view's pooled rows
+                    return child;
+                }
+            }
+            return nullptr;
+        }()));
+        m_app.click(row);
+        QTRY_VERIFY_WITH_TIMEOUT(item("machinePage") && item("vcpusField"), timeoutMs);
+        QCOMPARE(item("machineState")->property("text").toString(), QStringLiteral("Running"));
+
+        // Fewer vCPUs, live: the spin box, then Apply.
+        QQuickItem *spin = item("vcpusField")->property("spinBox").value<QQuickItem *>();
+        QVERIFY(spin);
+        QCOMPARE(spin->property("to").toInt(), machine(QStringLiteral("nextcloud"))->maxVcpus);
+        spin->setProperty("value", 3);
+        QVERIFY(QMetaObject::invokeMethod(item("vcpusField"), "applied", Q_ARG(int, 3)));
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->vcpus, 3, timeoutMs);
+
+        // A tag, written into the machine's definition on its node.
+        QQuickItem *tagField = item("newTagField");
+        m_app.type(tagField, QStringLiteral("backup-me"));
+        QTest::keyClick(m_app.window(), Qt::Key_Return);
+        m_app.click(item("saveTags"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            machine(QStringLiteral("nextcloud"))->metadata.tags.contains(QLatin1StringView("backup-me")), timeoutMs);
+        m_app.screenshot(QStringLiteral("machine"));
+    }
+
+    void raisedNoQmlWarning()
+    {
+        const QStringList warnings = m_app.qmlWarnings();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(MachinesTest)
+#include "tst_machines.moc"

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// Asks before an action that can lose data: forcing machines off (what the
+/// guests had not saved) or deleting them (their definitions and, by choice,
+/// their disks). It names every machine and disk at stake.
+Kirigami.PromptDialog {
+    id: dialog
+
+    property int action: MachineActions.ForceOff
+    property var uuids: []
+    readonly property bool deleting: action === MachineActions.Delete
+    readonly property var disks: deleting ? Fleet.actions.disksOf(uuids) : []
+
+    signal confirmed(int action)
+
+    function ask(action: int, uuids: var): void {
+        dialog.action = action;
+        dialog.uuids = uuids;
+        withStorage.checked = false;
+        open();
+    }
+
+    objectName: "machineConfirmation"
+    title: deleting ? i18ncp("@title:window", "Delete %1 Machine?", "Delete %1 Machines?", uuids.length)
+                    : i18ncp("@title:window", "Force %1 Machine Off?", "Force %1 Machines Off?", uuids.length)
+    subtitle: deleting ? i18nc("@info", "Their definitions, snapshots and saved states are deleted from their nodes.")
+                       : i18nc("@info", "Like pulling the plug: what the guests have not saved is lost.")
+    standardButtons: Kirigami.Dialog.Cancel
+    customFooterActions: Kirigami.Action {
+        objectName: "confirmAction"
+        text: dialog.deleting ? i18nc("@action:button", "Delete") : i18nc("@action:button", "Force Off")
+        icon.name: dialog.deleting ? "edit-delete" : "process-stop"
+        onTriggered: {
+            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked);
+            dialog.confirmed(dialog.action);
+            dialog.close();
+        }
+    }
+
+    ColumnLayout {
+        spacing: Kirigami.Units.smallSpacing
+
+        QQC2.Label {
+            Layout.fillWidth: true
+            text: Fleet.actions.namesOf(dialog.uuids).join(", ")
+            wrapMode: Text.Wrap
+            font.bold: true
+        }
+        QQC2.CheckBox {
+            id: withStorage
+
+            objectName: "deleteStorage"
+            visible: dialog.deleting && dialog.disks.length > 0
+            text: i18ncp("@option:check", "Also delete its disk (cannot be undone):", "Also delete their %1 disks (cannot be undone):", dialog.disks.length)
+        }
+        Repeater {
+            model: dialog.deleting ? dialog.disks : []
+
+            QQC2.Label {
+                required property var modelData
+
+                Layout.fillWidth: true
+                Layout.leftMargin: Kirigami.Units.gridUnit
+                text: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
+                                                : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
+                elide: Text.ElideMiddle
+                opacity: withStorage.checked ? 1 : 0.6
+            }
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: dialog.deleting && !withStorage.checked && dialog.disks.length > 0
+            text: i18nc("@info", "The disks stay on their nodes.")
+            wrapMode: Text.Wrap
+        }
+    }
+}

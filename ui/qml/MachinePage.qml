@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// One machine: what it is, what it runs on, its disks and interfaces, its
+/// tags and note, and changes to its vCPUs and memory while it runs.
+Kirigami.ScrollablePage {
+    id: page
+
+    required property string uuid
+
+    objectName: "machinePage"
+    title: machine.name.length > 0 ? machine.name : i18nc("@title:window", "Machine")
+
+    function act(action: int): void {
+        if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
+            confirmation.ask(action, [page.uuid]);
+        } else {
+            Fleet.actions.perform([page.uuid], action, false);
+        }
+    }
+
+    MachineView {
+        id: machine
+
+        fleet: Fleet
+        uuid: page.uuid
+    }
+
+    actions: [
+        MachinePageAction {
+            objectName: "machineStart"
+            action: MachineActions.Start
+            text: i18nc("@action:button", "Start")
+            icon.name: "media-playback-start"
+        },
+        MachinePageAction {
+            objectName: "machineShutdown"
+            action: MachineActions.Shutdown
+            text: i18nc("@action:button", "Shut Down")
+            icon.name: "system-shutdown"
+        },
+        MachinePageAction {
+            action: MachineActions.Reboot
+            text: i18nc("@action:button", "Reboot")
+            icon.name: "system-reboot"
+        },
+        MachinePageAction {
+            action: MachineActions.Pause
+            text: i18nc("@action:button", "Pause")
+            icon.name: "media-playback-pause"
+        },
+        MachinePageAction {
+            action: MachineActions.Resume
+            text: i18nc("@action:button", "Resume")
+            icon.name: "media-playback-start"
+        },
+        MachinePageAction {
+            action: MachineActions.ForceOff
+            text: i18nc("@action:button", "Force Off…")
+            icon.name: "process-stop"
+        },
+        MachinePageAction {
+            action: MachineActions.Delete
+            text: i18nc("@action:button", "Delete…")
+            icon.name: "edit-delete"
+        }
+    ]
+
+    component MachinePageAction: Kirigami.Action {
+        required property int action
+
+        visible: machine.exists && Fleet.actions.applicable([page.uuid], action).length > 0
+        displayHint: Kirigami.DisplayHint.AlwaysHide
+        onTriggered: page.act(action)
+    }
+
+    header: ColumnLayout {
+        spacing: 0
+
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            objectName: "machineProblem"
+            visible: machine.problem.length > 0
+            type: Kirigami.MessageType.Error
+            text: machine.problemDetails.length > 0 ? i18nc("@info message: reason", "%1: %2", machine.problem, machine.problemDetails)
+                                                    : machine.problem
+            showCloseButton: true
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            visible: !machine.exists
+            type: Kirigami.MessageType.Information
+            text: i18nc("@info", "This machine is gone from its node.")
+        }
+        MachineActionMessage {
+            Layout.fillWidth: true
+        }
+    }
+
+    ColumnLayout {
+        spacing: Kirigami.Units.largeSpacing
+
+        MachineOverview {
+            Layout.fillWidth: true
+            machine: machine
+        }
+        MachineResources {
+            Layout.fillWidth: true
+            machine: machine
+        }
+        MachineDevices {
+            Layout.fillWidth: true
+            machine: machine
+        }
+        MachineTags {
+            Layout.fillWidth: true
+            machine: machine
+        }
+    }
+
+    MachineConfirmation {
+        id: confirmation
+
+        onConfirmed: action => page.deleteRequested = action === MachineActions.Delete
+    }
+
+    property bool deleteRequested: false
+
+    Connections {
+        target: machine
+
+        function onChanged(): void {
+            // A machine deleted from here leaves nothing to show.
+            if (!machine.exists && page.deleteRequested) {
+                applicationWindow().pageStack.pop();
+            }
+        }
+    }
+}

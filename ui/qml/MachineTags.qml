@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// A machine's tags and note, kept in its own definition on its node (so a
+/// teammate's Flotilla sees them too). Edited here, written on Save.
+Kirigami.Card {
+    id: card
+
+    required property MachineView machine
+    property var tags: machine.tags
+    readonly property bool edited: JSON.stringify(tags) !== JSON.stringify(machine.tags) || note.text !== machine.note
+
+    function addTag(): void {
+        const tag = newTag.text.trim().replace(/^#/, "");
+        if (tag.length > 0 && !tags.includes(tag)) {
+            tags = tags.concat([tag]);
+        }
+        newTag.clear();
+    }
+
+    header: Kirigami.Heading {
+        text: i18nc("@title:group", "Tags and Note")
+        level: 2
+        padding: Kirigami.Units.largeSpacing
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Kirigami.Units.smallSpacing
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: Kirigami.Units.smallSpacing
+
+            Repeater {
+                model: card.tags
+
+                Kirigami.Chip {
+                    required property string modelData
+
+                    text: modelData
+                    closable: true
+                    checkable: false
+                    Accessible.name: i18nc("@action:button accessible", "Remove the tag %1", modelData)
+                    onRemoved: card.tags = card.tags.filter(t => t !== modelData)
+                }
+            }
+        }
+        RowLayout {
+            QQC2.TextField {
+                id: newTag
+
+                objectName: "newTagField"
+                Layout.fillWidth: true
+                placeholderText: i18nc("@info:placeholder", "Add a tag…")
+                validator: RegularExpressionValidator { regularExpression: /[^\s,]{0,40}/ }
+                onAccepted: card.addTag()
+            }
+            QQC2.Button {
+                text: i18nc("@action:button", "Add")
+                icon.name: "list-add"
+                enabled: newTag.text.trim().length > 0
+                onClicked: card.addTag()
+            }
+        }
+        QQC2.TextArea {
+            id: note
+
+            objectName: "noteField"
+            Layout.fillWidth: true
+            Layout.minimumHeight: Kirigami.Units.gridUnit * 3
+            placeholderText: i18nc("@info:placeholder", "A note for whoever looks after this machine…")
+            text: card.machine.note
+            wrapMode: TextEdit.Wrap
+        }
+        RowLayout {
+            Item {
+                Layout.fillWidth: true
+            }
+            QQC2.Button {
+                text: i18nc("@action:button", "Revert")
+                enabled: card.edited
+                onClicked: {
+                    card.tags = Qt.binding(() => card.machine.tags);
+                    note.text = card.machine.note;
+                }
+            }
+            QQC2.Button {
+                objectName: "saveTags"
+                text: i18nc("@action:button", "Save")
+                icon.name: "document-save"
+                enabled: card.edited && !card.machine.busy
+                onClicked: card.machine.saveMetadata(card.tags, note.text)
+            }
+        }
+    }
+}
