@@ -9,9 +9,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Flotilla;
 
@@ -192,6 +195,39 @@ private Q_SLOTS:
         QCOMPARE(filtered.rowCount(), 8); // matches the node's name
         filtered.setSearchText(QStringLiteral("no such machine"));
         QCOMPARE(filtered.rowCount(), 0);
+    }
+
+    void keepsMachinesSortedByLiveCpu()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+        Fleet fleet;
+        fleet.setTickInterval(std::chrono::milliseconds(200));
+        MachineListModel machines(&fleet);
+        MachineFilterModel sorted;
+        sorted.setSourceModel(&machines);
+        sorted.setSortKey(MachineFilterModel::ByCpu);
+        sorted.setDescending(true);
+        QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const NodeEntry &entry : entries.value()) {
+            fleet.addNode(entry);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(sorted.rowCount(), 60, timeoutMs);
+        // Over several ticks, the order follows the figures as they change.
+        for (int tick = 0; tick < 5; ++tick) {
+            QSignalSpy ticked(&fleet, &Fleet::ticked);
+            QVERIFY(ticked.wait(timeoutMs));
+            double previous = INFINITY;
+            for (int row = 0; row < sorted.rowCount(); ++row) {
+                const double cpu = sorted.index(row, 0).data(MachineListModel::CpuPercentRole).toDouble();
+                if (!std::isnan(cpu)) {
+                    QVERIFY2(cpu <= previous, qPrintable(QStringLiteral("row %1").arg(row)));
+                    previous = cpu;
+                }
+            }
+        }
+        QCOMPARE(sorted.uuids().size(), 60);
     }
 
     void retriesANodeThatCannotBeOpened()
