@@ -5,6 +5,8 @@
 // by a libvirtd of its own on 127.0.0.1, opened through Flotilla's backend
 // (sessions, events, 1 s ticks with the simulated activity feeding every
 // running machine, the fleet and the list models on the main thread).
+// With --ui, it also opens the window on the machines sorted by CPU and
+// scrolls them end to end, measuring frames and stalls.
 // Prints one "name: value" line per figure; see docs/BENCHMARKS.md.
 #include "eventloopwatch.h"
 #include "fleet.h"
@@ -13,7 +15,9 @@
 #include "libvirthandles.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
+#include "windowbench.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,7 +26,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Flotilla;
 using namespace std::chrono_literals;
@@ -87,11 +94,52 @@ int fail(const QString &message)
     return 1;
 }
 
+int measureWindow(Fleet &fleet)
+{
+    const Result<Bench::WindowFigures> figures = Bench::scrollMachineList(fleet);
+    if (!figures) {
+        return fail(figures.error().text());
+    }
+    print("rows", figures.value().rows);
+    print("scroll_s", figures.value().scrollSeconds);
+    print("frames", double(figures.value().frameMs.size()));
+    print("frame_ms_median", percentile(figures.value().frameMs, 0.5));
+    print("frame_ms_p99", percentile(figures.value().frameMs, 0.99));
+    print("ui_stall_ms_max", double(figures.value().longestStallMs));
+    print("rss_mb", peakRssMb());
+    return 0;
+}
+
 } // namespace
+
+/// The window needs a display: without one, the tool runs itself again on a private Xvfb.
+void ensureDisplay(char *argv[])
+{
+    if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        return;
+    }
+    static const QByteArray wrapper = QByteArrayLiteral(FLOTILLA_SOURCE_DIR "/tests/with-xvfb");
+    std::vector<char *> arguments{const_cast<char *>(wrapper.constData())};
+    for (int i = 0; argv[i]; ++i) {
+        arguments.push_back(argv[i]);
+    }
+    arguments.push_back(nullptr);
+    execv(wrapper.constData(), arguments.data());
+    std::fprintf(stderr, "flotilla-bench: --ui needs a display, and %s could not start one\n", wrapper.constData());
+    std::exit(1);
+}
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool window = std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "--ui") == 0; });
+    if (window) {
+        ensureDisplay(argv);
+        qputenv("QT_QPA_PLATFORM", "xcb");
+    }
+    // The window needs a widgets application (KDE's colour schemes and style).
+    std::unique_ptr<QCoreApplication> application
+        = window ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures Flotilla's backend on a generated fleet."));
     parser.addHelpOption();
@@ -101,7 +149,9 @@ int main(int argc, char *argv[])
         QStringLiteral("machines"), QStringLiteral("Machines per node."), QStringLiteral("M"), QStringLiteral("500"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
         QStringLiteral("Length of the steady-state measurement."), QStringLiteral("S"), QStringLiteral("20"));
-    parser.addOptions({nodesOption, machinesOption, secondsOption});
+    const QCommandLineOption uiOption(QStringLiteral("ui"),
+        QStringLiteral("Also open the window on the machines, sorted by CPU, and scroll them end to end."));
+    parser.addOptions({nodesOption, machinesOption, secondsOption, uiOption});
     parser.process(app);
     bool ok = false;
     const int nodes = parser.value(nodesOption).toInt(&ok);
@@ -133,8 +183,13 @@ int main(int argc, char *argv[])
     measureFloor(daemon.uri(folder.filePath(QStringLiteral("node-0.xml"))));
 
     Fleet fleet;
-    NodeListModel nodeModel(&fleet);
-    MachineListModel machineModel(&fleet);
+    // The window has list models of its own.
+    std::optional<NodeListModel> nodeModel;
+    std::optional<MachineListModel> machineModel;
+    if (!window) {
+        nodeModel.emplace(&fleet);
+        machineModel.emplace(&fleet);
+    }
     QList<double> tickWork;
     bool measuring = false;
     QObject::connect(&fleet, &Fleet::ticked, &fleet, [&](qsizetype, const NodeTick &tick) {
@@ -161,9 +216,12 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     print("inventory_ms", double(clock.elapsed()));
-    if (machineModel.rowCount() != nodes * machines) {
+    if (window) {
+        return measureWindow(fleet);
+    }
+    if (machineModel->rowCount() != nodes * machines) {
         return fail(
-            QStringLiteral("the machine list has %1 rows, not %2").arg(machineModel.rowCount()).arg(nodes * machines));
+            QStringLiteral("the machine list has %1 rows, not %2").arg(machineModel->rowCount()).arg(nodes * machines));
     }
 
     // Steady state: let ticks settle, then measure.
