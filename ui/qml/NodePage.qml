@@ -31,9 +31,21 @@ Kirigami.ScrollablePage {
             width: ListView.view.width
             showNode: false
         }
-        header: NodeFacts {
+        header: ColumnLayout {
             width: ListView.view.width
-            nodeId: page.nodeId
+            spacing: 0
+
+            MetricsCard {
+                objectName: "nodeCharts"
+                Layout.fillWidth: true
+                Layout.margins: Kirigami.Units.largeSpacing
+                source: ChartFeeder.Node
+                nodeId: page.nodeId
+            }
+            NodeFacts {
+                Layout.fillWidth: true
+                nodeId: page.nodeId
+            }
         }
 
         Kirigami.PlaceholderMessage {

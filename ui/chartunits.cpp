@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+// The units of ChartData: scales, round axis ends and values for a person.
+#include "chartdata.h"
+
+#include <KFormat>
+#include <KLocalizedString>
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace Flotilla::ChartData
+{
+
+Scale scaleFor(Unit unit, double maximum)
+{
+    if (unit == Unit::Percent) {
+        return Scale{.divisor = 1, .suffix = i18nc("@label unit percent", "%")};
+    }
+    const QStringList bytes{i18nc("@label unit", "B"), i18nc("@label unit", "KiB"), i18nc("@label unit", "MiB"),
+        i18nc("@label unit", "GiB"), i18nc("@label unit", "TiB")};
+    const QStringList rates{i18nc("@label unit", "B/s"), i18nc("@label unit", "KiB/s"), i18nc("@label unit", "MiB/s"),
+        i18nc("@label unit", "GiB/s"), i18nc("@label unit", "TiB/s")};
+    int power = 0;
+    double divisor = 1;
+    while (power < 4 && maximum >= divisor * 1024) {
+        divisor *= 1024;
+        ++power;
+    }
+    return Scale{.divisor = divisor, .suffix = (unit == Unit::Bytes ? bytes : rates).at(power)};
+}
+
+double roundUp(double value)
+{
+    if (!(value > 0) || !std::isfinite(value)) {
+        return 1;
+    }
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (step * power >= value * (1 - 1e-9)) {
+            return step * power;
+        }
+    }
+    return 10 * power;
+}
+
+QString format(Unit unit, double value)
+{
+    if (std::isnan(value)) {
+        return QString();
+    }
+    switch (unit) {
+    case Unit::Percent:
+        return i18nc("@info value in percent", "%1 %", QLocale().toString(value, 'f', value < 10 ? 1 : 0));
+    case Unit::Bytes:
+        return KFormat().formatByteSize(value, 1);
+    case Unit::BytesPerSecond:
+        return i18nc("@info transfer rate", "%1/s", KFormat().formatByteSize(value, 1));
+    }
+    return QString();
+}
+
+} // namespace Flotilla::ChartData
