@@ -84,7 +84,7 @@ QHash<int, QByteArray> EventListModel::roleNames() const
         {NodeNameRole, "nodeName"},
         {MachineUuidRole, "machineUuid"},
         {MachineNameRole, "machineName"},
-        {TextRole, "text"},
+        {TextRole, "message"},
         {DetailsRole, "details"},
         {ToneRole, "tone"},
         {ExpectedRole, "expected"},

@@ -31,7 +31,7 @@ Kirigami.AbstractCard {
             id: row
 
             required property int index
-            required property string text
+            required property string message
             required property string timeText
             required property string details
             required property int tone
@@ -39,7 +39,7 @@ Kirigami.AbstractCard {
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
             onClicked: ListView.view.currentIndex = index
-            Accessible.name: i18nc("@info accessible event: time, text", "%1, %2", timeText, text)
+            Accessible.name: i18nc("@info accessible event: time, text", "%1, %2", timeText, message)
 
             contentItem: RowLayout {
                 spacing: Kirigami.Units.largeSpacing
@@ -62,7 +62,7 @@ Kirigami.AbstractCard {
 
                     QQC2.Label {
                         Layout.fillWidth: true
-                        text: row.text
+                        text: row.message
                         elide: Text.ElideRight
                     }
                     QQC2.Label {
