@@ -51,7 +51,8 @@ void FleetEvents::statusChanging(const NodeEntry &node, const NodeStatus &before
         event.kind = FleetEvent::Kind::NodeDisconnected;
         event.expected = true;
         event.error = {};
-    } else if (!after.error.isEmpty() && (after.state == NodeState::Disconnected || before.state == NodeState::Connecting)) {
+    } else if (!after.error.isEmpty()
+        && (after.state == NodeState::Disconnected || before.state == NodeState::Connecting)) {
         event.kind = FleetEvent::Kind::NodeError; // a connection that failed, or cannot mend itself
     } else {
         return; // Degraded back to Connected, another reconnect attempt: no news
@@ -96,8 +97,7 @@ void FleetEvents::machineChanging(const NodeEntry &node, const Machine &before, 
     if (before.state == after.state) {
         return;
     }
-    FleetEvent event{
-        .nodeId = node.id, .nodeName = node.name, .machineUuid = after.uuid, .machineName = after.name};
+    FleetEvent event{.nodeId = node.id, .nodeName = node.name, .machineUuid = after.uuid, .machineName = after.name};
     if (after.isRunning() && !before.isRunning()) {
         event.kind = isPaused(before.state) ? FleetEvent::Kind::MachineResumed : FleetEvent::Kind::MachineStarted;
     } else if (isPaused(after.state) && !isPaused(before.state)) {

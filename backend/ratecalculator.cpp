@@ -70,9 +70,9 @@ Rates node(const NodeCounters &before, const NodeCounters &now)
 
 void addMachineTraffic(Rates &node, const QList<MachineRates> &machines)
 {
-    for (const Channel channel : {Channel::DiskReadBytesPerSecond, Channel::DiskWriteBytesPerSecond,
-             Channel::DiskReadsPerSecond, Channel::DiskWritesPerSecond, Channel::NetReceiveBytesPerSecond,
-             Channel::NetSendBytesPerSecond}) {
+    for (const Channel channel :
+        {Channel::DiskReadBytesPerSecond, Channel::DiskWriteBytesPerSecond, Channel::DiskReadsPerSecond,
+            Channel::DiskWritesPerSecond, Channel::NetReceiveBytesPerSecond, Channel::NetSendBytesPerSecond}) {
         if (!std::isnan(at(node, channel))) {
             continue; // the node's own figure
         }

@@ -68,7 +68,8 @@ void ChartFeeder::refresh()
     if (!m_fleet) {
         return;
     }
-    const ChartData::Source source{.kind = ChartData::Source::Kind(m_source), .nodeId = m_nodeId, .machineUuid = m_machineUuid};
+    const ChartData::Source source{
+        .kind = ChartData::Source::Kind(m_source), .nodeId = m_nodeId, .machineUuid = m_machineUuid};
     const ChartData::Metric metric = ChartData::Metric(m_metric);
     const QList<ChartData::Line> lines = ChartData::lines(*m_fleet, source, metric, m_windowSeconds, m_perNode);
     double maximum = 0;

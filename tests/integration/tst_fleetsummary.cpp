@@ -25,9 +25,8 @@ class FleetSummaryTest : public QObject
 
     bool isLive() const
     {
-        return std::ranges::all_of(m_fleet.nodes(), [](const Fleet::Node &node) {
-            return node.hasInventory && node.metrics->nodeWindow(600).size() >= 4;
-        });
+        return std::ranges::all_of(m_fleet.nodes(),
+            [](const Fleet::Node &node) { return node.hasInventory && node.metrics->nodeWindow(600).size() >= 4; });
     }
 
 private Q_SLOTS:

@@ -54,7 +54,8 @@ private Q_SLOTS:
         asked.expected = true;
         QCOMPARE(EventListModel::text(asked), QStringLiteral("web-1 stopped on Berlin"));
         QCOMPARE(EventListModel::tone(asked), EventListModel::Neutral);
-        QCOMPARE(EventListModel::text(event(Kind::MachineStopped)), QStringLiteral("web-1 stopped unexpectedly on Berlin"));
+        QCOMPARE(
+            EventListModel::text(event(Kind::MachineStopped)), QStringLiteral("web-1 stopped unexpectedly on Berlin"));
         QCOMPARE(EventListModel::tone(event(Kind::MachineStopped)), EventListModel::Negative);
     }
 
@@ -76,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), int(FleetEvents::capacity));
         QCOMPARE(model.index(0).data(EventListModel::MachineNameRole).toString(),
             QString::number(FleetEvents::capacity + 9));
-        QCOMPARE(model.index(model.rowCount() - 1).data(EventListModel::MachineNameRole).toString(), QStringLiteral("10"));
+        QCOMPARE(
+            model.index(model.rowCount() - 1).data(EventListModel::MachineNameRole).toString(), QStringLiteral("10"));
     }
 };
 

@@ -33,8 +33,8 @@ class FleetEventsTest : public QObject
     }
 
     /// The event @p before → @p after makes on a set holding @p before.
-    static QList<FleetEvent> machineChange(FleetEvents &events, const NodeEntry &node, MachineState before,
-        MachineState after)
+    static QList<FleetEvent> machineChange(
+        FleetEvents &events, const NodeEntry &node, MachineState before, MachineState after)
     {
         MachineSet set;
         (void)set.replaceAll({machine(QStringLiteral("1"), before)});

@@ -83,7 +83,8 @@ private Q_SLOTS:
     {
         FleetEvents events;
         QList<Notice> sent;
-        Notifier notifier(&events, config(QStringLiteral("onrc")), [&sent](const Notice &notice) { sent.append(notice); });
+        Notifier notifier(
+            &events, config(QStringLiteral("onrc")), [&sent](const Notice &notice) { sent.append(notice); });
         QVERIFY(notifier.isEnabled()); // on unless turned off
         events.record(event(Kind::NodeLost));
         events.record(event(Kind::MachineStarted));
@@ -97,7 +98,8 @@ private Q_SLOTS:
     {
         FleetEvents events;
         QList<Notice> sent;
-        Notifier notifier(&events, config(QStringLiteral("offrc")), [&sent](const Notice &notice) { sent.append(notice); });
+        Notifier notifier(
+            &events, config(QStringLiteral("offrc")), [&sent](const Notice &notice) { sent.append(notice); });
         notifier.setEnabled(false);
         for (const Kind kind : {Kind::NodeLost, Kind::NodeBack, Kind::MachineCrashed, Kind::MachineStopped}) {
             events.record(event(kind));
