@@ -65,8 +65,19 @@ struct Scale {
 [[nodiscard]] Scale scaleFor(Unit unit, double maximum);
 /// A round number just above @p value: 1, 2, 2.5, 5 or 10 times a power of ten.
 [[nodiscard]] double roundUp(double value);
+/// A value axis from 0 to @p top (a roundUp() value): ticks at round steps,
+/// and a printf-style label format, with @p suffix if any ("%.1f MiB/s").
+struct Axis {
+    int ticks = 5;
+    QString labelFormat;
+};
+[[nodiscard]] Axis axisFor(double top, const QString &suffix);
 /// @p value in the unit for a person: "42 %", "1.5 GiB", "320 KiB/s".
 [[nodiscard]] QString format(Unit unit, double value);
+
+/// The lines' newest values for a person: "Read 12.0 MiB/s · Write 1.5 MiB/s"
+/// (only the value when there is one line).
+[[nodiscard]] QString latestText(const QList<Line> &lines, Unit unit);
 
 } // namespace ChartData
 } // namespace Flotilla

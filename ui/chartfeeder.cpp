@@ -82,7 +82,9 @@ void ChartFeeder::refresh()
     m_scale = ChartData::scaleFor(unit, maximum);
     m_valueMax = unit == ChartData::Unit::Percent ? std::max(100.0, ChartData::roundUp(maximum))
                                                   : ChartData::roundUp(maximum / m_scale.divisor);
+    m_axis = ChartData::axisFor(m_valueMax, {}); // the unit is in the chart's title: narrow charts elide long labels
     m_pointCount = 0;
+    m_latestText = ChartData::latestText(lines, unit);
     for (qsizetype i = 0; i < std::min(lines.size(), m_series.size()); ++i) {
         if (!m_series.at(i)) {
             continue;

@@ -41,6 +41,11 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(double valueMax READ valueMax NOTIFY rangeChanged)
     Q_PROPERTY(double scale READ scale NOTIFY rangeChanged)
     Q_PROPERTY(QString unitText READ unitText NOTIFY rangeChanged)
+    /// The value axis' ticks and its labels' printf-style format ("%.1f").
+    Q_PROPERTY(int tickCount READ tickCount NOTIFY rangeChanged)
+    Q_PROPERTY(QString labelFormat READ labelFormat NOTIFY rangeChanged)
+    /// The lines' latest values for a person: "Read 12.0 MiB/s · Write 1.5 MiB/s".
+    Q_PROPERTY(QString latestText READ latestText NOTIFY rangeChanged)
     /// Points handed to the series at the last refresh, all lines together.
     Q_PROPERTY(int pointCount READ pointCount NOTIFY rangeChanged)
 
@@ -76,6 +81,9 @@ public:
     [[nodiscard]] double scale() const { return m_scale.divisor; }
     [[nodiscard]] QString unitText() const { return m_scale.suffix; }
     [[nodiscard]] int pointCount() const { return m_pointCount; }
+    [[nodiscard]] QString latestText() const { return m_latestText; }
+    [[nodiscard]] int tickCount() const { return m_axis.ticks; }
+    [[nodiscard]] QString labelFormat() const { return m_axis.labelFormat; }
 
     /// A value of this chart's metric (not scaled) for a person: "1.5 MiB/s".
     Q_INVOKABLE [[nodiscard]] QString formatValue(double value) const;
@@ -120,7 +128,9 @@ private:
     QDateTime m_timeTo;
     double m_valueMax = 1;
     ChartData::Scale m_scale;
+    ChartData::Axis m_axis = ChartData::axisFor(1, {});
     int m_pointCount = 0;
+    QString m_latestText;
     QTimer m_refresh; ///< gathers the nodes' ticks into one refresh
 };
 

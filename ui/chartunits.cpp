@@ -45,6 +45,22 @@ double roundUp(double value)
     return 10 * power;
 }
 
+Axis axisFor(double top, const QString &suffix)
+{
+    const double power = top > 0 ? std::pow(10.0, std::floor(std::log10(top))) : 1;
+    const double mantissa = top / power;
+    // 1 → quarters (halves below 10), 2 → quarters, 2.5 and 5 → fifths
+    int ticks = mantissa > 2.01 ? 6 : 5;
+    if (mantissa < 1.01 && top < 10) {
+        ticks = 3;
+    }
+    const double step = top / (ticks - 1);
+    const int decimals = std::abs(step - std::round(step)) < 1e-9 ? 0 : std::abs(step * 10 - std::round(step * 10)) < 1e-9 ? 1 : 2;
+    return Axis{.ticks = ticks,
+        .labelFormat = QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f")
+            + (suffix.isEmpty() ? QString() : QLatin1Char(' ') + suffix)};
+}
+
 QString format(Unit unit, double value)
 {
     if (std::isnan(value)) {
@@ -59,6 +75,18 @@ QString format(Unit unit, double value)
         return i18nc("@info transfer rate", "%1/s", KFormat().formatByteSize(value, 1));
     }
     return QString();
+}
+
+QString latestText(const QList<Line> &lines, Unit unit)
+{
+    QStringList latest;
+    for (const Line &line : lines) {
+        if (!line.points.isEmpty()) {
+            const QString value = format(unit, line.points.constLast().y());
+            latest.append(lines.size() == 1 ? value : i18nc("@info line name and value", "%1 %2", line.name, value));
+        }
+    }
+    return latest.join(QStringLiteral(" · "));
 }
 
 } // namespace Flotilla::ChartData

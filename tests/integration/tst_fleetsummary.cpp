@@ -137,6 +137,21 @@ private Q_SLOTS:
         QCOMPARE(lines(m_fleet, Source{}, Metric::Network, 86400, false).size(), 2);
         const Source node{.kind = Source::Kind::Node, .nodeId = m_fleet.nodes().first().entry.id};
         QVERIFY(!lines(m_fleet, node, Metric::Cpu, 600, false).at(0).points.isEmpty());
+        QVERIFY(!lines(m_fleet, node, Metric::Network, 600, false).at(1).points.isEmpty()); // machines' traffic
+        // One machine: a running one has figures, an unknown one none.
+        const Fleet::Node &first = m_fleet.nodes().first();
+        const auto running = std::ranges::find_if(first.machines.machines(), &Machine::isRunning);
+        QVERIFY(running != first.machines.machines().cend());
+        const Source machine{.kind = Source::Kind::Machine, .nodeId = first.entry.id, .machineUuid = running->uuid};
+        QTRY_VERIFY_WITH_TIMEOUT(!lines(m_fleet, machine, Metric::Cpu, 600, false).at(0).points.isEmpty(), timeoutMs);
+        for (const qint64 seconds : {600, 3600, 86400}) {
+            const QList<Line> memory = lines(m_fleet, machine, Metric::Memory, seconds, false);
+            QCOMPARE(memory.size(), 1);
+            QVERIFY(!memory.at(0).points.isEmpty());
+            QVERIFY(memory.at(0).points.constLast().y() > 0);
+        }
+        const Source nobody{.kind = Source::Kind::Machine, .nodeId = first.entry.id, .machineUuid = QStringLiteral("x")};
+        QVERIFY(lines(m_fleet, nobody, Metric::Cpu, 600, false).at(0).points.isEmpty());
     }
 };
 

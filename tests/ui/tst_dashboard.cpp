@@ -110,6 +110,49 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(figure("nodesTotal"), QStringLiteral("5 of 5 up"), timeoutMs);
     }
 
+    void showsANodesOwnCharts()
+    {
+        QVERIFY(m_app.call("showNodes"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodeList"), timeoutMs);
+        QQuickItem *contentItem = item("nodeList")->property("contentItem").value<QQuickItem *>();
+        QQuickItem *first = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(contentItem->childItems(),
+                                     [&first](QQuickItem *child) {
+                                         first = child;
+                                         return child->property("index").toInt() == 0 && child->height() > 0;
+                                     }),
+            timeoutMs);
+        m_app.click(first);
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodeCharts"), timeoutMs);
+        QCOMPARE(item("nodeCharts")->property("nodeId").toString(), m_app.fleet().nodes().first().entry.id);
+        QVERIFY(!item("perNodeSwitch")->isVisible()); // a node has no breakdown by node
+        for (const char *chart : {"cpuChart", "memoryChart", "diskChart", "networkChart"}) {
+            QTRY_VERIFY2_WITH_TIMEOUT(points(chart) > 2, chart, timeoutMs);
+        }
+        m_app.screenshot(QStringLiteral("node-charts"));
+    }
+
+    void fitsANarrowWindow()
+    {
+        QVERIFY(m_app.call("showDashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodesTotal") && item("cpuChart"), timeoutMs);
+        const QSize wide = m_app.window()->size();
+        m_app.window()->resize(QSize(m_app.window()->minimumWidth(), wide.height()));
+        QTRY_COMPARE(m_app.window()->width(), m_app.window()->minimumWidth());
+        // One column: the cards stack, each as wide as the page allows.
+        auto *drawer = m_app.window()->property("globalDrawer").value<QObject *>();
+        QVERIFY(drawer);
+        drawer->setProperty("drawerOpen", false);
+        QTRY_VERIFY(!drawer->property("visible").toBool());
+        QQuickItem *nodes = item("nodesTotal");
+        QQuickItem *machines = item("machinesTotal");
+        QTRY_VERIFY(machines->mapToScene({}).y() > nodes->mapToScene({}).y());
+        QVERIFY(item("cpuChart")->width() > 0);
+        QVERIFY(item("memoryChart")->mapToScene({}).y() > item("cpuChart")->mapToScene({}).y());
+        m_app.screenshot(QStringLiteral("dashboard-narrow"));
+        m_app.window()->resize(wide);
+    }
+
     void raisedNoQmlWarning()
     {
         const QStringList warnings = m_app.qmlWarnings();

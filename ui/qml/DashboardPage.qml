@@ -43,7 +43,6 @@ Kirigami.ScrollablePage {
 
             TotalCard {
                 objectName: "nodesTotal"
-                Layout.fillWidth: true
                 title: i18nc("@title total", "Nodes")
                 figure: i18nc("@info nodes up of total", "%1 of %2 up", page.summary.nodesUp + page.summary.nodesDegraded, page.summary.nodeCount)
                 detail: i18nc("@info nodes by state", "%1 slow · %2 reconnecting · %3 disconnected", page.summary.nodesDegraded,
@@ -51,14 +50,12 @@ Kirigami.ScrollablePage {
             }
             TotalCard {
                 objectName: "machinesTotal"
-                Layout.fillWidth: true
                 title: i18nc("@title total", "Machines")
                 figure: i18nc("@info machines running of total", "%1 of %2 running", page.summary.machinesRunning, page.summary.machineCount)
                 detail: i18nc("@info machines by state", "%1 paused · %2 off", page.summary.machinesPaused, page.summary.machinesOff)
             }
             TotalCard {
                 objectName: "vcpusTotal"
-                Layout.fillWidth: true
                 title: i18nc("@title total", "vCPUs allocated")
                 figure: i18nc("@info vCPUs of CPUs", "%1 of %2", page.summary.vcpusAllocated, page.summary.cpuCapacity)
                 detail: i18nc("@info", "running and paused machines, against the nodes' CPUs")
@@ -67,7 +64,6 @@ Kirigami.ScrollablePage {
             }
             TotalCard {
                 objectName: "memoryTotal"
-                Layout.fillWidth: true
                 title: i18nc("@title total", "Memory allocated")
                 figure: i18nc("@info memory of capacity", "%1 of %2", page.bytes(page.summary.memoryAllocatedBytes),
                               page.bytes(page.summary.memoryCapacityBytes))
@@ -77,7 +73,6 @@ Kirigami.ScrollablePage {
             }
             TotalCard {
                 objectName: "storageTotal"
-                Layout.fillWidth: true
                 title: i18nc("@title total", "Storage used")
                 figure: i18nc("@info storage of capacity", "%1 of %2", page.bytes(page.summary.storageUsedBytes),
                               page.bytes(page.summary.storageCapacityBytes))

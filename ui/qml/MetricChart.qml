@@ -13,7 +13,8 @@ import org.kde.flotilla
 ColumnLayout {
     id: root
 
-    property alias title: heading.text
+    /// What the chart shows; its unit follows in the heading.
+    property string title
     property alias source: feeder.source
     property alias nodeId: feeder.nodeId
     property alias machineUuid: feeder.machineUuid
@@ -32,11 +33,6 @@ ColumnLayout {
         Kirigami.Theme.textColor]
     readonly property color gridColour: Kirigami.ColorUtils.linearInterpolation(Kirigami.Theme.backgroundColor,
         Kirigami.Theme.textColor, 0.15)
-
-    /// The axis labels' format for a top value of @p top in @p unit.
-    function labelFormat(top: real, unit: string): string {
-        return (top < 10 ? "%.1f " : "%.0f ") + unit;
-    }
 
     /// Makes or drops lines until there is one per name.
     function matchLines(): void {
@@ -62,6 +58,7 @@ ColumnLayout {
 
     spacing: Kirigami.Units.smallSpacing
     Accessible.name: heading.text
+    Accessible.description: feeder.latestText
     Component.onCompleted: {
         ready = true;
         matchLines();
@@ -73,12 +70,24 @@ ColumnLayout {
         onSeriesNamesChanged: root.matchLines()
     }
 
-    Kirigami.Heading {
-        id: heading
-
+    RowLayout {
         Layout.fillWidth: true
-        level: 4
-        elide: Text.ElideRight
+
+        Kirigami.Heading {
+            id: heading
+
+            level: 4
+            text: feeder.unitText.length > 0 ? i18nc("@title chart name and unit", "%1 (%2)", root.title, feeder.unitText) : root.title
+        }
+        QQC2.Label {
+            objectName: "latest"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignRight
+            text: feeder.latestText
+            color: Kirigami.Theme.disabledTextColor
+            font: Kirigami.Theme.smallFont
+            elide: Text.ElideRight
+        }
     }
 
     ChartView {
@@ -111,6 +120,7 @@ ColumnLayout {
                 format: feeder.windowSeconds > 3600 ? "ddd hh:mm" : "hh:mm"
                 tickCount: 5
                 labelsColor: Kirigami.Theme.disabledTextColor
+                truncateLabels: false
                 labelsFont: Kirigami.Theme.smallFont
                 gridLineColor: root.gridColour
                 color: root.gridColour
@@ -120,9 +130,10 @@ ColumnLayout {
 
                 min: 0
                 max: feeder.valueMax
-                tickCount: 5
-                labelFormat: root.labelFormat(feeder.valueMax, feeder.unitText)
+                tickCount: feeder.tickCount
+                labelFormat: feeder.labelFormat
                 labelsColor: Kirigami.Theme.disabledTextColor
+                truncateLabels: false
                 labelsFont: Kirigami.Theme.smallFont
                 gridLineColor: root.gridColour
                 color: root.gridColour

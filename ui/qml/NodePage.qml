@@ -34,6 +34,12 @@ Kirigami.ScrollablePage {
         header: ColumnLayout {
             width: ListView.view.width
             spacing: 0
+            // Grown after the view placed it (charts, facts): keep it in sight when it was.
+            onHeightChanged: {
+                if (list.contentY - list.originY <= height) {
+                    Qt.callLater(list.positionViewAtBeginning);
+                }
+            }
 
             MetricsCard {
                 objectName: "nodeCharts"

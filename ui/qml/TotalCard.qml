@@ -18,6 +18,10 @@ Kirigami.AbstractCard {
     property real capacity: 0
     readonly property bool showsBar: capacity > 0
 
+    Layout.fillWidth: true
+    Layout.fillHeight: true
+    Layout.preferredWidth: Kirigami.Units.gridUnit * 10
+
     Accessible.name: i18nc("@info accessible total: name, figure, detail", "%1: %2. %3", title, figure, detail)
 
     contentItem: ColumnLayout {
@@ -34,7 +38,7 @@ Kirigami.AbstractCard {
             Layout.fillWidth: true
             level: 2
             text: card.figure
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         QQC2.ProgressBar {
             Layout.fillWidth: true
@@ -42,6 +46,9 @@ Kirigami.AbstractCard {
             from: 0
             to: Math.max(card.capacity, card.used)
             value: card.used
+        }
+        Item {
+            Layout.fillHeight: true // cards of a row share a height; the rest goes here
         }
         QQC2.Label {
             Layout.fillWidth: true

@@ -42,10 +42,11 @@ Item {
         name: "MetricChart"
         when: windowShown
 
-        function test_labelFormats(): void {
-            compare(nodeCpu.labelFormat(100, "%"), "%.0f %");
-            compare(fleetDisk.labelFormat(2.5, "MiB/s"), "%.1f MiB/s");
-            compare(fleetMemory.labelFormat(20, "GiB"), "%.0f GiB");
+        function test_axisOfPercent(): void {
+            tryVerify(() => nodeCpu.pointCount > 0, 20000);
+            compare(nodeCpu.feeder.valueMax, 100);
+            compare(nodeCpu.feeder.tickCount, 5);
+            compare(nodeCpu.feeder.labelFormat, "%.0f");
         }
 
         function test_formatsValues(): void {
@@ -69,6 +70,9 @@ Item {
             verify(nodeCpu.lines[0].count > 1);
             compare(nodeCpu.feeder.valueMax, 100);
             compare(nodeCpu.feeder.unitText, "%");
+            verify(nodeCpu.feeder.latestText.endsWith(" %"), nodeCpu.feeder.latestText);
+            tryVerify(() => fleetDisk.feeder.latestText.startsWith("Read "), 20000, fleetDisk.feeder.latestText);
+            verify(fleetDisk.feeder.latestText.includes(" · Write "), fleetDisk.feeder.latestText);
             tryVerify(() => fleetMemory.lines[0].count > 1, 20000, "the fleet's memory line never filled");
             verify(fleetMemory.feeder.valueMax > 0);
             verify(["B", "KiB", "MiB", "GiB", "TiB"].includes(fleetMemory.feeder.unitText));
