@@ -68,6 +68,8 @@ void ChartFeeder::refresh()
     if (!m_fleet) {
         return;
     }
+    // Longer windows move slower: fewer refreshes cost less with many nodes.
+    m_refresh.setInterval(m_windowSeconds <= 600 ? 500ms : m_windowSeconds <= 3600 ? 2s : 10s);
     const ChartData::Source source{
         .kind = ChartData::Source::Kind(m_source), .nodeId = m_nodeId, .machineUuid = m_machineUuid};
     const ChartData::Metric metric = ChartData::Metric(m_metric);

@@ -17,7 +17,8 @@ namespace Flotilla
 {
 
 /// Fills a chart's line series from the fleet's histories with
-/// QXYSeries::replace(), on the fleet's ticks (coalesced), and works out the
+/// QXYSeries::replace(), on the fleet's ticks (gathered: at most every 0.5 s
+/// for 10 minutes, 2 s for an hour, 10 s for a day), and works out the
 /// axes: a time range and a value range in a readable unit. MetricChart.qml
 /// makes one series per name in seriesNames and hands them over in series.
 class ChartFeeder : public QObject, public QQmlParserStatus

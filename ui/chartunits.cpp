@@ -55,7 +55,9 @@ Axis axisFor(double top, const QString &suffix)
         ticks = 3;
     }
     const double step = top / (ticks - 1);
-    const int decimals = std::abs(step - std::round(step)) < 1e-9 ? 0 : std::abs(step * 10 - std::round(step * 10)) < 1e-9 ? 1 : 2;
+    const int decimals = std::abs(step - std::round(step)) < 1e-9 ? 0
+        : std::abs(step * 10 - std::round(step * 10)) < 1e-9      ? 1
+                                                                  : 2;
     return Axis{.ticks = ticks,
         .labelFormat = QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f")
             + (suffix.isEmpty() ? QString() : QLatin1Char(' ') + suffix)};

@@ -150,7 +150,8 @@ private Q_SLOTS:
             QVERIFY(!memory.at(0).points.isEmpty());
             QVERIFY(memory.at(0).points.constLast().y() > 0);
         }
-        const Source nobody{.kind = Source::Kind::Machine, .nodeId = first.entry.id, .machineUuid = QStringLiteral("x")};
+        const Source nobody{
+            .kind = Source::Kind::Machine, .nodeId = first.entry.id, .machineUuid = QStringLiteral("x")};
         QVERIFY(lines(m_fleet, nobody, Metric::Cpu, 600, false).at(0).points.isEmpty());
     }
 };

@@ -72,6 +72,22 @@ private Q_SLOTS:
         QVERIFY(!Notifier::noticeFor(event(Kind(kind), expected), false));
     }
 
+    void everyNoticeIsDescribed()
+    {
+        // flotilla.notifyrc, as installed, names every event a notice uses.
+        KConfig notifyrc(QStringLiteral(FLOTILLA_NOTIFYRC), KConfig::SimpleConfig);
+        QCOMPARE(
+            notifyrc.group(QStringLiteral("Global")).readEntry("DesktopEntry"), QStringLiteral("org.kde.flotilla"));
+        for (const Kind kind : {Kind::NodeLost, Kind::NodeBack, Kind::MachineCrashed, Kind::MachineStopped}) {
+            const std::optional<Notice> notice = Notifier::noticeFor(event(kind), true);
+            QVERIFY(notice);
+            const KConfigGroup group = notifyrc.group(QStringLiteral("Event/") + notice->eventId);
+            QVERIFY2(group.exists(), qPrintable(notice->eventId));
+            QVERIFY(!group.readEntry("Name").isEmpty());
+            QVERIFY(group.readEntry("Action").contains(QStringLiteral("Popup")));
+        }
+    }
+
     void lostNamesTheReason()
     {
         const std::optional<Notice> notice = Notifier::noticeFor(event(Kind::NodeLost), true);
