@@ -35,8 +35,19 @@ Kirigami.ScrollablePage {
     ColumnLayout {
         spacing: Kirigami.Units.largeSpacing
 
+        Kirigami.PlaceholderMessage {
+            objectName: "noNodes"
+            Layout.fillWidth: true
+            Layout.margins: Kirigami.Units.gridUnit * 2
+            visible: page.summary.nodeCount === 0
+            icon.name: "network-server"
+            text: i18nc("@info:placeholder", "No nodes yet")
+            explanation: i18nc("@info:placeholder", "Start Flotilla with --demo to look around a demo fleet of five nodes.")
+        }
+
         GridLayout {
             Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
             columns: page.wide ? 5 : Math.max(1, Math.floor(page.width / (Kirigami.Units.gridUnit * 12)))
             rowSpacing: Kirigami.Units.largeSpacing
             columnSpacing: Kirigami.Units.largeSpacing
@@ -84,6 +95,7 @@ Kirigami.ScrollablePage {
 
         Kirigami.AbstractCard {
             Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
             contentItem: MetricsCard {
                 objectName: "fleetCharts"
                 source: ChartFeeder.Fleet
@@ -92,6 +104,7 @@ Kirigami.ScrollablePage {
 
         GridLayout {
             Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
             columns: page.wide ? 2 : 1
             rowSpacing: Kirigami.Units.largeSpacing
             columnSpacing: Kirigami.Units.largeSpacing
