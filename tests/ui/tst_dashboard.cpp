@@ -3,6 +3,7 @@
 #include "appwindow.h"
 #include "fleetview.h"
 
+#include <QAbstractItemModelTester>
 #include <QTest>
 
 using namespace Flotilla;
@@ -48,6 +49,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(item("dashboardPage"), timeoutMs);
         QVERIFY(item("mapCard"));
         QVERIFY(item("eventList"));
+        // The events model, checked while the fleet lives and changes.
+        auto *events = item("eventList")->property("model").value<QAbstractItemModel *>();
+        QVERIFY(events);
+        new QAbstractItemModelTester(events, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     }
 
     void showsLiveTotals()

@@ -28,7 +28,7 @@ ColumnLayout {
     property var lines: [first]
     property bool ready: false
     /// Line colours from the theme, told apart in light and dark palettes.
-    readonly property list<color> colours: [Kirigami.Theme.highlightColor, Kirigami.Theme.neutralTextColor,
+    readonly property list<color> colours: [Kirigami.Theme.linkColor, Kirigami.Theme.neutralTextColor,
         Kirigami.Theme.positiveTextColor, Kirigami.Theme.negativeTextColor, Kirigami.Theme.visitedLinkColor,
         Kirigami.Theme.textColor]
     readonly property color gridColour: Kirigami.ColorUtils.linearInterpolation(Kirigami.Theme.backgroundColor,
