@@ -85,33 +85,6 @@ Line fleetLine(const Fleet &fleet, const QString &name, const QList<Channel> &ch
 
 } // namespace
 
-Unit unitOf(Metric metric)
-{
-    switch (metric) {
-    case Metric::Cpu:
-        return Unit::Percent;
-    case Metric::Memory:
-        return Unit::Bytes;
-    default:
-        return Unit::BytesPerSecond;
-    }
-}
-
-QList<Channel> channelsOf(Metric metric)
-{
-    switch (metric) {
-    case Metric::Cpu:
-        return {Channel::CpuPercent};
-    case Metric::Memory:
-        return {Channel::MemoryUsedBytes};
-    case Metric::Disk:
-        return {Channel::DiskReadBytesPerSecond, Channel::DiskWriteBytesPerSecond};
-    case Metric::Network:
-        return {Channel::NetReceiveBytesPerSecond, Channel::NetSendBytesPerSecond};
-    }
-    return {};
-}
-
 QStringList lineNames(const Fleet &fleet, Metric metric, bool perNode)
 {
     QStringList names;

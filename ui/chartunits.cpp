@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-// The units of ChartData: scales, round axis ends and values for a person.
+// The units of ChartData: channels and units of metrics, scales, round axis
+// ends and values for a person.
 #include "chartdata.h"
 
 #include <KFormat>
@@ -12,6 +13,33 @@
 
 namespace Flotilla::ChartData
 {
+
+Unit unitOf(Metric metric)
+{
+    switch (metric) {
+    case Metric::Cpu:
+        return Unit::Percent;
+    case Metric::Memory:
+        return Unit::Bytes;
+    default:
+        return Unit::BytesPerSecond;
+    }
+}
+
+QList<Channel> channelsOf(Metric metric)
+{
+    switch (metric) {
+    case Metric::Cpu:
+        return {Channel::CpuPercent};
+    case Metric::Memory:
+        return {Channel::MemoryUsedBytes};
+    case Metric::Disk:
+        return {Channel::DiskReadBytesPerSecond, Channel::DiskWriteBytesPerSecond};
+    case Metric::Network:
+        return {Channel::NetReceiveBytesPerSecond, Channel::NetSendBytesPerSecond};
+    }
+    return {};
+}
 
 Scale scaleFor(Unit unit, double maximum)
 {
