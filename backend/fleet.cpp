@@ -47,6 +47,7 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<NodeStatus>();
     qRegisterMetaType<InventoryChange>();
     qRegisterMetaType<NodeTick>();
+    qRegisterMetaType<FleetEvent>();
     qRegisterMetaType<MachineRequestResult>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
@@ -103,6 +104,7 @@ void Fleet::reconnectNow(const QString &id)
 
 void Fleet::disconnectNode(const QString &id)
 {
+    m_events.expectDisconnect(id);
     tellSession(id, &NodeSession::disconnectNode);
 }
 
@@ -142,6 +144,7 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
     if (index < 0) {
         return;
     }
+    m_events.statusChanging(m_nodes.at(index).entry, m_nodes.at(index).status, status);
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
 }
@@ -179,6 +182,9 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
     }
     if (change.networks) {
         node.networks = *change.networks;
+    }
+    if (node.hasInventory) {
+        m_events.machinesChanging(node.entry, node.machines, change);
     }
     node.hasInventory = node.hasInventory || change.complete;
     node.machines.apply(change);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "credentialbroker.h"
+#include "fleetevents.h"
 #include "inventory.h"
 #include "machinediff.h"
 #include "machinerequest.h"
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Where sessions' questions for credentials go.
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
+    /// What happened lately: nodes lost and back, machines started and stopped.
+    [[nodiscard]] FleetEvents *events() { return &m_events; }
     [[nodiscard]] qsizetype indexOf(const QString &id) const;
     /// True once every node has been read fully or given up.
     [[nodiscard]] bool isSettled() const;
@@ -87,6 +90,7 @@ private:
     void tellSession(const QString &id, Method method);
 
     QList<Node> m_nodes;
+    FleetEvents m_events;
     CredentialBroker m_credentials; // before the workers: it outlives their sessions
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);

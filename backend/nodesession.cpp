@@ -419,6 +419,7 @@ void NodeSession::tick()
         current.insert(now.uuid, std::move(now));
     }
     result.node = RateCalculator::node(m_previousNode, nodeCounters);
+    RateCalculator::addMachineTraffic(result.node, result.machines);
     m_previous = std::move(current);
     m_previousNode = nodeCounters;
     m_previousMs = nowMs;

@@ -68,4 +68,25 @@ Rates node(const NodeCounters &before, const NodeCounters &now)
     return rates;
 }
 
+void addMachineTraffic(Rates &node, const QList<MachineRates> &machines)
+{
+    for (const Channel channel :
+        {Channel::DiskReadBytesPerSecond, Channel::DiskWriteBytesPerSecond, Channel::DiskReadsPerSecond,
+            Channel::DiskWritesPerSecond, Channel::NetReceiveBytesPerSecond, Channel::NetSendBytesPerSecond}) {
+        if (!std::isnan(at(node, channel))) {
+            continue; // the node's own figure
+        }
+        double sum = 0;
+        bool known = machines.isEmpty();
+        for (const MachineRates &machine : machines) {
+            const double value = at(machine.rates, channel);
+            if (!std::isnan(value)) {
+                sum += value;
+                known = true;
+            }
+        }
+        at(node, channel) = known ? sum : NAN;
+    }
+}
+
 } // namespace Flotilla::RateCalculator

@@ -13,6 +13,9 @@ namespace Flotilla::RateCalculator
 [[nodiscard]] MachineRates machine(
     const MachineCounters &before, const MachineCounters &now, double seconds, int hostCpus);
 [[nodiscard]] Rates node(const NodeCounters &before, const NodeCounters &now);
+/// The node's disk and network channels, which libvirt reports per machine
+/// only: the sums over @p machines with a known rate (0 when none runs).
+void addMachineTraffic(Rates &node, const QList<MachineRates> &machines);
 /// A machine's memory in use: the guest's own view where the balloon
 /// driver reports it, else what the host has given it, else unknown.
 [[nodiscard]] double memoryUsedBytes(const MachineCounters &counters);

@@ -30,6 +30,9 @@ FleetView *FleetView::create(QQmlEngine *, QJSEngine *)
 FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
     : m_nodes(new NodeListModel(fleet, this))
     , m_machines(new MachineListModel(fleet, this))
+    , m_summary(new FleetSummary(fleet, this))
+    , m_events(new EventListModel(fleet->events(), this))
+    , m_notifier(new Notifier(fleet->events(), KSharedConfig::openConfig(QStringLiteral("flotillarc")), {}, this))
     , m_actions(new MachineActions(fleet, m_machines, this))
     , m_fleet(fleet)
     , m_demo(demo)
@@ -54,6 +57,11 @@ void FleetView::answerCredentials(quint64 requestId, const QStringList &answers,
 void FleetView::declineCredentials(quint64 requestId)
 {
     m_fleet->credentials()->decline(requestId);
+}
+
+void FleetView::expectStop(const QString &nodeId, const QString &uuid)
+{
+    m_fleet->events()->expectStop(nodeId, uuid);
 }
 
 void FleetView::reconnectNode(const QString &nodeId)

@@ -2,9 +2,12 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "eventlistmodel.h"
+#include "fleetsummary.h"
 #include "machineactions.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
+#include "notifier.h"
 #include "result.h"
 
 #include <QObject>
@@ -23,6 +26,10 @@ class FleetView : public QObject
     QML_SINGLETON
     Q_PROPERTY(Flotilla::NodeListModel *nodes READ nodes CONSTANT)
     Q_PROPERTY(Flotilla::MachineListModel *machines READ machines CONSTANT)
+    Q_PROPERTY(Flotilla::FleetSummary *summary READ summary CONSTANT)
+    /// Recent events, newest first.
+    Q_PROPERTY(Flotilla::EventListModel *events READ events CONSTANT)
+    Q_PROPERTY(Flotilla::Notifier *notifier READ notifier CONSTANT)
     /// What a person does to machines: start, shut down, delete, ...
     Q_PROPERTY(Flotilla::MachineActions *actions READ actions CONSTANT)
     /// The fleet is the bundled demo, not the user's nodes.
@@ -43,9 +50,14 @@ public:
     /// The person's answers to credentialsRequested(@p requestId).
     Q_INVOKABLE void answerCredentials(quint64 requestId, const QStringList &answers, bool remember);
     Q_INVOKABLE void declineCredentials(quint64 requestId);
+    /// Call before asking a machine to shut down or turn off: its stop is then not unexpected.
+    Q_INVOKABLE void expectStop(const QString &nodeId, const QString &uuid);
 
     [[nodiscard]] NodeListModel *nodes() const { return m_nodes; }
     [[nodiscard]] MachineListModel *machines() const { return m_machines; }
+    [[nodiscard]] FleetSummary *summary() const { return m_summary; }
+    [[nodiscard]] EventListModel *events() const { return m_events; }
+    [[nodiscard]] Notifier *notifier() const { return m_notifier; }
     [[nodiscard]] MachineActions *actions() const { return m_actions; }
     /// The backend's fleet, for the C++ types that face QML.
     [[nodiscard]] Fleet *fleet() const { return m_fleet; }
@@ -65,6 +77,9 @@ private:
 
     NodeListModel *m_nodes;
     MachineListModel *m_machines;
+    FleetSummary *m_summary;
+    EventListModel *m_events;
+    Notifier *m_notifier;
     MachineActions *m_actions;
     Fleet *m_fleet;
     bool m_demo;

@@ -3,6 +3,7 @@
 #include "machineactions.h"
 
 #include "fleet.h"
+#include "fleetevents.h"
 #include "machinelistmodel.h"
 
 #include <KFormat>
@@ -89,9 +90,14 @@ void MachineActions::perform(const QStringList &uuids, Action action, bool withS
     }
     const quint64 batch = ++m_lastBatch;
     m_batches.insert(batch, Batch{.action = action, .count = int(targets.size())});
+    const bool stops = action == Shutdown || action == ForceOff || action == Delete;
     for (const QString &uuid : targets) {
-        const quint64 id = m_fleet->request(m_machines->nodeIdOf(uuid),
-            MachineRequest{.kind = kindOf(action), .uuid = uuid, .withStorage = withStorage});
+        const QString node = m_machines->nodeIdOf(uuid);
+        if (stops) {
+            m_fleet->events()->expectStop(node, uuid); // asked for: no "stopped unexpectedly" notice
+        }
+        const quint64 id
+            = m_fleet->request(node, MachineRequest{.kind = kindOf(action), .uuid = uuid, .withStorage = withStorage});
         m_batchOfRequest.insert(id, batch);
     }
     Q_EMIT pendingChanged();

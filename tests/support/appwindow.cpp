@@ -133,10 +133,18 @@ void AppWindow::scrollIntoView(QQuickItem *target)
 void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
 {
     QVERIFY(target && target->isVisible());
-    scrollIntoView(target);
-    const QPoint centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint();
-    QVERIFY2(QRect(0, 0, m_window->width(), m_window->height()).contains(centre), "the target is outside the window");
-    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre);
+    const QRect window(0, 0, m_window->width(), m_window->height());
+    const auto centre
+        = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint(); };
+    // Layouts may still be settling (a page's content height lags its cards).
+    for (int attempt = 0; attempt < 20 && !window.contains(centre()); ++attempt) {
+        scrollIntoView(target);
+        QTest::qWait(50);
+    }
+    if (!window.contains(centre()))
+        screenshot(QStringLiteral("debug-outside"));
+    QVERIFY2(window.contains(centre()), "the target is outside the window");
+    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre());
 }
 
 void AppWindow::type(QQuickItem *field, const QString &text)

@@ -7,33 +7,55 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
 /// A machine's disks and network interfaces, with sizes and addresses.
-Kirigami.Card {
+ColumnLayout {
     id: card
+
+    spacing: Kirigami.Units.smallSpacing
 
     required property MachineView machine
 
-    header: Kirigami.Heading {
-        text: i18nc("@title:group", "Disks and Interfaces")
-        level: 2
-        padding: Kirigami.Units.largeSpacing
+    /// One disk or interface: what it is, and where it leads.
+    component Device: ColumnLayout {
+        property alias title: title.text
+        property alias subtitle: subtitle.text
+
+        Layout.fillWidth: true
+        spacing: 0
+
+        QQC2.Label {
+            id: title
+
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+        }
+        QQC2.Label {
+            id: subtitle
+
+            Layout.fillWidth: true
+            elide: Text.ElideMiddle
+            font: Kirigami.Theme.smallFont
+            color: Kirigami.Theme.disabledTextColor
+        }
     }
 
-    contentItem: ColumnLayout {
+    Kirigami.Heading {
+        Layout.fillWidth: true
+        text: i18nc("@title:group", "Disks and Interfaces")
+        level: 3
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
         spacing: Kirigami.Units.smallSpacing
 
         Repeater {
             model: card.machine.disks
 
-            Kirigami.TitleSubtitle {
+            Device {
                 required property var modelData
 
-                Layout.fillWidth: true
-                title: {
-                    const parts = [modelData.target, modelData.device, modelData.size, modelData.format, modelData.bus];
-                    return parts.filter(p => p.length > 0).join(" · ");
-                }
+                title: [modelData.target, modelData.device, modelData.size, modelData.format, modelData.bus].filter(p => p.length > 0).join(" · ")
                 subtitle: modelData.source.length > 0 ? modelData.source : i18nc("@info disk", "empty")
-                elide: Text.ElideMiddle
             }
         }
         QQC2.Label {
@@ -47,14 +69,10 @@ Kirigami.Card {
         Repeater {
             model: card.machine.interfaces
 
-            Kirigami.TitleSubtitle {
+            Device {
                 required property var modelData
 
-                Layout.fillWidth: true
-                title: {
-                    const parts = [modelData.mac, modelData.model, modelData.type + (modelData.source.length > 0 ? ": " + modelData.source : "")];
-                    return parts.filter(p => p.length > 0).join(" · ");
-                }
+                title: [modelData.mac, modelData.model, modelData.type + (modelData.source.length > 0 ? ": " + modelData.source : "")].filter(p => p.length > 0).join(" · ")
                 subtitle: modelData.addresses.length > 0 ? modelData.addresses : i18nc("@info", "No address known")
             }
         }

@@ -7,19 +7,22 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
 /// What a machine is: state, node, kind, and the facts libvirt keeps about it.
-Kirigami.Card {
+ColumnLayout {
     id: card
+
+    spacing: Kirigami.Units.smallSpacing
 
     required property MachineView machine
     readonly property var facts: machine.facts
 
-    header: Kirigami.Heading {
+    Kirigami.Heading {
+        Layout.fillWidth: true
         text: i18nc("@title:group", "Overview")
-        level: 2
-        padding: Kirigami.Units.largeSpacing
+        level: 3
     }
 
-    contentItem: Kirigami.FormLayout {
+    Kirigami.FormLayout {
+        Layout.fillWidth: true
         QQC2.Label {
             objectName: "machineState"
             Kirigami.FormData.label: i18nc("@label", "State:")

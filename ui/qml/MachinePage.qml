@@ -105,17 +105,33 @@ Kirigami.ScrollablePage {
     ColumnLayout {
         spacing: Kirigami.Units.largeSpacing
 
+        MetricsCard {
+            objectName: "machineCharts"
+            Layout.fillWidth: true
+            source: ChartFeeder.Machine
+            nodeId: machine.nodeId
+            machineUuid: page.uuid
+        }
         MachineOverview {
             Layout.fillWidth: true
             machine: machine
+        }
+        Kirigami.Separator {
+            Layout.fillWidth: true
         }
         MachineResources {
             Layout.fillWidth: true
             machine: machine
         }
+        Kirigami.Separator {
+            Layout.fillWidth: true
+        }
         MachineDevices {
             Layout.fillWidth: true
             machine: machine
+        }
+        Kirigami.Separator {
+            Layout.fillWidth: true
         }
         MachineTags {
             Layout.fillWidth: true

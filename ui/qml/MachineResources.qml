@@ -8,21 +8,24 @@ import org.kde.flotilla
 
 /// A machine's vCPUs and memory: changed now, within its maximums, while it
 /// runs; the maximums themselves change from its next boot on.
-Kirigami.Card {
+ColumnLayout {
     id: card
+
+    spacing: Kirigami.Units.smallSpacing
 
     required property MachineView machine
     readonly property var facts: machine.facts
     readonly property string when: machine.active ? i18nc("@info", "Applies now and from the next boot on.")
                                                   : i18nc("@info", "Applies from the next boot on.")
 
-    header: Kirigami.Heading {
+    Kirigami.Heading {
+        Layout.fillWidth: true
         text: i18nc("@title:group", "vCPUs and Memory")
-        level: 2
-        padding: Kirigami.Units.largeSpacing
+        level: 3
     }
 
-    contentItem: Kirigami.FormLayout {
+    Kirigami.FormLayout {
+        Layout.fillWidth: true
         ResourceField {
             objectName: "vcpusField"
             Kirigami.FormData.label: i18nc("@label:spinbox", "vCPUs:")

@@ -8,8 +8,10 @@ import org.kde.flotilla
 
 /// A machine's tags and note, kept in its own definition on its node (so a
 /// teammate's Flotilla sees them too). Edited here, written on Save.
-Kirigami.Card {
+ColumnLayout {
     id: card
+
+    spacing: Kirigami.Units.smallSpacing
 
     required property MachineView machine
     property var tags: machine.tags
@@ -23,13 +25,14 @@ Kirigami.Card {
         newTag.clear();
     }
 
-    header: Kirigami.Heading {
+    Kirigami.Heading {
+        Layout.fillWidth: true
         text: i18nc("@title:group", "Tags and Note")
-        level: 2
-        padding: Kirigami.Units.largeSpacing
+        level: 3
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        Layout.fillWidth: true
         spacing: Kirigami.Units.smallSpacing
 
         Flow {

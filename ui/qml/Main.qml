@@ -13,6 +13,11 @@ Kirigami.ApplicationWindow {
     minimumWidth: Kirigami.Units.gridUnit * 20
     minimumHeight: Kirigami.Units.gridUnit * 20
 
+    function showDashboard(): void {
+        pageStack.clear();
+        pageStack.push(dashboardPage);
+    }
+
     function showNodes(): void {
         pageStack.clear();
         pageStack.push(nodesPage);
@@ -33,6 +38,11 @@ Kirigami.ApplicationWindow {
         showHeaderWhenCollapsed: true
         actions: [
             Kirigami.Action {
+                text: i18nc("@action:inmenu page", "Dashboard")
+                icon.name: "view-statistics"
+                onTriggered: root.showDashboard()
+            },
+            Kirigami.Action {
                 text: i18nc("@action:inmenu page", "Nodes")
                 icon.name: "network-server"
                 onTriggered: root.showNodes()
@@ -43,6 +53,11 @@ Kirigami.ApplicationWindow {
                 onTriggered: root.showMachines()
             }
         ]
+    }
+
+    Component {
+        id: dashboardPage
+        DashboardPage {}
     }
 
     Component {
@@ -71,6 +86,6 @@ Kirigami.ApplicationWindow {
         }
     }
 
-    pageStack.initialPage: nodesPage
+    pageStack.initialPage: dashboardPage
     pageStack.globalToolBar.style: Kirigami.ApplicationHeaderStyle.ToolBar
 }

@@ -36,9 +36,27 @@ Kirigami.ScrollablePage {
             width: ListView.view.width
             showNode: false
         }
-        header: NodeFacts {
+        header: ColumnLayout {
             width: ListView.view.width
-            nodeId: page.nodeId
+            spacing: 0
+            // Grown after the view placed it (charts, facts): keep it in sight when it was.
+            onHeightChanged: {
+                if (list.contentY - list.originY <= height) {
+                    Qt.callLater(list.positionViewAtBeginning);
+                }
+            }
+
+            MetricsCard {
+                objectName: "nodeCharts"
+                Layout.fillWidth: true
+                Layout.margins: Kirigami.Units.largeSpacing
+                source: ChartFeeder.Node
+                nodeId: page.nodeId
+            }
+            NodeFacts {
+                Layout.fillWidth: true
+                nodeId: page.nodeId
+            }
         }
 
         Kirigami.PlaceholderMessage {

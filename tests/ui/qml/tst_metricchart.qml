@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtTest
+import org.kde.flotilla
+
+// The chart wrapper: its units, and lines that fill from the fleet.
+Item {
+    width: 900
+    height: 700
+
+    MetricChart {
+        id: nodeCpu
+
+        width: 400
+        height: 300
+        title: "CPU"
+        source: ChartFeeder.Node
+        nodeId: "berlin-home"
+        metric: ChartFeeder.Cpu
+    }
+    MetricChart {
+        id: fleetDisk
+
+        x: 450
+        width: 400
+        height: 300
+        title: "Disk"
+        metric: ChartFeeder.Disk
+    }
+    MetricChart {
+        id: fleetMemory
+
+        y: 350
+        width: 400
+        height: 300
+        title: "Memory"
+        metric: ChartFeeder.Memory
+    }
+
+    TestCase {
+        name: "MetricChart"
+        when: windowShown
+
+        function test_axisOfPercent(): void {
+            tryVerify(() => nodeCpu.pointCount > 0, 20000);
+            compare(nodeCpu.feeder.valueMax, 100);
+            compare(nodeCpu.feeder.tickCount, 5);
+            compare(nodeCpu.feeder.labelFormat, "%.0f");
+        }
+
+        function test_formatsValues(): void {
+            compare(nodeCpu.feeder.formatValue(42), "42 %");
+            compare(nodeCpu.feeder.formatValue(2.5), "2.5 %");
+            compare(fleetDisk.feeder.formatValue(1.5 * 1024 * 1024), "1.5 MiB/s");
+            compare(fleetMemory.feeder.formatValue(2 * 1024 * 1024 * 1024), "2.0 GiB");
+            compare(fleetMemory.feeder.formatValue(NaN), "");
+        }
+
+        function test_linesAndLegend(): void {
+            compare(nodeCpu.feeder.seriesNames.length, 1);
+            compare(nodeCpu.lines.length, 1);
+            compare(fleetDisk.lines.length, 2);
+            compare(fleetDisk.feeder.seriesNames, ["Read", "Write"]);
+            compare(fleetDisk.lines[1].name, "Write");
+        }
+
+        function test_seriesFillWhenFed(): void {
+            tryVerify(() => nodeCpu.pointCount > 1, 20000, "the node's CPU line never filled");
+            verify(nodeCpu.lines[0].count > 1);
+            compare(nodeCpu.feeder.valueMax, 100);
+            compare(nodeCpu.feeder.unitText, "%");
+            verify(nodeCpu.feeder.latestText.endsWith(" %"), nodeCpu.feeder.latestText);
+            tryVerify(() => fleetDisk.feeder.latestText.startsWith("Read "), 20000, fleetDisk.feeder.latestText);
+            verify(fleetDisk.feeder.latestText.includes(" · Write "), fleetDisk.feeder.latestText);
+            tryVerify(() => fleetMemory.lines[0].count > 1, 20000, "the fleet's memory line never filled");
+            verify(fleetMemory.feeder.valueMax > 0);
+            verify(["B", "KiB", "MiB", "GiB", "TiB"].includes(fleetMemory.feeder.unitText));
+            // Each point is a moment of the last ten minutes, in the axis' unit.
+            const line = fleetMemory.lines[0];
+            const last = line.at(line.count - 1);
+            verify(last.x <= fleetMemory.feeder.timeTo.getTime());
+            verify(last.x >= fleetMemory.feeder.timeFrom.getTime());
+            verify(last.y > 0 && last.y <= fleetMemory.feeder.valueMax);
+        }
+
+        function test_breaksDownByNode(): void {
+            fleetMemory.perNode = true;
+            compare(fleetMemory.lines.length, 2);
+            compare(fleetMemory.feeder.seriesNames, ["Berlin home server", "Helsinki rented box"]);
+            tryVerify(() => fleetMemory.lines[1].count > 1, 20000);
+            fleetMemory.perNode = false;
+            compare(fleetMemory.lines.length, 1);
+            compare(fleetMemory.lines[0].name, "Memory in use");
+        }
+
+        function test_windows(): void {
+            for (const seconds of [600, 3600, 86400]) {
+                fleetDisk.windowSeconds = seconds;
+                compare(fleetDisk.feeder.timeTo.getTime() - fleetDisk.feeder.timeFrom.getTime(), seconds * 1000);
+            }
+            fleetDisk.windowSeconds = 600;
+        }
+    }
+}

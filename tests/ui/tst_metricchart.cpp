@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+// First: KLocalizedString's i18n macros would rewrite this header's declarations.
+#include <KLocalizedQmlContext>
+
+#include "demofleet.h"
+#include "fleet.h"
+#include "fleetview.h"
+#include "libvirthandles.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QQmlEngine>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
+
+using namespace Flotilla;
+
+/// MetricChart's QtQuickTest (qml/tst_metricchart.qml), on two demo nodes
+/// served by libvirt's test driver in this process.
+class Setup : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_folder;
+    std::unique_ptr<Fleet> m_fleet;
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        Libvirt::initialize();
+        m_fleet = std::make_unique<Fleet>();
+        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_folder.path());
+        Q_ASSERT(nodes.ok());
+        for (const NodeEntry &node : nodes.value().first(2)) {
+            m_fleet->addNode(node);
+        }
+        FleetView::setFleet(m_fleet.get(), true);
+        KLocalization::setupLocalizedContext(engine);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv); // QtCharts draws with QGraphicsView
+    QStandardPaths::setTestModeEnabled(true);
+    if (!MainWindow::applyDesktopLook(QStringLiteral("BreezeLight")).ok()) {
+        return 1;
+    }
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "metricchart", FLOTILLA_QUICK_TEST_DIR, &setup);
+}
+
+#include "tst_metricchart.moc"

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "chartdata.h"
+
+#include "fleet.h"
+
+#include <KFormat>
+#include <KLocalizedString>
+
+#include <QMap>
+
+namespace Flotilla::ChartData
+{
+
+namespace
+{
+
+struct Sum {
+    double value = 0;
+    double weight = 0;
+};
+
+double valueOf(const Rates &rates, const QList<Channel> &channels)
+{
+    double total = 0;
+    for (const Channel channel : channels) {
+        const double value = at(rates, channel);
+        if (std::isnan(value)) {
+            return NAN;
+        }
+        total += value;
+    }
+    return total;
+}
+
+template<typename Point>
+Line lineOf(const QString &name, const QList<Point> &points, const QList<Channel> &channels)
+{
+    Line line{.name = name, .points = {}};
+    line.points.reserve(points.size());
+    for (const Point &point : points) {
+        const double value = valueOf(point.rates, channels);
+        if (!std::isnan(value)) {
+            line.points.append(QPointF(double(point.timestamp) * 1000, value));
+        }
+    }
+    return line;
+}
+
+bool isUp(const Fleet::Node &node)
+{
+    return node.status.state == NodeState::Connected || node.status.state == NodeState::Degraded;
+}
+
+/// The fleet's line for @p channels: the nodes' values summed per moment.
+Line fleetLine(const Fleet &fleet, const QString &name, const QList<Channel> &channels, qint64 seconds, bool mean)
+{
+    QMap<qint64, Sum> sums;
+    qint64 cutoff = std::numeric_limits<qint64>::max();
+    for (const Fleet::Node &node : fleet.nodes()) {
+        QList<NodeHistory::Point> points = node.metrics->nodeWindow(seconds);
+        if (points.isEmpty()) {
+            continue;
+        }
+        points.removeLast(); // the step in progress
+        if (isUp(node) && !points.isEmpty()) {
+            cutoff = std::min(cutoff, points.constLast().timestamp);
+        }
+        const double weight = mean ? std::max(1, node.facts.cpus) : 1;
+        for (const NodeHistory::Point &point : std::as_const(points)) {
+            const double value = valueOf(point.rates, channels);
+            if (!std::isnan(value)) {
+                Sum &sum = sums[point.timestamp];
+                sum.value += value * weight;
+                sum.weight += weight;
+            }
+        }
+    }
+    Line line{.name = name, .points = {}};
+    for (auto it = sums.cbegin(); it != sums.cend() && it.key() <= cutoff; ++it) {
+        line.points.append(QPointF(double(it.key()) * 1000, mean ? it->value / it->weight : it->value));
+    }
+    return line;
+}
+
+} // namespace
+
+QStringList lineNames(const Fleet &fleet, Metric metric, bool perNode)
+{
+    QStringList names;
+    if (perNode) {
+        for (const Fleet::Node &node : fleet.nodes()) {
+            names.append(node.entry.name);
+        }
+        return names;
+    }
+    switch (metric) {
+    case Metric::Cpu:
+        return {i18nc("@label chart line", "CPU")};
+    case Metric::Memory:
+        return {i18nc("@label chart line", "Memory in use")};
+    case Metric::Disk:
+        return {i18nc("@label chart line disk", "Read"), i18nc("@label chart line disk", "Write")};
+    case Metric::Network:
+        return {i18nc("@label chart line network", "Received"), i18nc("@label chart line network", "Sent")};
+    }
+    return names;
+}
+
+QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint64 seconds, bool perNode)
+{
+    const QList<Channel> channels = channelsOf(metric);
+    const QStringList names = lineNames(fleet, metric, perNode && source.kind == Source::Kind::Fleet);
+    QList<Line> result;
+    if (source.kind == Source::Kind::Fleet && perNode) {
+        for (qsizetype i = 0; i < fleet.nodes().size(); ++i) {
+            result.append(lineOf(names.at(i), fleet.nodes().at(i).metrics->nodeWindow(seconds), channels));
+        }
+        return result;
+    }
+    const qsizetype index = fleet.indexOf(source.nodeId);
+    for (qsizetype c = 0; c < channels.size(); ++c) {
+        const QList<Channel> channel{channels.at(c)};
+        if (source.kind == Source::Kind::Fleet) {
+            result.append(fleetLine(fleet, names.at(c), channel, seconds, metric == Metric::Cpu));
+        } else if (index < 0) {
+            result.append(Line{.name = names.at(c), .points = {}});
+        } else if (source.kind == Source::Kind::Node) {
+            result.append(lineOf(names.at(c), fleet.nodes().at(index).metrics->nodeWindow(seconds), channel));
+        } else {
+            const auto &store = *fleet.nodes().at(index).metrics;
+            result.append(lineOf(names.at(c), store.machineWindow(source.machineUuid, seconds), channel));
+        }
+    }
+    return result;
+}
+
+} // namespace Flotilla::ChartData

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "fleetsummary.h"
+
+#include "fleet.h"
+
+#include <KFormat>
+
+namespace Flotilla
+{
+
+namespace
+{
+
+FleetSummary::Counts countNode(const Fleet::Node &node)
+{
+    FleetSummary::Counts counts{.nodes = 1};
+    switch (node.status.state) {
+    case NodeState::Connected:
+        counts.up = 1;
+        break;
+    case NodeState::Degraded:
+        counts.degraded = 1;
+        break;
+    case NodeState::Reconnecting:
+        counts.reconnecting = 1;
+        break;
+    case NodeState::Disconnected:
+        counts.disconnected = 1;
+        break;
+    case NodeState::Connecting:
+        break;
+    }
+    for (const Machine &machine : node.machines.machines()) {
+        ++counts.machines;
+        if (machine.isRunning()) {
+            ++counts.running;
+        } else if (machine.state == MachineState::Paused || machine.state == MachineState::Suspended) {
+            ++counts.paused;
+        } else if (!machine.isActive()) {
+            ++counts.off;
+        }
+        if (machine.isActive()) {
+            counts.vcpus += machine.vcpus;
+            counts.memory += machine.memoryBytes;
+        }
+    }
+    counts.cpus = node.facts.cpus;
+    counts.memoryCapacity = node.facts.memoryBytes;
+    for (const StoragePool &pool : node.pools) {
+        counts.storageUsed += pool.allocationBytes;
+        counts.storageCapacity += pool.capacityBytes;
+    }
+    return counts;
+}
+
+} // namespace
+
+FleetSummary::Counts &FleetSummary::Counts::operator+=(const Counts &other)
+{
+    nodes += other.nodes;
+    up += other.up;
+    degraded += other.degraded;
+    reconnecting += other.reconnecting;
+    disconnected += other.disconnected;
+    machines += other.machines;
+    running += other.running;
+    paused += other.paused;
+    off += other.off;
+    vcpus += other.vcpus;
+    cpus += other.cpus;
+    memory += other.memory;
+    memoryCapacity += other.memoryCapacity;
+    storageUsed += other.storageUsed;
+    storageCapacity += other.storageCapacity;
+    return *this;
+}
+
+FleetSummary::FleetSummary(Fleet *fleet, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+{
+    for (qsizetype i = 0; i < fleet->nodes().size(); ++i) {
+        m_nodes.append(countNode(fleet->nodes().at(i)));
+        m_total += m_nodes.constLast();
+    }
+    connect(fleet, &Fleet::nodeAdded, this, &FleetSummary::recount);
+    connect(fleet, &Fleet::nodeChanged, this, &FleetSummary::recount); // machine changes come with it
+}
+
+QString FleetSummary::formatBytes(double bytes)
+{
+    return KFormat().formatByteSize(bytes, 1);
+}
+
+void FleetSummary::recount(qsizetype node)
+{
+    while (m_nodes.size() < m_fleet->nodes().size()) {
+        m_nodes.append(Counts{});
+    }
+    m_nodes[node] = countNode(m_fleet->nodes().at(node));
+    Counts total;
+    for (const Counts &counts : std::as_const(m_nodes)) {
+        total += counts;
+    }
+    if (total != m_total) {
+        m_total = total;
+        Q_EMIT changed();
+    }
+}
+
+} // namespace Flotilla

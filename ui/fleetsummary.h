@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QtQmlIntegration>
+
+namespace Flotilla
+{
+class Fleet;
+
+/// The fleet's totals for the dashboard: nodes by connection, machines by
+/// state, and what running machines take of the nodes' capacity. Kept
+/// current by the fleet's signals; a node's change recounts only that node.
+class FleetSummary : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Reached through Fleet.summary")
+    Q_PROPERTY(int nodeCount READ nodeCount NOTIFY changed)
+    Q_PROPERTY(int nodesUp READ nodesUp NOTIFY changed) ///< connected
+    Q_PROPERTY(int nodesDegraded READ nodesDegraded NOTIFY changed) ///< connected, slow
+    Q_PROPERTY(int nodesReconnecting READ nodesReconnecting NOTIFY changed) ///< lost, trying again
+    Q_PROPERTY(int nodesDisconnected READ nodesDisconnected NOTIFY changed) ///< not trying
+    Q_PROPERTY(int nodesDown READ nodesDown NOTIFY changed) ///< reconnecting or disconnected
+    Q_PROPERTY(int machineCount READ machineCount NOTIFY changed)
+    Q_PROPERTY(int machinesRunning READ machinesRunning NOTIFY changed)
+    Q_PROPERTY(int machinesPaused READ machinesPaused NOTIFY changed)
+    Q_PROPERTY(int machinesOff READ machinesOff NOTIFY changed) ///< off or crashed
+    /// vCPUs and memory of machines that hold them (running or paused).
+    Q_PROPERTY(int vcpusAllocated READ vcpusAllocated NOTIFY changed)
+    Q_PROPERTY(int cpuCapacity READ cpuCapacity NOTIFY changed)
+    Q_PROPERTY(double memoryAllocatedBytes READ memoryAllocatedBytes NOTIFY changed)
+    Q_PROPERTY(double memoryCapacityBytes READ memoryCapacityBytes NOTIFY changed)
+    Q_PROPERTY(double storageUsedBytes READ storageUsedBytes NOTIFY changed)
+    Q_PROPERTY(double storageCapacityBytes READ storageCapacityBytes NOTIFY changed)
+
+public:
+    /// One node's share of the totals.
+    struct Counts {
+        int nodes = 0;
+        int up = 0;
+        int degraded = 0;
+        int reconnecting = 0;
+        int disconnected = 0;
+        int machines = 0;
+        int running = 0;
+        int paused = 0;
+        int off = 0;
+        int vcpus = 0;
+        int cpus = 0;
+        quint64 memory = 0;
+        quint64 memoryCapacity = 0;
+        quint64 storageUsed = 0;
+        quint64 storageCapacity = 0;
+
+        Counts &operator+=(const Counts &other);
+        bool operator==(const Counts &) const = default;
+    };
+
+    explicit FleetSummary(Fleet *fleet, QObject *parent = nullptr);
+
+    [[nodiscard]] int nodeCount() const { return m_total.nodes; }
+    [[nodiscard]] int nodesUp() const { return m_total.up; }
+    [[nodiscard]] int nodesDegraded() const { return m_total.degraded; }
+    [[nodiscard]] int nodesReconnecting() const { return m_total.reconnecting; }
+    [[nodiscard]] int nodesDisconnected() const { return m_total.disconnected; }
+    [[nodiscard]] int nodesDown() const { return m_total.reconnecting + m_total.disconnected; }
+    [[nodiscard]] int machineCount() const { return m_total.machines; }
+    [[nodiscard]] int machinesRunning() const { return m_total.running; }
+    [[nodiscard]] int machinesPaused() const { return m_total.paused; }
+    [[nodiscard]] int machinesOff() const { return m_total.off; }
+    [[nodiscard]] int vcpusAllocated() const { return m_total.vcpus; }
+    [[nodiscard]] int cpuCapacity() const { return m_total.cpus; }
+    [[nodiscard]] double memoryAllocatedBytes() const { return double(m_total.memory); }
+    [[nodiscard]] double memoryCapacityBytes() const { return double(m_total.memoryCapacity); }
+    [[nodiscard]] double storageUsedBytes() const { return double(m_total.storageUsed); }
+    [[nodiscard]] double storageCapacityBytes() const { return double(m_total.storageCapacity); }
+
+    /// "1.5 GiB": a figure of bytes for a person.
+    Q_INVOKABLE [[nodiscard]] static QString formatBytes(double bytes);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void recount(qsizetype node);
+
+    Fleet *m_fleet;
+    QList<Counts> m_nodes; ///< each node's share, in the fleet's order
+    Counts m_total;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// The fleet at a glance: totals, live charts, the map and recent events.
+Kirigami.ScrollablePage {
+    id: page
+
+    readonly property FleetSummary summary: Fleet.summary
+    readonly property bool wide: width > Kirigami.Units.gridUnit * 40
+
+    function bytes(value: real): string {
+        return page.summary.formatBytes(value);
+    }
+
+    title: i18nc("@title:window", "Dashboard")
+    objectName: "dashboardPage"
+
+    actions: [
+        Kirigami.Action {
+            objectName: "notificationsAction"
+            text: i18nc("@action:intoolbar", "Notifications")
+            tooltip: i18nc("@info:tooltip", "Tell me on the desktop when a node is lost or back, or a machine stops unexpectedly")
+            icon.name: checked ? "notifications" : "notifications-disabled"
+            checkable: true
+            checked: Fleet.notifier.enabled
+            onToggled: Fleet.notifier.enabled = checked
+        }
+    ]
+
+    ColumnLayout {
+        spacing: Kirigami.Units.largeSpacing
+
+        Kirigami.PlaceholderMessage {
+            objectName: "noNodes"
+            Layout.fillWidth: true
+            Layout.margins: Kirigami.Units.gridUnit * 2
+            visible: page.summary.nodeCount === 0
+            icon.name: "network-server"
+            text: i18nc("@info:placeholder", "No nodes yet")
+            explanation: i18nc("@info:placeholder", "Start Flotilla with --demo to look around a demo fleet of five nodes.")
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
+            columns: page.wide ? 5 : Math.max(1, Math.floor(page.width / (Kirigami.Units.gridUnit * 12)))
+            rowSpacing: Kirigami.Units.largeSpacing
+            columnSpacing: Kirigami.Units.largeSpacing
+
+            TotalCard {
+                objectName: "nodesTotal"
+                title: i18nc("@title total", "Nodes")
+                figure: i18nc("@info nodes up of total", "%1 of %2 up", page.summary.nodesUp + page.summary.nodesDegraded, page.summary.nodeCount)
+                detail: i18nc("@info nodes by state", "%1 slow · %2 reconnecting · %3 disconnected", page.summary.nodesDegraded,
+                              page.summary.nodesReconnecting, page.summary.nodesDisconnected)
+            }
+            TotalCard {
+                objectName: "machinesTotal"
+                title: i18nc("@title total", "Machines")
+                figure: i18nc("@info machines running of total", "%1 of %2 running", page.summary.machinesRunning, page.summary.machineCount)
+                detail: i18nc("@info machines by state", "%1 paused · %2 off", page.summary.machinesPaused, page.summary.machinesOff)
+            }
+            TotalCard {
+                objectName: "vcpusTotal"
+                title: i18nc("@title total", "vCPUs allocated")
+                figure: i18nc("@info vCPUs of CPUs", "%1 of %2", page.summary.vcpusAllocated, page.summary.cpuCapacity)
+                detail: i18nc("@info", "running and paused machines, against the nodes' CPUs")
+                used: page.summary.vcpusAllocated
+                capacity: page.summary.cpuCapacity
+            }
+            TotalCard {
+                objectName: "memoryTotal"
+                title: i18nc("@title total", "Memory allocated")
+                figure: i18nc("@info memory of capacity", "%1 of %2", page.bytes(page.summary.memoryAllocatedBytes),
+                              page.bytes(page.summary.memoryCapacityBytes))
+                detail: i18nc("@info", "running and paused machines, against the nodes' memory")
+                used: page.summary.memoryAllocatedBytes
+                capacity: page.summary.memoryCapacityBytes
+            }
+            TotalCard {
+                objectName: "storageTotal"
+                title: i18nc("@title total", "Storage used")
+                figure: i18nc("@info storage of capacity", "%1 of %2", page.bytes(page.summary.storageUsedBytes),
+                              page.bytes(page.summary.storageCapacityBytes))
+                detail: i18nc("@info", "all storage pools of all nodes")
+                used: page.summary.storageUsedBytes
+                capacity: page.summary.storageCapacityBytes
+            }
+        }
+
+        Kirigami.AbstractCard {
+            Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
+            contentItem: MetricsCard {
+                objectName: "fleetCharts"
+                source: ChartFeeder.Fleet
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            visible: page.summary.nodeCount > 0
+            columns: page.wide ? 2 : 1
+            rowSpacing: Kirigami.Units.largeSpacing
+            columnSpacing: Kirigami.Units.largeSpacing
+
+            // The world map of the nodes goes here (made on the nodes-map branch).
+            Kirigami.AbstractCard {
+                objectName: "mapCard"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: Kirigami.Units.gridUnit * 20
+                Layout.minimumHeight: Kirigami.Units.gridUnit * 10
+            }
+            EventsCard {
+                objectName: "eventsCard"
+                Layout.fillWidth: true
+                Layout.preferredWidth: Kirigami.Units.gridUnit * 20
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// Live CPU, memory, disk and network charts of the fleet, a node or a
+/// machine, with a choice of window (10 minutes, 1 hour, 24 hours) and, for
+/// the fleet, a line per node on demand.
+ColumnLayout {
+    id: card
+
+    property int source: ChartFeeder.Fleet
+    property string nodeId
+    property string machineUuid
+    property int windowSeconds: 600
+    property bool perNode: false
+    /// The charts side by side: 2 or 4 when wide, 1 when narrow.
+    property int columns: width > Kirigami.Units.gridUnit * 60 ? 4 : width > Kirigami.Units.gridUnit * 28 ? 2 : 1
+
+    spacing: Kirigami.Units.largeSpacing
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Kirigami.Units.smallSpacing
+
+        Kirigami.Heading {
+            Layout.fillWidth: true
+            level: 3
+            text: i18nc("@title:group live charts", "Activity")
+        }
+        QQC2.Switch {
+            objectName: "perNodeSwitch"
+            visible: card.source === ChartFeeder.Fleet
+            text: i18nc("@option:check", "By node")
+            checked: card.perNode
+            onToggled: card.perNode = checked
+        }
+        Repeater {
+            model: [
+                { seconds: 600, label: i18nc("@action:button chart window", "10 min"), name: "window600" },
+                { seconds: 3600, label: i18nc("@action:button chart window", "1 h"), name: "window3600" },
+                { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" }
+            ]
+            delegate: QQC2.ToolButton {
+                required property var modelData
+
+                objectName: modelData.name
+                text: modelData.label
+                checkable: true
+                checked: card.windowSeconds === modelData.seconds
+                onClicked: card.windowSeconds = modelData.seconds
+                Accessible.name: i18nc("@action:button accessible", "Show the last %1", modelData.label)
+            }
+        }
+    }
+
+    GridLayout {
+        Layout.fillWidth: true
+        columns: card.columns
+        rowSpacing: Kirigami.Units.largeSpacing
+        columnSpacing: Kirigami.Units.largeSpacing
+
+        Repeater {
+            model: [
+                { metric: ChartFeeder.Cpu, title: i18nc("@title chart", "CPU"), name: "cpuChart" },
+                { metric: ChartFeeder.Memory, title: i18nc("@title chart", "Memory"), name: "memoryChart" },
+                { metric: ChartFeeder.Disk, title: i18nc("@title chart", "Disk"), name: "diskChart" },
+                { metric: ChartFeeder.Network, title: i18nc("@title chart", "Network"), name: "networkChart" }
+            ]
+            delegate: MetricChart {
+                required property var modelData
+
+                objectName: modelData.name
+                Layout.fillWidth: true
+                Layout.preferredWidth: Kirigami.Units.gridUnit * 12
+                Layout.preferredHeight: Kirigami.Units.gridUnit * 11
+                title: modelData.title
+                metric: modelData.metric
+                source: card.source
+                nodeId: card.nodeId
+                machineUuid: card.machineUuid
+                windowSeconds: card.windowSeconds
+                perNode: card.perNode
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+
+/// One of the fleet's totals: a name, a figure, what lies behind it and,
+/// where there is a capacity, a bar of how much of it is taken.
+Kirigami.AbstractCard {
+    id: card
+
+    property string title
+    property string figure
+    property string detail
+    /// Taken and capacity for the bar; no bar while capacity is 0.
+    property real used: 0
+    property real capacity: 0
+    readonly property bool showsBar: capacity > 0
+
+    Layout.fillWidth: true
+    Layout.fillHeight: true
+    Layout.preferredWidth: Kirigami.Units.gridUnit * 10
+
+    Accessible.name: i18nc("@info accessible total: name, figure, detail", "%1: %2. %3", title, figure, detail)
+
+    contentItem: ColumnLayout {
+        spacing: Kirigami.Units.smallSpacing
+
+        QQC2.Label {
+            Layout.fillWidth: true
+            text: card.title
+            color: Kirigami.Theme.disabledTextColor
+            elide: Text.ElideRight
+        }
+        Kirigami.Heading {
+            objectName: "figure"
+            Layout.fillWidth: true
+            level: 2
+            text: card.figure
+            wrapMode: Text.Wrap
+        }
+        QQC2.ProgressBar {
+            Layout.fillWidth: true
+            visible: card.showsBar
+            from: 0
+            to: Math.max(card.capacity, card.used)
+            value: card.used
+        }
+        Item {
+            Layout.fillHeight: true // cards of a row share a height; the rest goes here
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            text: card.detail
+            color: Kirigami.Theme.disabledTextColor
+            wrapMode: Text.Wrap
+            font: Kirigami.Theme.smallFont
+        }
+    }
+}
