@@ -141,8 +141,6 @@ void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
         scrollIntoView(target);
         QTest::qWait(50);
     }
-    if (!window.contains(centre()))
-        screenshot(QStringLiteral("debug-outside"));
     QVERIFY2(window.contains(centre()), "the target is outside the window");
     QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre());
 }
