@@ -127,11 +127,16 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 
 bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
-    if (a.typeId() == QMetaType::Double || a.typeId() == QMetaType::Int) {
-        const double x = a.toDouble();
-        const double y = b.toDouble();
+    const int role = sortRole();
+    const bool live = role == MachineListModel::CpuPercentRole || role == MachineListModel::MemoryPercentRole
+        || role == MachineListModel::DiskBytesPerSecondRole || role == MachineListModel::NetBytesPerSecondRole;
+    const auto *machines = qobject_cast<const MachineListModel *>(sourceModel());
+    const QVariant a = live && machines ? QVariant() : left.data(role);
+    const QVariant b = live && machines ? QVariant() : right.data(role);
+    if (live || a.typeId() == QMetaType::Double || a.typeId() == QMetaType::Int) {
+        // Live columns straight from the rows: no QVariant per comparison.
+        const double x = machines && live ? machines->liveFigure(left.row(), role) : a.toDouble();
+        const double y = machines && live ? machines->liveFigure(right.row(), role) : b.toDouble();
         if (std::isnan(x) != std::isnan(y)) {
             return std::isnan(x) == isDescending(); // the unknown last, either way
         }

@@ -34,19 +34,67 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
         }
     });
     // Each tick changes the live columns of that node's rows, and nothing else.
-    connect(fleet, &Fleet::ticked, this, [this](qsizetype node) {
-        const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
-        const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
-        if (first != last) {
-            Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
-                {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole, MemoryPercentRole, MemoryPercentTextRole,
-                    DiskBytesPerSecondRole, DiskTextRole, NetBytesPerSecondRole, NetTextRole});
-        }
-    });
+    connect(fleet, &Fleet::ticked, this, &MachineListModel::takeTick);
+    m_liveRefresh.setSingleShot(true);
+    m_liveRefresh.setInterval(refreshIntervalMs);
+    connect(&m_liveRefresh, &QTimer::timeout, this, &MachineListModel::publishLiveFigures);
     for (qsizetype node = 0; node < fleet->nodes().size(); ++node) {
         const QList<Machine> machines = fleet->nodes().at(node).machines.machines().values();
         applyChange(node, InventoryChange{.complete = true, .added = machines});
     }
+}
+
+void MachineListModel::takeTick(qsizetype node)
+{
+    const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
+    const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
+    if (first == last) {
+        return;
+    }
+    const auto &rates = m_fleet->nodes().at(node).machineRates;
+    for (auto row = first; row != last; ++row) {
+        const auto found = rates.constFind(row->machine.uuid);
+        row->live = found == rates.cend() ? unknownRates() : found->rates;
+    }
+    const int firstRow = int(first - m_rows.begin());
+    const int lastRow = int(last - m_rows.begin()) - 1;
+    m_firstLiveRow = m_firstLiveRow < 0 ? firstRow : std::min(m_firstLiveRow, firstRow);
+    m_lastLiveRow = std::max(m_lastLiveRow, lastRow);
+    if (!m_liveRefresh.isActive()) {
+        m_liveRefresh.start();
+    }
+}
+
+void MachineListModel::publishLiveFigures()
+{
+    if (m_firstLiveRow < 0 || m_lastLiveRow >= int(m_rows.size())) {
+        m_firstLiveRow = m_lastLiveRow = -1;
+        return;
+    }
+    const int first = std::exchange(m_firstLiveRow, -1);
+    const int last = std::exchange(m_lastLiveRow, -1);
+    Q_EMIT dataChanged(index(first), index(last),
+        {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole, MemoryPercentRole, MemoryPercentTextRole,
+            DiskBytesPerSecondRole, DiskTextRole, NetBytesPerSecondRole, NetTextRole});
+}
+
+double MachineListModel::liveFigure(int row, int role) const
+{
+    const Row &entry = m_rows.at(row);
+    const Rates &live = entry.live;
+    switch (role) {
+    case CpuPercentRole:
+        return at(live, Channel::CpuPercent);
+    case MemoryPercentRole:
+        return entry.machine.memoryBytes > 0
+            ? at(live, Channel::MemoryUsedBytes) * 100.0 / double(entry.machine.memoryBytes)
+            : NAN;
+    case DiskBytesPerSecondRole:
+        return at(live, Channel::DiskReadBytesPerSecond) + at(live, Channel::DiskWriteBytesPerSecond);
+    case NetBytesPerSecondRole:
+        return at(live, Channel::NetReceiveBytesPerSecond) + at(live, Channel::NetSendBytesPerSecond);
+    }
+    return NAN;
 }
 
 int MachineListModel::rowOf(const QString &uuid) const
@@ -110,6 +158,10 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
         std::ranges::move(added, m_rows.begin() + first);
         endInsertRows();
         m_indexStale = true;
+    }
+    if (m_firstLiveRow >= 0 && (!gone.isEmpty() || !change.added.isEmpty())) {
+        m_firstLiveRow = 0; // rows moved: the pending refresh covers them all
+        m_lastLiveRow = int(m_rows.size()) - 1;
     }
 }
 
@@ -193,9 +245,7 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
 
 QVariant MachineListModel::liveData(const Row &row, int role) const
 {
-    const auto &rates = m_fleet->nodes().at(row.node).machineRates;
-    const auto found = rates.constFind(row.machine.uuid);
-    const Rates live = found == rates.cend() ? unknownRates() : found->rates;
+    const Rates &live = row.live;
     const auto percentText = [](double percent) {
         return std::isnan(percent)
             ? QString()

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "inventory.h"
+#include "metrics.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QtQmlIntegration>
 
 namespace Flotilla
@@ -63,6 +65,9 @@ public:
     };
     Q_ENUM(State)
 
+    /// How often live figures reach views, at most.
+    static constexpr int refreshIntervalMs = 1000;
+
     explicit MachineListModel(Fleet *fleet, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -72,6 +77,10 @@ public:
     [[nodiscard]] static QString stateText(MachineState state);
     /// The node a machine is on; empty if the machine is unknown.
     [[nodiscard]] QString nodeIdOf(const QString &uuid) const;
+    /// A live figure of @p row (CpuPercentRole, MemoryPercentRole,
+    /// DiskBytesPerSecondRole, NetBytesPerSecondRole) without a QVariant:
+    /// sorting by a live column compares many of them at every refresh.
+    [[nodiscard]] double liveFigure(int row, int role) const;
     /// The machine as last read; null if unknown.
     [[nodiscard]] const Machine *machine(const QString &uuid) const;
 
@@ -79,17 +88,25 @@ private:
     struct Row {
         qsizetype node = 0; ///< index in Fleet::nodes()
         Machine machine;
+        Rates live = unknownRates(); ///< at its node's last tick
     };
 
     void applyChange(qsizetype node, const InventoryChange &change);
     void removeRows(const QList<int> &rows);
     [[nodiscard]] int rowOf(const QString &uuid) const;
     [[nodiscard]] QVariant liveData(const Row &row, int role) const;
+    void takeTick(qsizetype node);
+    void publishLiveFigures();
 
     Fleet *m_fleet;
     QList<Row> m_rows; ///< grouped by node, in node order
     mutable QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
     mutable bool m_indexStale = true;
+    /// Live figures reach the view together, at most every refreshInterval:
+    /// each node ticks at its own moment, and every refresh may re-sort the list.
+    QTimer m_liveRefresh;
+    int m_firstLiveRow = -1;
+    int m_lastLiveRow = -1;
 };
 
 } // namespace Flotilla
