@@ -26,6 +26,9 @@ QQC2.ItemDelegate {
     required property string storageText
     required property string usageText
 
+    signal editRequested
+    signal removeRequested
+
     readonly property string placeText: [city, country].filter(part => part.length > 0).join(", ")
 
     Accessible.name: i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
@@ -96,6 +99,25 @@ QQC2.ItemDelegate {
             visible: !delegate.loaded
             text: delegate.stateText
             color: Kirigami.Theme.disabledTextColor
+        }
+
+        QQC2.ToolButton {
+            objectName: "editNode:" + delegate.nodeId
+            icon.name: "document-edit"
+            text: i18nc("@action:button", "Edit “%1”…", delegate.name)
+            display: QQC2.AbstractButton.IconOnly
+            QQC2.ToolTip.text: text
+            QQC2.ToolTip.visible: hovered
+            onClicked: delegate.editRequested()
+        }
+        QQC2.ToolButton {
+            objectName: "removeNode:" + delegate.nodeId
+            icon.name: "list-remove"
+            text: i18nc("@action:button", "Remove “%1”…", delegate.name)
+            display: QQC2.AbstractButton.IconOnly
+            QQC2.ToolTip.text: text
+            QQC2.ToolTip.visible: hovered
+            onClicked: delegate.removeRequested()
         }
     }
 }

@@ -16,6 +16,21 @@ Kirigami.ScrollablePage {
     title: nodeName
     objectName: "nodePage"
 
+    actions: [
+        Kirigami.Action {
+            objectName: "editNodeAction"
+            text: i18nc("@action:button", "Edit…")
+            icon.name: "document-edit"
+            onTriggered: applicationWindow().editNode(page.nodeId)
+        },
+        Kirigami.Action {
+            objectName: "removeNodeAction"
+            text: i18nc("@action:button", "Remove…")
+            icon.name: "list-remove"
+            onTriggered: applicationWindow().removeNode(page.nodeId)
+        }
+    ]
+
     ListView {
         id: list
 
@@ -31,9 +46,22 @@ Kirigami.ScrollablePage {
             width: ListView.view.width
             showNode: false
         }
-        header: NodeFacts {
+        header: ColumnLayout {
             width: ListView.view.width
-            nodeId: page.nodeId
+
+            NodeFacts {
+                Layout.fillWidth: true
+                nodeId: page.nodeId
+            }
+            WorldMapCard {
+                objectName: "nodeMap"
+                Layout.fillWidth: true
+                Layout.margins: Kirigami.Units.largeSpacing
+                Layout.preferredHeight: Kirigami.Units.gridUnit * 10
+                highlightedNodeId: page.nodeId
+                showLegend: false
+                openNodes: false
+            }
         }
 
         Kirigami.PlaceholderMessage {

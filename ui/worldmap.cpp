@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "worldmap.h"
+
+#include <cmath>
+
+namespace Flotilla
+{
+
+WorldMap::WorldMap(QQuickItem *parent)
+    : QQuickPaintedItem(parent)
+{
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
+    setActiveFocusOnTab(true);
+    setAntialiasing(true);
+    connect(this, &WorldMap::appearanceChanged, this, [this] {
+        m_drawnStale = true;
+        update();
+    });
+}
+
+void WorldMap::setModel(QAbstractItemModel *model)
+{
+    if (m_model == model) {
+        return;
+    }
+    if (m_model) {
+        disconnect(m_model, nullptr, this, nullptr);
+    }
+    m_model = model;
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::modelReset, this, &WorldMap::readRows);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &WorldMap::readRows);
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorldMap::readRows);
+        connect(m_model, &QAbstractItemModel::rowsMoved, this, &WorldMap::readRows);
+        // A tick changes one row: only that marker is read again.
+        connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
+            for (int row = first.row(); row <= last.row(); ++row) {
+                readRow(row);
+            }
+        });
+    }
+    readRows();
+    Q_EMIT modelChanged();
+}
+
+void WorldMap::readRows()
+{
+    m_roles.clear();
+    m_markers.clear();
+    m_markerOfRow.clear();
+    if (m_model) {
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        for (auto it = names.begin(); it != names.end(); ++it) {
+            m_roles.insert(it.value(), it.key());
+        }
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            std::optional<Marker> marker = markerOf(row);
+            m_markerOfRow.append(marker ? int(m_markers.size()) : -1);
+            if (marker) {
+                m_markers.append(*marker);
+            }
+        }
+    }
+    markersMoved();
+}
+
+std::optional<WorldMap::Marker> WorldMap::markerOf(int row) const
+{
+    const QModelIndex index = m_model->index(row, 0);
+    const auto value = [&](const char *role) { return index.data(m_roles.value(role, -1)); };
+    const double latitude = value("latitude").toDouble();
+    const double longitude = value("longitude").toDouble();
+    if (!value("latitude").isValid() || std::isnan(latitude) || std::isnan(longitude)) {
+        return std::nullopt;
+    }
+    const QVariant cpu = value("cpuPercent");
+    return Marker{.id = value("nodeId").toString(),
+        .name = value("name").toString(),
+        .city = value("city").toString(),
+        .state = value("connectionState").toInt(),
+        .cpuPercent = cpu.isValid() ? cpu.toDouble() : qQNaN(),
+        .machines = value("machineCount").toInt(),
+        .world = MapGeometry::project(latitude, longitude)};
+}
+
+void WorldMap::readRow(int row)
+{
+    if (!m_model || row < 0 || row >= m_markerOfRow.size()) {
+        return;
+    }
+    const std::optional<Marker> marker = markerOf(row);
+    const int existing = m_markerOfRow.at(row);
+    if ((existing >= 0) != marker.has_value()) {
+        readRows(); // a row gained or lost its place
+        return;
+    }
+    if (!marker) {
+        return;
+    }
+    Marker &old = m_markers[existing];
+    const bool moved = old.world != marker->world || old.machines != marker->machines;
+    old = *marker;
+    if (moved) {
+        markersMoved();
+    } else {
+        update(); // a colour, or a name in a tooltip
+    }
+}
+
+void WorldMap::markersMoved()
+{
+    m_drawnStale = true;
+    update();
+    Q_EMIT groupsChanged();
+}
+
+void WorldMap::viewMoved()
+{
+    m_drawnStale = true;
+    update();
+    Q_EMIT viewChanged();
+    Q_EMIT groupsChanged();
+}
+
+double WorldMap::radiusOf(const Drawn &drawn) const
+{
+    int machines = 0;
+    for (int marker : drawn.markers) {
+        machines += m_markers.at(marker).machines;
+    }
+    // Grows with the machines it holds, slowly: 0 machines 1×, 16 about 1.5×, 64 2×.
+    const double base = m_markerSize / 2 * (1 + std::sqrt(double(machines)) / 8);
+    return drawn.markers.size() > 1 ? std::max(base, m_markerSize * 0.8) : std::min(base, m_markerSize);
+}
+
+const QList<WorldMap::Drawn> &WorldMap::drawn()
+{
+    if (!m_drawnStale) {
+        return m_drawn;
+    }
+    QList<QPointF> positions;
+    positions.reserve(m_markers.size());
+    for (const Marker &marker : std::as_const(m_markers)) {
+        positions.append(m_view.toItem(marker.world));
+    }
+    // Two markers overlap when their centres are closer than a marker's width.
+    const QList<MapGeometry::Group> groups = MapGeometry::group(positions, m_markerSize * 1.5);
+    m_drawn.clear();
+    for (const MapGeometry::Group &group : groups) {
+        Drawn drawn{.centre = group.centre, .markers = group.members};
+        drawn.radius = radiusOf(drawn);
+        m_drawn.append(drawn);
+    }
+    m_drawnStale = false;
+    return m_drawn;
+}
+
+const WorldMap::Drawn *WorldMap::drawnAt(QPointF point)
+{
+    const Drawn *best = nullptr;
+    double bestDistance = 0;
+    for (const Drawn &candidate : drawn()) {
+        const double distance = QLineF(candidate.centre, point).length();
+        if (distance <= candidate.radius + 3 && (!best || distance < bestDistance)) {
+            best = &candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+QVariantList WorldMap::groups()
+{
+    QVariantList list;
+    for (const Drawn &group : drawn()) {
+        QStringList ids;
+        QStringList names;
+        for (int marker : group.markers) {
+            ids.append(m_markers.at(marker).id);
+            names.append(m_markers.at(marker).name);
+        }
+        list.append(QVariantMap{{QStringLiteral("x"), group.centre.x()}, {QStringLiteral("y"), group.centre.y()},
+            {QStringLiteral("count"), group.markers.size()}, {QStringLiteral("nodeIds"), ids},
+            {QStringLiteral("names"), names}});
+    }
+    return list;
+}
+
+} // namespace Flotilla
