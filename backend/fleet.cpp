@@ -48,8 +48,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
 {
     auto worker = std::make_unique<Worker>();
     worker->thread->setObjectName(QStringLiteral("node:") + node.entry.id);
-    worker->session
-        = new NodeSession(node.entry.uri, node.metrics, &m_credentials, m_resyncInterval, m_tickInterval);
+    worker->session = new NodeSession(node.entry.uri, node.metrics, &m_credentials, m_resyncInterval, m_tickInterval);
     worker->session->moveToThread(worker->thread.get());
     // Reports of a session that was replaced or stopped are ignored.
     node.session = ++m_lastSession;

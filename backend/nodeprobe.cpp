@@ -82,8 +82,10 @@ NodeProbe::NodeProbe(CredentialBroker *credentials, QObject *parent)
         const auto seconds = qRound(m_timeLimit.interval() / 1000.0);
         finish(m_attempt,
             Error{.message = i18nc("@info", "%1 did not answer", m_uri),
-                .details = i18ncp("@info", "no answer within %1 second; the node may be down, or a firewall may drop the connection",
-                    "no answer within %1 seconds; the node may be down, or a firewall may drop the connection", seconds)});
+                .details = i18ncp("@info",
+                    "no answer within %1 second; the node may be down, or a firewall may drop the connection",
+                    "no answer within %1 seconds; the node may be down, or a firewall may drop the connection",
+                    seconds)});
     });
 }
 

@@ -46,7 +46,8 @@ QString hostProblem(const QString &host)
         return i18nc("@info", "A host name has no spaces");
     }
     if (!name.match(host).hasMatch() || host.size() > 253) {
-        return i18nc("@info", "“%1” is neither a host name (letters, digits, hyphens and dots) nor an IP address", host);
+        return i18nc(
+            "@info", "“%1” is neither a host name (letters, digits, hyphens and dots) nor an IP address", host);
     }
     return {};
 }
@@ -106,10 +107,12 @@ Built build(const Fields &fields)
         }
         return built;
     }
-    const QString path = fields.path == QLatin1StringView("session") ? QStringLiteral("session") : QStringLiteral("system");
+    const QString path
+        = fields.path == QLatin1StringView("session") ? QStringLiteral("session") : QStringLiteral("system");
     if (fields.transport == Transport::ThisComputer) {
         if (fields.path != QLatin1StringView("system") && fields.path != QLatin1StringView("session")) {
-            built.problems.insert(QStringLiteral("path"), i18nc("@info", "Choose the system or the session connection"));
+            built.problems.insert(
+                QStringLiteral("path"), i18nc("@info", "Choose the system or the session connection"));
         }
         built.uri = QStringLiteral("qemu:///") + path;
         return built;
@@ -156,8 +159,8 @@ Fields fieldsFrom(const QString &uri)
     if (p.transport.isEmpty() && !p.isRemote() && p.query.isEmpty()) {
         return Fields{.path = p.path.mid(1)};
     }
-    const QHash<QString, Transport> remote = {
-        {QStringLiteral("ssh"), Transport::Ssh}, {QStringLiteral("tls"), Transport::Tls}, {QStringLiteral("tcp"), Transport::Tcp}};
+    const QHash<QString, Transport> remote = {{QStringLiteral("ssh"), Transport::Ssh},
+        {QStringLiteral("tls"), Transport::Tls}, {QStringLiteral("tcp"), Transport::Tcp}};
     if (!remote.contains(p.transport) || p.path != QLatin1StringView("/system") || !onlyKeyFile
         || (!keyFile.isEmpty() && p.transport != QLatin1StringView("ssh"))) {
         return raw;

@@ -67,8 +67,11 @@ CityList CityList::fromCsv(const QByteArray &csv)
         const QStringList fields = splitCsvLine(lines.at(i).trimmed());
         bool latitudeOk = false;
         bool longitudeOk = false;
-        City city{.name = fields.value(0), .countryCode = fields.value(1), .country = fields.value(2),
-            .latitude = fields.value(3).toDouble(&latitudeOk), .longitude = fields.value(4).toDouble(&longitudeOk)};
+        City city{.name = fields.value(0),
+            .countryCode = fields.value(1),
+            .country = fields.value(2),
+            .latitude = fields.value(3).toDouble(&latitudeOk),
+            .longitude = fields.value(4).toDouble(&longitudeOk)};
         if (fields.size() != 5 || city.name.isEmpty() || !latitudeOk || !longitudeOk) {
             continue;
         }

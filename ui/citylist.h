@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include <QList>
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>

@@ -89,8 +89,8 @@ QVariant CitySearchModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CitySearchModel::roleNames() const
 {
-    return {{NameRole, "name"}, {CountryRole, "country"}, {CountryCodeRole, "countryCode"},
-        {LatitudeRole, "latitude"}, {LongitudeRole, "longitude"}, {LabelRole, "label"}};
+    return {{NameRole, "name"}, {CountryRole, "country"}, {CountryCodeRole, "countryCode"}, {LatitudeRole, "latitude"},
+        {LongitudeRole, "longitude"}, {LabelRole, "label"}};
 }
 
 } // namespace Flotilla

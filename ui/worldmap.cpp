@@ -35,11 +35,12 @@ void WorldMap::setModel(QAbstractItemModel *model)
         connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorldMap::readRows);
         connect(m_model, &QAbstractItemModel::rowsMoved, this, &WorldMap::readRows);
         // A tick changes one row: only that marker is read again.
-        connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
-            for (int row = first.row(); row <= last.row(); ++row) {
-                readRow(row);
-            }
-        });
+        connect(
+            m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
+                for (int row = first.row(); row <= last.row(); ++row) {
+                    readRow(row);
+                }
+            });
     }
     readRows();
     Q_EMIT modelChanged();

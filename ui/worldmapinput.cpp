@@ -133,7 +133,8 @@ void WorldMap::mousePressEvent(QMouseEvent *event)
 
 void WorldMap::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!m_dragged && QLineF(m_pressPoint, event->position()).length() < QGuiApplication::styleHints()->startDragDistance()) {
+    if (!m_dragged
+        && QLineF(m_pressPoint, event->position()).length() < QGuiApplication::styleHints()->startDragDistance()) {
         return;
     }
     m_dragged = true;

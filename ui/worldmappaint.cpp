@@ -20,7 +20,8 @@ QColor mix(const QColor &from, const QColor &to, double amount)
 {
     const double a = std::clamp(amount, 0.0, 1.0);
     return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * a),
-        float(from.greenF() + (to.greenF() - from.greenF()) * a), float(from.blueF() + (to.blueF() - from.blueF()) * a));
+        float(from.greenF() + (to.greenF() - from.greenF()) * a),
+        float(from.blueF() + (to.blueF() - from.blueF()) * a));
 }
 
 /// How much a marker asks for attention: lost nodes first, then busy ones.
@@ -76,12 +77,12 @@ QString WorldMap::describe(const Drawn &drawn) const
     QStringList lines;
     for (int index : drawn.markers) {
         const Marker &marker = m_markers.at(index);
-        const QString stateText = m_model ? m_model->index(int(m_markerOfRow.indexOf(index)), 0)
-                                                .data(m_roles.value("stateText", -1))
-                                                .toString()
-                                          : QString();
-        const QString cpu = std::isnan(marker.cpuPercent) ? i18nc("@info CPU use unknown", "CPU –")
-                                                          : i18nc("@info CPU use", "CPU %1 %", qRound(marker.cpuPercent));
+        const QString stateText = m_model
+            ? m_model->index(int(m_markerOfRow.indexOf(index)), 0).data(m_roles.value("stateText", -1)).toString()
+            : QString();
+        const QString cpu = std::isnan(marker.cpuPercent)
+            ? i18nc("@info CPU use unknown", "CPU –")
+            : i18nc("@info CPU use", "CPU %1 %", qRound(marker.cpuPercent));
         lines.append(i18ncp("@info:tooltip node on the map: name, city, state, CPU, machines",
             "%2 (%3) · %4 · %5 · %1 machine", "%2 (%3) · %4 · %5 · %1 machines", marker.machines, marker.name,
             marker.city.isEmpty() ? i18nc("@info no city", "no city") : marker.city, stateText, cpu));
@@ -120,8 +121,8 @@ void WorldMap::paintMarkers(QPainter *painter)
     font.setBold(true);
     painter->setFont(font);
     for (const Drawn &group : drawn()) {
-        const bool highlighted = std::ranges::any_of(
-            group.markers, [this](int index) { return m_markers.at(index).id == m_highlighted && !m_highlighted.isEmpty(); });
+        const bool highlighted = std::ranges::any_of(group.markers,
+            [this](int index) { return m_markers.at(index).id == m_highlighted && !m_highlighted.isEmpty(); });
         if (highlighted) {
             painter->setPen(QPen(m_highlightColor, 3));
             painter->setBrush(Qt::NoBrush);
@@ -132,7 +133,8 @@ void WorldMap::paintMarkers(QPainter *painter)
         painter->drawEllipse(group.centre, group.radius, group.radius);
         if (group.markers.size() > 1) {
             painter->setPen(m_textColor);
-            const QRectF box(group.centre - QPointF(group.radius, group.radius), QSizeF(group.radius, group.radius) * 2);
+            const QRectF box(
+                group.centre - QPointF(group.radius, group.radius), QSizeF(group.radius, group.radius) * 2);
             painter->drawText(box, Qt::AlignCenter, QString::number(group.markers.size()));
         }
     }

@@ -27,7 +27,9 @@ class FleetEditingTest : public QObject
 
     static NodeEntry entry(const QString &id, const QString &uri = QStringLiteral("test:///default"))
     {
-        return NodeEntry{.id = id, .name = id.toUpper(), .uri = uri,
+        return NodeEntry{.id = id,
+            .name = id.toUpper(),
+            .uri = uri,
             .location = {.city = QStringLiteral("Reykjavík"), .latitude = 64.13, .longitude = -21.9}};
     }
 
@@ -73,7 +75,8 @@ private Q_SLOTS:
         Fleet fleet;
         NodeListModel nodes(&fleet);
         QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        fleet.addNode(entry(QStringLiteral("hung"), QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort())));
+        fleet.addNode(
+            entry(QStringLiteral("hung"), QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort())));
         QTest::qWait(300); // its session is inside virConnectOpenAuth by now
         QElapsedTimer clock;
         clock.start();

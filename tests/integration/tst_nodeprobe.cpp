@@ -36,10 +36,7 @@ class NodeProbeTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        Libvirt::initialize();
-    }
+    void initTestCase() { Libvirt::initialize(); }
 
     void findsTheTestDriversNode()
     {
@@ -69,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         const Result<ProbeFindings> result = *finished.last;
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().message.contains(QStringLiteral("test:///nonexistent/node.xml")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("test:///nonexistent/node.xml")),
+            qPrintable(result.error().message));
         QVERIFY2(!result.error().details.isEmpty(), "libvirt's own words come as details");
         QVERIFY(result.error().code != 0);
     }
@@ -82,14 +80,16 @@ private Q_SLOTS:
         Reports finished(&probe);
         QElapsedTimer clock;
         clock.start();
-        probe.start(QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()), std::chrono::milliseconds(1500));
+        probe.start(QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()),
+            std::chrono::milliseconds(1500));
         QVERIFY(clock.elapsed() < 200); // start() does not wait
         QVERIFY(finished.wait());
         QVERIFY(clock.elapsed() >= 1400);
         const Result<ProbeFindings> result = *finished.last;
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(QStringLiteral("did not answer")), qPrintable(result.error().text()));
-        QVERIFY2(result.error().details.contains(QStringLiteral("2 seconds")) || result.error().details.contains(QStringLiteral("1 second")),
+        QVERIFY2(result.error().details.contains(QStringLiteral("2 seconds"))
+                || result.error().details.contains(QStringLiteral("1 second")),
             qPrintable(result.error().details));
     }
 
@@ -99,7 +99,8 @@ private Q_SLOTS:
         QVERIFY(silent.listen(QHostAddress::LocalHost));
         NodeProbe probe(nullptr);
         Reports finished(&probe);
-        probe.start(QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()), std::chrono::milliseconds(500));
+        probe.start(
+            QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()), std::chrono::milliseconds(500));
         probe.cancel();
         QVERIFY(!probe.isRunning());
         QTest::qWait(1000);

@@ -23,19 +23,17 @@ private Q_SLOTS:
 
     void readsQuotedCsv()
     {
-        const CityList list = CityList::fromCsv(QByteArrayLiteral("name,iso2,country,lat,lon\n"
-                                                                  "Brazzaville,CG,\"Congo, Republic of the\",-4.2592,15.2847\n"
-                                                                  "Broken,XX,Nowhere,north,east\n"
-                                                                  "Too,few,fields\n"));
+        const CityList list
+            = CityList::fromCsv(QByteArrayLiteral("name,iso2,country,lat,lon\n"
+                                                  "Brazzaville,CG,\"Congo, Republic of the\",-4.2592,15.2847\n"
+                                                  "Broken,XX,Nowhere,north,east\n"
+                                                  "Too,few,fields\n"));
         QCOMPARE(list.cities().size(), 1);
         QCOMPARE(list.cities().first().country, QStringLiteral("Congo, Republic of the"));
         QCOMPARE(list.cities().first().latitude, -4.2592);
     }
 
-    void bundledListIsWhole()
-    {
-        QCOMPARE(CityList::bundled().cities().size(), 4348);
-    }
+    void bundledListIsWhole() { QCOMPARE(CityList::bundled().cities().size(), 4348); }
 
     void findsWithoutAccents()
     {

@@ -74,7 +74,8 @@ private Q_SLOTS:
         const QList<QPainterPath> &countries = CountryShapes::bundled().outlines();
         QCOMPARE(countries.size(), 177);
         // Iceland's outline holds Reykjavik's point.
-        QVERIFY(std::ranges::any_of(countries, [](const QPainterPath &path) { return path.contains(project(64.8, -18.5)); }));
+        QVERIFY(std::ranges::any_of(
+            countries, [](const QPainterPath &path) { return path.contains(project(64.8, -18.5)); }));
         QVERIFY(CountryShapes::fromGeoJson("not json").outlines().isEmpty());
     }
 };

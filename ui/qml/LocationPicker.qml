@@ -111,7 +111,7 @@ Kirigami.FormLayout {
         Layout.fillWidth: true
         Layout.minimumWidth: Kirigami.Units.gridUnit * 12
         Layout.maximumWidth: Kirigami.Units.gridUnit * 24
-        Layout.preferredHeight: Kirigami.Units.gridUnit * 11
+        Layout.preferredHeight: width * 0.45
         picking: true
         showLegend: false
         openNodes: false

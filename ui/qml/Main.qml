@@ -105,10 +105,11 @@ Kirigami.ApplicationWindow {
         id: removeNodeDialog
 
         onRemoved: nodeId => {
-            for (let i = root.pageStack.depth - 1; i >= 0; --i) {
-                const page = root.pageStack.get(i);
-                if (page && page.nodeId === nodeId) {
-                    root.pageStack.pop(root.pageStack.get(i - 1) ?? null);
+            // Close the removed node's page, and whatever was opened from it.
+            for (let i = 1; i < root.pageStack.depth; ++i) {
+                if (root.pageStack.get(i).nodeId === nodeId) {
+                    root.pageStack.pop(root.pageStack.get(i - 1));
+                    break;
                 }
             }
             root.showPassiveNotification(i18nc("@info", "“%1” was removed from Flotilla", removeNodeDialog.nodeName));

@@ -102,22 +102,28 @@ QQC2.ItemDelegate {
         }
 
         QQC2.ToolButton {
-            objectName: "editNode:" + delegate.nodeId
-            icon.name: "document-edit"
-            text: i18nc("@action:button", "Edit “%1”…", delegate.name)
+            objectName: "nodeMenu:" + delegate.nodeId
+            icon.name: "overflow-menu"
+            text: i18nc("@action:button", "Actions for “%1”", delegate.name)
             display: QQC2.AbstractButton.IconOnly
             QQC2.ToolTip.text: text
             QQC2.ToolTip.visible: hovered
-            onClicked: delegate.editRequested()
-        }
-        QQC2.ToolButton {
-            objectName: "removeNode:" + delegate.nodeId
-            icon.name: "list-remove"
-            text: i18nc("@action:button", "Remove “%1”…", delegate.name)
-            display: QQC2.AbstractButton.IconOnly
-            QQC2.ToolTip.text: text
-            QQC2.ToolTip.visible: hovered
-            onClicked: delegate.removeRequested()
+            onClicked: nodeMenu.popup()
+
+            QQC2.Menu {
+                id: nodeMenu
+
+                QQC2.MenuItem {
+                    icon.name: "document-edit"
+                    text: i18nc("@action:inmenu", "Edit…")
+                    onTriggered: delegate.editRequested()
+                }
+                QQC2.MenuItem {
+                    icon.name: "list-remove"
+                    text: i18nc("@action:inmenu", "Remove…")
+                    onTriggered: delegate.removeRequested()
+                }
+            }
         }
     }
 }

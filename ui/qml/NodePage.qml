@@ -34,7 +34,17 @@ Kirigami.ScrollablePage {
     ListView {
         id: list
 
+        // The header grows as the node's facts and map arrive: the page stays
+        // at its top until the person scrolls.
+        property bool scrolledByPerson: false
+
         objectName: "nodeMachineList"
+        onMovementStarted: scrolledByPerson = true
+        onOriginYChanged: {
+            if (!scrolledByPerson) {
+                contentY = originY;
+            }
+        }
         currentIndex: -1
         activeFocusOnTab: true
         keyNavigationEnabled: true
@@ -46,22 +56,9 @@ Kirigami.ScrollablePage {
             width: ListView.view.width
             showNode: false
         }
-        header: ColumnLayout {
+        header: NodeFacts {
             width: ListView.view.width
-
-            NodeFacts {
-                Layout.fillWidth: true
-                nodeId: page.nodeId
-            }
-            WorldMapCard {
-                objectName: "nodeMap"
-                Layout.fillWidth: true
-                Layout.margins: Kirigami.Units.largeSpacing
-                Layout.preferredHeight: Kirigami.Units.gridUnit * 10
-                highlightedNodeId: page.nodeId
-                showLegend: false
-                openNodes: false
-            }
+            nodeId: page.nodeId
         }
 
         Kirigami.PlaceholderMessage {

@@ -22,7 +22,8 @@ Kirigami.AbstractCard {
     signal nodeClicked(nodeId: string)
     signal locationPicked(latitude: real, longitude: real)
 
-    implicitHeight: Kirigami.Units.gridUnit * 16
+    // The world is 360° wide and 144° high as drawn.
+    implicitHeight: Math.max(Kirigami.Units.gridUnit * 8, width * 0.4) + (showLegend ? legend.implicitHeight + Kirigami.Units.smallSpacing * 2 : 0)
     padding: 0
     topPadding: 0
     bottomPadding: 0
@@ -78,6 +79,8 @@ Kirigami.AbstractCard {
         }
 
         MapLegend {
+            id: legend
+
             Layout.fillWidth: true
             Layout.margins: Kirigami.Units.smallSpacing
             visible: card.showLegend
