@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QColor>
+#include <QImage>
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQmlIntegration>
@@ -104,6 +105,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    static constexpr double zoomStep = 1.5; ///< one wheel notch, one key press, one button
+
     struct Marker {
         QString id;
         QString name;
@@ -130,6 +133,7 @@ private:
     [[nodiscard]] QColor colourOf(const Marker &marker) const;
     [[nodiscard]] QColor colourOf(const Drawn &drawn) const;
     [[nodiscard]] QString describe(const Drawn &drawn) const;
+    void paintCountries(QPainter *painter);
     void paintMarkers(QPainter *painter);
     void setHover(const QString &text, QPointF point);
 
@@ -140,6 +144,8 @@ private:
     MapGeometry::View m_view;
     QList<Drawn> m_drawn;
     bool m_drawnStale = true;
+    QImage m_countries; ///< the land as last drawn, redrawn only when the view or colours change
+    bool m_countriesStale = true;
     std::optional<QPointF> m_pin; ///< x longitude, y latitude
     bool m_picking = false;
     QString m_highlighted;

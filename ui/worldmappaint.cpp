@@ -9,6 +9,7 @@
 #include <KLocalizedString>
 
 #include <QPainter>
+#include <QQuickWindow>
 
 namespace Flotilla
 {
@@ -95,28 +96,43 @@ QString WorldMap::describe(const Drawn &drawn) const
 
 void WorldMap::paint(QPainter *painter)
 {
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->fillRect(boundingRect(), m_waterColor);
-    const double scale = m_view.scale();
-    const QPointF origin = m_view.toItem(QPointF(0, 0));
-    painter->save();
-    painter->setTransform(QTransform(scale, 0, 0, scale, origin.x(), origin.y()), true);
-    QPen border(m_borderColor, 0.8);
-    border.setCosmetic(true);
-    painter->setPen(border);
-    painter->setBrush(m_landColor);
-    const QRectF visible = QRectF(m_view.toWorld(QPointF(0, 0)), m_view.toWorld(QPointF(width(), height())));
-    for (const QPainterPath &country : CountryShapes::bundled().outlines()) {
-        if (country.controlPointRect().intersects(visible)) {
-            painter->drawPath(country);
-        }
-    }
-    painter->restore();
+    paintCountries(painter);
     paintMarkers(painter);
+}
+
+// The countries change only with the view or the colours: drawn once into an
+// image, so that a tick that recolours a marker costs a copy, not 10,000 points.
+void WorldMap::paintCountries(QPainter *painter)
+{
+    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    const QSize pixels = (size() * ratio).toSize();
+    if (m_countriesStale || m_countries.size() != pixels) {
+        m_countries = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_countries.setDevicePixelRatio(ratio);
+        m_countries.fill(m_waterColor);
+        QPainter land(&m_countries);
+        land.setRenderHint(QPainter::Antialiasing);
+        const double scale = m_view.scale();
+        const QPointF origin = m_view.toItem(QPointF(0, 0));
+        land.setTransform(QTransform(scale, 0, 0, scale, origin.x(), origin.y()));
+        QPen border(m_borderColor, 0.8);
+        border.setCosmetic(true);
+        land.setPen(border);
+        land.setBrush(m_landColor);
+        const QRectF visible = QRectF(m_view.toWorld(QPointF(0, 0)), m_view.toWorld(QPointF(width(), height())));
+        for (const QPainterPath &country : CountryShapes::bundled().outlines()) {
+            if (country.controlPointRect().intersects(visible)) {
+                land.drawPath(country);
+            }
+        }
+        m_countriesStale = false;
+    }
+    painter->drawImage(QPointF(0, 0), m_countries);
 }
 
 void WorldMap::paintMarkers(QPainter *painter)
 {
+    painter->setRenderHint(QPainter::Antialiasing);
     QFont font = painter->font();
     font.setBold(true);
     painter->setFont(font);

@@ -215,8 +215,11 @@ private Q_SLOTS:
         // From the node's page: its Remove action.
         QVERIFY(invoke("openNode", m_nodeId));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodePage"), timeoutMs);
-        QQuickItem *remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"));
-        QVERIFY(remove);
+        QQuickItem *remove = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
+        QTest::qWait(500); // the page has finished sliding in; its toolbar is the one shown now
+        QTRY_VERIFY_WITH_TIMEOUT((remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
         m_app.click(remove);
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);

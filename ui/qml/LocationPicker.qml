@@ -57,7 +57,12 @@ Kirigami.FormLayout {
             Layout.fillWidth: true
             Accessible.name: i18nc("@label:textbox", "City")
             placeholderText: i18nc("@info:placeholder", "Type a city, or click the map")
-            onTextEdited: cities.text = text
+            onTextEdited: {
+                cities.text = text;
+                if (text.length === 0) {
+                    picker.choose({}); // no place: the node stays off the map
+                }
+            }
             Keys.onDownPressed: cityList.forceActiveFocus()
             onAccepted: {
                 if (cityList.count > 0) {
