@@ -219,7 +219,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
         QTest::qWait(500); // the page has finished sliding in; its toolbar is the one shown now
-        QTRY_VERIFY_WITH_TIMEOUT((remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
         m_app.click(remove);
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
