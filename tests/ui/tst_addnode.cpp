@@ -133,6 +133,23 @@ private Q_SLOTS:
             problem("rawUriFieldProblem").contains(QStringLiteral("xen")), qPrintable(problem("rawUriFieldProblem")));
     }
 
+    void fitsANarrowWindow()
+    {
+        const QSize wide = m_app.window()->size();
+        m_app.window()->resize(420, wide.height());
+        // A narrow window turns the sidebar into a drawer; a person would close it.
+        QObject *drawer = m_app.window()->property("globalDrawer").value<QObject *>();
+        QVERIFY(drawer);
+        QTRY_VERIFY(drawer->property("modal").toBool());
+        drawer->setProperty("drawerOpen", false);
+        QTRY_VERIFY_WITH_TIMEOUT(item("rawUriFieldInput")->width() < 400, timeoutMs);
+        QVERIFY(item("rawUriFieldInput")->isVisible());
+        m_app.screenshot(QStringLiteral("wizard-narrow"));
+        m_app.window()->resize(wide);
+        QTRY_COMPARE(m_app.window()->width(), wide.width());
+        drawer->setProperty("drawerOpen", true);
+    }
+
     void testsTheConnectionAndSaves()
     {
         m_app.type(item("rawUriFieldInput"), QStringLiteral("test:///default"));

@@ -15,6 +15,10 @@ Kirigami.FormLayout {
     required property ConnectionTest test
     property bool showAllProblems: false
 
+    function focusFirst(): void {
+        transportBox.forceActiveFocus();
+    }
+
     readonly property bool remote: form.transport === NodeForm.Ssh || form.transport === NodeForm.Tls || form.transport === NodeForm.Tcp
 
     Kirigami.Separator {
@@ -22,6 +26,8 @@ Kirigami.FormLayout {
         Kirigami.FormData.label: i18nc("@title:group", "Connection")
     }
     QQC2.ComboBox {
+        id: transportBox
+
         objectName: "transportBox"
         Kirigami.FormData.label: i18nc("@label:listbox", "Reach the node:")
         Accessible.name: i18nc("@label:listbox", "Reach the node")

@@ -45,6 +45,7 @@ Kirigami.ScrollablePage {
 
     Component.onCompleted: {
         form.takenNames = Fleet.nodeNames(nodeId);
+        connectionFields.focusFirst(); // the keyboard starts at the top of the form
         if (nodeId.length === 0) {
             return;
         }
@@ -78,58 +79,70 @@ Kirigami.ScrollablePage {
         }
     }
 
-    ColumnLayout {
-        spacing: Kirigami.Units.largeSpacing
+    // As wide as the page and no wider (an item without implicit width): the
+    // page never scrolls sideways, and the forms turn narrow in a narrow window.
+    Item {
+        width: parent ? parent.width : 0
+        implicitHeight: content.implicitHeight
 
-        Kirigami.InlineMessage {
-            objectName: "demoNotice"
-            Layout.fillWidth: true
-            visible: !Fleet.savesNodeList
-            type: Kirigami.MessageType.Information
-            text: i18nc("@info", "This is the demo fleet: the node is added for this run only, and nothing is written to your configuration.")
-        }
+        ColumnLayout {
+            id: content
 
-        ConnectionFields {
-            Layout.fillWidth: true
-            form: form
-            test: connectionTest
-            showAllProblems: page.triedToSave
-        }
+            width: parent.width
+            spacing: Kirigami.Units.largeSpacing
 
-        LocationPicker {
-            id: place
-
-            Layout.fillWidth: true
-        }
-
-        Kirigami.FormLayout {
-            Layout.fillWidth: true
-
-            Kirigami.Separator {
-                Kirigami.FormData.isSection: true
-                Kirigami.FormData.label: i18nc("@title:group", "Name")
+            Kirigami.InlineMessage {
+                objectName: "demoNotice"
+                Layout.fillWidth: true
+                visible: !Fleet.savesNodeList
+                type: Kirigami.MessageType.Information
+                text: i18nc("@info", "This is the demo fleet: the node is added for this run only, and nothing is written to your configuration.")
             }
-            QQC2.TextField {
-                id: nameField
 
-                objectName: "nodeNameField"
-                Kirigami.FormData.label: i18nc("@label:textbox", "Name:")
-                Accessible.name: i18nc("@label:textbox", "Name")
-                placeholderText: i18nc("@info:placeholder", "Found by the connection test")
-                text: form.name
-                onTextEdited: form.name = text
-                onAccepted: page.save()
+            ConnectionFields {
+                id: connectionFields
+
+                Layout.fillWidth: true
+                form: form
+                test: connectionTest
+                showAllProblems: page.triedToSave
             }
-            FieldProblem {
-                objectName: "nodeNameProblem"
-                text: form.nameError
-                shown: page.triedToSave || nameField.text.length > 0
+
+            LocationPicker {
+                id: place
+
+                Layout.fillWidth: true
             }
-            QQC2.Button {
-                objectName: "saveNodeButton"
-                text: page.nodeId.length > 0 ? i18nc("@action:button", "Save Changes") : i18nc("@action:button", "Add Node")
-                icon.name: "list-add"
-                onClicked: page.save()
+
+            Kirigami.FormLayout {
+                Layout.fillWidth: true
+
+                Kirigami.Separator {
+                    Kirigami.FormData.isSection: true
+                    Kirigami.FormData.label: i18nc("@title:group", "Name")
+                }
+                QQC2.TextField {
+                    id: nameField
+
+                    objectName: "nodeNameField"
+                    Kirigami.FormData.label: i18nc("@label:textbox", "Name:")
+                    Accessible.name: i18nc("@label:textbox", "Name")
+                    placeholderText: i18nc("@info:placeholder", "Found by the connection test")
+                    text: form.name
+                    onTextEdited: form.name = text
+                    onAccepted: page.save()
+                }
+                FieldProblem {
+                    objectName: "nodeNameProblem"
+                    text: form.nameError
+                    shown: page.triedToSave || nameField.text.length > 0
+                }
+                QQC2.Button {
+                    objectName: "saveNodeButton"
+                    text: page.nodeId.length > 0 ? i18nc("@action:button", "Save Changes") : i18nc("@action:button", "Add Node")
+                    icon.name: "list-add"
+                    onClicked: page.save()
+                }
             }
         }
     }
