@@ -71,7 +71,7 @@ void WorldMap::readRows()
 std::optional<WorldMap::Marker> WorldMap::markerOf(int row) const
 {
     const QModelIndex index = m_model->index(row, 0);
-    const auto value = [&](const char *role) { return index.data(m_roles.value(role, -1)); };
+    const auto value = [&](const char *role) { return roleValue(index, role); };
     const double latitude = value("latitude").toDouble();
     const double longitude = value("longitude").toDouble();
     if (!value("latitude").isValid() || std::isnan(latitude) || std::isnan(longitude)) {
@@ -85,6 +85,13 @@ std::optional<WorldMap::Marker> WorldMap::markerOf(int row) const
         .cpuPercent = cpu.isValid() ? cpu.toDouble() : qQNaN(),
         .machines = value("machineCount").toInt(),
         .world = MapGeometry::project(latitude, longitude)};
+}
+
+QVariant WorldMap::roleValue(const QModelIndex &index, const char *role) const
+{
+    // A role the model lacks is never asked for: some models do not check.
+    const auto it = m_roles.constFind(role);
+    return it == m_roles.cend() ? QVariant() : index.data(it.value());
 }
 
 void WorldMap::readRow(int row)

@@ -125,6 +125,7 @@ private:
     void readRows();
     void readRow(int row);
     [[nodiscard]] std::optional<Marker> markerOf(int row) const;
+    [[nodiscard]] QVariant roleValue(const QModelIndex &index, const char *role) const;
     void markersMoved();
     void viewMoved();
     [[nodiscard]] const QList<Drawn> &drawn();

@@ -79,14 +79,15 @@ QString WorldMap::describe(const Drawn &drawn) const
     for (int index : drawn.markers) {
         const Marker &marker = m_markers.at(index);
         const QString stateText = m_model
-            ? m_model->index(int(m_markerOfRow.indexOf(index)), 0).data(m_roles.value("stateText", -1)).toString()
+            ? roleValue(m_model->index(int(m_markerOfRow.indexOf(index)), 0), "stateText").toString()
             : QString();
         const QString cpu = std::isnan(marker.cpuPercent)
             ? i18nc("@info CPU use unknown", "CPU –")
             : i18nc("@info CPU use", "CPU %1 %", qRound(marker.cpuPercent));
         lines.append(i18ncp("@info:tooltip node on the map: name, city, state, CPU, machines",
             "%2 (%3) · %4 · %5 · %1 machine", "%2 (%3) · %4 · %5 · %1 machines", marker.machines, marker.name,
-            marker.city.isEmpty() ? i18nc("@info no city", "no city") : marker.city, stateText, cpu));
+            marker.city.isEmpty() ? i18nc("@info no city", "no city") : marker.city,
+            stateText.isEmpty() ? i18nc("@info node state unknown", "state unknown") : stateText, cpu));
     }
     if (lines.size() > 1) {
         lines.prepend(i18ncp("@info:tooltip", "%1 node here:", "%1 nodes here:", lines.size()));

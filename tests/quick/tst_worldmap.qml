@@ -111,6 +111,19 @@ TestCase {
         compare(map.groups.length, 2);
     }
 
+    function test_hoverDescribesWhatIsUnderThePointer(): void {
+        const saoPaulo = map.itemPoint(-23.55, -46.63);
+        mouseMove(map, saoPaulo.x, saoPaulo.y);
+        tryVerify(() => map.hoverText.includes("São Paulo"));
+        verify(map.hoverText.includes("5 machines"));
+        const berlin = map.itemPoint(52.46, 13.23);
+        mouseMove(map, berlin.x, berlin.y);
+        tryVerify(() => map.hoverText.includes("2 nodes here"));
+        verify(map.hoverText.includes("Potsdam"));
+        mouseMove(map, 2, 2); // the Arctic sea
+        tryCompare(map, "hoverText", "");
+    }
+
     function test_keysZoomAndReset(): void {
         map.forceActiveFocus();
         keyClick(Qt.Key_Plus);
