@@ -58,6 +58,28 @@ private Q_SLOTS:
         QCOMPARE(result.value().machines, 1); // test:///default holds one machine, "test"
     }
 
+    void asksForCredentialsThroughTheBroker()
+    {
+        CredentialBroker credentials;
+        credentials.setUseKeyring(false);
+        QStringList asked;
+        connect(&credentials, &CredentialBroker::requested, this, [&](const CredentialRequest &request) {
+            QStringList answers;
+            for (const CredentialPrompt &prompt : request.prompts) {
+                asked.append(prompt.text);
+                answers.append(prompt.isUserName ? QStringLiteral("fred") : QStringLiteral("correct horse"));
+            }
+            credentials.answer(request.id, answers, false);
+        });
+        NodeProbe probe(&credentials);
+        Reports finished(&probe);
+        probe.start(QStringLiteral("test://") + QFINDTESTDATA("../data/auth-node.xml"));
+        QVERIFY(finished.wait());
+        QVERIFY2(finished.last->ok(), qPrintable(finished.last->ok() ? QString() : finished.last->error().text()));
+        QCOMPARE(finished.last->value().facts.cpus, 2);
+        QVERIFY(!asked.isEmpty()); // the person was asked, through the same broker as sessions
+    }
+
     void reportsLibvirtsError()
     {
         NodeProbe probe(nullptr);
