@@ -81,7 +81,15 @@ int main(int argc, char *argv[])
     if (!nodes) {
         startupProblem = nodes.error(); // shown in the window; the damaged list is kept aside
     }
-    for (const NodeEntry &node : (nodes ? nodes.value() : QList<NodeEntry>{}) + options.connect) {
+    // The user's list is saved again when the person changes it; the demo's
+    // and --connect's nodes are for this run only.
+    if (!options.demo) {
+        fleet.setStore(NodeListStore());
+    }
+    for (const NodeEntry &node : nodes ? nodes.value() : QList<NodeEntry>{}) {
+        fleet.addNode(node, !options.demo);
+    }
+    for (const NodeEntry &node : options.connect) {
         fleet.addNode(node);
     }
     FleetView::setFleet(&fleet, options.demo, startupProblem);

@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet.h"
 
-#include "logging.h"
-#include "nodesession.h"
+#include "fleetworker.h"
 
 #include <KLocalizedString>
 
@@ -13,32 +12,6 @@ using namespace std::chrono_literals;
 
 namespace Flotilla
 {
-
-/// A session and the thread it runs on. The session is closed and deleted
-/// on its own thread, which then ends.
-struct Fleet::Worker {
-    std::unique_ptr<QThread> thread = std::make_unique<QThread>();
-    NodeSession *session = nullptr;
-
-    ~Worker()
-    {
-        QMetaObject::invokeMethod(
-            session,
-            [session = session] {
-                session->shutdown();
-                session->deleteLater(); // deleted as the thread finishes
-                QThread::currentThread()->quit();
-            },
-            Qt::QueuedConnection);
-        // A node that hangs inside a libvirt call must not hang the exit:
-        // after the grace period its thread and session are left to the
-        // process's end (destroying a running QThread would abort).
-        if (!thread->wait(QDeadlineTimer(3s))) {
-            qCWarning(FLOTILLA_FLEET) << "the session of" << thread->objectName() << "did not stop in time";
-            (void)thread.release();
-        }
-    }
-};
 
 Fleet::Fleet(QObject *parent)
     : QObject(parent)
@@ -58,34 +31,61 @@ Fleet::Fleet(QObject *parent)
 Fleet::~Fleet()
 {
     m_credentials.close(); // sessions waiting for an answer get none, and stop
+    for (const auto &worker : m_workers) {
+        worker->stop(); // all at once, then each is waited for
+    }
     m_workers.clear();
+    m_retiring.clear();
 }
 
-void Fleet::addNode(const NodeEntry &entry)
+void Fleet::addNode(const NodeEntry &entry, bool saved)
 {
     Q_ASSERT(indexOf(entry.id) < 0);
-    m_nodes.append(Node{.entry = entry});
+    m_nodes.append(Node{.entry = entry, .saved = saved});
+    m_workers.push_back(startSession(m_nodes.last()));
+    Q_EMIT nodeAdded(m_nodes.size() - 1);
+}
 
+std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
+{
     auto worker = std::make_unique<Worker>();
-    worker->thread->setObjectName(QStringLiteral("node:") + entry.id);
-    worker->session
-        = new NodeSession(entry.uri, m_nodes.last().metrics, &m_credentials, m_resyncInterval, m_tickInterval);
+    worker->thread->setObjectName(QStringLiteral("node:") + node.entry.id);
+    worker->session = new NodeSession(node.entry.uri, node.metrics, &m_credentials, m_resyncInterval, m_tickInterval);
     worker->session->moveToThread(worker->thread.get());
-    const QString id = entry.id;
-    connect(worker->session, &NodeSession::statusChanged, this,
-        [this, id](const NodeStatus &status) { onStatusChanged(id, status); });
-    connect(worker->session, &NodeSession::inventoryChanged, this,
-        [this, id](const InventoryChange &change) { onInventoryChanged(id, change); });
-    connect(worker->session, &NodeSession::ticked, this, [this, id](const NodeTick &tick) { onTicked(id, tick); });
-    connect(worker->session, &NodeSession::requestFinished, this,
-        [this, id](const MachineRequestResult &result) { Q_EMIT requestFinished(id, result); });
+    // Reports of a session that was replaced or stopped are ignored.
+    node.session = ++m_lastSession;
+    const QString id = node.entry.id;
+    const quint64 session = node.session;
+    const auto current = [this, id, session] {
+        const qsizetype index = indexOf(id);
+        return index >= 0 && m_nodes.at(index).session == session;
+    };
+    connect(worker->session, &NodeSession::statusChanged, this, [this, id, current](const NodeStatus &status) {
+        if (current()) {
+            onStatusChanged(id, status);
+        }
+    });
+    connect(worker->session, &NodeSession::inventoryChanged, this, [this, id, current](const InventoryChange &change) {
+        if (current()) {
+            onInventoryChanged(id, change);
+        }
+    });
+    connect(worker->session, &NodeSession::ticked, this, [this, id, current](const NodeTick &tick) {
+        if (current()) {
+            onTicked(id, tick);
+        }
+    });
+    connect(
+        worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
+            if (current()) {
+                Q_EMIT requestFinished(id, result);
+            }
+        });
     worker->thread->start();
-    if (entry.enabled) {
+    if (node.entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
     }
-    m_workers.push_back(std::move(worker));
-
-    Q_EMIT nodeAdded(m_nodes.size() - 1);
+    return worker;
 }
 
 template<typename Method>

@@ -10,11 +10,13 @@
 #include "metrics.h"
 #include "metricsstore.h"
 #include "nodeentry.h"
+#include "nodeliststore.h"
 #include "nodestatus.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Flotilla
@@ -42,6 +44,8 @@ public:
         QHash<QString, MachineRates> machineRates; ///< each running machine's, at the last tick
         bool simulatedActivity = false;
         qint64 lastTickWorkMs = 0;
+        bool saved = false; ///< part of the user's saved list (not a --connect node for this run)
+        quint64 session = 0; ///< which of the node's sessions reports now
     };
 
     explicit Fleet(QObject *parent = nullptr);
@@ -52,8 +56,22 @@ public:
     /// How often sessions added from now on read their counters.
     void setTickInterval(std::chrono::milliseconds interval) { m_tickInterval = interval; }
 
-    /// Adds a node and starts its session. Ids must be unique.
-    void addNode(const NodeEntry &entry);
+    /// Adds a node and starts its session. Ids must be unique. A @p saved
+    /// node belongs to the user's list and is written by save().
+    void addNode(const NodeEntry &entry, bool saved = false);
+    /// Takes a node out of the fleet (the node itself is not touched): its
+    /// machines leave the lists, its session stops on its own thread, and
+    /// the UI thread never waits for it, even if the node hangs.
+    bool removeNode(const QString &id);
+    /// Changes a node's name, place and tags; a changed URI reconnects with
+    /// a fresh session. False if there is no node with @p entry's id.
+    bool updateNode(const NodeEntry &entry);
+    /// Where save() writes the user's list; none (the default, as in the
+    /// demo): save() writes nothing.
+    void setStore(std::optional<NodeListStore> store) { m_store = std::move(store); }
+    [[nodiscard]] bool hasStore() const { return m_store.has_value(); }
+    /// Writes the saved nodes' entries to the store, atomically.
+    [[nodiscard]] Result<bool> save() const;
     void reconnectNow(const QString &id);
     void disconnectNode(const QString &id);
     /// Hands @p request to the node's session; returns its id, which
@@ -71,6 +89,9 @@ public:
 
 Q_SIGNALS:
     void nodeAdded(qsizetype index);
+    /// A node is about to go; its machines have already gone (machinesChanged).
+    void nodeAboutToBeRemoved(qsizetype index);
+    void nodeRemoved(qsizetype index);
     /// Status, facts, pools or networks of a node changed.
     void nodeChanged(qsizetype index);
     /// Machines of a node were added, changed or removed (already applied).
@@ -88,11 +109,17 @@ private:
     void onTicked(const QString &id, const NodeTick &tick);
     template<typename Method>
     void tellSession(const QString &id, Method method);
+    [[nodiscard]] std::unique_ptr<Worker> startSession(Node &node);
+    void retire(std::unique_ptr<Worker> worker);
+    void dropMachines(qsizetype index);
 
     QList<Node> m_nodes;
     FleetEvents m_events;
     CredentialBroker m_credentials; // before the workers: it outlives their sessions
     std::vector<std::unique_ptr<Worker>> m_workers;
+    std::vector<std::unique_ptr<Worker>> m_retiring; ///< sessions of removed nodes, stopping
+    std::optional<NodeListStore> m_store;
+    quint64 m_lastSession = 0;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
     std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
     quint64 m_lastRequestId = 0;

@@ -21,6 +21,11 @@ void FleetView::setFleet(Fleet *fleet, bool demo, const Error &startupProblem)
     s_startupProblem = startupProblem;
 }
 
+Fleet *FleetView::sharedFleet()
+{
+    return s_fleet;
+}
+
 FleetView *FleetView::create(QQmlEngine *, QJSEngine *)
 {
     Q_ASSERT_X(s_fleet, "FleetView::create", "setFleet() must come before QML is loaded");

@@ -37,11 +37,29 @@ class FleetView : public QObject
     /// What went wrong while starting (a damaged node list, say); empty when nothing did.
     Q_PROPERTY(QString startupProblem READ startupProblem CONSTANT)
     Q_PROPERTY(QString startupProblemDetails READ startupProblemDetails CONSTANT)
+    /// Changes to the node list are written to the user's configuration
+    /// (not in the demo, whose changes last for this run only).
+    Q_PROPERTY(bool savesNodeList READ savesNodeList CONSTANT)
 
 public:
     /// The fleet every engine's singleton shows; set before loading QML.
     static void setFleet(Fleet *fleet, bool demo, const Error &startupProblem = {});
     static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
+    /// The fleet given to setFleet(), for QML types that need its parts.
+    [[nodiscard]] static Fleet *sharedFleet();
+
+    /// Adds a node from a map with name, uri, city, country, countryCode,
+    /// latitude, longitude (NaN: no place) and tags, and saves the list.
+    /// Returns a map with the new "nodeId", and "error" if saving failed.
+    Q_INVOKABLE QVariantMap addNode(const QVariantMap &entry);
+    /// Changes node @p nodeId (same keys as addNode; a new URI reconnects) and saves.
+    Q_INVOKABLE QVariantMap updateNode(const QString &nodeId, const QVariantMap &entry);
+    /// Takes a node out of Flotilla (the node itself is untouched) and saves.
+    Q_INVOKABLE QVariantMap removeNode(const QString &nodeId);
+    /// A node's entry as a map with addNode()'s keys; empty if there is none.
+    Q_INVOKABLE [[nodiscard]] QVariantMap nodeEntry(const QString &nodeId) const;
+    /// The names of every node but @p exceptNodeId.
+    Q_INVOKABLE [[nodiscard]] QStringList nodeNames(const QString &exceptNodeId = {}) const;
 
     /// Drops any waiting and connects to the node at once.
     Q_INVOKABLE void reconnectNode(const QString &nodeId);
@@ -64,6 +82,7 @@ public:
     [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] QString startupProblem() const { return m_startupProblem.message; }
     [[nodiscard]] QString startupProblemDetails() const { return m_startupProblem.details; }
+    [[nodiscard]] bool savesNodeList() const;
 
 Q_SIGNALS:
     /// A node asks for credentials; @p prompts holds maps with "text",
@@ -74,6 +93,7 @@ Q_SIGNALS:
 
 private:
     FleetView(Fleet *fleet, bool demo, Error startupProblem);
+    [[nodiscard]] QVariantMap saved(const QString &nodeId);
 
     NodeListModel *m_nodes;
     MachineListModel *m_machines;

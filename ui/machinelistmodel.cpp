@@ -38,6 +38,12 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
     m_liveRefresh.setSingleShot(true);
     m_liveRefresh.setInterval(refreshIntervalMs);
     connect(&m_liveRefresh, &QTimer::timeout, this, &MachineListModel::publishLiveFigures);
+    // A removed node's machines have gone already; the nodes after it move up.
+    connect(fleet, &Fleet::nodeRemoved, this, [this](qsizetype node) {
+        for (Row &row : m_rows) {
+            row.node -= row.node > node ? 1 : 0;
+        }
+    });
     for (qsizetype node = 0; node < fleet->nodes().size(); ++node) {
         const QList<Machine> machines = fleet->nodes().at(node).machines.machines().values();
         applyChange(node, InventoryChange{.complete = true, .added = machines});

@@ -101,6 +101,11 @@ NodeListModel::NodeListModel(Fleet *fleet, QObject *parent)
         ++m_count;
         endInsertRows();
     });
+    connect(fleet, &Fleet::nodeAboutToBeRemoved, this, [this](qsizetype row) {
+        beginRemoveRows({}, int(row), int(row));
+        --m_count;
+    });
+    connect(fleet, &Fleet::nodeRemoved, this, [this] { endRemoveRows(); });
     connect(fleet, &Fleet::nodeChanged, this,
         [this](qsizetype row) { Q_EMIT dataChanged(index(int(row)), index(int(row))); });
     connect(fleet, &Fleet::ticked, this, [this](qsizetype row) {

@@ -109,13 +109,14 @@ Kirigami.ScrollablePage {
             rowSpacing: Kirigami.Units.largeSpacing
             columnSpacing: Kirigami.Units.largeSpacing
 
-            // The world map of the nodes goes here (made on the nodes-map branch).
-            Kirigami.AbstractCard {
+            // A fixed height: the card's own grows with its width, which in a
+            // grid of two columns would feed back into the grid's layout.
+            WorldMapCard {
                 objectName: "mapCard"
                 Layout.fillWidth: true
-                Layout.fillHeight: true
+                Layout.alignment: Qt.AlignTop
                 Layout.preferredWidth: Kirigami.Units.gridUnit * 20
-                Layout.minimumHeight: Kirigami.Units.gridUnit * 10
+                Layout.preferredHeight: Kirigami.Units.gridUnit * 16
             }
             EventsCard {
                 objectName: "eventsCard"

@@ -28,6 +28,25 @@ Kirigami.ApplicationWindow {
         pageStack.push(machinesPage);
     }
 
+    function openNode(nodeId: string): void {
+        const entry = Fleet.nodeEntry(nodeId);
+        if (entry.nodeId !== undefined) {
+            pageStack.push(nodePage, { nodeId: nodeId, nodeName: entry.name });
+        }
+    }
+
+    function addNode(): void {
+        pageStack.push(nodeEditorPage, { nodeId: "" });
+    }
+
+    function editNode(nodeId: string): void {
+        pageStack.push(nodeEditorPage, { nodeId: nodeId });
+    }
+
+    function removeNode(nodeId: string): void {
+        removeNodeDialog.ask(nodeId, Fleet.nodeEntry(nodeId).name ?? "");
+    }
+
     globalDrawer: Kirigami.GlobalDrawer {
         title: i18nc("@title", "Flotilla")
         titleIcon: "network-server"
@@ -51,6 +70,14 @@ Kirigami.ApplicationWindow {
                 text: i18nc("@action:inmenu page", "Machines")
                 icon.name: "computer"
                 onTriggered: root.showMachines()
+            },
+            Kirigami.Action {
+                separator: true
+            },
+            Kirigami.Action {
+                text: i18nc("@action:inmenu", "Add Node…")
+                icon.name: "list-add"
+                onTriggered: root.addNode()
             }
         ]
     }
@@ -70,8 +97,38 @@ Kirigami.ApplicationWindow {
         MachinesPage {}
     }
 
+    Component {
+        id: nodePage
+        NodePage {}
+    }
+
+    Component {
+        id: nodeEditorPage
+        NodeEditorPage {
+            onDone: nodeId => {
+                // Back to where the person came from, the new or changed node in view.
+                root.pageStack.pop();
+            }
+        }
+    }
+
     CredentialsDialog {
         id: credentials
+    }
+
+    RemoveNodeDialog {
+        id: removeNodeDialog
+
+        onRemoved: nodeId => {
+            // Close the removed node's page, and whatever was opened from it.
+            for (let i = 1; i < root.pageStack.depth; ++i) {
+                if (root.pageStack.get(i).nodeId === nodeId) {
+                    root.pageStack.pop(root.pageStack.get(i - 1));
+                    break;
+                }
+            }
+            root.showPassiveNotification(i18nc("@info", "“%1” was removed from Flotilla", removeNodeDialog.nodeName));
+        }
     }
 
     Connections {

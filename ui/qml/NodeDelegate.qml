@@ -26,6 +26,9 @@ QQC2.ItemDelegate {
     required property string storageText
     required property string usageText
 
+    signal editRequested
+    signal removeRequested
+
     readonly property string placeText: [city, country].filter(part => part.length > 0).join(", ")
 
     Accessible.name: i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
@@ -96,6 +99,31 @@ QQC2.ItemDelegate {
             visible: !delegate.loaded
             text: delegate.stateText
             color: Kirigami.Theme.disabledTextColor
+        }
+
+        QQC2.ToolButton {
+            objectName: "nodeMenu:" + delegate.nodeId
+            icon.name: "overflow-menu"
+            text: i18nc("@action:button", "Actions for “%1”", delegate.name)
+            display: QQC2.AbstractButton.IconOnly
+            QQC2.ToolTip.text: text
+            QQC2.ToolTip.visible: hovered
+            onClicked: nodeMenu.popup()
+
+            QQC2.Menu {
+                id: nodeMenu
+
+                QQC2.MenuItem {
+                    icon.name: "document-edit"
+                    text: i18nc("@action:inmenu", "Edit…")
+                    onTriggered: delegate.editRequested()
+                }
+                QQC2.MenuItem {
+                    icon.name: "list-remove"
+                    text: i18nc("@action:inmenu", "Remove…")
+                    onTriggered: delegate.removeRequested()
+                }
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ ColumnLayout {
     required property string errorDetails
     required property string city
     required property string country
+    required property real latitude
+    required property real longitude
     required property bool loaded
     required property string hostname
     required property string hypervisor
@@ -121,6 +123,17 @@ ColumnLayout {
             Kirigami.FormData.label: i18nc("@label", "Networks:")
             text: card.networksText
         }
+    }
+
+    WorldMapCard {
+        objectName: "nodeMap"
+        visible: !isNaN(card.latitude) && !isNaN(card.longitude)
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        Layout.preferredHeight: Kirigami.Units.gridUnit * 10
+        highlightedNodeId: card.nodeId
+        showLegend: false
+        openNodes: false
     }
 
     Kirigami.Heading {

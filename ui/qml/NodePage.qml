@@ -16,15 +16,35 @@ Kirigami.ScrollablePage {
     title: nodeName
     objectName: "nodePage"
 
+    actions: [
+        Kirigami.Action {
+            objectName: "editNodeAction"
+            text: i18nc("@action:button", "Edit…")
+            icon.name: "document-edit"
+            onTriggered: applicationWindow().editNode(page.nodeId)
+        },
+        Kirigami.Action {
+            objectName: "removeNodeAction"
+            text: i18nc("@action:button", "Remove…")
+            icon.name: "list-remove"
+            onTriggered: applicationWindow().removeNode(page.nodeId)
+        }
+    ]
+
     ListView {
         id: list
 
-        objectName: "nodeMachineList"
-        // The facts above the machines grow as they arrive: stay at the top
-        // until the person scrolls.
+        // The header grows as the node's facts and map arrive: the page stays
+        // at its top until the person scrolls.
         property bool scrolledByPerson: false
+
+        objectName: "nodeMachineList"
         onMovementStarted: scrolledByPerson = true
-        onOriginYChanged: if (!scrolledByPerson) contentY = originY
+        onOriginYChanged: {
+            if (!scrolledByPerson) {
+                contentY = originY;
+            }
+        }
         currentIndex: -1
         activeFocusOnTab: true
         keyNavigationEnabled: true

@@ -11,6 +11,16 @@ Kirigami.ScrollablePage {
     title: i18nc("@title:window", "Nodes")
     objectName: "nodesPage"
 
+    actions: [
+        Kirigami.Action {
+            objectName: "addNodeAction"
+            text: i18nc("@action:button", "Add Node…")
+            icon.name: "list-add"
+            shortcut: StandardKey.New
+            onTriggered: applicationWindow().addNode()
+        }
+    ]
+
     header: Kirigami.InlineMessage {
         objectName: "startupProblem"
         visible: Fleet.startupProblem.length > 0
@@ -32,6 +42,8 @@ Kirigami.ScrollablePage {
 
         delegate: NodeDelegate {
             width: ListView.view.width
+            onEditRequested: applicationWindow().editNode(nodeId)
+            onRemoveRequested: applicationWindow().removeNode(nodeId)
             onClicked: {
                 ListView.view.currentIndex = index;
                 applicationWindow().pageStack.push(nodePage, {
@@ -52,7 +64,12 @@ Kirigami.ScrollablePage {
             visible: list.count === 0
             icon.name: "network-server"
             text: i18nc("@info:placeholder", "No nodes yet")
-            explanation: i18nc("@info:placeholder", "Start Flotilla with --demo to look around a demo fleet of five nodes.")
+            explanation: i18nc("@info:placeholder", "Add your first node, or start Flotilla with --demo to look around a demo fleet of five nodes.")
+            helpfulAction: Kirigami.Action {
+                text: i18nc("@action:button", "Add Node…")
+                icon.name: "list-add"
+                onTriggered: applicationWindow().addNode()
+            }
         }
     }
 }

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "nodeprobe.h"
+
+#include "inventoryreader.h"
+#include "libvirthandles.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QPointer>
+
+#include <thread>
+
+namespace Flotilla
+{
+
+namespace
+{
+
+struct AskContext {
+    QString uri;
+    CredentialBroker *credentials;
+};
+
+int askForCredentials(virConnectCredentialPtr credentials, unsigned int count, void *data)
+{
+    const auto *context = static_cast<AskContext *>(data);
+    if (!context->credentials) {
+        return -1;
+    }
+    QList<CredentialPrompt> prompts;
+    for (unsigned int i = 0; i < count; ++i) {
+        const int type = credentials[i].type;
+        prompts.append(CredentialPrompt{.text = QString::fromUtf8(credentials[i].prompt),
+            .secret = type == VIR_CRED_PASSPHRASE || type == VIR_CRED_NOECHOPROMPT,
+            .isUserName = type == VIR_CRED_AUTHNAME,
+            .suggestion = QString::fromUtf8(credentials[i].defresult)});
+    }
+    const std::optional<QStringList> answers = context->credentials->ask(context->uri, prompts);
+    if (!answers || answers->size() != qsizetype(count)) {
+        return -1;
+    }
+    for (unsigned int i = 0; i < count; ++i) {
+        const QByteArray text = answers->at(i).toUtf8();
+        credentials[i].result = strdup(text.constData()); // libvirt frees it
+        credentials[i].resultlen = unsigned(text.size());
+    }
+    return 0;
+}
+
+int credentialTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_NOECHOPROMPT, VIR_CRED_ECHOPROMPT};
+
+} // namespace
+
+Result<ProbeFindings> probeNode(const QString &uri, CredentialBroker *credentials)
+{
+    AskContext context{.uri = uri, .credentials = credentials};
+    virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), &askForCredentials, &context};
+    const Libvirt::Connection connection(virConnectOpenAuth(uri.toUtf8().constData(), &authentication, 0));
+    if (!connection) {
+        return Libvirt::lastError(i18nc("@info", "Could not connect to %1", uri));
+    }
+    Result<NodeFacts> facts = InventoryReader::readFacts(connection.get());
+    if (!facts) {
+        return facts.error();
+    }
+    const int running = virConnectNumOfDomains(connection.get());
+    const int defined = virConnectNumOfDefinedDomains(connection.get());
+    if (running < 0 || defined < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not count the machines of %1", uri));
+    }
+    return ProbeFindings{.facts = facts.value(), .machines = running + defined};
+}
+
+NodeProbe::NodeProbe(CredentialBroker *credentials, QObject *parent)
+    : QObject(parent)
+    , m_credentials(credentials)
+{
+    m_timeLimit.setSingleShot(true);
+    connect(&m_timeLimit, &QTimer::timeout, this, [this] {
+        const auto seconds = qRound(m_timeLimit.interval() / 1000.0);
+        finish(m_attempt,
+            Error{.message = i18nc("@info", "%1 did not answer", m_uri),
+                .details = i18ncp("@info",
+                    "no answer within %1 second; the node may be down, or a firewall may drop the connection",
+                    "no answer within %1 seconds; the node may be down, or a firewall may drop the connection",
+                    seconds)});
+    });
+}
+
+void NodeProbe::start(const QString &uri, std::chrono::milliseconds timeLimit)
+{
+    cancel();
+    const quint64 attempt = m_attempt;
+    m_uri = uri;
+    m_running = true;
+    m_timeLimit.start(timeLimit);
+    // The thread may outlive this object (a node that hangs): it reports
+    // through a weak pointer, on the UI thread, and only if still wanted.
+    QPointer<NodeProbe> self(this);
+    std::thread([self, attempt, uri, credentials = m_credentials] {
+        Result<ProbeFindings> result = probeNode(uri, credentials);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, attempt, result] {
+            if (self) {
+                self->finish(attempt, result);
+            }
+        });
+    }).detach();
+}
+
+void NodeProbe::cancel()
+{
+    ++m_attempt;
+    m_running = false;
+    m_timeLimit.stop();
+}
+
+void NodeProbe::finish(quint64 attempt, const Result<ProbeFindings> &result)
+{
+    if (attempt != m_attempt || !m_running) {
+        return;
+    }
+    m_running = false;
+    m_timeLimit.stop();
+    Q_EMIT finished(result);
+}
+
+} // namespace Flotilla

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "appwindow.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Flotilla;
+using Flotilla::Testing::AppWindow;
+
+/// The add-node wizard driven as a person would, on the demo fleet: wrong
+/// input and its messages, a connection test, a city typed, saving; then
+/// the node on the map, edited, and removed.
+class AddNodeTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = AppWindow::timeoutMs;
+    AppWindow m_app;
+    QString m_nodeId;
+
+    QQuickItem *item(const char *name) const { return m_app.item(name); }
+
+    /// The first visible item under @p parent whose text contains @p text (buttons in dialogs have no object names).
+    static QQuickItem *withText(QQuickItem *parent, const QString &text)
+    {
+        for (QQuickItem *child : parent->childItems()) {
+            if (child->isVisible() && child->property("text").toString().contains(text)) {
+                return child;
+            }
+            if (QQuickItem *found = withText(child, text)) {
+                return found;
+            }
+        }
+        return nullptr;
+    }
+
+    /// Scrolls the page that holds @p target until it is in the window, as a person would.
+    QQuickItem *reveal(QQuickItem *target) const
+    {
+        for (QQuickItem *parent = target ? target->parentItem() : nullptr; parent; parent = parent->parentItem()) {
+            if (parent->inherits("QQuickFlickable")) {
+                const double top
+                    = target->mapToItem(parent->property("contentItem").value<QQuickItem *>(), QPointF(0, 0)).y();
+                const double room = parent->height() - target->height();
+                const double most = std::max(0.0, parent->property("contentHeight").toDouble() - parent->height());
+                parent->setProperty("contentY", std::clamp(top - room / 2, 0.0, most));
+                break;
+            }
+        }
+        return target;
+    }
+
+    void clickInView(QQuickItem *target)
+    {
+        reveal(target);
+        QTest::qWait(50);
+        m_app.click(target);
+    }
+
+    static QQuickItem *overlayOf(QQuickWindow *window)
+    {
+        for (QQuickItem *child : window->contentItem()->childItems()) {
+            if (child->inherits("QQuickOverlay")) {
+                return child;
+            }
+        }
+        return window->contentItem();
+    }
+
+    QString problem(const char *name) const
+    {
+        QQuickItem *label = item(name);
+        return label && label->isVisible() ? label->property("text").toString() : QString();
+    }
+
+    void chooseTransport(int downs)
+    {
+        QQuickItem *box = item("transportBox");
+        QVERIFY(box);
+        box->forceActiveFocus();
+        QTRY_VERIFY(box->hasActiveFocus());
+        QTest::keyClick(m_app.window(), Qt::Key_Home);
+        for (int i = 0; i < downs; ++i) {
+            QTest::keyClick(m_app.window(), Qt::Key_Down);
+        }
+    }
+
+    bool invoke(const char *function, const QString &argument)
+    {
+        return QMetaObject::invokeMethod(m_app.window(), function, Q_ARG(QString, argument));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_app.open();
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+        QVERIFY(m_app.call("showNodes")); // where a person adds nodes from
+    }
+
+    void saysWhatIsWrongWithEachField()
+    {
+        QVERIFY(m_app.call("addNode"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("transportBox"), timeoutMs);
+        QVERIFY(item("demoNotice")->isVisible()); // the demo writes nothing
+        chooseTransport(1); // over SSH
+        QTRY_VERIFY(item("hostFieldInput") && item("hostFieldInput")->isVisible());
+        m_app.type(item("hostFieldInput"), QStringLiteral("my host"));
+        QVERIFY2(
+            problem("hostFieldProblem").contains(QStringLiteral("no spaces")), qPrintable(problem("hostFieldProblem")));
+        m_app.type(item("hostFieldInput"), QStringLiteral("node.example"));
+        QCOMPARE(problem("hostFieldProblem"), QString());
+        m_app.type(item("portFieldInput"), QStringLiteral("99999"));
+        QVERIFY2(problem("portFieldProblem").contains(QStringLiteral("1 to 65535")),
+            qPrintable(problem("portFieldProblem")));
+        m_app.type(item("keyFileFieldInput"), QStringLiteral("id_ed25519"));
+        QVERIFY2(problem("keyFileFieldProblem").contains(QStringLiteral("full path")),
+            qPrintable(problem("keyFileFieldProblem")));
+        QCOMPARE(item("builtUri")->property("text").toString(),
+            QStringLiteral("qemu+ssh://node.example:99999/system?keyfile=id_ed25519"));
+        QVERIFY(!item("testConnectionButton")->isEnabled());
+        // Saving now adds nothing and names the missing name.
+        clickInView(item("saveNodeButton"));
+        QCOMPARE(problem("nodeNameProblem"), QStringLiteral("Give the node a name"));
+        QCOMPARE(m_app.fleet().nodes().size(), 5);
+
+        chooseTransport(4); // a connection URI
+        QTRY_VERIFY(item("rawUriFieldInput") && item("rawUriFieldInput")->isVisible());
+        QVERIFY(!item("hostFieldInput")->isVisible());
+        m_app.type(item("rawUriFieldInput"), QStringLiteral("xen:///"));
+        QVERIFY2(
+            problem("rawUriFieldProblem").contains(QStringLiteral("xen")), qPrintable(problem("rawUriFieldProblem")));
+    }
+
+    void fitsANarrowWindow()
+    {
+        const QSize wide = m_app.window()->size();
+        m_app.window()->resize(420, wide.height());
+        // A narrow window turns the sidebar into a drawer; a person would close it.
+        QObject *drawer = m_app.window()->property("globalDrawer").value<QObject *>();
+        QVERIFY(drawer);
+        QTRY_VERIFY(drawer->property("modal").toBool());
+        drawer->setProperty("drawerOpen", false);
+        QTRY_VERIFY_WITH_TIMEOUT(item("rawUriFieldInput")->width() < 400, timeoutMs);
+        QVERIFY(item("rawUriFieldInput")->isVisible());
+        m_app.screenshot(QStringLiteral("wizard-narrow"));
+        m_app.window()->resize(wide);
+        QTRY_COMPARE(m_app.window()->width(), wide.width());
+        drawer->setProperty("drawerOpen", true);
+    }
+
+    void testsTheConnectionAndSaves()
+    {
+        m_app.type(item("rawUriFieldInput"), QStringLiteral("test:///default"));
+        QCOMPARE(problem("rawUriFieldProblem"), QString());
+        QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
+        clickInView(item("testConnectionButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("connectionTestFound")->isVisible(), timeoutMs);
+        const QString found = item("connectionTestFound")->property("text").toString();
+        QVERIFY2(
+            found.contains(QStringLiteral("1 machine")) && found.contains(QStringLiteral("CPUs")), qPrintable(found));
+        // The name starts as the node's host name.
+        QVERIFY(!item("nodeNameField")->property("text").toString().isEmpty());
+
+        m_app.type(item("cityField"), QStringLiteral("Reykjavik"));
+        QTRY_VERIFY(item("cityList") && item("cityList")->property("count").toInt() > 0);
+        QQuickItem *reykjavik = withText(item("cityList"), QStringLiteral("Reykjav"));
+        QVERIFY(reykjavik);
+        QVERIFY2(reykjavik->property("text").toString().contains(QStringLiteral("Iceland")),
+            qPrintable(reykjavik->property("text").toString()));
+        clickInView(reykjavik);
+        QTRY_VERIFY(item("placeSummary")->property("text").toString().startsWith(QStringLiteral("64.")));
+
+        m_app.type(item("nodeNameField"), QStringLiteral("Berlin home server"));
+        QVERIFY2(problem("nodeNameProblem").contains(QStringLiteral("already called")),
+            qPrintable(problem("nodeNameProblem")));
+        m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik lab"));
+        QCOMPARE(problem("nodeNameProblem"), QString());
+        m_app.screenshot(QStringLiteral("wizard"));
+
+        clickInView(item("saveNodeButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
+        QCOMPARE(m_app.fleet().nodes().size(), 6);
+        const Fleet::Node &added = m_app.fleet().nodes().last();
+        m_nodeId = added.entry.id;
+        QCOMPARE(added.entry.name, QStringLiteral("Reykjavik lab"));
+        QCOMPARE(added.entry.uri, QStringLiteral("test:///default"));
+        QCOMPARE(added.entry.location.countryCode, QStringLiteral("IS"));
+        QTRY_COMPARE(item("nodeList")->property("count").toInt(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleet().nodes().last().hasInventory, timeoutMs);
+    }
+
+    void showsTheNodeOnTheMap()
+    {
+        QVERIFY(invoke("openNode", m_nodeId));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodeMap") && item("worldMap"), timeoutMs);
+        QQuickItem *map = AppWindow::find(item("nodeMap"), QLatin1StringView("worldMap"));
+        QVERIFY(map);
+        QCOMPARE(map->property("highlightedNodeId").toString(), m_nodeId);
+        bool onMap = false;
+        for (const QVariant &group : map->property("groups").toList()) {
+            onMap = onMap || group.toMap().value(QStringLiteral("nodeIds")).toStringList().contains(m_nodeId);
+        }
+        QVERIFY(onMap);
+        m_app.screenshot(QStringLiteral("node-map"));
+    }
+
+    void editsTheNode()
+    {
+        // From the nodes list: the node's menu, then Edit.
+        QQuickItem *menuButton = item(qPrintable(QStringLiteral("nodeMenu:") + m_nodeId));
+        QVERIFY(menuButton);
+        m_app.click(menuButton);
+        QQuickItem *overlay = overlayOf(m_app.window());
+        QTRY_VERIFY(withText(overlay, QStringLiteral("Edit…")));
+        QTest::qWait(300); // the menu has finished opening
+        m_app.click(withText(overlay, QStringLiteral("Edit…")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("nodeNameField"), timeoutMs);
+        QCOMPARE(item("nodeNameField")->property("text").toString(), QStringLiteral("Reykjavik lab"));
+        QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
+        m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik rack"));
+        clickInView(item("saveNodeButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
+        const qsizetype index = m_app.fleet().indexOf(m_nodeId);
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.name, QStringLiteral("Reykjavik rack"));
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.location.city, QStringLiteral("Reykjavík"));
+    }
+
+    void removesTheNodeAfterAsking()
+    {
+        // From the node's page: its Remove action.
+        QVERIFY(invoke("openNode", m_nodeId));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodePage"), timeoutMs);
+        QQuickItem *remove = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
+        QTest::qWait(500); // the page has finished sliding in; its toolbar is the one shown now
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
+        m_app.click(remove);
+        QQuickItem *overlay = overlayOf(m_app.window());
+        QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
+        QVERIFY(withText(overlay, QStringLiteral("Remove “Reykjavik rack”?")));
+        QCOMPARE(m_app.fleet().nodes().size(), 6); // not before the person confirms
+        QQuickItem *confirm = withText(overlay, QStringLiteral("Remove from Flotilla"));
+        QVERIFY(confirm);
+        QTest::qWait(500); // the dialog has finished opening
+        m_app.click(confirm);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.fleet().nodes().size(), 5, timeoutMs);
+        QCOMPARE(m_app.fleet().indexOf(m_nodeId), -1);
+        QTRY_VERIFY_WITH_TIMEOUT(!item("nodePage"), timeoutMs); // its page closed
+        QTRY_COMPARE(item("nodeList")->property("count").toInt(), 5);
+    }
+
+    void raisedNoQmlWarning()
+    {
+        const QStringList warnings = m_app.qmlWarnings();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(AddNodeTest)
+#include "tst_addnode.moc"

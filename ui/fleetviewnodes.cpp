@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+// FleetView's editing of the node list: add, update, remove, save.
+#include "fleetview.h"
+
+#include "citylist.h"
+#include "fleet.h"
+
+#include <cmath>
+
+namespace Flotilla
+{
+
+namespace
+{
+
+NodeEntry entryFrom(const QVariantMap &map, NodeEntry entry = {})
+{
+    const auto number = [&map](const char *key) {
+        const QVariant value = map.value(QLatin1StringView(key));
+        return value.isValid() && !value.isNull() ? value.toDouble() : NAN;
+    };
+    entry.name = map.value(QStringLiteral("name")).toString().trimmed();
+    entry.uri = map.value(QStringLiteral("uri")).toString().trimmed();
+    entry.location = Location{.city = map.value(QStringLiteral("city")).toString(),
+        .country = map.value(QStringLiteral("country")).toString(),
+        .countryCode = map.value(QStringLiteral("countryCode")).toString(),
+        .latitude = number("latitude"),
+        .longitude = number("longitude")};
+    if (map.contains(QStringLiteral("tags"))) {
+        entry.tags = map.value(QStringLiteral("tags")).toStringList();
+    }
+    return entry;
+}
+
+/// "Reykjavik node" → "reykjavik-node", made unique among @p fleet's ids.
+QString freshId(const Fleet &fleet, const QString &name)
+{
+    QString base;
+    for (const QChar c : CityList::fold(name)) {
+        base += c.isLetterOrNumber() && c.unicode() < 128 ? c : QLatin1Char('-');
+    }
+    base = base.split(QLatin1Char('-'), Qt::SkipEmptyParts).join(QLatin1Char('-'));
+    if (base.isEmpty()) {
+        base = QStringLiteral("node");
+    }
+    QString id = base;
+    for (int n = 2; fleet.indexOf(id) >= 0; ++n) {
+        id = base + QLatin1Char('-') + QString::number(n);
+    }
+    return id;
+}
+
+} // namespace
+
+bool FleetView::savesNodeList() const
+{
+    return m_fleet->hasStore();
+}
+
+QVariantMap FleetView::saved(const QString &nodeId)
+{
+    QVariantMap outcome{{QStringLiteral("nodeId"), nodeId}};
+    const Result<bool> written = m_fleet->save();
+    if (!written) {
+        outcome.insert(QStringLiteral("error"), written.error().text());
+        Q_EMIT notice(written.error().text());
+    }
+    return outcome;
+}
+
+QVariantMap FleetView::addNode(const QVariantMap &map)
+{
+    NodeEntry entry = entryFrom(map);
+    entry.id = freshId(*m_fleet, entry.name);
+    m_fleet->addNode(entry, true);
+    return saved(entry.id);
+}
+
+QVariantMap FleetView::updateNode(const QString &nodeId, const QVariantMap &map)
+{
+    const qsizetype index = m_fleet->indexOf(nodeId);
+    if (index < 0) {
+        return {};
+    }
+    m_fleet->updateNode(entryFrom(map, m_fleet->nodes().at(index).entry));
+    return saved(nodeId);
+}
+
+QVariantMap FleetView::removeNode(const QString &nodeId)
+{
+    if (!m_fleet->removeNode(nodeId)) {
+        return {};
+    }
+    return saved(nodeId);
+}
+
+QVariantMap FleetView::nodeEntry(const QString &nodeId) const
+{
+    const qsizetype index = m_fleet->indexOf(nodeId);
+    if (index < 0) {
+        return {};
+    }
+    const NodeEntry &entry = m_fleet->nodes().at(index).entry;
+    return {{QStringLiteral("nodeId"), entry.id}, {QStringLiteral("name"), entry.name},
+        {QStringLiteral("uri"), entry.uri}, {QStringLiteral("city"), entry.location.city},
+        {QStringLiteral("country"), entry.location.country},
+        {QStringLiteral("countryCode"), entry.location.countryCode},
+        {QStringLiteral("latitude"), entry.location.latitude}, {QStringLiteral("longitude"), entry.location.longitude},
+        {QStringLiteral("tags"), entry.tags}};
+}
+
+QStringList FleetView::nodeNames(const QString &exceptNodeId) const
+{
+    QStringList names;
+    for (const Fleet::Node &node : m_fleet->nodes()) {
+        if (node.entry.id != exceptNodeId) {
+            names.append(node.entry.name);
+        }
+    }
+    return names;
+}
+
+} // namespace Flotilla

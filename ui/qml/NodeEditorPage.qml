@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla
+
+/// Adds a node (nodeId empty) or changes one: how to reach it, a test of
+/// the connection, where it stands and what it is called.
+Kirigami.ScrollablePage {
+    id: page
+
+    property string nodeId: ""
+    /// Set once the person tried to save: every problem shows from then on.
+    property bool triedToSave: false
+    property alias form: form
+    property alias place: place
+    property alias connectionTest: connectionTest
+
+    signal done(nodeId: string)
+
+    function save(): void {
+        triedToSave = true;
+        if (!form.valid) {
+            return;
+        }
+        const entry = Object.assign({ name: form.name, uri: form.uri }, place.entry());
+        const outcome = nodeId.length > 0 ? Fleet.updateNode(nodeId, entry) : Fleet.addNode(entry);
+        done(outcome.nodeId ?? "");
+    }
+
+    objectName: "nodeEditorPage"
+    title: nodeId.length > 0 ? i18nc("@title:window", "Edit Node") : i18nc("@title:window", "Add Node")
+
+    actions: [
+        Kirigami.Action {
+            objectName: "saveNodeAction"
+            text: i18nc("@action:button", "Save")
+            icon.name: "document-save"
+            shortcut: "Ctrl+S"
+            onTriggered: page.save()
+        }
+    ]
+
+    Component.onCompleted: {
+        form.takenNames = Fleet.nodeNames(nodeId);
+        connectionFields.focusFirst(); // the keyboard starts at the top of the form
+        if (nodeId.length === 0) {
+            return;
+        }
+        const entry = Fleet.nodeEntry(nodeId);
+        form.setFromUri(entry.uri);
+        form.name = entry.name;
+        place.load(entry);
+    }
+
+    NodeForm {
+        id: form
+    }
+
+    ConnectionTest {
+        id: connectionTest
+
+        onFinished: {
+            if (succeeded && form.name.length === 0) {
+                form.name = hostname; // a good first name; the person may change it
+            }
+        }
+    }
+
+    Connections {
+        target: form
+
+        function onChanged(): void {
+            if (connectionTest.testedUri !== form.uri && !connectionTest.running) {
+                connectionTest.clear();
+            }
+        }
+    }
+
+    // As wide as the page and no wider (an item without implicit width): the
+    // page never scrolls sideways, and the forms turn narrow in a narrow window.
+    Item {
+        width: parent ? parent.width : 0
+        implicitHeight: content.implicitHeight
+
+        ColumnLayout {
+            id: content
+
+            width: parent.width
+            spacing: Kirigami.Units.largeSpacing
+
+            Kirigami.InlineMessage {
+                objectName: "demoNotice"
+                Layout.fillWidth: true
+                visible: !Fleet.savesNodeList
+                type: Kirigami.MessageType.Information
+                text: i18nc("@info", "This is the demo fleet: the node is added for this run only, and nothing is written to your configuration.")
+            }
+
+            ConnectionFields {
+                id: connectionFields
+
+                Layout.fillWidth: true
+                form: form
+                test: connectionTest
+                showAllProblems: page.triedToSave
+            }
+
+            LocationPicker {
+                id: place
+
+                Layout.fillWidth: true
+            }
+
+            Kirigami.FormLayout {
+                Layout.fillWidth: true
+
+                Kirigami.Separator {
+                    Kirigami.FormData.isSection: true
+                    Kirigami.FormData.label: i18nc("@title:group", "Name")
+                }
+                QQC2.TextField {
+                    id: nameField
+
+                    objectName: "nodeNameField"
+                    Kirigami.FormData.label: i18nc("@label:textbox", "Name:")
+                    Accessible.name: i18nc("@label:textbox", "Name")
+                    placeholderText: i18nc("@info:placeholder", "Found by the connection test")
+                    text: form.name
+                    onTextEdited: form.name = text
+                    onAccepted: page.save()
+                }
+                FieldProblem {
+                    objectName: "nodeNameProblem"
+                    text: form.nameError
+                    shown: page.triedToSave || nameField.text.length > 0
+                }
+                QQC2.Button {
+                    objectName: "saveNodeButton"
+                    text: page.nodeId.length > 0 ? i18nc("@action:button", "Save Changes") : i18nc("@action:button", "Add Node")
+                    icon.name: "list-add"
+                    onClicked: page.save()
+                }
+            }
+        }
+    }
+}
