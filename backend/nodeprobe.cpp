@@ -3,6 +3,7 @@
 #include "nodeprobe.h"
 
 #include "inventoryreader.h"
+#include "libvirtauth.h"
 #include "libvirthandles.h"
 
 #include <KLocalizedString>
@@ -15,48 +16,10 @@
 namespace Flotilla
 {
 
-namespace
-{
-
-struct AskContext {
-    QString uri;
-    CredentialBroker *credentials;
-};
-
-int askForCredentials(virConnectCredentialPtr credentials, unsigned int count, void *data)
-{
-    const auto *context = static_cast<AskContext *>(data);
-    if (!context->credentials) {
-        return -1;
-    }
-    QList<CredentialPrompt> prompts;
-    for (unsigned int i = 0; i < count; ++i) {
-        const int type = credentials[i].type;
-        prompts.append(CredentialPrompt{.text = QString::fromUtf8(credentials[i].prompt),
-            .secret = type == VIR_CRED_PASSPHRASE || type == VIR_CRED_NOECHOPROMPT,
-            .isUserName = type == VIR_CRED_AUTHNAME,
-            .suggestion = QString::fromUtf8(credentials[i].defresult)});
-    }
-    const std::optional<QStringList> answers = context->credentials->ask(context->uri, prompts);
-    if (!answers || answers->size() != qsizetype(count)) {
-        return -1;
-    }
-    for (unsigned int i = 0; i < count; ++i) {
-        const QByteArray text = answers->at(i).toUtf8();
-        credentials[i].result = strdup(text.constData()); // libvirt frees it
-        credentials[i].resultlen = unsigned(text.size());
-    }
-    return 0;
-}
-
-int credentialTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_NOECHOPROMPT, VIR_CRED_ECHOPROMPT};
-
-} // namespace
-
 Result<ProbeFindings> probeNode(const QString &uri, CredentialBroker *credentials)
 {
-    AskContext context{.uri = uri, .credentials = credentials};
-    virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), &askForCredentials, &context};
+    Libvirt::Asker asker{.uri = uri, .credentials = credentials};
+    virConnectAuth authentication = Libvirt::authentication(&asker);
     const Libvirt::Connection connection(virConnectOpenAuth(uri.toUtf8().constData(), &authentication, 0));
     if (!connection) {
         return Libvirt::lastError(i18nc("@info", "Could not connect to %1", uri));

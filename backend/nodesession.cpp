@@ -3,6 +3,7 @@
 #include "nodesession.h"
 
 #include "inventoryreader.h"
+#include "libvirtauth.h"
 #include "logging.h"
 #include "ratecalculator.h"
 #include "reconnectpolicy.h"
@@ -25,8 +26,6 @@ namespace
 // libvirt keepalive: a probe every 5 s, the connection dead after 3 unanswered.
 constexpr int keepAliveInterval = 5;
 constexpr unsigned keepAliveCount = 3;
-
-int credentialTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
 
 /// Failures that trying again cannot mend: a wrong URI, wrong credentials.
 bool isPermanent(const Error &error)
@@ -90,7 +89,8 @@ void NodeSession::open()
 
     QElapsedTimer clock;
     clock.start();
-    virConnectAuth authentication = {credentialTypes, std::size(credentialTypes), &NodeSession::authenticate, this};
+    Libvirt::Asker asker{.uri = m_uri, .credentials = m_credentials};
+    virConnectAuth authentication = Libvirt::authentication(&asker);
     m_connection.reset(virConnectOpenAuth(m_uri.toUtf8().constData(), &authentication, 0));
     if (!m_connection) {
         const Error error = Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri));
@@ -119,34 +119,6 @@ void NodeSession::open()
         m_resync.start();
         m_tick.start();
     }
-}
-
-// Runs inside virConnectOpenAuth on this session's thread, which waits for
-// the person's answer; no other thread waits with it.
-int NodeSession::authenticate(virConnectCredentialPtr credentials, unsigned int count, void *session)
-{
-    auto *self = static_cast<NodeSession *>(session);
-    if (!self->m_credentials) {
-        return -1;
-    }
-    QList<CredentialPrompt> prompts;
-    for (unsigned int i = 0; i < count; ++i) {
-        const int type = credentials[i].type;
-        prompts.append(CredentialPrompt{.text = QString::fromUtf8(credentials[i].prompt),
-            .secret = type == VIR_CRED_PASSPHRASE || type == VIR_CRED_NOECHOPROMPT,
-            .isUserName = type == VIR_CRED_AUTHNAME,
-            .suggestion = QString::fromUtf8(credentials[i].defresult)});
-    }
-    const std::optional<QStringList> answers = self->m_credentials->ask(self->m_uri, prompts);
-    if (!answers || answers->size() != qsizetype(count)) {
-        return -1;
-    }
-    for (unsigned int i = 0; i < count; ++i) {
-        const QByteArray text = answers->at(i).toUtf8();
-        credentials[i].result = strdup(text.constData()); // libvirt frees it
-        credentials[i].resultlen = unsigned(text.size());
-    }
-    return 0;
 }
 
 void NodeSession::reconnectNow()

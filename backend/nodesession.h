@@ -89,8 +89,6 @@ private:
     void setStatus(NodeStatus status);
     void publish(const InventoryChange &change);
 
-    static int authenticate(virConnectCredentialPtr credentials, unsigned int count, void *session);
-
     QString m_uri;
     CredentialBroker *m_credentials;
     Libvirt::Connection m_connection;

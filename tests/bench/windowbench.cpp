@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "windowbench.h"
 
+#include "appwindow.h"
 #include "eventloopwatch.h"
 #include "fleet.h"
 #include "fleetview.h"
@@ -16,29 +17,12 @@
 #include <QQuickWindow>
 #include <QTimer>
 
-#include <QtQml/QQmlExtensionPlugin>
-
 #include <functional>
-
-Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 namespace Flotilla::Bench
 {
 namespace
 {
-QQuickItem *find(QQuickItem *parent, QLatin1StringView name)
-{
-    for (QQuickItem *child : parent->childItems()) {
-        if (child->objectName() == name) {
-            return child;
-        }
-        if (QQuickItem *found = find(child, name)) {
-            return found;
-        }
-    }
-    return nullptr;
-}
-
 /// Runs an event loop until @p done or @p timeoutMs: a tool's wait, not the product's.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
@@ -87,13 +71,13 @@ Result<WindowFigures> scrollMachineList(Fleet &fleet)
     }();
     if (!waitUntil(
             [&] {
-                list = find(window->contentItem(), QLatin1StringView("machineList"));
+                list = Testing::AppWindow::find(window->contentItem(), QLatin1StringView("machineList"));
                 return list && list->property("count").toInt() == rows;
             },
             30000)) {
         return problem(QStringLiteral("the machine list did not show all %1 machines").arg(rows));
     }
-    QQuickItem *page = find(window->contentItem(), QLatin1StringView("machinesPage"));
+    QQuickItem *page = Testing::AppWindow::find(window->contentItem(), QLatin1StringView("machinesPage"));
     QMetaObject::invokeMethod(page, "sortBy", Q_ARG(int, MachineFilterModel::ByCpu));
     waitUntil([] { return false; }, 3000); // a few ticks re-sort it
 
