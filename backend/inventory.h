@@ -64,6 +64,7 @@ struct Machine {
     QList<NetworkInterface> interfaces;
     QList<Graphics> graphics;
     int snapshotCount = 0;
+    QStringList snapshots; ///< their names
     MachineMetadata metadata;
     Error problem; ///< why part of it could not be read; empty when all is well
 

@@ -131,7 +131,12 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
         = autostart ? autostart->contains(machine.uuid) : virDomainGetAutostart(domain, &flag) == 0 && flag;
     machine.persistent = persistent ? persistent->contains(machine.uuid) : virDomainIsPersistent(domain) == 1;
     if (!withSnapshots || withSnapshots->contains(machine.uuid)) {
-        machine.snapshotCount = std::max(0, virDomainSnapshotNum(domain, 0));
+        virDomainSnapshotPtr *snapshots = nullptr;
+        const int count = virDomainListAllSnapshots(domain, &snapshots, 0);
+        for (const Libvirt::DomainSnapshot &snapshot : Libvirt::adoptList<Libvirt::DomainSnapshot>(snapshots, count)) {
+            machine.snapshots.append(QString::fromUtf8(virDomainSnapshotGetName(snapshot.get())));
+        }
+        machine.snapshotCount = int(machine.snapshots.size());
     }
     virResetLastError(); // autostart and snapshots are optional: some drivers have neither
     return machine;

@@ -133,6 +133,7 @@ QVariantMap MachineView::facts() const
         {QStringLiteral("memoryText"), sizeText(m->memoryBytes)},
         {QStringLiteral("maxMemoryText"), sizeText(m->maxMemoryBytes)},
         {QStringLiteral("snapshotCount"), m->snapshotCount},
+        {QStringLiteral("snapshots"), m->snapshots},
         {QStringLiteral("graphics"), graphics.join(QStringLiteral(", "))},
         {QStringLiteral("problem"), m->problem.text()},
     };

@@ -32,7 +32,7 @@ class MachineView : public QObject
     Q_PROPERTY(bool active READ isActive NOTIFY changed)
     /// Everything else a page lists, as one map: title, description, domainType,
     /// persistent, autostart, vcpus, maxVcpus, memoryMiB, maxMemoryMiB, memoryText,
-    /// maxMemoryText, snapshotCount, graphics, problem.
+    /// maxMemoryText, snapshotCount, snapshots (names), graphics, problem.
     Q_PROPERTY(QVariantMap facts READ facts NOTIFY changed)
     /// Maps of target, device, bus, source, format, size.
     Q_PROPERTY(QVariantList disks READ disks NOTIFY changed)

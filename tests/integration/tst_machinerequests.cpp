@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "demofleet.h"
 #include "fleet.h"
+#include "inventoryreader.h"
 #include "libvirthandles.h"
 
 #include <QSignalSpy>
@@ -161,6 +162,27 @@ private Q_SLOTS:
         QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(QLatin1Char('\n'))));
         QTRY_VERIFY_WITH_TIMEOUT(!machine(QStringLiteral("jellyfin")), timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(poolAllocation() < allocation, timeoutMs);
+    }
+
+    void readsSnapshotNames()
+    {
+        // A connection of its own: snapshots are made outside Flotilla, by libvirt.
+        const Libvirt::Connection connection(virConnectOpen("test:///default"));
+        QVERIFY(connection);
+        const Libvirt::Domain domain(virDomainLookupByName(connection.get(), "test"));
+        QVERIFY(domain);
+        for (const char *name : {"before-upgrade", "after-upgrade"}) {
+            const QByteArray xml = QByteArrayLiteral("<domainsnapshot><name>") + name + "</name></domainsnapshot>";
+            QVERIFY(Libvirt::DomainSnapshot(virDomainSnapshotCreateXML(domain.get(), xml.constData(), 0)));
+        }
+        char uuid[VIR_UUID_STRING_BUFLEN] = {};
+        QCOMPARE(virDomainGetUUIDString(domain.get(), uuid), 0);
+        const Result<Machine> machine = InventoryReader::readMachine(connection.get(), QString::fromLatin1(uuid));
+        QVERIFY2(machine.ok(), machine.ok() ? "" : qPrintable(machine.error().text()));
+        QStringList names = machine.value().snapshots;
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("after-upgrade"), QStringLiteral("before-upgrade")}));
+        QCOMPARE(machine.value().snapshotCount, 2);
     }
 
     void reportsAMachineThatIsGone()

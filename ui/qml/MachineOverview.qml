@@ -58,7 +58,9 @@ ColumnLayout {
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Snapshots:")
-            text: String(card.facts.snapshotCount ?? 0)
+            text: (card.facts.snapshots ?? []).length > 0 ? card.facts.snapshots.join(", ") : i18nc("@info snapshots", "None")
+            wrapMode: Text.Wrap
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 25
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Display:")
