@@ -133,6 +133,17 @@ private Q_SLOTS:
             0, timeoutMs);
         QTRY_COMPARE(rows()->rowCount(), 0); // none of them is running any more
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+
+        // And every machine of Toronto that is off back on.
+        search(QStringLiteral("node:toronto state:off"));
+        QVERIFY(rows()->rowCount() >= running);
+        selectAllShown();
+        trigger(item("machinesPage"), "startAction");
+        QTRY_COMPARE_WITH_TIMEOUT(count([](const Fleet::Node &node, const Machine &machine) {
+            return node.entry.name.contains(QLatin1StringView("Toronto")) && machine.state == MachineState::Off;
+        }),
+            0, timeoutMs);
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
     }
 
     void forcesOffOnlyAfterConfirmation()
