@@ -185,6 +185,19 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
             ? QString()
             : i18nc("@info storage use", "%1 of %2 used", KFormat().formatByteSize(double(storageUsed(node.pools)), 0),
                   KFormat().formatByteSize(double(storageCapacity(node.pools)), 0));
+    case PoolsRole: {
+        QVariantList pools;
+        for (const StoragePool &pool : node.pools) {
+            pools.append(QVariantMap{{QStringLiteral("name"), pool.name}, {QStringLiteral("active"), pool.active},
+                {QStringLiteral("usedFraction"),
+                    pool.capacityBytes > 0 ? double(pool.allocationBytes) / double(pool.capacityBytes) : 0.0},
+                {QStringLiteral("text"),
+                    i18nc("@info storage use", "%1 of %2 used",
+                        KFormat().formatByteSize(double(pool.allocationBytes), 0),
+                        KFormat().formatByteSize(double(pool.capacityBytes), 0))}});
+        }
+        return pools;
+    }
     case LoadedRole:
         return node.hasInventory;
     case CpuPercentRole:
@@ -229,6 +242,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {StorageCapacityBytesRole, "storageCapacityBytes"},
         {StorageUsedBytesRole, "storageUsedBytes"},
         {StorageTextRole, "storageText"},
+        {PoolsRole, "pools"},
         {LoadedRole, "loaded"},
         {CpuPercentRole, "cpuPercent"},
         {MemoryUsedBytesRole, "memoryUsedBytes"},

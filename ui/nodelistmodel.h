@@ -45,6 +45,7 @@ public:
         StorageCapacityBytesRole,
         StorageUsedBytesRole,
         StorageTextRole, ///< "62 GiB of 100 GiB used"
+        PoolsRole, ///< QVariantList of maps: name, active, usedFraction, text
         LoadedRole, ///< an inventory has been read
         CpuPercentRole, ///< the node's CPU use at its last tick; NaN when unknown
         MemoryUsedBytesRole,

@@ -48,6 +48,8 @@ private Q_SLOTS:
         m_app.click(first);
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeMachineList"), timeoutMs);
         QTRY_COMPARE(item("nodeMachineList")->property("count").toInt(), 12); // the Berlin home server
+        // Its storage pools, each with its use.
+        QTRY_VERIFY(item("nodePools") && item("nodePools")->isVisible());
         m_app.screenshot(QStringLiteral("node"));
     }
 

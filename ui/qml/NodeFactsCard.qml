@@ -33,6 +33,7 @@ ColumnLayout {
     required property string topologyText
     required property string memoryText
     required property string storageText
+    required property var pools
     required property string networksText
 
     spacing: Kirigami.Units.smallSpacing
@@ -117,6 +118,35 @@ ColumnLayout {
             visible: card.loaded && card.storageText.length > 0
             Kirigami.FormData.label: i18nc("@label", "Storage:")
             text: card.storageText
+        }
+        ColumnLayout {
+            objectName: "nodePools"
+            visible: card.loaded && card.pools.length > 0
+            Kirigami.FormData.label: i18nc("@label storage pools", "Pools:")
+            spacing: Kirigami.Units.smallSpacing
+
+            Repeater {
+                model: card.pools
+
+                ColumnLayout {
+                    required property var modelData
+
+                    spacing: 0
+                    Layout.preferredWidth: Kirigami.Units.gridUnit * 14
+
+                    QQC2.Label {
+                        Layout.fillWidth: true
+                        text: modelData.active ? i18nc("@info pool: use", "%1: %2", modelData.name, modelData.text)
+                                               : i18nc("@info pool: use", "%1 (inactive): %2", modelData.name, modelData.text)
+                        elide: Text.ElideRight
+                    }
+                    QQC2.ProgressBar {
+                        Layout.fillWidth: true
+                        value: modelData.usedFraction
+                        Accessible.name: i18nc("@info accessible", "Pool %1, %2", modelData.name, modelData.text)
+                    }
+                }
+            }
         }
         QQC2.Label {
             visible: card.loaded && card.networksText.length > 0
