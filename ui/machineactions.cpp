@@ -69,6 +69,10 @@ MachineActions::MachineActions(Fleet *fleet, MachineListModel *machines, QObject
 {
     connect(fleet, &Fleet::requestFinished, this,
         [this](const QString &, const MachineRequestResult &result) { onFinished(result); });
+    connect(fleet, &Fleet::machinesChanged, this, [this] {
+        ++m_revision;
+        Q_EMIT revisionChanged();
+    });
 }
 
 QStringList MachineActions::applicable(const QStringList &uuids, Action action) const

@@ -25,6 +25,8 @@ class MachineActions : public QObject
     QML_UNCREATABLE("Reached through Fleet.actions")
     /// Requests sent and not yet answered, over all batches.
     Q_PROPERTY(int pending READ pending NOTIFY pendingChanged)
+    /// Changes whenever a machine does: what applies() may answer differently.
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
 
 public:
     enum Action { Start, Shutdown, Reboot, ForceOff, Pause, Resume, Delete };
@@ -48,6 +50,7 @@ public:
     quint64 send(const QString &uuid, const MachineRequest &request);
 
     [[nodiscard]] int pending() const { return int(m_batchOfRequest.size()); }
+    [[nodiscard]] int revision() const { return m_revision; }
 
 Q_SIGNALS:
     /// A batch ended: @p message sums it up, @p details lists each failure.
@@ -55,6 +58,7 @@ Q_SIGNALS:
     /// A request made with send() ended.
     void requestFinished(quint64 requestId, const QString &uuid, const QString &error, const QString &details);
     void pendingChanged();
+    void revisionChanged();
 
 private:
     struct Batch {
@@ -73,6 +77,7 @@ private:
     QHash<quint64, quint64> m_batchOfRequest; ///< request id → batch id (0 for a single send())
     QHash<quint64, Batch> m_batches;
     quint64 m_lastBatch = 0;
+    int m_revision = 0;
 };
 
 } // namespace Flotilla

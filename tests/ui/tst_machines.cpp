@@ -132,6 +132,10 @@ private Q_SLOTS:
         }),
             0, timeoutMs);
         QTRY_COMPARE(rows()->rowCount(), 0); // none of them is running any more
+        // The same selection can now be started, and no longer shut down.
+        QObject *start = item("machinesPage")->findChild<QObject *>(QStringLiteral("startAction"));
+        QObject *shutdown = item("machinesPage")->findChild<QObject *>(QStringLiteral("shutdownAction"));
+        QTRY_VERIFY(start->property("enabled").toBool() && !shutdown->property("enabled").toBool());
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
 
         // And every machine of Toronto that is off back on.

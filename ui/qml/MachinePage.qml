@@ -74,7 +74,7 @@ Kirigami.ScrollablePage {
     component MachinePageAction: Kirigami.Action {
         required property int action
 
-        visible: machine.exists && Fleet.actions.applicable([page.uuid], action).length > 0
+        visible: machine.exists && Fleet.actions.revision >= 0 && Fleet.actions.applicable([page.uuid], action).length > 0
         displayHint: Kirigami.DisplayHint.AlwaysHide
         onTriggered: page.act(action)
     }
