@@ -30,46 +30,41 @@ void NodeForm::setTransport(Transport transport)
     setFields(fields);
 }
 
-void NodeForm::setHost(const QString &host)
+void NodeForm::setField(QString NodeUri::Fields::*field, const QString &value)
 {
     NodeUri::Fields fields = m_fields;
-    fields.host = host;
+    fields.*field = value;
     setFields(fields);
+}
+
+void NodeForm::setHost(const QString &host)
+{
+    setField(&NodeUri::Fields::host, host);
 }
 
 void NodeForm::setUser(const QString &user)
 {
-    NodeUri::Fields fields = m_fields;
-    fields.user = user;
-    setFields(fields);
+    setField(&NodeUri::Fields::user, user);
 }
 
 void NodeForm::setPort(const QString &port)
 {
-    NodeUri::Fields fields = m_fields;
-    fields.port = port;
-    setFields(fields);
+    setField(&NodeUri::Fields::port, port);
 }
 
 void NodeForm::setKeyFile(const QString &keyFile)
 {
-    NodeUri::Fields fields = m_fields;
-    fields.keyFile = keyFile;
-    setFields(fields);
+    setField(&NodeUri::Fields::keyFile, keyFile);
 }
 
 void NodeForm::setPath(const QString &path)
 {
-    NodeUri::Fields fields = m_fields;
-    fields.path = path;
-    setFields(fields);
+    setField(&NodeUri::Fields::path, path);
 }
 
 void NodeForm::setRawUri(const QString &uri)
 {
-    NodeUri::Fields fields = m_fields;
-    fields.raw = uri;
-    setFields(fields);
+    setField(&NodeUri::Fields::raw, uri);
 }
 
 void NodeForm::setFromUri(const QString &uri)

@@ -85,6 +85,8 @@ Q_SIGNALS:
 
 private:
     void setFields(const NodeUri::Fields &fields);
+    /// Changes one text field of the form and re-checks the whole.
+    void setField(QString NodeUri::Fields::*field, const QString &value);
     [[nodiscard]] QString problem(const char *field) const { return m_built.problems.value(QLatin1StringView(field)); }
 
     NodeUri::Fields m_fields;
