@@ -4,8 +4,6 @@
 
 #include "machinelistmodel.h"
 
-#include <QCollator>
-
 #include <cmath>
 
 namespace Flotilla
@@ -39,24 +37,22 @@ int roleOf(MachineFilterModel::SortKey key)
     return MachineListModel::NameRole;
 }
 
-QCollator &collator()
+bool isLive(int role)
 {
-    static QCollator collator = [] {
-        QCollator c;
-        c.setCaseSensitivity(Qt::CaseInsensitive);
-        c.setNumericMode(true); // "web-2" before "web-10"
-        return c;
-    }();
-    return collator;
+    return role == MachineListModel::CpuPercentRole || role == MachineListModel::MemoryPercentRole
+        || role == MachineListModel::DiskBytesPerSecondRole || role == MachineListModel::NetBytesPerSecondRole;
+}
+
+bool isText(int role)
+{
+    return role == MachineListModel::NodeNameRole || role == MachineListModel::StateTextRole
+        || role == MachineListModel::AddressesTextRole;
 }
 } // namespace
 
 MachineFilterModel::MachineFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : QAbstractProxyModel(parent)
 {
-    setSortRole(MachineListModel::NameRole);
-    setDynamicSortFilter(true);
-    sort(0);
 }
 
 void MachineFilterModel::setNodeId(const QString &nodeId)
@@ -65,7 +61,7 @@ void MachineFilterModel::setNodeId(const QString &nodeId)
         return;
     }
     m_nodeId = nodeId;
-    invalidateRowsFilter();
+    rebuild();
     Q_EMIT nodeIdChanged();
 }
 
@@ -76,7 +72,7 @@ void MachineFilterModel::setSearchText(const QString &text)
     }
     m_searchText = text;
     m_query = MachineQuery::parse(text);
-    invalidateRowsFilter();
+    rebuild();
     Q_EMIT searchTextChanged();
 }
 
@@ -86,32 +82,113 @@ void MachineFilterModel::setSortKey(SortKey key)
         return;
     }
     m_sortKey = key;
-    setSortRole(roleOf(key)); // re-sorts; live columns re-sort when this role changes
+    m_textKeys.clear();
+    resort();
     Q_EMIT sortChanged();
 }
 
 void MachineFilterModel::setDescending(bool descending)
 {
-    if (descending == isDescending()) {
+    if (descending == m_descending) {
         return;
     }
-    sort(0, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    m_descending = descending;
+    resort();
     Q_EMIT sortChanged();
 }
 
 QStringList MachineFilterModel::uuids() const
 {
     QStringList result;
-    result.reserve(rowCount());
-    for (int row = 0; row < rowCount(); ++row) {
-        result.append(index(row, 0).data(MachineListModel::UuidRole).toString());
+    result.reserve(m_order.size());
+    for (const int sourceRow : m_order) {
+        result.append(sourceModel()->index(sourceRow, 0).data(MachineListModel::UuidRole).toString());
     }
     return result;
 }
 
-bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    beginResetModel();
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections)) {
+        disconnect(connection);
+    }
+    m_sourceConnections.clear();
+    m_machines = qobject_cast<const MachineListModel *>(model);
+    if (model && !m_machines) {
+        qWarning("MachineFilterModel: the source must be a MachineListModel");
+        model = nullptr;
+    }
+    QAbstractProxyModel::setSourceModel(model);
+    followSource();
+    fill();
+    endResetModel();
+}
+
+void MachineFilterModel::fill()
+{
+    m_order.clear();
+    m_rowOfSource.clear();
+    m_textKeys.clear();
+    for (int row = 0; m_machines && row < m_machines->rowCount(); ++row) {
+        if (accepts(row)) {
+            m_order.append(row);
+        }
+    }
+    m_order = sorted(std::move(m_order));
+}
+
+QModelIndex MachineFilterModel::index(int row, int column, const QModelIndex &parent) const
+{
+    return hasIndex(row, column, parent) ? createIndex(row, column) : QModelIndex();
+}
+
+QModelIndex MachineFilterModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int MachineFilterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int MachineFilterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_machines ? 0 : 1;
+}
+
+QModelIndex MachineFilterModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || !m_machines || proxyIndex.row() >= m_order.size()) {
+        return {};
+    }
+    return m_machines->index(m_order.at(proxyIndex.row()), proxyIndex.column());
+}
+
+QModelIndex MachineFilterModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!sourceIndex.isValid() || sourceIndex.model() != m_machines) {
+        return {};
+    }
+    const int row = rowOfSource(sourceIndex.row());
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+int MachineFilterModel::rowOfSource(int sourceRow) const
+{
+    if (m_rowOfSource.isEmpty() && m_machines) {
+        m_rowOfSource.fill(-1, m_machines->rowCount());
+        for (int row = 0; row < m_order.size(); ++row) {
+            m_rowOfSource[m_order.at(row)] = row;
+        }
+    }
+    return sourceRow >= 0 && sourceRow < m_rowOfSource.size() ? m_rowOfSource.at(sourceRow) : -1;
+}
+
+bool MachineFilterModel::accepts(int sourceRow) const
+{
+    const QModelIndex index = m_machines->index(sourceRow, 0);
     if (!m_nodeId.isEmpty() && index.data(MachineListModel::NodeIdRole).toString() != m_nodeId) {
         return false;
     }
@@ -125,34 +202,143 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         .addresses = index.data(MachineListModel::AddressesRole).toStringList()});
 }
 
-bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+int MachineFilterModel::sortRole() const
+{
+    return roleOf(m_sortKey);
+}
+
+bool MachineFilterModel::before(int sourceRow, int otherSourceRow) const
 {
     const int role = sortRole();
-    const bool live = role == MachineListModel::CpuPercentRole || role == MachineListModel::MemoryPercentRole
-        || role == MachineListModel::DiskBytesPerSecondRole || role == MachineListModel::NetBytesPerSecondRole;
-    const auto *machines = qobject_cast<const MachineListModel *>(sourceModel());
-    const QVariant a = live && machines ? QVariant() : left.data(role);
-    const QVariant b = live && machines ? QVariant() : right.data(role);
-    if (live || a.typeId() == QMetaType::Double || a.typeId() == QMetaType::Int) {
-        // Live columns straight from the rows: no QVariant per comparison.
-        const double x = machines && live ? machines->liveFigure(left.row(), role) : a.toDouble();
-        const double y = machines && live ? machines->liveFigure(right.row(), role) : b.toDouble();
+    if (isLive(role)) {
+        const double x = m_machines->liveFigure(sourceRow, role);
+        const double y = m_machines->liveFigure(otherSourceRow, role);
         if (std::isnan(x) != std::isnan(y)) {
-            return std::isnan(x) == isDescending(); // the unknown last, either way
+            return std::isnan(y); // the unknown last, either way
         }
         if (!std::isnan(x) && x != y) {
-            return x < y;
+            return m_descending ? x > y : x < y;
         }
-    } else if (const int order = collator().compare(a.toString(), b.toString()); order != 0) {
-        return order < 0;
+    } else if (const int order = comparePrimary(sourceRow, otherSourceRow); order != 0) {
+        return m_descending ? order > 0 : order < 0;
     }
-    // Equal keys: by name, then by UUID, so the order is stable.
-    const int byName = collator().compare(
-        left.data(MachineListModel::NameRole).toString(), right.data(MachineListModel::NameRole).toString());
-    if (byName != 0) {
-        return byName < 0;
+    // Equal keys: by name, then by UUID, so the order is total and stable.
+    const int byName = m_machines->compareNames(sourceRow, otherSourceRow);
+    return role == MachineListModel::NameRole && m_descending ? byName > 0 : byName < 0;
+}
+
+int MachineFilterModel::comparePrimary(int sourceRow, int otherSourceRow) const
+{
+    const int role = sortRole();
+    if (role == MachineListModel::NameRole) {
+        return 0; // the names decide
     }
-    return left.data(MachineListModel::UuidRole).toString() < right.data(MachineListModel::UuidRole).toString();
+    if (isText(role)) {
+        m_textKeys.resize(m_machines->rowCount());
+        for (const int row : {sourceRow, otherSourceRow}) {
+            if (!m_textKeys.at(row)) {
+                m_textKeys[row] = MachineListModel::collator().sortKey(m_machines->index(row, 0).data(role).toString());
+            }
+        }
+        return m_textKeys.at(sourceRow)->compare(*m_textKeys.at(otherSourceRow));
+    }
+    const double x = m_machines->index(sourceRow, 0).data(role).toDouble();
+    const double y = m_machines->index(otherSourceRow, 0).data(role).toDouble();
+    return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+QList<int> MachineFilterModel::sorted(QList<int> sourceRows) const
+{
+    const int role = sortRole();
+    if (isText(role)) {
+        std::ranges::sort(sourceRows, [this](int a, int b) { return before(a, b); });
+        return sourceRows;
+    }
+    // The same order as before(), from keys gathered once: a live column
+    // re-sorts every second, and this keeps it to a millisecond or two.
+    struct Entry {
+        double key = 0;
+        int nameRank = 0;
+        int sourceRow = 0;
+    };
+    QList<Entry> entries;
+    entries.reserve(sourceRows.size());
+    const double unknown = m_descending ? -INFINITY : INFINITY; // the unknown last, either way
+    for (const int sourceRow : std::as_const(sourceRows)) {
+        double key = 0;
+        if (isLive(role)) {
+            key = m_machines->liveFigure(sourceRow, role);
+            key = std::isnan(key) ? unknown : key;
+        } else if (role != MachineListModel::NameRole) {
+            key = m_machines->index(sourceRow, 0).data(role).toDouble();
+        }
+        entries.append(Entry{.key = key, .nameRank = m_machines->nameRank(sourceRow), .sourceRow = sourceRow});
+    }
+    const bool namesReversed = role == MachineListModel::NameRole && m_descending;
+    std::ranges::sort(entries, [this, namesReversed](const Entry &a, const Entry &b) {
+        if (a.key != b.key) {
+            return m_descending ? a.key > b.key : a.key < b.key;
+        }
+        return namesReversed ? a.nameRank > b.nameRank : a.nameRank < b.nameRank;
+    });
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        sourceRows[i] = entries.at(i).sourceRow;
+    }
+    return sourceRows;
+}
+
+int MachineFilterModel::insertionPoint(int sourceRow, int skipRow) const
+{
+    // A binary search over the rows shown, leaving out skipRow.
+    int low = 0;
+    int high = int(m_order.size()) - (skipRow >= 0 ? 1 : 0);
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        const int other = m_order.at(skipRow >= 0 && middle >= skipRow ? middle + 1 : middle);
+        if (before(other, sourceRow)) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
+}
+
+void MachineFilterModel::rebuild()
+{
+    // A new filter may show or hide thousands of rows: one reset is cheaper
+    // for views than as many inserts and removals.
+    beginResetModel();
+    fill();
+    endResetModel();
+}
+
+void MachineFilterModel::resort()
+{
+    if (m_order.size() < 2) {
+        return;
+    }
+    QList<int> order = sorted(m_order);
+
+    if (order == m_order) {
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList kept = persistentIndexList();
+    QList<int> keptSourceRows;
+    keptSourceRows.reserve(kept.size());
+    for (const QModelIndex &index : kept) {
+        keptSourceRows.append(m_order.at(index.row()));
+    }
+    m_order = std::move(order);
+    m_rowOfSource.clear();
+    QModelIndexList moved;
+    moved.reserve(kept.size());
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        moved.append(createIndex(rowOfSource(keptSourceRows.at(i)), kept.at(i).column()));
+    }
+    changePersistentIndexList(kept, moved);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace Flotilla

@@ -10,6 +10,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <numeric>
 
 namespace Flotilla
 {
@@ -18,6 +19,13 @@ namespace Flotilla
 static_assert(int(MachineListModel::Running) == int(MachineState::Running));
 static_assert(int(MachineListModel::Off) == int(MachineState::Off));
 static_assert(int(MachineListModel::Suspended) == int(MachineState::Suspended));
+
+namespace
+{
+/// The live columns the list sorts by, in the order of SortFigures::live.
+constexpr std::array<int, 4> sortedLiveRoles = {MachineListModel::CpuPercentRole, MachineListModel::MemoryPercentRole,
+    MachineListModel::DiskBytesPerSecondRole, MachineListModel::NetBytesPerSecondRole};
+} // namespace
 
 MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
     : QAbstractListModel(parent)
@@ -62,6 +70,7 @@ void MachineListModel::takeTick(qsizetype node)
         const auto found = rates.constFind(row->machine.uuid);
         row->live = found == rates.cend() ? unknownRates() : found->rates;
     }
+    m_liveFiguresStale = true;
     const int firstRow = int(first - m_rows.begin());
     const int lastRow = int(last - m_rows.begin()) - 1;
     m_firstLiveRow = m_firstLiveRow < 0 ? firstRow : std::min(m_firstLiveRow, firstRow);
@@ -84,9 +93,8 @@ void MachineListModel::publishLiveFigures()
             DiskBytesPerSecondRole, DiskTextRole, NetBytesPerSecondRole, NetTextRole});
 }
 
-double MachineListModel::liveFigure(int row, int role) const
+double MachineListModel::figureOf(const Row &entry, int role)
 {
-    const Row &entry = m_rows.at(row);
     const Rates &live = entry.live;
     switch (role) {
     case CpuPercentRole:
@@ -101,6 +109,74 @@ double MachineListModel::liveFigure(int row, int role) const
         return at(live, Channel::NetReceiveBytesPerSecond) + at(live, Channel::NetSendBytesPerSecond);
     }
     return NAN;
+}
+
+double MachineListModel::liveFigure(int row, int role) const
+{
+    const auto slot = std::ranges::find(sortedLiveRoles, role);
+    return slot == sortedLiveRoles.end() ? NAN : sortFigures(row).live.at(slot - sortedLiveRoles.begin());
+}
+
+const MachineListModel::SortFigures &MachineListModel::sortFigures(int row) const
+{
+    if (m_sortFigures.size() != m_rows.size()) {
+        m_sortFigures.resize(m_rows.size());
+        m_liveFiguresStale = m_nameRanksStale = true;
+    }
+    if (m_liveFiguresStale) {
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            for (std::size_t slot = 0; slot < sortedLiveRoles.size(); ++slot) {
+                m_sortFigures[i].live.at(slot) = figureOf(m_rows.at(i), sortedLiveRoles.at(slot));
+            }
+        }
+        m_liveFiguresStale = false;
+    }
+    if (m_nameRanksStale) {
+        rankNames();
+    }
+    return m_sortFigures.at(row);
+}
+
+void MachineListModel::rankNames() const
+{
+    QList<int> byName(m_rows.size());
+    std::iota(byName.begin(), byName.end(), 0);
+    std::ranges::sort(byName, [this](int a, int b) {
+        const Row &x = m_rows.at(a);
+        const Row &y = m_rows.at(b);
+        const int order = x.nameKey->compare(*y.nameKey);
+        return order != 0 ? order < 0 : x.machine.uuid < y.machine.uuid;
+    });
+    for (int rank = 0; rank < byName.size(); ++rank) {
+        m_sortFigures[byName.at(rank)].nameRank = rank;
+    }
+    m_nameRanksStale = false;
+}
+
+MachineListModel::Row MachineListModel::makeRow(qsizetype node, const Machine &machine, const Rates &live)
+{
+    return Row{.node = node, .machine = machine, .live = live, .nameKey = collator().sortKey(machine.name)};
+}
+
+const QCollator &MachineListModel::collator()
+{
+    static const QCollator collator = [] {
+        QCollator c;
+        c.setCaseSensitivity(Qt::CaseInsensitive);
+        c.setNumericMode(true); // "web-2" before "web-10"
+        return c;
+    }();
+    return collator;
+}
+
+int MachineListModel::compareNames(int row, int otherRow) const
+{
+    return nameRank(row) - nameRank(otherRow);
+}
+
+int MachineListModel::nameRank(int row) const
+{
+    return sortFigures(row).nameRank;
 }
 
 int MachineListModel::rowOf(const QString &uuid) const
@@ -128,6 +204,7 @@ void MachineListModel::removeRows(const QList<int> &rows)
         }
         beginRemoveRows({}, sorted.at(j), sorted.at(i));
         m_rows.remove(sorted.at(j), sorted.at(i) - sorted.at(j) + 1);
+        m_sortFigures.clear(); // before the proxies hear of it
         endRemoveRows();
         i = j + 1;
     }
@@ -148,7 +225,13 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
     for (const Machine &machine : change.changed) {
         const int row = rowOf(machine.uuid);
         if (row >= 0) {
-            m_rows[row].machine = machine;
+            m_nameRanksStale = m_nameRanksStale || machine.name != m_rows.at(row).machine.name;
+            m_rows[row] = makeRow(m_rows.at(row).node, machine, m_rows.at(row).live);
+            if (row < m_sortFigures.size()) { // memory % follows the machine's memory
+                for (std::size_t slot = 0; slot < sortedLiveRoles.size(); ++slot) {
+                    m_sortFigures[row].live.at(slot) = figureOf(m_rows.at(row), sortedLiveRoles.at(slot));
+                }
+            }
             Q_EMIT dataChanged(index(row), index(row));
         }
     }
@@ -158,10 +241,11 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
         QList<Row> added;
         added.reserve(change.added.size());
         for (const Machine &machine : change.added) {
-            added.append(Row{node, machine});
+            added.append(makeRow(node, machine, unknownRates()));
         }
         m_rows.insert(first, added.size(), Row{});
         std::ranges::move(added, m_rows.begin() + first);
+        m_sortFigures.clear();
         endInsertRows();
         m_indexStale = true;
     }

@@ -6,8 +6,12 @@
 #include "metrics.h"
 
 #include <QAbstractListModel>
+#include <QCollator>
 #include <QTimer>
 #include <QtQmlIntegration>
+
+#include <array>
+#include <optional>
 
 namespace Flotilla
 {
@@ -83,13 +87,35 @@ public:
     [[nodiscard]] double liveFigure(int row, int role) const;
     /// The machine as last read; null if unknown.
     [[nodiscard]] const Machine *machine(const QString &uuid) const;
+    /// Orders rows by name as people read them ("web-2" before "web-10"),
+    /// then by UUID: negative, zero or positive. Compares ranks worked out
+    /// when rows change, so sorting thousands of rows compares no strings.
+    [[nodiscard]] int compareNames(int row, int otherRow) const;
+    /// The place of @p row among all rows ordered as compareNames() does.
+    [[nodiscard]] int nameRank(int row) const;
+    /// The collation of names and other text columns in the machine list.
+    [[nodiscard]] static const QCollator &collator();
 
 private:
     struct Row {
         qsizetype node = 0; ///< index in Fleet::nodes()
         Machine machine;
         Rates live = unknownRates(); ///< at its node's last tick
+        /// The name's collation key; QCollatorSortKey has no empty state.
+        std::optional<QCollatorSortKey> nameKey;
     };
+
+    [[nodiscard]] static Row makeRow(qsizetype node, const Machine &machine, const Rates &live);
+    /// What sorting compares, per row, packed apart from the rows: a re-sort
+    /// of 10,000 rows every second then stays within the processor's cache.
+    struct SortFigures {
+        std::array<double, 4> live; ///< CPU %, memory %, disk and network rates
+        int nameRank = 0; ///< place among all rows by name, then UUID
+    };
+    [[nodiscard]] static double figureOf(const Row &row, int role);
+    [[nodiscard]] const SortFigures &sortFigures(int row) const;
+    void rankNames() const;
+    [[nodiscard]] static Row makeRow(qsizetype node, const Machine &machine);
 
     void applyChange(qsizetype node, const InventoryChange &change);
     void removeRows(const QList<int> &rows);
@@ -102,6 +128,9 @@ private:
     QList<Row> m_rows; ///< grouped by node, in node order
     mutable QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
     mutable bool m_indexStale = true;
+    mutable QList<SortFigures> m_sortFigures;
+    mutable bool m_liveFiguresStale = true; ///< rows moved or ticked
+    mutable bool m_nameRanksStale = true; ///< rows added, removed or renamed
     /// Live figures reach the view together, at most every refreshInterval:
     /// each node ticks at its own moment, and every refresh may re-sort the list.
     QTimer m_liveRefresh;

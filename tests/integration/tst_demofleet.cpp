@@ -36,6 +36,25 @@ class DemoFleetTest : public QObject
         return {};
     }
 
+    /// Whether @p model's rows run in the collation order of @p role, names breaking ties.
+    static bool inOrder(const MachineFilterModel &model, int role)
+    {
+        for (int row = 1; row < model.rowCount(); ++row) {
+            const QModelIndex above = model.index(row - 1, 0);
+            const QModelIndex below = model.index(row, 0);
+            int order = MachineListModel::collator().compare(above.data(role).toString(), below.data(role).toString());
+            if (order == 0) {
+                order = MachineListModel::collator().compare(above.data(MachineListModel::NameRole).toString(),
+                    below.data(MachineListModel::NameRole).toString());
+            }
+            if (order > 0) {
+                qWarning("rows %d and %d are out of order", row - 1, row);
+                return false;
+            }
+        }
+        return true;
+    }
+
     static bool allLoaded(const Fleet &fleet)
     {
         return std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasInventory; });
@@ -228,6 +247,74 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(sorted.uuids().size(), 60);
+    }
+
+    void followsMachinesThatChangeWhileSortedAndFiltered()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+        Fleet fleet;
+        MachineListModel machines(&fleet);
+        MachineFilterModel byState; // every machine, grouped by state: a state change moves one row
+        byState.setSourceModel(&machines);
+        byState.setSortKey(MachineFilterModel::ByState);
+        MachineFilterModel running; // a search: a state change shows or hides one row
+        running.setSourceModel(&machines);
+        running.setSearchText(QStringLiteral("state:running"));
+        QAbstractItemModelTester byStateTester(&byState, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester runningTester(&running, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const NodeEntry &entry : entries.value()) {
+            fleet.addNode(entry);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(byState.rowCount(), 60, timeoutMs);
+        QVERIFY(inOrder(byState, MachineListModel::StateTextRole));
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
+        const int runningBefore = running.rowCount();
+        QVERIFY(runningBefore > 2);
+
+        // A persistent index keeps its machine while others move around it.
+        const QPersistentModelIndex kept = running.index(runningBefore - 1, 0);
+        const QString keptUuid = kept.data(MachineListModel::UuidRole).toString();
+        const QString stopped = running.index(0, 0).data(MachineListModel::UuidRole).toString();
+        const QString nodeId = machines.nodeIdOf(stopped);
+        QVERIFY(fleet.request(nodeId, MachineRequest{.kind = MachineRequest::Kind::ForceOff, .uuid = stopped}) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!running.uuids().contains(stopped), timeoutMs);
+        QCOMPARE(running.rowCount(), runningBefore - 1);
+        QCOMPARE(kept.data(MachineListModel::UuidRole).toString(), keptUuid);
+        QVERIFY(inOrder(byState, MachineListModel::StateTextRole));
+
+        // Tagged, then found by its tag.
+        MachineFilterModel tagged;
+        tagged.setSourceModel(&machines);
+        tagged.setSearchText(QStringLiteral("tag:night-shift"));
+        QCOMPARE(tagged.rowCount(), 0);
+        MachineMetadata metadata = machines.machine(stopped)->metadata;
+        metadata.tags.append(QStringLiteral("night-shift"));
+        fleet.request(
+            nodeId, MachineRequest{.kind = MachineRequest::Kind::SetMetadata, .uuid = stopped, .metadata = metadata});
+        QTRY_COMPARE_WITH_TIMEOUT(tagged.uuids(), QStringList{stopped}, timeoutMs);
+
+        fleet.request(nodeId, MachineRequest{.kind = MachineRequest::Kind::Start, .uuid = stopped});
+        QTRY_COMPARE_WITH_TIMEOUT(running.rowCount(), runningBefore, timeoutMs);
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
+        QCOMPARE(kept.data(MachineListModel::UuidRole).toString(), keptUuid);
+
+        // A node removed takes its rows along; the others stay in order.
+        const bool keptOnRemovedNode = machines.nodeIdOf(keptUuid) == nodeId;
+        QVERIFY(fleet.removeNode(nodeId));
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::none_of(byState.uuids(),
+                                     [&](const QString &uuid) { return machines.nodeIdOf(uuid).isEmpty(); }),
+            timeoutMs);
+        QCOMPARE(byState.rowCount(), machines.rowCount());
+        QVERIFY(byState.rowCount() < 60);
+        QVERIFY(inOrder(byState, MachineListModel::StateTextRole));
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
+        QCOMPARE(tagged.rowCount(), 0);
+        QCOMPARE(kept.isValid(), !keptOnRemovedNode);
+        if (!keptOnRemovedNode) {
+            QCOMPARE(kept.data(MachineListModel::UuidRole).toString(), keptUuid);
+        }
     }
 
     void retriesANodeThatCannotBeOpened()
