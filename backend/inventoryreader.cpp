@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <future>
 
 #include <libvirt/virterror.h>
@@ -266,8 +267,41 @@ QHash<QString, QStringList> leasedAddresses(virDomainPtr domain)
     return byMac;
 }
 
-quint64 volumeCapacity(virConnectPtr connection, const QString &path)
+/// Every storage volume of @p connection's active pools. Looking a path up
+/// that is in no pool would fail, and libvirt logs every failed remote call
+/// on stderr; a disk outside the pools is common.
+DiskCapacities volumeCapacities(virConnectPtr connection)
 {
+    DiskCapacities capacities{.read = true};
+    virStoragePoolPtr *pools = nullptr;
+    const int poolCount = virConnectListAllStoragePools(connection, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+    for (const Libvirt::Pool &pool : Libvirt::adoptList<Libvirt::Pool>(pools, poolCount)) {
+        virStorageVolPtr *volumes = nullptr;
+        const int count = virStoragePoolListAllVolumes(pool.get(), &volumes, 0);
+        for (int i = 0; i < count; ++i) {
+            virStorageVolInfo info;
+            char *path = virStorageVolGetPath(volumes[i]);
+            if (path && virStorageVolGetInfo(volumes[i], &info) == 0) {
+                const QString known = QString::fromUtf8(path);
+                capacities.byPath.insert(known, info.capacity);
+                capacities.poolFolders.insert(known.left(known.lastIndexOf(QLatin1Char('/')) + 1));
+            }
+            free(path);
+            virStorageVolFree(volumes[i]);
+        }
+        free(volumes);
+    }
+    virResetLastError(); // a driver without pools is not broken
+    return capacities;
+}
+
+/// The capacity of the volume at @p path, asked for when the path is in a
+/// pool's folder but was not listed: a volume made since.
+quint64 volumeCapacity(virConnectPtr connection, const DiskCapacities &capacities, const QString &path)
+{
+    if (!capacities.poolFolders.contains(path.left(path.lastIndexOf(QLatin1Char('/')) + 1))) {
+        return 0;
+    }
     virStorageVolPtr volume = virStorageVolLookupByPath(connection, path.toUtf8().constData());
     quint64 capacity = 0;
     if (volume) {
@@ -277,29 +311,51 @@ quint64 volumeCapacity(virConnectPtr connection, const QString &path)
         }
         virStorageVolFree(volume);
     }
-    virResetLastError(); // a disk outside every pool has no known capacity
+    virResetLastError();
     return capacity;
+}
+
+/// The names of @p connection's active networks: asking for the leases of
+/// an interface on any other network fails (and is logged, as above).
+QSet<QString> activeNetworks(virConnectPtr connection)
+{
+    QSet<QString> names;
+    virNetworkPtr *networks = nullptr;
+    const int count = virConnectListAllNetworks(connection, &networks, VIR_CONNECT_LIST_NETWORKS_ACTIVE);
+    for (const Libvirt::Network &network : Libvirt::adoptList<Libvirt::Network>(networks, count)) {
+        names.insert(QString::fromUtf8(virNetworkGetName(network.get())));
+    }
+    virResetLastError();
+    return names;
 }
 
 } // namespace
 
-QList<Machine> readDetails(
-    virConnectPtr connection, const QList<Machine> &machines, QHash<QString, quint64> &capacities)
+QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities)
 {
+    if (!capacities.read) {
+        capacities = volumeCapacities(connection);
+    }
+    const bool leasesWanted = std::ranges::any_of(
+        machines, [](const Machine &machine) { return machine.isRunning() && !machine.interfaces.isEmpty(); });
+    const QSet<QString> networks = leasesWanted ? activeNetworks(connection) : QSet<QString>{};
+    const auto onActiveNetwork = [&networks](const NetworkInterface &interface) {
+        return interface.type == QLatin1StringView("network") && networks.contains(interface.source);
+    };
     QList<Machine> changed;
     for (Machine machine : machines) {
         bool differs = false;
         for (Disk &disk : machine.disks) {
             if (disk.source.startsWith(QLatin1Char('/'))) {
-                auto known = capacities.find(disk.source);
-                if (known == capacities.end()) {
-                    known = capacities.insert(disk.source, volumeCapacity(connection, disk.source));
+                auto known = capacities.byPath.find(disk.source);
+                if (known == capacities.byPath.end()) {
+                    known = capacities.byPath.insert(disk.source, volumeCapacity(connection, capacities, disk.source));
                 }
                 differs = differs || disk.capacityBytes != *known;
                 disk.capacityBytes = *known;
             }
         }
-        if (machine.isRunning() && !machine.interfaces.isEmpty()) {
+        if (machine.isRunning() && std::ranges::any_of(machine.interfaces, onActiveNetwork)) {
             const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, machine.uuid.toLatin1().constData()));
             const QHash<QString, QStringList> leased
                 = domain ? leasedAddresses(domain.get()) : QHash<QString, QStringList>{};

@@ -5,6 +5,9 @@
 #include "inventory.h"
 #include "result.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <libvirt/libvirt.h>
 
 /// Reads a node's inventory through an open connection. Blocking libvirt
@@ -25,12 +28,20 @@ namespace Flotilla::InventoryReader
 /// with code VIR_ERR_NO_DOMAIN.
 [[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid);
 
+/// What readDetails() learnt of a node's storage volumes; reset it when a
+/// pool changes.
+struct DiskCapacities {
+    bool read = false; ///< the pools' volumes were listed
+    QHash<QString, quint64> byPath; ///< 0 for a disk in no pool
+    QSet<QString> poolFolders; ///< where the volumes are, ending in '/'
+};
+
 /// The slower details, filled into @p machines after a full reading: each
 /// running machine's interface addresses (from the node's DHCP leases) and
 /// each disk's capacity (from the storage volume at its path; @p capacities
 /// caches what is known by path). Returns the machines that changed.
 [[nodiscard]] QList<Machine> readDetails(
-    virConnectPtr connection, const QList<Machine> &machines, QHash<QString, quint64> &capacities);
+    virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities);
 
 /// Whether @p capabilitiesXml (virConnectGetCapabilities) offers KVM guests.
 [[nodiscard]] bool offersKvm(QByteArrayView capabilitiesXml);

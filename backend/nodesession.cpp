@@ -180,7 +180,7 @@ void NodeSession::carryDetails(Machine &machine) const
 {
     // What the slower details pass learnt stays until it learns otherwise.
     for (Disk &disk : machine.disks) {
-        disk.capacityBytes = m_diskCapacities.value(disk.source, 0);
+        disk.capacityBytes = m_diskCapacities.byPath.value(disk.source, 0);
     }
     const auto before = m_machines.machines().constFind(machine.uuid);
     if (before == m_machines.machines().cend() || !machine.isRunning()) {
@@ -212,7 +212,7 @@ void NodeSession::readNodeParts()
     if (!m_connection) {
         return;
     }
-    m_diskCapacities.clear(); // a pool changed: volumes may have grown or gone
+    m_diskCapacities = {}; // a pool changed: volumes may have grown or gone
     InventoryChange change;
     Result<QList<StoragePool>> pools = InventoryReader::readPools(m_connection.get());
     Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(m_connection.get());

@@ -6,6 +6,7 @@
 #include "demoactivity.h"
 #include "domainevents.h"
 #include "inventory.h"
+#include "inventoryreader.h"
 #include "libvirthandles.h"
 #include "machinediff.h"
 #include "machinerequest.h"
@@ -106,7 +107,7 @@ private:
     DemoActivity m_demo;
     NodeFacts m_facts;
     QHash<QString, MachineCounters> m_previous;
-    QHash<QString, quint64> m_diskCapacities; ///< by path; forgotten when pools change
+    InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;
 };
