@@ -55,6 +55,17 @@ class DemoFleetTest : public QObject
         return true;
     }
 
+    /// The demo fleet's five nodes, unpacked once for every test.
+    QTemporaryDir m_demoFolder;
+    QList<NodeEntry> m_demoNodes;
+
+    void addDemoNodes(Fleet &fleet) const
+    {
+        for (const NodeEntry &entry : m_demoNodes) {
+            fleet.addNode(entry);
+        }
+    }
+
     static bool allLoaded(const Fleet &fleet)
     {
         return std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasInventory; });
@@ -65,6 +76,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
+        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_demoFolder.path());
+        QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
+        m_demoNodes = nodes.value();
     }
 
     void unpacksFiveNodesWithPlaces()
@@ -85,18 +99,12 @@ private Q_SLOTS:
 
     void showsEveryNodeAndMachine()
     {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
-        QVERIFY(entries.ok());
-
         Fleet fleet;
         NodeListModel nodes(&fleet);
         MachineListModel machines(&fleet);
         QAbstractItemModelTester nodesTester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester machinesTester(&machines, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (const NodeEntry &entry : entries.value()) {
-            fleet.addNode(entry);
-        }
+        addDemoNodes(fleet);
         QCOMPARE(nodes.rowCount(), 5);
         QTRY_VERIFY_WITH_TIMEOUT(allLoaded(fleet), timeoutMs);
 
@@ -148,14 +156,11 @@ private Q_SLOTS:
 
     void simulatesActivityForTheDemo()
     {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
-        QVERIFY(entries.ok());
         Fleet fleet;
         fleet.setTickInterval(std::chrono::milliseconds(200));
         NodeListModel nodes(&fleet);
         MachineListModel machines(&fleet);
-        fleet.addNode(entries.value().at(1)); // Helsinki: 15 running, 1 crashed, 2 off
+        fleet.addNode(m_demoNodes.at(1)); // Helsinki: 15 running, 1 crashed, 2 off
         // Rates need two ticks; wait for a few.
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().metrics->nodeWindow(600).size() >= 3, timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().simulatedActivity, 2000);
@@ -190,17 +195,12 @@ private Q_SLOTS:
 
     void filtersMachinesByNodeAndText()
     {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
-        QVERIFY(entries.ok());
         Fleet fleet;
         MachineListModel machines(&fleet);
         MachineFilterModel filtered;
         filtered.setSourceModel(&machines);
         QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (const NodeEntry &entry : entries.value()) {
-            fleet.addNode(entry);
-        }
+        addDemoNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(filtered.rowCount(), 60, timeoutMs);
 
         filtered.setNodeId(QStringLiteral("helsinki-rack"));
@@ -218,9 +218,6 @@ private Q_SLOTS:
 
     void keepsMachinesSortedByLiveCpu()
     {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
-        QVERIFY(entries.ok());
         Fleet fleet;
         fleet.setTickInterval(std::chrono::milliseconds(200));
         MachineListModel machines(&fleet);
@@ -229,9 +226,7 @@ private Q_SLOTS:
         sorted.setSortKey(MachineFilterModel::ByCpu);
         sorted.setDescending(true);
         QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (const NodeEntry &entry : entries.value()) {
-            fleet.addNode(entry);
-        }
+        addDemoNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(sorted.rowCount(), 60, timeoutMs);
         // Over several ticks, the order follows the figures as they change.
         for (int tick = 0; tick < 5; ++tick) {
@@ -251,9 +246,6 @@ private Q_SLOTS:
 
     void followsMachinesThatChangeWhileSortedAndFiltered()
     {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
-        QVERIFY(entries.ok());
         Fleet fleet;
         MachineListModel machines(&fleet);
         MachineFilterModel byState; // every machine, grouped by state: a state change moves one row
@@ -264,9 +256,7 @@ private Q_SLOTS:
         running.setSearchText(QStringLiteral("state:running"));
         QAbstractItemModelTester byStateTester(&byState, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester runningTester(&running, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        for (const NodeEntry &entry : entries.value()) {
-            fleet.addNode(entry);
-        }
+        addDemoNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(byState.rowCount(), 60, timeoutMs);
         QVERIFY(inOrder(byState, MachineListModel::StateTextRole));
         QVERIFY(inOrder(running, MachineListModel::NameRole));
