@@ -254,9 +254,9 @@ private Q_SLOTS:
         QTRY_COMPARE(item("nodeList")->property("count").toInt(), 5);
     }
 
-    void raisedNoQmlWarning()
+    void raisedNoWarning()
     {
-        const QStringList warnings = m_app.qmlWarnings();
+        const QStringList warnings = m_app.warnings();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 };

@@ -232,9 +232,9 @@ private Q_SLOTS:
         m_app.screenshot(QStringLiteral("machine"));
     }
 
-    void raisedNoQmlWarning()
+    void raisedNoWarning()
     {
-        const QStringList warnings = m_app.qmlWarnings();
+        const QStringList warnings = m_app.warnings();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 };
