@@ -8,6 +8,7 @@
 
 using namespace Flotilla;
 using Flotilla::Testing::AppWindow;
+using namespace Qt::StringLiterals;
 
 /// The add-node wizard driven as a person would, on the demo fleet: wrong
 /// input and its messages, a connection test, a city typed, saving; then
@@ -178,6 +179,15 @@ private Q_SLOTS:
             qPrintable(problem("nodeNameProblem")));
         m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik lab"));
         QCOMPARE(problem("nodeNameProblem"), QString());
+
+        // Tags: separated by commas or spaces, each once, shown as chips; a wrong one named.
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab, #cold"));
+        QVERIFY2(
+            problem("nodeTagsProblem").contains(QStringLiteral("“#cold”")), qPrintable(problem("nodeTagsProblem")));
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab, iceland lab"));
+        QCOMPARE(problem("nodeTagsProblem"), QString());
+        QTRY_VERIFY(item("nodeTagChips")->isVisible());
+        QCOMPARE(item("nodeTagChips")->property("tags").toStringList(), QStringList({u"lab"_s, u"iceland"_s}));
         m_app.screenshot(QStringLiteral("wizard"));
 
         clickInView(item("saveNodeButton"));
@@ -188,6 +198,7 @@ private Q_SLOTS:
         QCOMPARE(added.entry.name, QStringLiteral("Reykjavik lab"));
         QCOMPARE(added.entry.uri, QStringLiteral("test:///default"));
         QCOMPARE(added.entry.location.countryCode, QStringLiteral("IS"));
+        QCOMPARE(added.entry.tags, QStringList({u"lab"_s, u"iceland"_s}));
         QTRY_COMPARE(item("nodeList")->property("count").toInt(), 6);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleet().nodes().last().hasInventory, timeoutMs);
     }
@@ -199,6 +210,9 @@ private Q_SLOTS:
         QQuickItem *map = AppWindow::find(item("nodeMap"), QLatin1StringView("worldMap"));
         QVERIFY(map);
         QCOMPARE(map->property("highlightedNodeId").toString(), m_nodeId);
+        QQuickItem *tags = item("nodeTags");
+        QVERIFY(tags && tags->isVisible());
+        QCOMPARE(tags->property("tags").toStringList(), QStringList({u"lab"_s, u"iceland"_s}));
         bool onMap = false;
         for (const QVariant &group : map->property("groups").toList()) {
             onMap = onMap || group.toMap().value(QStringLiteral("nodeIds")).toStringList().contains(m_nodeId);
@@ -217,15 +231,20 @@ private Q_SLOTS:
         QTRY_VERIFY(withText(overlay, QStringLiteral("Edit…")));
         QTest::qWait(300); // the menu has finished opening
         m_app.click(withText(overlay, QStringLiteral("Edit…")));
+        // Until the menu has closed, its mnemonics take letters typed anywhere: "e" would edit again.
+        QTRY_VERIFY(!withText(overlay, QStringLiteral("Edit…")));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("nodeNameField"), timeoutMs);
         QCOMPARE(item("nodeNameField")->property("text").toString(), QStringLiteral("Reykjavik lab"));
         QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
+        QCOMPARE(item("nodeTagsField")->property("text").toString(), QStringLiteral("lab, iceland"));
         m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik rack"));
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab"));
         clickInView(item("saveNodeButton"));
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
         const qsizetype index = m_app.fleet().indexOf(m_nodeId);
         QCOMPARE(m_app.fleet().nodes().at(index).entry.name, QStringLiteral("Reykjavik rack"));
         QCOMPARE(m_app.fleet().nodes().at(index).entry.location.city, QStringLiteral("Reykjavík"));
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.tags, QStringList({u"lab"_s}));
     }
 
     void removesTheNodeAfterAsking()
