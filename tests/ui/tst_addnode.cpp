@@ -20,6 +20,8 @@ class AddNodeTest : public QObject
     static constexpr int timeoutMs = AppWindow::timeoutMs;
     AppWindow m_app;
     QString m_nodeId;
+    /// The edited node's name: longer than the nodes list has room for beside a node's page.
+    const QString m_longName = QStringLiteral("Reykjavik rack in the old fish factory by the harbour");
 
     QQuickItem *item(const char *name) const { return m_app.item(name); }
 
@@ -218,7 +220,17 @@ private Q_SLOTS:
             onMap = onMap || group.toMap().value(QStringLiteral("nodeIds")).toStringList().contains(m_nodeId);
         }
         QVERIFY(onMap);
+        // The map sits below the node's charts and facts: scroll, as a person would
+        // (the page then stops keeping its top in sight), until all of it is in the picture.
+        item("nodeMachineList")->setProperty("scrolledByPerson", true);
+        const QRectF window(QPointF(0, 0), m_app.window()->size());
+        const auto mapInView = [&] {
+            m_app.scrollIntoView(map);
+            return window.contains(map->mapRectToScene(map->boundingRect()));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(mapInView(), timeoutMs);
         m_app.screenshot(QStringLiteral("node-map"));
+        QVERIFY(window.contains(map->mapRectToScene(map->boundingRect()))); // still, in the picture
     }
 
     void editsTheNode()
@@ -237,14 +249,28 @@ private Q_SLOTS:
         QCOMPARE(item("nodeNameField")->property("text").toString(), QStringLiteral("Reykjavik lab"));
         QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
         QCOMPARE(item("nodeTagsField")->property("text").toString(), QStringLiteral("lab, iceland"));
-        m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik rack"));
+        m_app.type(item("nodeNameField"), m_longName);
         m_app.type(item("nodeTagsField"), QStringLiteral("lab"));
         clickInView(item("saveNodeButton"));
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
         const qsizetype index = m_app.fleet().indexOf(m_nodeId);
-        QCOMPARE(m_app.fleet().nodes().at(index).entry.name, QStringLiteral("Reykjavik rack"));
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.name, m_longName);
         QCOMPARE(m_app.fleet().nodes().at(index).entry.location.city, QStringLiteral("Reykjavík"));
         QCOMPARE(m_app.fleet().nodes().at(index).entry.tags, QStringList({u"lab"_s}));
+    }
+
+    void elidesALongNameBesideTheNodesPage()
+    {
+        // The nodes list in the first column, the node's page in the second.
+        QVERIFY(invoke("openNode", m_nodeId));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodePage") && item("nodeList"), timeoutMs);
+        QQuickItem *name = item(qPrintable(QStringLiteral("nodeName:") + m_nodeId));
+        QVERIFY(name && name->isVisible());
+        // Cut short, but still readable (the figures go under it rather than squeeze
+        // it), and whole in its tooltip.
+        m_app.screenshot(QStringLiteral("nodes-long-name"));
+        QTRY_VERIFY(name->property("truncated").toBool());
+        QVERIFY2(name->width() >= name->height() * 6, qPrintable(QString::number(name->width())));
     }
 
     void removesTheNodeAfterAsking()
@@ -261,7 +287,7 @@ private Q_SLOTS:
         m_app.click(remove);
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
-        QVERIFY(withText(overlay, QStringLiteral("Remove “Reykjavik rack”?")));
+        QVERIFY(withText(overlay, QStringLiteral("Remove “%1”?").arg(m_longName)));
         QCOMPARE(m_app.fleet().nodes().size(), 6); // not before the person confirms
         QQuickItem *confirm = withText(overlay, QStringLiteral("Remove from Flotilla"));
         QVERIFY(confirm);
