@@ -4,8 +4,14 @@
 
 #include <KLocalizedString>
 
+#include <QRegularExpression>
+
 namespace Flotilla
 {
+namespace
+{
+constexpr int longestTag = 40;
+} // namespace
 
 NodeForm::NodeForm(QObject *parent)
     : QObject(parent)
@@ -70,6 +76,44 @@ void NodeForm::setRawUri(const QString &uri)
 void NodeForm::setFromUri(const QString &uri)
 {
     setFields(NodeUri::fieldsFrom(uri));
+}
+
+void NodeForm::setTagsText(const QString &text)
+{
+    if (text == m_tagsText) {
+        return;
+    }
+    m_tagsText = text;
+    Q_EMIT changed();
+}
+
+QStringList NodeForm::tags() const
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    QStringList result;
+    for (const QString &tag : m_tagsText.split(separators, Qt::SkipEmptyParts)) {
+        if (!result.contains(tag, Qt::CaseInsensitive)) {
+            result.append(tag);
+        }
+    }
+    return result;
+}
+
+QString NodeForm::tagsError() const
+{
+    // Letters, digits and a few marks: what a tag: search and a file name take without quotes.
+    static const QRegularExpression allowed(
+        QStringLiteral("^[\\w.+-]+$"), QRegularExpression::UseUnicodePropertiesOption);
+    for (const QString &tag : tags()) {
+        if (tag.size() > longestTag) {
+            return i18nc("@info %1 is a tag", "“%1” is too long: a tag has at most %2 characters", tag, longestTag);
+        }
+        if (!allowed.match(tag).hasMatch()) {
+            return i18nc("@info %1 is a tag",
+                "“%1” has a character a tag cannot hold: use letters, digits, “-”, “_”, “.” and “+”", tag);
+        }
+    }
+    return {};
 }
 
 QString NodeForm::nameError() const

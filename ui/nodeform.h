@@ -26,6 +26,10 @@ class NodeForm : public QObject
     Q_PROPERTY(QString path READ path WRITE setPath NOTIFY changed)
     Q_PROPERTY(QString rawUri READ rawUri WRITE setRawUri NOTIFY changed)
     Q_PROPERTY(QString name MEMBER m_name NOTIFY changed)
+    /// The node's tags as typed, separated by commas or spaces.
+    Q_PROPERTY(QString tagsText READ tagsText WRITE setTagsText NOTIFY changed)
+    /// The tags understood from tagsText, each once, in the order typed.
+    Q_PROPERTY(QStringList tags READ tags NOTIFY changed)
     /// Names of the other nodes: a new name must differ from them.
     Q_PROPERTY(QStringList takenNames MEMBER m_takenNames NOTIFY changed)
     /// The URI the fields make, shown live.
@@ -36,6 +40,7 @@ class NodeForm : public QObject
     Q_PROPERTY(QString keyFileError READ keyFileError NOTIFY changed)
     Q_PROPERTY(QString rawUriError READ rawUriError NOTIFY changed)
     Q_PROPERTY(QString nameError READ nameError NOTIFY changed)
+    Q_PROPERTY(QString tagsError READ tagsError NOTIFY changed)
     Q_PROPERTY(bool uriValid READ uriValid NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
 
@@ -74,8 +79,12 @@ public:
     [[nodiscard]] QString keyFileError() const { return problem("keyFile"); }
     [[nodiscard]] QString rawUriError() const { return problem("raw"); }
     [[nodiscard]] QString nameError() const;
+    [[nodiscard]] QString tagsText() const { return m_tagsText; }
+    void setTagsText(const QString &text);
+    [[nodiscard]] QStringList tags() const;
+    [[nodiscard]] QString tagsError() const;
     [[nodiscard]] bool uriValid() const { return m_built.ok(); }
-    [[nodiscard]] bool valid() const { return uriValid() && nameError().isEmpty(); }
+    [[nodiscard]] bool valid() const { return uriValid() && nameError().isEmpty() && tagsError().isEmpty(); }
 
     /// Fills the fields from a URI (as when editing a node).
     Q_INVOKABLE void setFromUri(const QString &uri);
@@ -92,6 +101,7 @@ private:
     NodeUri::Fields m_fields;
     NodeUri::Built m_built;
     QString m_name;
+    QString m_tagsText;
     QStringList m_takenNames;
 };
 

@@ -208,6 +208,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return usageText(node);
     case SimulatedRole:
         return node.simulatedActivity;
+    case TagsRole:
+        return node.entry.tags;
     }
     return {};
 }
@@ -248,6 +250,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {MemoryUsedBytesRole, "memoryUsedBytes"},
         {UsageTextRole, "usageText"},
         {SimulatedRole, "simulated"},
+        {TagsRole, "tags"},
     };
 }
 

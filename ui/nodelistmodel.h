@@ -51,6 +51,7 @@ public:
         MemoryUsedBytesRole,
         UsageTextRole, ///< "CPU 23 % · memory 41 GiB of 64 GiB"
         SimulatedRole, ///< its activity is the demo's simulation
+        TagsRole, ///< QStringList: the person's tags for the node
     };
     Q_ENUM(Roles)
 

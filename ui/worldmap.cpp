@@ -123,6 +123,9 @@ void WorldMap::markersMoved()
     m_drawnStale = true;
     update();
     Q_EMIT groupsChanged();
+    if (!m_focusedNodeId.isEmpty()) {
+        Q_EMIT focusedNodeChanged(); // its group, so its text, may have changed
+    }
 }
 
 void WorldMap::viewMoved()
@@ -132,6 +135,9 @@ void WorldMap::viewMoved()
     update();
     Q_EMIT viewChanged();
     Q_EMIT groupsChanged();
+    if (!m_focusedNodeId.isEmpty()) {
+        Q_EMIT focusedNodeChanged();
+    }
 }
 
 } // namespace Flotilla

@@ -18,7 +18,9 @@ namespace Flotilla
 /// the bundled Natural Earth countries. Nodes are coloured by connection and
 /// load, sized by machine count, and grouped where they would overlap.
 /// Wheel, drag, keys (+, -, arrows, 0) zoom and pan; a click opens a node or
-/// zooms into a group; in picking mode a click picks a place instead.
+/// zooms into a group; in picking mode a click picks a place instead. By
+/// keyboard, Tab and Shift+Tab walk the markers in view (then leave the map),
+/// Enter or Space opens the focused one like a click, Escape lets it go.
 class WorldMap : public QQuickPaintedItem
 {
     Q_OBJECT
@@ -38,6 +40,10 @@ class WorldMap : public QQuickPaintedItem
     /// What the pointer rests on, for a tooltip; empty when nothing.
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
     Q_PROPERTY(QPointF hoverPoint READ hoverPoint NOTIFY hoverChanged)
+    /// The marker the keyboard is on (a node of it, for a group); empty when none.
+    Q_PROPERTY(QString focusedNodeId READ focusedNodeId NOTIFY focusedNodeChanged)
+    /// What the keyboard's marker stands for, as the hover text would say it.
+    Q_PROPERTY(QString focusText READ focusText NOTIFY focusedNodeChanged)
     /// The diameter of a node with no machines, in pixels.
     Q_PROPERTY(double markerSize MEMBER m_markerSize NOTIFY appearanceChanged)
     Q_PROPERTY(QColor waterColor MEMBER m_waterColor NOTIFY appearanceChanged)
@@ -67,6 +73,8 @@ public:
     [[nodiscard]] QVariantList groups();
     [[nodiscard]] QString hoverText() const { return m_hoverText; }
     [[nodiscard]] QPointF hoverPoint() const { return m_hoverPoint; }
+    [[nodiscard]] QString focusedNodeId() const { return m_focusedNodeId; }
+    [[nodiscard]] QString focusText();
 
     Q_INVOKABLE void zoomIn();
     Q_INVOKABLE void zoomOut();
@@ -90,6 +98,7 @@ Q_SIGNALS:
     void highlightChanged();
     void groupsChanged();
     void hoverChanged();
+    void focusedNodeChanged();
     void appearanceChanged();
     void nodeClicked(const QString &nodeId);
     void locationPicked(double latitude, double longitude);
@@ -103,6 +112,8 @@ protected:
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     static constexpr double zoomStep = 1.5; ///< one wheel notch, one key press, one button
@@ -137,6 +148,15 @@ private:
     void paintCountries(QPainter *painter);
     void paintMarkers(QPainter *painter);
     void setHover(const QString &text, QPointF point);
+    /// What a click on @p group does: opens its node, or zooms into it.
+    void open(const Drawn &group);
+    [[nodiscard]] QList<const Drawn *> markersInView();
+    [[nodiscard]] const Drawn *focusedGroup();
+    void setFocusedNode(const QString &id);
+    /// To the next (or previous) marker in view; false past the ends.
+    bool moveFocus(bool forward);
+    /// Tab, Enter, Space and Escape among the markers; false when the key is not for them.
+    bool focusKey(QKeyEvent *event);
 
     QPointer<QAbstractItemModel> m_model;
     QHash<QByteArray, int> m_roles;
@@ -151,6 +171,7 @@ private:
     bool m_picking = false;
     QString m_highlighted;
     QString m_hoverText;
+    QString m_focusedNodeId;
     QPointF m_hoverPoint;
     QPointF m_pressPoint;
     QPointF m_lastDragPoint;

@@ -69,6 +69,10 @@ void WorldMap::setHover(const QString &text, QPointF point)
 
 void WorldMap::keyPressEvent(QKeyEvent *event)
 {
+    if (focusKey(event)) {
+        event->accept();
+        return;
+    }
     const double step = std::min(width(), height()) / 8;
     switch (event->key()) {
     case Qt::Key_Plus:

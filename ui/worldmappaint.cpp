@@ -137,6 +137,7 @@ void WorldMap::paintMarkers(QPainter *painter)
     QFont font = painter->font();
     font.setBold(true);
     painter->setFont(font);
+    const Drawn *focused = hasActiveFocus() ? focusedGroup() : nullptr;
     for (const Drawn &group : drawn()) {
         const bool highlighted = std::ranges::any_of(group.markers,
             [this](int index) { return m_markers.at(index).id == m_highlighted && !m_highlighted.isEmpty(); });
@@ -144,6 +145,12 @@ void WorldMap::paintMarkers(QPainter *painter)
             painter->setPen(QPen(m_highlightColor, 3));
             painter->setBrush(Qt::NoBrush);
             painter->drawEllipse(group.centre, group.radius + 4, group.radius + 4);
+        }
+        if (&group == focused) {
+            // The keyboard's marker: a dashed ring outside the highlight's.
+            painter->setPen(QPen(m_textColor, 2, Qt::DashLine));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(group.centre, group.radius + 7, group.radius + 7);
         }
         painter->setPen(QPen(m_textColor, 1));
         painter->setBrush(colourOf(group));

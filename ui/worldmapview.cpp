@@ -93,16 +93,19 @@ void WorldMap::clickAt(QPointF point)
         Q_EMIT locationPicked(latitude, longitude);
         return;
     }
-    const Drawn *target = drawnAt(point);
-    if (!target) {
-        return;
+    if (const Drawn *target = drawnAt(point)) {
+        open(*target);
     }
-    if (target->markers.size() == 1) {
-        Q_EMIT nodeClicked(m_markers.at(target->markers.first()).id);
+}
+
+void WorldMap::open(const Drawn &group)
+{
+    if (group.markers.size() == 1) {
+        Q_EMIT nodeClicked(m_markers.at(group.markers.first()).id);
         return;
     }
     // Zoom into the group, centred on it, until its nodes stand apart.
-    m_view.centre = m_view.toWorld(target->centre);
+    m_view.centre = m_view.toWorld(group.centre);
     m_view.zoom *= 2.5;
     m_view.clamp();
     viewMoved();

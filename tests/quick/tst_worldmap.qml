@@ -31,6 +31,13 @@ TestCase {
         markerSize: 10
     }
 
+    // Where Tab goes after the map.
+    Item {
+        id: after
+
+        activeFocusOnTab: true
+    }
+
     SignalSpy {
         id: clicked
 
@@ -122,6 +129,43 @@ TestCase {
         verify(map.hoverText.includes("Potsdam"));
         mouseMove(map, 2, 2); // the Arctic sea
         tryCompare(map, "hoverText", "");
+    }
+
+    function test_tabWalksTheMarkersAndEnterOpensOne(): void {
+        // Tab into the map: the westmost marker first, São Paulo.
+        after.forceActiveFocus();
+        map.forceActiveFocus(Qt.TabFocusReason);
+        compare(map.focusedNodeId, "saopaulo");
+        verify(map.focusText.includes("São Paulo"), map.focusText);
+        verify(map.focusText.includes("5 machines"), map.focusText);
+        keyClick(Qt.Key_Return);
+        compare(clicked.count, 1);
+        compare(clicked.signalArguments[0][0], "saopaulo");
+        // Arrows still pan (zoomed in: the whole world has nowhere to go); the marker keeps the keyboard.
+        map.zoom = 2;
+        const before = map.itemPoint(0, 0);
+        keyClick(Qt.Key_Right);
+        verify(map.itemPoint(0, 0).x < before.x);
+        compare(map.focusedNodeId, "saopaulo");
+        map.resetView();
+        // Next, the Berlin group (one marker for two nodes): Space zooms into it like a click.
+        keyClick(Qt.Key_Tab);
+        compare(map.focusedNodeId, "berlin");
+        verify(map.focusText.includes("2 nodes here"), map.focusText);
+        keyClick(Qt.Key_Space);
+        compare(clicked.count, 1);
+        verify(map.zoom > 2);
+        map.resetView();
+        // Past the last marker, Tab leaves the map; Shift+Tab comes back to the last.
+        keyClick(Qt.Key_Tab);
+        compare(map.focusedNodeId, "");
+        verify(after.activeFocus);
+        keyClick(Qt.Key_Backtab, Qt.ShiftModifier);
+        verify(map.activeFocus);
+        compare(map.focusedNodeId, "berlin");
+        keyClick(Qt.Key_Escape);
+        compare(map.focusedNodeId, "");
+        compare(map.focusText, "");
     }
 
     function test_keysZoomAndReset(): void {

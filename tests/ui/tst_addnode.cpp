@@ -8,6 +8,7 @@
 
 using namespace Flotilla;
 using Flotilla::Testing::AppWindow;
+using namespace Qt::StringLiterals;
 
 /// The add-node wizard driven as a person would, on the demo fleet: wrong
 /// input and its messages, a connection test, a city typed, saving; then
@@ -19,6 +20,8 @@ class AddNodeTest : public QObject
     static constexpr int timeoutMs = AppWindow::timeoutMs;
     AppWindow m_app;
     QString m_nodeId;
+    /// The edited node's name: longer than the nodes list has room for beside a node's page.
+    const QString m_longName = QStringLiteral("Reykjavik rack in the old fish factory by the harbour");
 
     QQuickItem *item(const char *name) const { return m_app.item(name); }
 
@@ -178,6 +181,15 @@ private Q_SLOTS:
             qPrintable(problem("nodeNameProblem")));
         m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik lab"));
         QCOMPARE(problem("nodeNameProblem"), QString());
+
+        // Tags: separated by commas or spaces, each once, shown as chips; a wrong one named.
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab, #cold"));
+        QVERIFY2(
+            problem("nodeTagsProblem").contains(QStringLiteral("“#cold”")), qPrintable(problem("nodeTagsProblem")));
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab, iceland lab"));
+        QCOMPARE(problem("nodeTagsProblem"), QString());
+        QTRY_VERIFY(item("nodeTagChips")->isVisible());
+        QCOMPARE(item("nodeTagChips")->property("tags").toStringList(), QStringList({u"lab"_s, u"iceland"_s}));
         m_app.screenshot(QStringLiteral("wizard"));
 
         clickInView(item("saveNodeButton"));
@@ -188,6 +200,7 @@ private Q_SLOTS:
         QCOMPARE(added.entry.name, QStringLiteral("Reykjavik lab"));
         QCOMPARE(added.entry.uri, QStringLiteral("test:///default"));
         QCOMPARE(added.entry.location.countryCode, QStringLiteral("IS"));
+        QCOMPARE(added.entry.tags, QStringList({u"lab"_s, u"iceland"_s}));
         QTRY_COMPARE(item("nodeList")->property("count").toInt(), 6);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleet().nodes().last().hasInventory, timeoutMs);
     }
@@ -199,12 +212,25 @@ private Q_SLOTS:
         QQuickItem *map = AppWindow::find(item("nodeMap"), QLatin1StringView("worldMap"));
         QVERIFY(map);
         QCOMPARE(map->property("highlightedNodeId").toString(), m_nodeId);
+        QQuickItem *tags = item("nodeTags");
+        QVERIFY(tags && tags->isVisible());
+        QCOMPARE(tags->property("tags").toStringList(), QStringList({u"lab"_s, u"iceland"_s}));
         bool onMap = false;
         for (const QVariant &group : map->property("groups").toList()) {
             onMap = onMap || group.toMap().value(QStringLiteral("nodeIds")).toStringList().contains(m_nodeId);
         }
         QVERIFY(onMap);
+        // The map sits below the node's charts and facts: scroll, as a person would
+        // (the page then stops keeping its top in sight), until all of it is in the picture.
+        item("nodeMachineList")->setProperty("scrolledByPerson", true);
+        const QRectF window(QPointF(0, 0), m_app.window()->size());
+        const auto mapInView = [&] {
+            m_app.scrollIntoView(map);
+            return window.contains(map->mapRectToScene(map->boundingRect()));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(mapInView(), timeoutMs);
         m_app.screenshot(QStringLiteral("node-map"));
+        QVERIFY(window.contains(map->mapRectToScene(map->boundingRect()))); // still, in the picture
     }
 
     void editsTheNode()
@@ -217,15 +243,34 @@ private Q_SLOTS:
         QTRY_VERIFY(withText(overlay, QStringLiteral("Edit…")));
         QTest::qWait(300); // the menu has finished opening
         m_app.click(withText(overlay, QStringLiteral("Edit…")));
+        // Until the menu has closed, its mnemonics take letters typed anywhere: "e" would edit again.
+        QTRY_VERIFY(!withText(overlay, QStringLiteral("Edit…")));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("nodeNameField"), timeoutMs);
         QCOMPARE(item("nodeNameField")->property("text").toString(), QStringLiteral("Reykjavik lab"));
         QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
-        m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik rack"));
+        QCOMPARE(item("nodeTagsField")->property("text").toString(), QStringLiteral("lab, iceland"));
+        m_app.type(item("nodeNameField"), m_longName);
+        m_app.type(item("nodeTagsField"), QStringLiteral("lab"));
         clickInView(item("saveNodeButton"));
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
         const qsizetype index = m_app.fleet().indexOf(m_nodeId);
-        QCOMPARE(m_app.fleet().nodes().at(index).entry.name, QStringLiteral("Reykjavik rack"));
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.name, m_longName);
         QCOMPARE(m_app.fleet().nodes().at(index).entry.location.city, QStringLiteral("Reykjavík"));
+        QCOMPARE(m_app.fleet().nodes().at(index).entry.tags, QStringList({u"lab"_s}));
+    }
+
+    void elidesALongNameBesideTheNodesPage()
+    {
+        // The nodes list in the first column, the node's page in the second.
+        QVERIFY(invoke("openNode", m_nodeId));
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodePage") && item("nodeList"), timeoutMs);
+        QQuickItem *name = item(qPrintable(QStringLiteral("nodeName:") + m_nodeId));
+        QVERIFY(name && name->isVisible());
+        // Cut short, but still readable (the figures go under it rather than squeeze
+        // it), and whole in its tooltip.
+        m_app.screenshot(QStringLiteral("nodes-long-name"));
+        QTRY_VERIFY(name->property("truncated").toBool());
+        QVERIFY2(name->width() >= name->height() * 6, qPrintable(QString::number(name->width())));
     }
 
     void removesTheNodeAfterAsking()
@@ -242,7 +287,7 @@ private Q_SLOTS:
         m_app.click(remove);
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
-        QVERIFY(withText(overlay, QStringLiteral("Remove “Reykjavik rack”?")));
+        QVERIFY(withText(overlay, QStringLiteral("Remove “%1”?").arg(m_longName)));
         QCOMPARE(m_app.fleet().nodes().size(), 6); // not before the person confirms
         QQuickItem *confirm = withText(overlay, QStringLiteral("Remove from Flotilla"));
         QVERIFY(confirm);
@@ -254,9 +299,9 @@ private Q_SLOTS:
         QTRY_COMPARE(item("nodeList")->property("count").toInt(), 5);
     }
 
-    void raisedNoQmlWarning()
+    void raisedNoWarning()
     {
-        const QStringList warnings = m_app.qmlWarnings();
+        const QStringList warnings = m_app.warnings();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 };

@@ -158,9 +158,9 @@ private Q_SLOTS:
         m_app.window()->resize(wide);
     }
 
-    void raisedNoQmlWarning()
+    void raisedNoWarning()
     {
-        const QStringList warnings = m_app.qmlWarnings();
+        const QStringList warnings = m_app.warnings();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 };

@@ -102,9 +102,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().at(locked).hasInventory, timeoutMs);
     }
 
-    void raisedNoQmlWarning()
+    void raisedNoWarning()
     {
-        const QStringList warnings = m_app.qmlWarnings();
+        const QStringList warnings = m_app.warnings();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 };

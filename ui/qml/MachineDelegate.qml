@@ -7,7 +7,8 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
 /// One machine in a list: a box to select it, its name, node and tags, and
-/// one cell per column of MachineColumns. Clicking opens the machine.
+/// one cell per column of MachineColumns. Clicking opens the machine; when
+/// selectable, Ctrl+click toggles it and Shift+click asks for a range.
 QQC2.ItemDelegate {
     id: delegate
 
@@ -24,15 +25,32 @@ QQC2.ItemDelegate {
     required property string netText
     required property string addressesText
     required property var tags
+    required property int index
     property bool showNode: true
     property bool selectable: false
     property bool selected: false
 
     signal selectionToggled
+    signal rangeRequested
 
     highlighted: selected
     Accessible.name: i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
     Keys.onSpacePressed: if (selectable) delegate.selectionToggled()
+
+    // With Shift or Ctrl a click selects instead of opening: this area takes
+    // those presses and lets every other one through to the delegate.
+    MouseArea {
+        anchors.fill: parent
+        enabled: delegate.selectable
+        onPressed: mouse => mouse.accepted = (mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)) !== 0
+        onClicked: mouse => {
+            if (mouse.modifiers & Qt.ShiftModifier) {
+                delegate.rangeRequested();
+            } else {
+                delegate.selectionToggled();
+            }
+        }
+    }
 
     function cellText(key: int): string {
         switch (key) {

@@ -35,23 +35,11 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Kirigami.Units.smallSpacing
 
-        Flow {
+        TagChips {
             Layout.fillWidth: true
-            spacing: Kirigami.Units.smallSpacing
-
-            Repeater {
-                model: card.tags
-
-                Kirigami.Chip {
-                    required property string modelData
-
-                    text: modelData
-                    closable: true
-                    checkable: false
-                    Accessible.name: i18nc("@action:button accessible", "Remove the tag %1", modelData)
-                    onRemoved: card.tags = card.tags.filter(t => t !== modelData)
-                }
-            }
+            tags: card.tags
+            removable: true
+            onRemoveRequested: tag => card.tags = card.tags.filter(t => t !== tag)
         }
         RowLayout {
             QQC2.TextField {

@@ -19,6 +19,10 @@ Kirigami.ScrollablePage {
     property int selectedCount: 0
     property int revision: 0
     readonly property var selectedUuids: revision >= 0 ? Object.keys(selected) : []
+    /// Where a Shift range starts (the machine last toggled), and the
+    /// selection as it was before that range, so the range can shrink again.
+    property string anchor: ""
+    property var beforeRange: null
 
     function toggle(uuid: string): void {
         if (selected[uuid]) {
@@ -28,7 +32,44 @@ Kirigami.ScrollablePage {
             selected[uuid] = true;
             ++selectedCount;
         }
+        anchor = uuid;
+        beforeRange = null;
         ++revision;
+    }
+
+    /// Selects the rows from the anchor to @p uuid, as Shift+click does in a file manager.
+    function selectRange(uuid: string): void {
+        const rows = machines.uuids();
+        const from = rows.indexOf(anchor);
+        const to = rows.indexOf(uuid);
+        if (from < 0 || to < 0) {
+            toggle(uuid);
+            return;
+        }
+        if (beforeRange === null) {
+            beforeRange = Object.assign({}, selected);
+        }
+        const next = Object.assign({}, beforeRange);
+        for (let row = Math.min(from, to); row <= Math.max(from, to); ++row) {
+            next[rows[row]] = true;
+        }
+        selected = next;
+        selectedCount = Object.keys(next).length;
+        ++revision;
+    }
+
+    /// Shift+Up and Shift+Down: moves the current row and selects from the anchor to it.
+    function extendTo(row: int): void {
+        const rows = machines.uuids();
+        if (row < 0 || row >= rows.length) {
+            return;
+        }
+        if (anchor === "" || !rows.includes(anchor)) {
+            anchor = rows[Math.max(list.currentIndex, 0)];
+        }
+        list.currentIndex = row;
+        list.positionViewAtIndex(row, ListView.Contain);
+        selectRange(rows[row]);
     }
 
     function selectAll(): void {
@@ -42,6 +83,8 @@ Kirigami.ScrollablePage {
     function clearSelection(): void {
         selected = {};
         selectedCount = 0;
+        anchor = "";
+        beforeRange = null;
         ++revision;
     }
 
@@ -163,6 +206,18 @@ Kirigami.ScrollablePage {
         activeFocusOnTab: true
         keyNavigationEnabled: true
         reuseItems: true
+        // Selection keys as in a file manager: Space toggles (MachineDelegate),
+        // Shift+Up/Down extend a range, Ctrl+A selects every machine shown.
+        Keys.onPressed: event => {
+            if (event.matches(StandardKey.SelectAll)) {
+                page.selectAll();
+            } else if ((event.key === Qt.Key_Up || event.key === Qt.Key_Down) && (event.modifiers & Qt.ShiftModifier)) {
+                page.extendTo(Math.max(list.currentIndex, 0) + (event.key === Qt.Key_Down ? 1 : -1));
+            } else {
+                return;
+            }
+            event.accepted = true;
+        }
         headerPositioning: ListView.OverlayHeader
         model: MachineFilterModel {
             id: machines
@@ -182,6 +237,10 @@ Kirigami.ScrollablePage {
             selectable: true
             selected: page.revision >= 0 && page.selected[uuid] === true
             onSelectionToggled: page.toggle(uuid)
+            onRangeRequested: {
+                list.currentIndex = index;
+                page.selectRange(uuid);
+            }
             onClicked: applicationWindow().pageStack.push(machinePage, { uuid: uuid })
         }
 

@@ -13,6 +13,23 @@ Kirigami.ApplicationWindow {
     minimumWidth: Kirigami.Units.gridUnit * 20
     minimumHeight: Kirigami.Units.gridUnit * 20
 
+    // An inline (non-modal) drawer: Kirigami's OverlayDrawer moves its popup
+    // out of the window's overlay when it opens. Made modal while shown, Qt
+    // would create the dimmer in the overlay and stack it before a popup that
+    // is no longer its sibling ("QQuickItem::stackBefore: Cannot stack …").
+    // So a narrowing window first closes the drawer, which turns modal once
+    // closed (onClosed), and opens again into the overlay.
+    onWideScreenChanged: {
+        if (wideScreen) {
+            globalDrawer.modal = false;
+        } else if (globalDrawer.visible) {
+            globalDrawer.close();
+        } else {
+            globalDrawer.modal = true;
+        }
+    }
+    Component.onCompleted: globalDrawer.modal = !wideScreen
+
     function showDashboard(): void {
         pageStack.clear();
         pageStack.push(dashboardPage);
@@ -51,7 +68,13 @@ Kirigami.ApplicationWindow {
         title: i18nc("@title", "Flotilla")
         titleIcon: "network-server"
         isMenu: false
-        modal: !root.wideScreen
+        // Turns modal only while hidden (see root.onWideScreenChanged).
+        modal: false
+        onClosed: {
+            if (!root.wideScreen) {
+                modal = true;
+            }
+        }
         width: Kirigami.Units.gridUnit * 11
         collapsible: root.wideScreen
         showHeaderWhenCollapsed: true

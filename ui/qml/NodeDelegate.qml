@@ -30,6 +30,12 @@ QQC2.ItemDelegate {
     signal removeRequested
 
     readonly property string placeText: [city, country].filter(part => part.length > 0).join(", ")
+    /// The figures stand right of the name while the name keeps room to be
+    /// read (ten grid units); in a narrower list they go under it.
+    readonly property real nameRoom: Kirigami.Units.gridUnit * 10
+    // From the row's own parts (two gaps, the column gap), not the grid's width, which follows this.
+    readonly property bool figuresBeside: availableWidth - dot.implicitWidth - menuButton.implicitWidth
+                                          - Kirigami.Units.largeSpacing * 3 - figures.implicitWidth >= nameRoom
 
     Accessible.name: i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
     highlighted: ListView.isCurrentItem
@@ -38,6 +44,8 @@ QQC2.ItemDelegate {
         spacing: Kirigami.Units.largeSpacing
 
         StateDot {
+            id: dot
+
             tone: switch (delegate.connectionState) {
             case NodeListModel.Connected:
                 return StateDot.Tone.Good;
@@ -50,48 +58,71 @@ QQC2.ItemDelegate {
             }
         }
 
-        ColumnLayout {
+        GridLayout {
+            id: grid
+
             Layout.fillWidth: true
-            spacing: 0
+            columns: delegate.figuresBeside ? 2 : 1
+            columnSpacing: Kirigami.Units.largeSpacing
+            rowSpacing: Kirigami.Units.smallSpacing
 
-            Kirigami.Heading {
+            ColumnLayout {
                 Layout.fillWidth: true
-                level: 3
-                text: delegate.name
-                elide: Text.ElideRight
-            }
-            QQC2.Label {
-                Layout.fillWidth: true
-                text: delegate.error.length > 0 ? delegate.error : delegate.placeText
-                color: delegate.error.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
-                elide: Text.ElideRight
-            }
-        }
+                Layout.minimumWidth: delegate.figuresBeside ? delegate.nameRoom : 0
+                spacing: 0
 
-        ColumnLayout {
-            spacing: 0
-            visible: delegate.loaded
+                Kirigami.Heading {
+                    objectName: "nodeName:" + delegate.nodeId
+                    Layout.fillWidth: true
+                    level: 3
+                    text: delegate.name
+                    elide: Text.ElideRight
+                    // Cut short, the whole name shows on hover.
+                    QQC2.ToolTip.text: delegate.name
+                    QQC2.ToolTip.visible: truncated && nameHover.hovered
+                    QQC2.ToolTip.delay: Kirigami.Units.toolTipDelay
 
-            QQC2.Label {
-                Layout.alignment: Qt.AlignRight
-                text: i18ncp("@info", "%2 of %1 machine running", "%2 of %1 machines running", delegate.machineCount, delegate.runningCount)
+                    HoverHandler {
+                        id: nameHover
+                    }
+                }
+                QQC2.Label {
+                    Layout.fillWidth: true
+                    text: delegate.error.length > 0 ? delegate.error : delegate.placeText
+                    color: delegate.error.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
+                    elide: Text.ElideRight
+                }
             }
-            QQC2.Label {
-                Layout.alignment: Qt.AlignRight
-                text: i18ncp("@info node capacity", "%1 CPU · %2 memory", "%1 CPUs · %2 memory", delegate.cpus, delegate.memoryText)
-                color: Kirigami.Theme.disabledTextColor
-            }
-            QQC2.Label {
-                Layout.alignment: Qt.AlignRight
-                visible: delegate.usageText.length > 0
-                text: delegate.usageText
-                color: Kirigami.Theme.disabledTextColor
-            }
-            QQC2.Label {
-                Layout.alignment: Qt.AlignRight
-                visible: delegate.storageText.length > 0
-                text: i18nc("@info node storage", "Storage: %1", delegate.storageText)
-                color: Kirigami.Theme.disabledTextColor
+
+            ColumnLayout {
+                id: figures
+
+                readonly property int alignment: delegate.figuresBeside ? Qt.AlignRight : Qt.AlignLeft
+
+                spacing: 0
+                visible: delegate.loaded
+
+                QQC2.Label {
+                    Layout.alignment: figures.alignment
+                    text: i18ncp("@info", "%2 of %1 machine running", "%2 of %1 machines running", delegate.machineCount, delegate.runningCount)
+                }
+                QQC2.Label {
+                    Layout.alignment: figures.alignment
+                    text: i18ncp("@info node capacity", "%1 CPU · %2 memory", "%1 CPUs · %2 memory", delegate.cpus, delegate.memoryText)
+                    color: Kirigami.Theme.disabledTextColor
+                }
+                QQC2.Label {
+                    Layout.alignment: figures.alignment
+                    visible: delegate.usageText.length > 0
+                    text: delegate.usageText
+                    color: Kirigami.Theme.disabledTextColor
+                }
+                QQC2.Label {
+                    Layout.alignment: figures.alignment
+                    visible: delegate.storageText.length > 0
+                    text: i18nc("@info node storage", "Storage: %1", delegate.storageText)
+                    color: Kirigami.Theme.disabledTextColor
+                }
             }
         }
 
@@ -102,6 +133,8 @@ QQC2.ItemDelegate {
         }
 
         QQC2.ToolButton {
+            id: menuButton
+
             objectName: "nodeMenu:" + delegate.nodeId
             icon.name: "overflow-menu"
             text: i18nc("@action:button", "Actions for “%1”", delegate.name)

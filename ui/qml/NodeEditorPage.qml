@@ -7,7 +7,7 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla
 
 /// Adds a node (nodeId empty) or changes one: how to reach it, a test of
-/// the connection, where it stands and what it is called.
+/// the connection, where it stands, what it is called and how it is tagged.
 Kirigami.ScrollablePage {
     id: page
 
@@ -25,7 +25,7 @@ Kirigami.ScrollablePage {
         if (!form.valid) {
             return;
         }
-        const entry = Object.assign({ name: form.name, uri: form.uri }, place.entry());
+        const entry = Object.assign({ name: form.name, uri: form.uri, tags: form.tags }, place.entry());
         const outcome = nodeId.length > 0 ? Fleet.updateNode(nodeId, entry) : Fleet.addNode(entry);
         done(outcome.nodeId ?? "");
     }
@@ -52,6 +52,7 @@ Kirigami.ScrollablePage {
         const entry = Fleet.nodeEntry(nodeId);
         form.setFromUri(entry.uri);
         form.name = entry.name;
+        form.tagsText = entry.tags.join(", ");
         place.load(entry);
     }
 
@@ -136,6 +137,28 @@ Kirigami.ScrollablePage {
                     objectName: "nodeNameProblem"
                     text: form.nameError
                     shown: page.triedToSave || nameField.text.length > 0
+                }
+                QQC2.TextField {
+                    objectName: "nodeTagsField"
+                    Kirigami.FormData.label: i18nc("@label:textbox", "Tags:")
+                    Accessible.name: i18nc("@label:textbox", "Tags, separated by commas or spaces")
+                    placeholderText: i18nc("@info:placeholder", "e.g. home, backup")
+                    text: form.tagsText
+                    onTextEdited: form.tagsText = text
+                    onAccepted: page.save()
+                }
+                TagChips {
+                    objectName: "nodeTagChips"
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+                    visible: form.tags.length > 0
+                    tags: form.tags
+                    removable: true
+                    onRemoveRequested: tag => form.tagsText = form.tags.filter(t => t !== tag).join(", ")
+                }
+                FieldProblem {
+                    objectName: "nodeTagsProblem"
+                    text: form.tagsError
                 }
                 QQC2.Button {
                     objectName: "saveNodeButton"

@@ -35,6 +35,7 @@ ColumnLayout {
     required property string storageText
     required property var pools
     required property string networksText
+    required property var tags
 
     spacing: Kirigami.Units.smallSpacing
 
@@ -79,6 +80,13 @@ ColumnLayout {
             text: card.uri
             elide: Text.ElideMiddle
             Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        }
+        TagChips {
+            objectName: "nodeTags"
+            visible: card.tags.length > 0
+            Kirigami.FormData.label: i18nc("@label", "Tags:")
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+            tags: card.tags
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Location:")

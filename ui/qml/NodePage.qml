@@ -59,9 +59,10 @@ Kirigami.ScrollablePage {
         header: ColumnLayout {
             width: ListView.view.width
             spacing: 0
-            // Grown after the view placed it (charts, facts): keep it in sight when it was.
+            // Grown after the view placed it (charts, facts): keep it in sight when it was,
+            // unless the person has scrolled (down to the map, say).
             onHeightChanged: {
-                if (list.contentY - list.originY <= height) {
+                if (!list.scrolledByPerson && list.contentY - list.originY <= height) {
                     Qt.callLater(list.positionViewAtBeginning);
                 }
             }

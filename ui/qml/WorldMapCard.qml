@@ -52,8 +52,11 @@ Kirigami.AbstractCard {
             textColor: Kirigami.Theme.textColor
             highlightColor: Kirigami.Theme.highlightColor
             Accessible.role: Accessible.Graphic
-            Accessible.name: picking ? i18nc("@info accessible", "World map: click to choose the node's place")
+            // The marker the keyboard is on speaks for the map while it has one.
+            Accessible.name: focusText.length > 0 ? focusText
+                           : picking ? i18nc("@info accessible", "World map: click to choose the node's place")
                                      : i18nc("@info accessible", "World map of the nodes")
+            Accessible.description: i18nc("@info accessible", "Tab moves between the nodes in view, Enter opens one; arrow keys pan, plus and minus zoom")
 
             onNodeClicked: nodeId => {
                 card.nodeClicked(nodeId);

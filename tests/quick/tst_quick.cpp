@@ -22,7 +22,8 @@ Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 using namespace Flotilla;
 
-/// MetricChart's QtQuickTest (qml/tst_metricchart.qml), on two demo nodes
+/// Runs a QML TestCase of this folder (`-input tst_NAME.qml`, one ctest per
+/// file) with Flotilla's QML module and, behind `Fleet`, two demo nodes
 /// served by libvirt's test driver in this process.
 class Setup : public QObject
 {
@@ -54,7 +55,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     Setup setup;
-    return quick_test_main_with_setup(argc, argv, "metricchart", FLOTILLA_QUICK_TEST_DIR, &setup);
+    return quick_test_main_with_setup(argc, argv, "flotilla", nullptr, &setup);
 }
 
-#include "tst_metricchart.moc"
+#include "tst_quick.moc"
