@@ -61,7 +61,7 @@ void MachineFilterModel::setNodeId(const QString &nodeId)
         return;
     }
     m_nodeId = nodeId;
-    rebuild();
+    refilter();
     Q_EMIT nodeIdChanged();
 }
 
@@ -72,7 +72,7 @@ void MachineFilterModel::setSearchText(const QString &text)
     }
     m_searchText = text;
     m_query = MachineQuery::parse(text);
-    rebuild();
+    refilter();
     Q_EMIT searchTextChanged();
 }
 
@@ -304,13 +304,44 @@ int MachineFilterModel::insertionPoint(int sourceRow, int skipRow) const
     return low;
 }
 
-void MachineFilterModel::rebuild()
+void MachineFilterModel::refilter()
 {
-    // A new filter may show or hide thousands of rows: one reset is cheaper
-    // for views than as many inserts and removals.
-    beginResetModel();
-    fill();
-    endResetModel();
+    // As rows hidden and shown, a run of neighbours at a time, not as a
+    // reset: views keep their delegates, and the runs are few, since the
+    // rows that stay split them.
+    QList<int> gone;
+    for (int row = 0; row < m_order.size(); ++row) {
+        if (!accepts(m_order.at(row))) {
+            gone.append(row);
+        }
+    }
+    hideRows(gone);
+    QList<int> fresh;
+    for (int sourceRow = 0; m_machines && sourceRow < m_machines->rowCount(); ++sourceRow) {
+        if (rowOfSource(sourceRow) < 0 && accepts(sourceRow)) {
+            fresh.append(sourceRow);
+        }
+    }
+    fresh = sorted(std::move(fresh));
+    QList<int> places;
+    places.reserve(fresh.size());
+    for (const int sourceRow : std::as_const(fresh)) {
+        places.append(insertionPoint(sourceRow));
+    }
+    // From the bottom up, so the places above stay right.
+    for (qsizetype end = fresh.size(); end > 0;) {
+        qsizetype start = end - 1;
+        while (start > 0 && places.at(start - 1) == places.at(end - 1)) {
+            --start;
+        }
+        const int place = places.at(end - 1);
+        beginInsertRows({}, place, place + int(end - start) - 1);
+        m_order.insert(place, end - start, 0);
+        std::copy(fresh.cbegin() + start, fresh.cbegin() + end, m_order.begin() + place);
+        m_rowOfSource.clear();
+        endInsertRows();
+        end = start;
+    }
 }
 
 void MachineFilterModel::resort()

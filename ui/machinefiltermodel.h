@@ -78,7 +78,7 @@ private:
     [[nodiscard]] int rowOfSource(int sourceRow) const;
     [[nodiscard]] int insertionPoint(int sourceRow, int skipRow = -1) const;
     void fill();
-    void rebuild();
+    void refilter();
     void resort();
 
     // Following the machine list (machinefiltermodelsource.cpp).
@@ -89,7 +89,7 @@ private:
     void sourceRowsRemoved(int first, int last);
     void sourceDataChanged(int first, int last, const QList<int> &roles);
     void showRow(int sourceRow);
-    void hideRow(int row);
+    void hideRows(const QList<int> &rows);
     void placeRow(int row);
 
     const MachineListModel *m_machines = nullptr;

@@ -87,18 +87,7 @@ void MachineFilterModel::sourceRowsAboutToBeRemoved(int first, int last)
             gone.append(row);
         }
     }
-    // From the bottom up, a run of neighbouring rows at a time.
-    for (qsizetype end = gone.size(); end > 0;) {
-        qsizetype start = end - 1;
-        while (start > 0 && gone.at(start - 1) == gone.at(start) - 1) {
-            --start;
-        }
-        beginRemoveRows({}, gone.at(start), gone.at(end - 1));
-        m_order.remove(gone.at(start), end - start);
-        m_rowOfSource.clear();
-        endRemoveRows();
-        end = start;
-    }
+    hideRows(gone);
 }
 
 void MachineFilterModel::sourceRowsRemoved(int first, int last)
@@ -127,7 +116,7 @@ void MachineFilterModel::sourceDataChanged(int first, int last, const QList<int>
             if (const bool shown = accepts(sourceRow); shown && row < 0) {
                 showRow(sourceRow);
             } else if (!shown && row >= 0) {
-                hideRow(row);
+                hideRows({row});
             }
         }
     }
@@ -160,12 +149,20 @@ void MachineFilterModel::showRow(int sourceRow)
     endInsertRows();
 }
 
-void MachineFilterModel::hideRow(int row)
+void MachineFilterModel::hideRows(const QList<int> &rows)
 {
-    beginRemoveRows({}, row, row);
-    m_order.removeAt(row);
-    m_rowOfSource.clear();
-    endRemoveRows();
+    // rows ascend; from the bottom up, a run of neighbouring rows at a time.
+    for (qsizetype end = rows.size(); end > 0;) {
+        qsizetype start = end - 1;
+        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1) {
+            --start;
+        }
+        beginRemoveRows({}, rows.at(start), rows.at(end - 1));
+        m_order.remove(rows.at(start), end - start);
+        m_rowOfSource.clear();
+        endRemoveRows();
+        end = start;
+    }
 }
 
 void MachineFilterModel::placeRow(int row)

@@ -262,6 +262,15 @@ private Q_SLOTS:
         QVERIFY(inOrder(running, MachineListModel::NameRole));
         const int runningBefore = running.rowCount();
         QVERIFY(runningBefore > 2);
+        // Another search shows and hides rows in place, in order.
+        running.setSearchText(QStringLiteral("state:off"));
+        QVERIFY(running.rowCount() > 0 && running.rowCount() < 60 - runningBefore + 1);
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
+        running.setSearchText(QStringLiteral("-state:off"));
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
+        running.setSearchText(QStringLiteral("state:running"));
+        QCOMPARE(running.rowCount(), runningBefore);
+        QVERIFY(inOrder(running, MachineListModel::NameRole));
 
         // A persistent index keeps its machine while others move around it.
         const QPersistentModelIndex kept = running.index(runningBefore - 1, 0);

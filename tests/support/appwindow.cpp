@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
 
 #include <QRect>
 
@@ -135,6 +136,9 @@ void AppWindow::scrollIntoView(QQuickItem *target)
 void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
 {
     QVERIFY(target && target->isVisible());
+    // Rows just inserted or removed take their places at the next polish; a
+    // person only sees (and clicks) them after it.
+    QVERIFY(QQuickTest::qWaitForPolish(m_window));
     const QRect window(0, 0, m_window->width(), m_window->height());
     const auto centre
         = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint(); };
