@@ -143,7 +143,8 @@ void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
     const auto centre
         = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint(); };
     // Layouts may still be settling (a page's content height lags its cards).
-    for (int attempt = 0; attempt < 20 && !window.contains(centre()); ++attempt) {
+    // Up to 5 s: on a loaded two-core machine that can take a while.
+    for (int attempt = 0; attempt < 100 && !window.contains(centre()); ++attempt) {
         scrollIntoView(target);
         QTest::qWait(50);
     }
