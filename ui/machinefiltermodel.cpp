@@ -207,80 +207,57 @@ int MachineFilterModel::sortRole() const
     return roleOf(m_sortKey);
 }
 
-bool MachineFilterModel::before(int sourceRow, int otherSourceRow) const
+MachineFilterModel::SortEntry MachineFilterModel::entryOf(int sourceRow) const
 {
     const int role = sortRole();
+    double key = 0; // sorting by name: the names decide
     if (isLive(role)) {
-        const double x = m_machines->liveFigure(sourceRow, role);
-        const double y = m_machines->liveFigure(otherSourceRow, role);
-        if (std::isnan(x) != std::isnan(y)) {
-            return std::isnan(y); // the unknown last, either way
+        key = m_machines->liveFigure(sourceRow, role);
+        if (std::isnan(key)) {
+            key = m_descending ? -INFINITY : INFINITY; // the unknown last, either way
         }
-        if (!std::isnan(x) && x != y) {
-            return m_descending ? x > y : x < y;
-        }
-    } else if (const int order = comparePrimary(sourceRow, otherSourceRow); order != 0) {
-        return m_descending ? order > 0 : order < 0;
+    } else if (role != MachineListModel::NameRole && !isText(role)) {
+        key = m_machines->index(sourceRow, 0).data(role).toDouble();
     }
-    // Equal keys: by name, then by UUID, so the order is total and stable.
-    const int byName = m_machines->compareNames(sourceRow, otherSourceRow);
-    return role == MachineListModel::NameRole && m_descending ? byName > 0 : byName < 0;
+    return SortEntry{.key = key, .nameRank = m_machines->nameRank(sourceRow), .sourceRow = sourceRow};
 }
 
-int MachineFilterModel::comparePrimary(int sourceRow, int otherSourceRow) const
+bool MachineFilterModel::before(const SortEntry &entry, const SortEntry &other) const
 {
-    const int role = sortRole();
-    if (role == MachineListModel::NameRole) {
-        return 0; // the names decide
-    }
-    if (isText(role)) {
-        m_textKeys.resize(m_machines->rowCount());
-        for (const int row : {sourceRow, otherSourceRow}) {
-            if (!m_textKeys.at(row)) {
-                m_textKeys[row] = MachineListModel::collator().sortKey(m_machines->index(row, 0).data(role).toString());
-            }
+    if (isText(sortRole())) {
+        if (const int order = compareText(entry.sourceRow, other.sourceRow); order != 0) {
+            return m_descending ? order > 0 : order < 0;
         }
-        return m_textKeys.at(sourceRow)->compare(*m_textKeys.at(otherSourceRow));
+    } else if (entry.key != other.key) {
+        return m_descending ? entry.key > other.key : entry.key < other.key;
     }
-    const double x = m_machines->index(sourceRow, 0).data(role).toDouble();
-    const double y = m_machines->index(otherSourceRow, 0).data(role).toDouble();
-    return x < y ? -1 : (x > y ? 1 : 0);
+    // Equal keys: by name, then by UUID (the rank), so the order is total.
+    const bool namesReversed = sortRole() == MachineListModel::NameRole && m_descending;
+    return namesReversed ? entry.nameRank > other.nameRank : entry.nameRank < other.nameRank;
+}
+
+int MachineFilterModel::compareText(int sourceRow, int otherSourceRow) const
+{
+    m_textKeys.resize(m_machines->rowCount());
+    for (const int row : {sourceRow, otherSourceRow}) {
+        if (!m_textKeys.at(row)) {
+            m_textKeys[row]
+                = MachineListModel::collator().sortKey(m_machines->index(row, 0).data(sortRole()).toString());
+        }
+    }
+    return m_textKeys.at(sourceRow)->compare(*m_textKeys.at(otherSourceRow));
 }
 
 QList<int> MachineFilterModel::sorted(QList<int> sourceRows) const
 {
-    const int role = sortRole();
-    if (isText(role)) {
-        std::ranges::sort(sourceRows, [this](int a, int b) { return before(a, b); });
-        return sourceRows;
-    }
-    // The same order as before(), from keys gathered once: a live column
-    // re-sorts every second, and this keeps it to a millisecond or two.
-    struct Entry {
-        double key = 0;
-        int nameRank = 0;
-        int sourceRow = 0;
-    };
-    QList<Entry> entries;
+    // Keys gathered once, not per comparison: a live column re-sorts every
+    // second, and this keeps it to a millisecond or two.
+    QList<SortEntry> entries;
     entries.reserve(sourceRows.size());
-    const double unknown = m_descending ? -INFINITY : INFINITY; // the unknown last, either way
     for (const int sourceRow : std::as_const(sourceRows)) {
-        double key = 0;
-        if (isLive(role)) {
-            key = m_machines->liveFigure(sourceRow, role);
-            key = std::isnan(key) ? unknown : key;
-        } else if (role != MachineListModel::NameRole) {
-            key = m_machines->index(sourceRow, 0).data(role).toDouble();
-        }
-        entries.append(Entry{.key = key, .nameRank = m_machines->nameRank(sourceRow), .sourceRow = sourceRow});
+        entries.append(entryOf(sourceRow));
     }
-    const bool namesReversed = role == MachineListModel::NameRole && m_descending;
-    std::ranges::sort(entries, [this, namesReversed](const Entry &a, const Entry &b) {
-        if (a.key != b.key) {
-            return m_descending ? a.key > b.key : a.key < b.key;
-        }
-        return namesReversed ? a.nameRank > b.nameRank : a.nameRank < b.nameRank;
-    });
+    std::ranges::sort(entries, [this](const SortEntry &a, const SortEntry &b) { return before(a, b); });
     for (qsizetype i = 0; i < entries.size(); ++i) {
         sourceRows[i] = entries.at(i).sourceRow;
     }
@@ -290,12 +267,13 @@ QList<int> MachineFilterModel::sorted(QList<int> sourceRows) const
 int MachineFilterModel::insertionPoint(int sourceRow, int skipRow) const
 {
     // A binary search over the rows shown, leaving out skipRow.
+    const SortEntry entry = entryOf(sourceRow);
     int low = 0;
     int high = int(m_order.size()) - (skipRow >= 0 ? 1 : 0);
     while (low < high) {
         const int middle = (low + high) / 2;
         const int other = m_order.at(skipRow >= 0 && middle >= skipRow ? middle + 1 : middle);
-        if (before(other, sourceRow)) {
+        if (before(entryOf(other), entry)) {
             low = middle + 1;
         } else {
             high = middle;

@@ -71,8 +71,16 @@ Q_SIGNALS:
 private:
     // What is shown, and in which order (machinefiltermodel.cpp).
     [[nodiscard]] bool accepts(int sourceRow) const;
-    [[nodiscard]] bool before(int sourceRow, int otherSourceRow) const;
-    [[nodiscard]] int comparePrimary(int sourceRow, int otherSourceRow) const;
+    /// What a row is sorted by: one key for every column but the text ones
+    /// (compared through collation keys), and its rank by name for ties.
+    struct SortEntry {
+        double key = 0;
+        int nameRank = 0;
+        int sourceRow = 0;
+    };
+    [[nodiscard]] SortEntry entryOf(int sourceRow) const;
+    [[nodiscard]] bool before(const SortEntry &entry, const SortEntry &other) const;
+    [[nodiscard]] int compareText(int sourceRow, int otherSourceRow) const;
     [[nodiscard]] QList<int> sorted(QList<int> sourceRows) const;
     [[nodiscard]] int sortRole() const;
     [[nodiscard]] int rowOfSource(int sourceRow) const;

@@ -169,11 +169,6 @@ const QCollator &MachineListModel::collator()
     return collator;
 }
 
-int MachineListModel::compareNames(int row, int otherRow) const
-{
-    return nameRank(row) - nameRank(otherRow);
-}
-
 int MachineListModel::nameRank(int row) const
 {
     return sortFigures(row).nameRank;

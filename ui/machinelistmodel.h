@@ -87,11 +87,9 @@ public:
     [[nodiscard]] double liveFigure(int row, int role) const;
     /// The machine as last read; null if unknown.
     [[nodiscard]] const Machine *machine(const QString &uuid) const;
-    /// Orders rows by name as people read them ("web-2" before "web-10"),
-    /// then by UUID: negative, zero or positive. Compares ranks worked out
-    /// when rows change, so sorting thousands of rows compares no strings.
-    [[nodiscard]] int compareNames(int row, int otherRow) const;
-    /// The place of @p row among all rows ordered as compareNames() does.
+    /// The place of @p row among all rows ordered by name as people read
+    /// them ("web-2" before "web-10"), then by UUID. Worked out when rows
+    /// change, so sorting thousands of rows compares no strings.
     [[nodiscard]] int nameRank(int row) const;
     /// The collation of names and other text columns in the machine list.
     [[nodiscard]] static const QCollator &collator();
