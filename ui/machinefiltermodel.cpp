@@ -99,12 +99,24 @@ void MachineFilterModel::setDescending(bool descending)
 
 QStringList MachineFilterModel::uuids() const
 {
+    return uuidsBetween(0, int(m_order.size()) - 1);
+}
+
+QStringList MachineFilterModel::uuidsBetween(int first, int last) const
+{
+    // Shift+Down through a long list asks for one row at a time: not all of them.
     QStringList result;
-    result.reserve(m_order.size());
-    for (const int sourceRow : m_order) {
-        result.append(sourceModel()->index(sourceRow, 0).data(MachineListModel::UuidRole).toString());
+    const int from = std::max(std::min(first, last), 0);
+    const int to = std::min(std::max(first, last), int(m_order.size()) - 1);
+    for (int row = from; m_machines && row <= to; ++row) {
+        result.append(m_machines->index(m_order.at(row), 0).data(MachineListModel::UuidRole).toString());
     }
     return result;
+}
+
+int MachineFilterModel::rowOf(const QString &uuid) const
+{
+    return m_machines ? rowOfSource(m_machines->rowOf(uuid)) : -1;
 }
 
 void MachineFilterModel::setSourceModel(QAbstractItemModel *model)

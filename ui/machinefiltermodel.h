@@ -54,6 +54,10 @@ public:
 
     /// The UUIDs of the rows shown, in their order.
     Q_INVOKABLE [[nodiscard]] QStringList uuids() const;
+    /// The UUIDs of the rows shown from @p first to @p last, either way round.
+    Q_INVOKABLE [[nodiscard]] QStringList uuidsBetween(int first, int last) const;
+    /// Where the machine @p uuid is shown; -1 when it is not.
+    Q_INVOKABLE [[nodiscard]] int rowOf(const QString &uuid) const;
 
     void setSourceModel(QAbstractItemModel *model) override;
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -79,6 +79,8 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] static QString stateText(MachineState state);
+    /// The row of the machine @p uuid; -1 if unknown.
+    [[nodiscard]] int rowOf(const QString &uuid) const;
     /// The node a machine is on; empty if the machine is unknown.
     [[nodiscard]] QString nodeIdOf(const QString &uuid) const;
     /// A live figure of @p row (CpuPercentRole, MemoryPercentRole,
@@ -117,7 +119,6 @@ private:
 
     void applyChange(qsizetype node, const InventoryChange &change);
     void removeRows(const QList<int> &rows);
-    [[nodiscard]] int rowOf(const QString &uuid) const;
     [[nodiscard]] QVariant liveData(const Row &row, int role) const;
     void takeTick(qsizetype node);
     void publishLiveFigures();

@@ -39,9 +39,8 @@ Kirigami.ScrollablePage {
 
     /// Selects the rows from the anchor to @p uuid, as Shift+click does in a file manager.
     function selectRange(uuid: string): void {
-        const rows = machines.uuids();
-        const from = rows.indexOf(anchor);
-        const to = rows.indexOf(uuid);
+        const from = machines.rowOf(anchor);
+        const to = machines.rowOf(uuid);
         if (from < 0 || to < 0) {
             toggle(uuid);
             return;
@@ -50,8 +49,8 @@ Kirigami.ScrollablePage {
             beforeRange = Object.assign({}, selected);
         }
         const next = Object.assign({}, beforeRange);
-        for (let row = Math.min(from, to); row <= Math.max(from, to); ++row) {
-            next[rows[row]] = true;
+        for (const inRange of machines.uuidsBetween(from, to)) {
+            next[inRange] = true;
         }
         selected = next;
         selectedCount = Object.keys(next).length;
@@ -60,16 +59,16 @@ Kirigami.ScrollablePage {
 
     /// Shift+Up and Shift+Down: moves the current row and selects from the anchor to it.
     function extendTo(row: int): void {
-        const rows = machines.uuids();
-        if (row < 0 || row >= rows.length) {
+        if (row < 0 || row >= list.count) {
             return;
         }
-        if (anchor === "" || !rows.includes(anchor)) {
-            anchor = rows[Math.max(list.currentIndex, 0)];
+        if (anchor === "" || machines.rowOf(anchor) < 0) {
+            const current = Math.max(list.currentIndex, 0);
+            anchor = machines.uuidsBetween(current, current)[0];
         }
         list.currentIndex = row;
         list.positionViewAtIndex(row, ListView.Contain);
-        selectRange(rows[row]);
+        selectRange(machines.uuidsBetween(row, row)[0]);
     }
 
     function selectAll(): void {
