@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "credentialbroker.h"
 
+#include "libvirt/credentialaccess.h"
 #include "logging.h"
 
 #include <KLocalizedString>
@@ -31,13 +32,15 @@ QString keyFor(const QString &uri, const QList<CredentialPrompt> &prompts)
 
 CredentialBroker::CredentialBroker(QObject *parent)
     : QObject(parent)
+    , m_access(std::make_shared<CredentialAccess>(this))
 {
     qRegisterMetaType<CredentialRequest>();
 }
 
 CredentialBroker::~CredentialBroker()
 {
-    declineAll();
+    close(); // every waiting question is declined, and later ones at once
+    m_access->detach(); // threads that outlive the broker find no way to it
 }
 
 std::optional<QStringList> CredentialBroker::ask(

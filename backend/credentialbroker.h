@@ -9,11 +9,14 @@
 #include <QStringList>
 
 #include <future>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
 namespace Flotilla
 {
+
+class CredentialAccess;
 
 /// One thing libvirt asks for while connecting: a user name, a password, a passphrase.
 struct CredentialPrompt {
@@ -59,6 +62,9 @@ public:
     /// From now on every question is declined at once (Flotilla is closing).
     void close();
 
+    /// The way to this broker for threads that may outlive it; closed when it goes.
+    [[nodiscard]] std::shared_ptr<CredentialAccess> access() const { return m_access; }
+
     /// Whether remembered answers are looked up and stored (off in tests without a keyring).
     void setUseKeyring(bool use) { m_useKeyring = use; }
 
@@ -77,6 +83,7 @@ private:
     quint64 m_nextId = 1;
     bool m_useKeyring = true;
     bool m_closed = false;
+    std::shared_ptr<CredentialAccess> m_access;
 };
 
 } // namespace Flotilla

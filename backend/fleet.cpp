@@ -32,7 +32,16 @@ Fleet::~Fleet()
 {
     m_credentials.close(); // sessions waiting for an answer get none, and stop
     for (const auto &worker : m_workers) {
-        worker->stop(); // all at once, then each is waited for
+        worker->stop(); // all at once, then all are waited for
+    }
+    // One deadline for every session together: five hung nodes cost the
+    // exit no more than one does.
+    const QDeadlineTimer deadline(Worker::exitGrace);
+    for (const auto &worker : m_workers) {
+        worker->finish(deadline);
+    }
+    for (const auto &worker : m_retiring) {
+        worker->finish(deadline);
     }
     m_workers.clear();
     m_retiring.clear();
@@ -51,6 +60,9 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     auto worker = std::make_unique<Worker>();
     worker->thread->setObjectName(QStringLiteral("node:") + node.entry.id);
     worker->session = new NodeSession(node.entry.uri, node.metrics, &m_credentials, m_resyncInterval, m_tickInterval);
+    if (m_openTimeLimit > std::chrono::milliseconds::zero()) {
+        worker->session->setOpenTimeLimit(m_openTimeLimit);
+    }
     worker->session->moveToThread(worker->thread.get());
     // Reports of a session that was replaced or stopped are ignored.
     node.session = ++m_lastSession;
@@ -75,12 +87,13 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
             onTicked(id, tick);
         }
     });
-    connect(
-        worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
-            if (current()) {
-                Q_EMIT requestFinished(id, result);
-            }
-        });
+    // A result counts while its request is outstanding, whichever session
+    // answers; a request ended already (its node removed) stays ended.
+    connect(worker->session, &NodeSession::requestFinished, this, [this, id](const MachineRequestResult &result) {
+        if (m_outstanding.remove(result.requestId) > 0) {
+            Q_EMIT requestFinished(id, result);
+        }
+    });
     worker->thread->start();
     if (node.entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -110,14 +123,37 @@ void Fleet::disconnectNode(const QString &id)
 
 quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
 {
+    const quint64 id = ++m_lastRequestId;
     const qsizetype index = indexOf(nodeId);
     if (index < 0) {
-        return 0;
+        refuse(nodeId, id, request, i18nc("@info", "There is no node “%1”.", nodeId));
+        return id;
     }
-    const quint64 id = ++m_lastRequestId;
+    m_outstanding.insert(id, Outstanding{.nodeId = nodeId, .session = m_nodes.at(index).session, .request = request});
     NodeSession *session = m_workers.at(size_t(index))->session;
     QMetaObject::invokeMethod(session, [session, id, request] { session->perform(id, request); }, Qt::QueuedConnection);
     return id;
+}
+
+void Fleet::refuse(const QString &nodeId, quint64 id, const MachineRequest &request, const QString &why)
+{
+    const MachineRequestResult result{.requestId = id,
+        .uuid = request.uuid,
+        .error = Error{.message = MachineRequests::failureMessage(request.kind), .details = why}};
+    QMetaObject::invokeMethod(
+        this, [this, nodeId, result] { Q_EMIT requestFinished(nodeId, result); }, Qt::QueuedConnection);
+}
+
+void Fleet::endRequests(quint64 session, const QString &why)
+{
+    for (auto it = m_outstanding.begin(); it != m_outstanding.end();) {
+        if (it->session == session) {
+            refuse(it->nodeId, it.key(), it->request, why);
+            it = m_outstanding.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 qsizetype Fleet::indexOf(const QString &id) const
@@ -173,7 +209,8 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
         return;
     }
     Node &node = m_nodes[index];
-    const bool nodeParts = change.facts || change.pools || change.networks || (change.complete && !node.hasInventory);
+    const bool nodeParts = change.facts || change.pools || change.networks || change.poolsStale || change.networksStale
+        || (change.complete && !node.hasInventory);
     if (change.facts) {
         node.facts = *change.facts;
     }
@@ -183,6 +220,8 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
     if (change.networks) {
         node.networks = *change.networks;
     }
+    node.poolsStale = change.poolsStale.value_or(node.poolsStale);
+    node.networksStale = change.networksStale.value_or(node.networksStale);
     if (node.hasInventory) {
         m_events.machinesChanging(node.entry, node.machines, change);
     }

@@ -37,6 +37,8 @@ public:
         NodeFacts facts;
         QList<StoragePool> pools;
         QList<VirtualNetwork> networks;
+        bool poolsStale = false; ///< the last read of the pools failed: they may be out of date
+        bool networksStale = false; ///< the same, for the networks
         MachineSet machines;
         bool hasInventory = false; ///< a full reading has arrived at least once
         std::shared_ptr<MetricsStore> metrics = std::make_shared<MetricsStore>();
@@ -55,6 +57,8 @@ public:
     void setResyncInterval(std::chrono::milliseconds interval) { m_resyncInterval = interval; }
     /// How often sessions added from now on read their counters.
     void setTickInterval(std::chrono::milliseconds interval) { m_tickInterval = interval; }
+    /// How long sessions added from now on wait for a node to answer an opening.
+    void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openTimeLimit = limit; }
 
     /// Adds a node and starts its session. Ids must be unique. A @p saved
     /// node belongs to the user's list and is written by save().
@@ -75,7 +79,10 @@ public:
     void reconnectNow(const QString &id);
     void disconnectNode(const QString &id);
     /// Hands @p request to the node's session; returns its id, which
-    /// requestFinished() carries back. 0 when there is no such node.
+    /// requestFinished() carries back. Every request ends with a result: a
+    /// request for a node that does not exist is refused (queued, so the
+    /// caller has its id first), and one whose node is removed or replaced
+    /// before it answers ends with an error saying so.
     quint64 request(const QString &nodeId, const MachineRequest &request);
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
@@ -103,6 +110,12 @@ Q_SIGNALS:
 
 private:
     struct Worker;
+    /// A request handed to a session, not yet answered.
+    struct Outstanding {
+        QString nodeId;
+        quint64 session = 0;
+        MachineRequest request;
+    };
 
     void onStatusChanged(const QString &id, const NodeStatus &status);
     void onInventoryChanged(const QString &id, const InventoryChange &change);
@@ -112,6 +125,10 @@ private:
     [[nodiscard]] std::unique_ptr<Worker> startSession(Node &node);
     void retire(std::unique_ptr<Worker> worker);
     void dropMachines(qsizetype index);
+    /// Ends the unanswered requests of @p session with @p why, queued.
+    void endRequests(quint64 session, const QString &why);
+    /// Answers request @p id for @p nodeId with @p error, queued.
+    void refuse(const QString &nodeId, quint64 id, const MachineRequest &request, const QString &why);
 
     QList<Node> m_nodes;
     FleetEvents m_events;
@@ -122,7 +139,9 @@ private:
     quint64 m_lastSession = 0;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
     std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
+    std::chrono::milliseconds m_openTimeLimit{0}; ///< 0: the session's default
     quint64 m_lastRequestId = 0;
+    QHash<quint64, Outstanding> m_outstanding; ///< by request id
 };
 
 } // namespace Flotilla

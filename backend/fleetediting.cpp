@@ -3,6 +3,8 @@
 // Changing the fleet's node list while it runs: removing and updating nodes, saving the list.
 #include "fleetworker.h"
 
+#include <KLocalizedString>
+
 namespace Flotilla
 {
 
@@ -40,6 +42,7 @@ bool Fleet::removeNode(const QString &id)
         return false;
     }
     dropMachines(index);
+    endRequests(m_nodes.at(index).session, i18nc("@info", "The node was removed before it answered."));
     Q_EMIT nodeAboutToBeRemoved(index);
     retire(std::move(m_workers.at(size_t(index))));
     m_workers.erase(m_workers.begin() + index);
@@ -59,6 +62,8 @@ bool Fleet::updateNode(const NodeEntry &entry)
     node.entry = entry;
     if (reconnect) {
         dropMachines(index);
+        endRequests(node.session,
+            i18nc("@info", "The node's connection was replaced before it answered; the request may have been carried out."));
         retire(std::move(m_workers.at(size_t(index))));
         Node &fresh = m_nodes[index];
         fresh = Node{.entry = entry, .saved = fresh.saved};

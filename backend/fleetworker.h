@@ -14,6 +14,9 @@ namespace Flotilla
 /// A session and the thread it runs on. The session is closed and deleted
 /// on its own thread, which then ends. Private to Fleet.
 struct Fleet::Worker {
+    /// How long closing the fleet waits for all its sessions together.
+    static constexpr std::chrono::milliseconds exitGrace{1200};
+
     std::unique_ptr<QThread> thread = std::make_unique<QThread>();
     NodeSession *session = nullptr;
     bool stopping = false;
@@ -35,15 +38,25 @@ struct Fleet::Worker {
             Qt::QueuedConnection);
     }
 
-    ~Worker()
+    /// Waits for the thread to end until @p deadline. A node that hangs
+    /// inside a libvirt call must not hang the exit: past the deadline its
+    /// thread and session are left to finish on their own, or to the
+    /// process's end (destroying a running QThread would abort). The
+    /// session then deletes itself on its thread when the call returns.
+    void finish(QDeadlineTimer deadline)
     {
         stop();
-        // A node that hangs inside a libvirt call must not hang the exit:
-        // after the grace period its thread and session are left to the
-        // process's end (destroying a running QThread would abort).
-        if (!thread->wait(QDeadlineTimer(std::chrono::seconds(3)))) {
+        if (thread && !thread->wait(deadline)) {
             qCWarning(FLOTILLA_FLEET) << "the session of" << thread->objectName() << "did not stop in time";
             (void)thread.release();
+        }
+        thread.reset();
+    }
+
+    ~Worker()
+    {
+        if (thread) {
+            finish(QDeadlineTimer(exitGrace));
         }
     }
 };

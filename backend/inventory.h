@@ -114,13 +114,17 @@ struct InventoryChange {
     std::optional<NodeFacts> facts;
     std::optional<QList<StoragePool>> pools;
     std::optional<QList<VirtualNetwork>> networks;
+    /// Set when it changes: the last read of the pools failed, so the pools
+    /// known (kept as they were) may be out of date.
+    std::optional<bool> poolsStale;
+    std::optional<bool> networksStale; ///< as poolsStale, for the networks
     QList<Machine> added;
     QList<Machine> changed;
     QList<QString> removed;
 
     [[nodiscard]] bool isEmpty() const
     {
-        return !complete && !facts && !pools && !networks && added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+        return !complete && !facts && !pools && !networks && !poolsStale && !networksStale && added.isEmpty() && changed.isEmpty() && removed.isEmpty();
     }
 };
 

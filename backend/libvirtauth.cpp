@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "libvirtauth.h"
 
-#include "credentialbroker.h"
+#include "libvirt/credentialaccess.h"
+
+#include <QDateTime>
 
 #include <cstring>
 
@@ -26,7 +28,14 @@ int ask(virConnectCredentialPtr credentials, unsigned int count, void *data)
             .isUserName = type == VIR_CRED_AUTHNAME,
             .suggestion = QString::fromUtf8(credentials[i].defresult)});
     }
+    if (asker->wait) {
+        asker->wait->asking = true;
+    }
     const std::optional<QStringList> answers = asker->credentials->ask(asker->uri, prompts);
+    if (asker->wait) {
+        asker->wait->answeredAtMs = QDateTime::currentMSecsSinceEpoch();
+        asker->wait->asking = false;
+    }
     if (!answers || answers->size() != qsizetype(count)) {
         return -1;
     }

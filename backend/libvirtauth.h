@@ -6,19 +6,30 @@
 
 #include <libvirt/libvirt.h>
 
+#include <atomic>
+#include <memory>
+
 namespace Flotilla
 {
-class CredentialBroker;
+class CredentialAccess;
 }
 
 namespace Flotilla::Libvirt
 {
 
+/// Whether an opening waits for the person: a time limit on opening must not
+/// run out while someone types a password.
+struct PersonWait {
+    std::atomic<bool> asking = false;
+    std::atomic<qint64> answeredAtMs = 0; ///< QDateTime::currentMSecsSinceEpoch() of the last answer
+};
+
 /// Where libvirt's questions go while a connection to @p uri opens: to the
 /// person, through @p credentials (none: libvirt gets no answers).
 struct Asker {
     QString uri;
-    CredentialBroker *credentials = nullptr;
+    std::shared_ptr<CredentialAccess> credentials;
+    PersonWait *wait = nullptr; ///< told while the person is asked; may be null
 };
 
 /// The virConnectAuth for virConnectOpenAuth that asks through @p asker,

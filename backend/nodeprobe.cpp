@@ -3,6 +3,7 @@
 #include "nodeprobe.h"
 
 #include "inventoryreader.h"
+#include "libvirt/credentialaccess.h"
 #include "libvirtauth.h"
 #include "libvirthandles.h"
 
@@ -16,9 +17,9 @@
 namespace Flotilla
 {
 
-Result<ProbeFindings> probeNode(const QString &uri, CredentialBroker *credentials)
+Result<ProbeFindings> probeNode(const QString &uri, std::shared_ptr<CredentialAccess> credentials)
 {
-    Libvirt::Asker asker{.uri = uri, .credentials = credentials};
+    Libvirt::Asker asker{.uri = uri, .credentials = std::move(credentials)};
     virConnectAuth authentication = Libvirt::authentication(&asker);
     const Libvirt::Connection connection(virConnectOpenAuth(uri.toUtf8().constData(), &authentication, 0));
     if (!connection) {
@@ -38,7 +39,7 @@ Result<ProbeFindings> probeNode(const QString &uri, CredentialBroker *credential
 
 NodeProbe::NodeProbe(CredentialBroker *credentials, QObject *parent)
     : QObject(parent)
-    , m_credentials(credentials)
+    , m_credentials(credentials ? credentials->access() : nullptr)
 {
     m_timeLimit.setSingleShot(true);
     connect(&m_timeLimit, &QTimer::timeout, this, [this] {

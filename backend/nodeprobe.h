@@ -10,9 +10,12 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
 namespace Flotilla
 {
+
+class CredentialAccess;
 
 /// What a connection test found on a node.
 struct ProbeFindings {
@@ -48,7 +51,7 @@ Q_SIGNALS:
 private:
     void finish(quint64 attempt, const Result<ProbeFindings> &result);
 
-    CredentialBroker *m_credentials;
+    std::shared_ptr<CredentialAccess> m_credentials; ///< the test's thread may outlive the broker
     QTimer m_timeLimit;
     QString m_uri;
     quint64 m_attempt = 0;
@@ -56,6 +59,6 @@ private:
 };
 
 /// The blocking part of a test, on the calling thread. Used by NodeProbe.
-[[nodiscard]] Result<ProbeFindings> probeNode(const QString &uri, CredentialBroker *credentials);
+[[nodiscard]] Result<ProbeFindings> probeNode(const QString &uri, std::shared_ptr<CredentialAccess> credentials);
 
 } // namespace Flotilla

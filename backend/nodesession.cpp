@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodesession.h"
 
-#include "inventoryreader.h"
-#include "libvirtauth.h"
+#include "libvirt/credentialaccess.h"
 #include "logging.h"
 #include "ratecalculator.h"
 #include "reconnectpolicy.h"
+#include "session/connectionopening.h"
 #include "statsreader.h"
 
 #include <KLocalizedString>
@@ -54,7 +54,8 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     std::chrono::milliseconds resyncInterval, std::chrono::milliseconds tickInterval, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
-    , m_credentials(credentials)
+    , m_credentials(credentials ? credentials->access() : nullptr)
+    , m_openDeadline(this)
     , m_resync(this)
     , m_reconnect(this)
     , m_touchedBatch(this)
@@ -68,6 +69,9 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     connect(&m_resync, &QTimer::timeout, this, &NodeSession::readEverything);
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &NodeSession::open);
+    m_openDeadline.setSingleShot(true);
+    m_openDeadline.setInterval(defaultOpenTimeLimit);
+    connect(&m_openDeadline, &QTimer::timeout, this, &NodeSession::openTimedOut);
     // Events that arrive together are read together, once per machine.
     m_touchedBatch.setSingleShot(true);
     m_touchedBatch.setInterval(0);
@@ -87,20 +91,30 @@ void NodeSession::open()
     status.nextAttempt = {};
     setStatus(status);
 
-    QElapsedTimer clock;
-    clock.start();
-    Libvirt::Asker asker{.uri = m_uri, .credentials = m_credentials};
-    virConnectAuth authentication = Libvirt::authentication(&asker);
-    m_connection.reset(virConnectOpenAuth(m_uri.toUtf8().constData(), &authentication, 0));
-    if (!m_connection) {
-        const Error error = Libvirt::lastError(i18nc("@info", "Could not connect to %1", m_uri));
+    const quint64 generation = ++m_generation;
+    m_opening = ConnectionOpening::start(m_uri, m_credentials, this,
+        [this, generation](std::shared_ptr<Libvirt::Connection> connection, const Error &error) {
+            opened(generation, std::move(connection), error);
+        });
+    m_openDeadline.start();
+}
+
+void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection> connection, const Error &error)
+{
+    if (generation != m_generation || !m_opening) {
+        return; // given up already: the late connection closes as it goes
+    }
+    m_opening.reset();
+    m_openDeadline.stop();
+    if (!connection || !*connection) {
         if (error.code == VIR_ERR_AUTH_FAILED && m_credentials) {
             // Remembered credentials that fail are forgotten: next time the person is asked.
-            QMetaObject::invokeMethod(m_credentials, [broker = m_credentials, uri = m_uri] { broker->forget(uri); });
+            m_credentials->forget(m_uri);
         }
         lose(error);
         return;
     }
+    m_connection = std::move(*connection);
     // libvirt's in-process test driver has no keepalive (and cannot be lost);
     // everything else goes through libvirt's remote driver, which has.
     if (!m_uri.startsWith(QLatin1StringView("test:///"))
@@ -111,14 +125,35 @@ void NodeSession::open()
         Libvirt::EventHandlers{.context = this,
             .machineTouched = [this](const QString &uuid) { machineTouched(uuid); },
             .nodeTouched = [this] { readNodeParts(); },
-            .closed = [this](int reason) { connectionClosed(reason); }});
+            .closed = [this, generation](int reason) { connectionClosed(generation, reason); }});
     m_status.attempt = 0;
-    setStatus(NodeStatus{.state = NodeState::Connected, .lastCallMs = clock.elapsed()});
+    setStatus(NodeStatus{.state = NodeState::Connected});
     readEverything();
     if (m_connection) {
         m_resync.start();
         m_tick.start();
     }
+}
+
+void NodeSession::openTimedOut()
+{
+    if (!m_opening) {
+        return;
+    }
+    const qint64 limit = m_openDeadline.interval();
+    const qint64 sinceAnswer = QDateTime::currentMSecsSinceEpoch() - m_opening->answeredAtMs();
+    if (m_opening->isAskingPerson() || sinceAnswer < limit) {
+        // The person is (or was just) asked for credentials: their time does not count.
+        m_openDeadline.start(m_opening->isAskingPerson() ? limit : limit - sinceAnswer);
+        return;
+    }
+    const int seconds = int((limit + 999) / 1000);
+    qCInfo(FLOTILLA_SESSION) << m_uri << "did not answer the opening within" << limit << "ms";
+    lose(Error{.message = i18ncp("@info",
+                   "The node is not answering (no reply within %1 second)",
+                   "The node is not answering (no reply within %1 seconds)",
+                   seconds),
+        .details = i18nc("@info", "%1 accepted no connection in time; the attempt was given up", m_uri)});
 }
 
 void NodeSession::reconnectNow()
@@ -129,7 +164,7 @@ void NodeSession::reconnectNow()
 
 void NodeSession::disconnectNode()
 {
-    dropConnection();
+    dropConnection(); // a reconnect that was waiting is off too
     m_status.attempt = 0;
     setStatus(
         NodeStatus{.state = NodeState::Disconnected, .error = {.message = i18nc("@info", "Disconnected by you")}});
@@ -148,8 +183,8 @@ void NodeSession::readEverything()
     QElapsedTimer clock;
     clock.start();
     virConnectPtr connection = m_connection.get();
-    Result<NodeFacts> facts = InventoryReader::readFacts(connection);
-    Result<QList<Machine>> machines = facts ? InventoryReader::readMachines(connection) : facts.error();
+    Result<NodeFacts> facts = m_reading.facts(connection);
+    Result<QList<Machine>> machines = facts ? m_reading.machines(connection) : facts.error();
     if (!machines) {
         lostAfter(machines.error());
         return;
@@ -163,15 +198,10 @@ void NodeSession::readEverything()
     m_facts = facts.value();
     // libvirt's test driver reports states but no counters.
     m_simulated = m_facts.hypervisor == QLatin1StringView("TEST");
-    if (Result<QList<StoragePool>> pools = InventoryReader::readPools(connection)) {
-        change.pools = pools.value();
-    }
-    if (Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(connection)) {
-        change.networks = networks.value();
-    }
+    notePartsRead(change, m_reading.pools(connection), m_reading.networks(connection));
     virResetLastError(); // a driver without pools or networks is not broken
     publish(change);
-    noteCallTime(clock.elapsed());
+    noteCallTime(clock.elapsed(), fresh.size());
     // The full inventory is out; the slower details follow.
     readDetails(m_machines.machines().values());
 }
@@ -214,14 +244,34 @@ void NodeSession::readNodeParts()
     }
     m_diskCapacities = {}; // a pool changed: volumes may have grown or gone
     InventoryChange change;
-    Result<QList<StoragePool>> pools = InventoryReader::readPools(m_connection.get());
-    Result<QList<VirtualNetwork>> networks = InventoryReader::readNetworks(m_connection.get());
-    if (!pools && lostAfter(pools.error())) {
+    Result<QList<StoragePool>> pools = m_reading.pools(m_connection.get());
+    Result<QList<VirtualNetwork>> networks = m_reading.networks(m_connection.get());
+    if ((!pools && lostAfter(pools.error())) || (!networks && lostAfter(networks.error()))) {
         return;
     }
-    change.pools = pools ? pools.value() : QList<StoragePool>{};
-    change.networks = networks ? networks.value() : QList<VirtualNetwork>{};
+    notePartsRead(change, pools, networks);
     publish(change);
+}
+
+void NodeSession::notePartsRead(
+    InventoryChange &change, const Result<QList<StoragePool>> &pools, const Result<QList<VirtualNetwork>> &networks)
+{
+    // A failed read says nothing about the pools: the last good reading
+    // stays, marked as possibly out of date, until a read succeeds.
+    if (pools) {
+        change.pools = pools.value();
+    }
+    if (networks) {
+        change.networks = networks.value();
+    }
+    if (m_poolsStale != !pools) {
+        m_poolsStale = !pools;
+        change.poolsStale = m_poolsStale;
+    }
+    if (m_networksStale != !networks) {
+        m_networksStale = !networks;
+        change.networksStale = m_networksStale;
+    }
 }
 
 void NodeSession::perform(quint64 requestId, const MachineRequest &request)
@@ -261,38 +311,48 @@ void NodeSession::readTouchedMachines()
     }
     QElapsedTimer clock;
     clock.start();
-    InventoryChange change;
+    // Everything is read first and applied after: a connection lost half way
+    // applies nothing, so the resync after reconnecting still sees (and
+    // publishes) every change of the batch.
+    QList<Machine> fresh;
+    QList<QString> gone;
     for (const QString &uuid : touched) {
-        Result<Machine> machine = InventoryReader::readMachine(m_connection.get(), uuid);
-        InventoryChange one;
+        Result<Machine> machine = m_reading.machine(m_connection.get(), uuid);
         if (machine) {
-            Machine fresh = machine.value();
-            carryDetails(fresh);
-            one = m_machines.update(fresh);
+            fresh.append(std::move(machine).value());
+            carryDetails(fresh.last());
         } else if (machine.error().code == VIR_ERR_NO_DOMAIN) {
-            one = m_machines.remove(uuid);
+            gone.append(uuid);
         } else if (lostAfter(machine.error())) {
             return;
         }
+    }
+    InventoryChange change;
+    for (const Machine &machine : std::as_const(fresh)) {
+        InventoryChange one = m_machines.update(machine);
         change.added += one.added;
         change.changed += one.changed;
-        change.removed += one.removed;
+    }
+    for (const QString &uuid : std::as_const(gone)) {
+        change.removed += m_machines.remove(uuid).removed;
     }
     publish(change);
-    noteCallTime(clock.elapsed());
+    noteCallTime(clock.elapsed(), touched.size());
     readDetails(change.added + change.changed);
 }
 
-void NodeSession::connectionClosed(int reason)
+void NodeSession::connectionClosed(quint64 generation, int reason)
 {
-    if (m_connection) {
+    // A close callback of an earlier connection may arrive after a new one
+    // opened ("Reconnect now"): only the current connection's counts.
+    if (m_connection && generation == m_generation) {
         lose(Error{.message = i18nc("@info", "Lost the connection to %1", m_uri), .details = closeReason(reason)});
     }
 }
 
 bool NodeSession::lostAfter(const Error &error)
 {
-    if (m_connection && virConnectIsAlive(m_connection.get()) == 1) {
+    if (m_connection && m_reading.isAlive(m_connection.get())) {
         // The node answers; this call failed on its own. Say so, stay connected.
         NodeStatus status = m_status;
         status.error = error;
@@ -323,6 +383,12 @@ void NodeSession::lose(const Error &error)
 
 void NodeSession::dropConnection()
 {
+    m_reconnect.stop(); // whoever drops the connection decides what comes next
+    m_openDeadline.stop();
+    if (m_opening) {
+        m_opening->abandon();
+        m_opening.reset();
+    }
     m_tick.stop();
     m_previous.clear();
     m_previousMs = 0;
@@ -332,15 +398,18 @@ void NodeSession::dropConnection()
     m_connection.reset();
 }
 
-void NodeSession::noteCallTime(qint64 ms)
+void NodeSession::noteCallTime(qint64 ms, qsizetype machines)
 {
+    // Judged per call and machine: a big node's full round is long because
+    // it holds many machines, not because it answers slowly.
+    const qint64 allowed = slowRoundMs(machines);
     NodeStatus status = m_status;
     status.lastCallMs = ms;
-    if (m_status.state == NodeState::Connected && ms > slowCallMs) {
+    if (m_status.state == NodeState::Connected && ms > allowed) {
         status.state = NodeState::Degraded;
         status.error = {.message = i18nc("@info", "The node answers slowly"),
             .details = i18nc("@info", "the last calls took %1 ms", ms)};
-    } else if (m_status.state == NodeState::Degraded && ms < slowCallMs / 4) {
+    } else if (m_status.state == NodeState::Degraded && ms < allowed / 4) {
         status.state = NodeState::Connected;
         status.error = {};
     }

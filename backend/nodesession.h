@@ -13,6 +13,7 @@
 #include "metrics.h"
 #include "metricsstore.h"
 #include "nodestatus.h"
+#include "session/nodereading.h"
 
 #include <QObject>
 #include <QSet>
@@ -23,6 +24,9 @@
 namespace Flotilla
 {
 
+class ConnectionOpening;
+class CredentialAccess;
+
 /// One node's connection and everything read through it. A session lives on
 /// its own worker thread (see Fleet) and is the only owner of its
 /// connection: every libvirt call for this node happens here, never on the
@@ -31,14 +35,23 @@ namespace Flotilla
 ///
 /// It keeps the connection alive (libvirt keepalive plus the close
 /// callback), reconnects with exponential backoff and jitter when it is
-/// lost, and calls itself degraded when the node answers slowly.
+/// lost, and calls itself degraded when the node answers slowly. Opening
+/// happens on a helper thread with a time limit (ConnectionOpening), so a
+/// node that never answers cannot hold the session.
 class NodeSession : public QObject
 {
     Q_OBJECT
 
 public:
-    /// A round of calls slower than this makes the node degraded.
+    /// A round of calls slower than this, plus slowMachineMs for each
+    /// machine it reads, makes the node degraded: a big node's full reading
+    /// is long because the node is big, not because it answers slowly.
     static constexpr qint64 slowCallMs = 2000;
+    static constexpr qint64 slowMachineMs = 5;
+
+    /// An opening without an answer for this long is given up (and retried
+    /// later, as a lost connection is).
+    static constexpr std::chrono::milliseconds defaultOpenTimeLimit{15000};
 
     /// A full re-read at this interval heals anything an event did not tell.
     static constexpr std::chrono::milliseconds defaultResyncInterval{60000};
@@ -51,6 +64,11 @@ public:
         std::chrono::milliseconds resyncInterval = defaultResyncInterval,
         std::chrono::milliseconds tickInterval = defaultTickInterval, QObject *parent = nullptr);
     ~NodeSession() override;
+
+    /// Before open(): how long an opening may go unanswered.
+    void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openDeadline.setInterval(limit); }
+    /// Before open(): the reads to make (tests put in failing or slow ones).
+    void setReading(NodeReading reading) { m_reading = std::move(reading); }
 
     // Invoke these queued, on the session's thread.
     /// Opens the connection (again) and reads everything.
@@ -65,6 +83,9 @@ public:
     /// re-reads the machine; the outcome comes back as requestFinished().
     void perform(quint64 requestId, const MachineRequest &request);
 
+    /// How long a round of calls that reads @p machines may take before the node counts as slow.
+    [[nodiscard]] static qint64 slowRoundMs(qsizetype machines) { return slowCallMs + slowMachineMs * machines; }
+
 Q_SIGNALS:
     void statusChanged(const Flotilla::NodeStatus &status);
     void inventoryChanged(const Flotilla::InventoryChange &change);
@@ -73,6 +94,9 @@ Q_SIGNALS:
     void requestFinished(const Flotilla::MachineRequestResult &result);
 
 private:
+    /// The opening with @p generation ended: with a connection, or not.
+    void opened(quint64 generation, std::shared_ptr<Libvirt::Connection> connection, const Error &error);
+    void openTimedOut();
     void readEverything();
     void tick();
     void readNodeParts();
@@ -81,18 +105,29 @@ private:
     void carryDetails(Machine &machine) const;
     void readTouchedMachines();
     void machineTouched(const QString &uuid);
-    void connectionClosed(int reason);
+    /// The connection of @p generation closed; a late word about an older one is ignored.
+    void connectionClosed(quint64 generation, int reason);
     void lose(const Error &error);
     void dropConnection();
     /// After a failed call: true (and the session has moved on) if the connection is gone.
     bool lostAfter(const Error &error);
-    void noteCallTime(qint64 ms);
+    /// A round of calls that read @p machines took @p ms.
+    void noteCallTime(qint64 ms, qsizetype machines = 0);
+    /// Pools or networks read (or not): the last good reading stays, marked stale.
+    void notePartsRead(InventoryChange &change, const Result<QList<StoragePool>> &pools,
+        const Result<QList<VirtualNetwork>> &networks);
     void setStatus(NodeStatus status);
     void publish(const InventoryChange &change);
 
     QString m_uri;
-    CredentialBroker *m_credentials;
+    std::shared_ptr<CredentialAccess> m_credentials;
+    NodeReading m_reading;
     Libvirt::Connection m_connection;
+    std::shared_ptr<ConnectionOpening> m_opening; ///< the opening under way, if any
+    QTimer m_openDeadline;
+    quint64 m_generation = 0; ///< counts openings: which connection a late word is about
+    bool m_poolsStale = false;
+    bool m_networksStale = false;
     std::unique_ptr<Libvirt::EventSubscription> m_events;
     MachineSet m_machines;
     QSet<QString> m_touched;

@@ -24,7 +24,7 @@ struct NodeStatus {
     Error error; ///< why it is not simply connected; empty otherwise
     QDateTime nextAttempt; ///< when Reconnecting: the next try
     int attempt = 0; ///< reconnect attempts since the connection was lost
-    qint64 lastCallMs = 0; ///< how long the last round of calls took
+    qint64 lastCallMs = 0; ///< how long the last round of calls took (judged against the machines it read)
 
     bool operator==(const NodeStatus &) const = default;
 };

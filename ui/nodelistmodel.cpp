@@ -210,6 +210,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return node.simulatedActivity;
     case TagsRole:
         return node.entry.tags;
+    case PartsStaleRole:
+        return node.poolsStale || node.networksStale;
     }
     return {};
 }
@@ -251,6 +253,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {UsageTextRole, "usageText"},
         {SimulatedRole, "simulated"},
         {TagsRole, "tags"},
+        {PartsStaleRole, "partsStale"},
     };
 }
 

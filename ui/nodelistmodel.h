@@ -52,6 +52,7 @@ public:
         UsageTextRole, ///< "CPU 23 % · memory 41 GiB of 64 GiB"
         SimulatedRole, ///< its activity is the demo's simulation
         TagsRole, ///< QStringList: the person's tags for the node
+        PartsStaleRole, ///< the last read of pools or networks failed: they may be out of date
     };
     Q_ENUM(Roles)
 

@@ -179,6 +179,7 @@ private Q_SLOTS:
         QVERIFY(healthy.start().ok());
         Fleet fleet;
         fleet.setResyncInterval(1h);
+        fleet.setOpenTimeLimit(3s);
         fleet.addNode(NodeEntry{.id = QStringLiteral("hung"), .name = QStringLiteral("Hung"), .uri = hung.uri()});
         fleet.addNode(
             NodeEntry{.id = QStringLiteral("healthy"), .name = QStringLiteral("Healthy"), .uri = healthy.uri()});
@@ -190,7 +191,11 @@ private Q_SLOTS:
         aside([&hung] { hung.pause(); });
         // Keepalive: a probe every 5 s, lost after 3 unanswered.
         QTRY_VERIFY_WITH_TIMEOUT(nodeState(fleet) == NodeState::Reconnecting, 40000);
-        // Its reconnect attempt now hangs inside libvirt; the other node does not care.
+        // Its reconnect attempt gets no answer: it is given up after the time
+        // limit and tried again later, and the other node does not care.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            fleet.nodes().first().status.error.message.contains(QStringLiteral("not answering")), 20000);
+        QCOMPARE(nodeState(fleet), NodeState::Reconnecting);
         QCOMPARE(aside([&healthy] {
             Libvirt::Connection control(virConnectOpen(healthy.uri().toUtf8().constData()));
             return control ? virDomainDestroy(domainOf(control.get(), machineName).get()) : -1;

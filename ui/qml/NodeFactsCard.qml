@@ -35,6 +35,7 @@ ColumnLayout {
     required property string storageText
     required property var pools
     required property string networksText
+    required property bool partsStale
     required property var tags
 
     spacing: Kirigami.Units.smallSpacing
@@ -160,6 +161,14 @@ ColumnLayout {
             visible: card.loaded && card.networksText.length > 0
             Kirigami.FormData.label: i18nc("@label", "Networks:")
             text: card.networksText
+        }
+        QQC2.Label {
+            objectName: "nodePartsStale"
+            visible: card.loaded && card.partsStale
+            text: i18nc("@info", "Pools and networks may be out of date: the last reading failed.")
+            color: Kirigami.Theme.disabledTextColor
+            wrapMode: Text.WordWrap
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 20
         }
     }
 
