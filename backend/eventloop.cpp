@@ -5,6 +5,7 @@
 #include <libvirt/libvirt.h>
 
 #include <atomic>
+#include <csignal>
 #include <thread>
 
 namespace Flotilla::Libvirt::EventLoop
@@ -54,6 +55,10 @@ std::atomic_bool s_running{false};
 void start()
 {
     static const bool registered = [] {
+        // A node that goes away leaves sockets that libvirt may still write
+        // to: that must fail with EPIPE, not end the process with SIGPIPE
+        // (virsh ignores it too).
+        std::signal(SIGPIPE, SIG_IGN);
         virEventRegisterDefaultImpl();
         return true;
     }();

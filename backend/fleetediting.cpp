@@ -63,7 +63,8 @@ bool Fleet::updateNode(const NodeEntry &entry)
     if (reconnect) {
         dropMachines(index);
         endRequests(node.session,
-            i18nc("@info", "The node's connection was replaced before it answered; the request may have been carried out."));
+            i18nc("@info",
+                "The node's connection was replaced before it answered; the request may have been carried out."));
         retire(std::move(m_workers.at(size_t(index))));
         Node &fresh = m_nodes[index];
         fresh = Node{.entry = entry, .saved = fresh.saved};

@@ -124,7 +124,8 @@ struct InventoryChange {
 
     [[nodiscard]] bool isEmpty() const
     {
-        return !complete && !facts && !pools && !networks && !poolsStale && !networksStale && added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+        return !complete && !facts && !pools && !networks && !poolsStale && !networksStale && added.isEmpty()
+            && changed.isEmpty() && removed.isEmpty();
     }
 };
 

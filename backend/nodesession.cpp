@@ -149,10 +149,8 @@ void NodeSession::openTimedOut()
     }
     const int seconds = int((limit + 999) / 1000);
     qCInfo(FLOTILLA_SESSION) << m_uri << "did not answer the opening within" << limit << "ms";
-    lose(Error{.message = i18ncp("@info",
-                   "The node is not answering (no reply within %1 second)",
-                   "The node is not answering (no reply within %1 seconds)",
-                   seconds),
+    lose(Error{.message = i18ncp("@info", "The node is not answering (no reply within %1 second)",
+                   "The node is not answering (no reply within %1 seconds)", seconds),
         .details = i18nc("@info", "%1 accepted no connection in time; the attempt was given up", m_uri)});
 }
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "libvirthandles.h"
 #include "libvirtauth.h"
+#include "libvirthandles.h"
 #include "result.h"
 
 #include <QMutex>

@@ -21,9 +21,8 @@ struct NodeReading {
     std::function<Result<Machine>(virConnectPtr, const QString &)> machine = InventoryReader::readMachine;
     std::function<Result<QList<StoragePool>>(virConnectPtr)> pools = InventoryReader::readPools;
     std::function<Result<QList<VirtualNetwork>>(virConnectPtr)> networks = InventoryReader::readNetworks;
-    std::function<bool(virConnectPtr)> isAlive = [](virConnectPtr connection) {
-        return virConnectIsAlive(connection) == 1;
-    };
+    std::function<bool(virConnectPtr)> isAlive
+        = [](virConnectPtr connection) { return virConnectIsAlive(connection) == 1; };
 };
 
 } // namespace Flotilla

@@ -6,6 +6,8 @@
 #include "libvirthandles.h"
 #include "nodesession.h"
 
+#include <KLocalizedString>
+
 #include <QElapsedTimer>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -156,6 +158,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
+        (void)KLocalizedString::languages(); // KI18n sets itself up here, not on a session's thread
     }
 
     // The connection drops in the middle of re-reading a batch of touched
@@ -191,9 +194,7 @@ private Q_SLOTS:
             }
             return InventoryReader::readMachine(connection, uuid);
         };
-        reading.isAlive = [&broken](virConnectPtr connection) {
-            return !broken && virConnectIsAlive(connection) == 1;
-        };
+        reading.isAlive = [&broken](virConnectPtr connection) { return !broken && virConnectIsAlive(connection) == 1; };
         RunningSession running(defaultNode, reading);
         running.call([session = running.session] { session->open(); });
         QTRY_VERIFY_WITH_TIMEOUT(running.complete > 0 && running.machine(QStringLiteral("spare")), timeoutMs);
@@ -225,8 +226,9 @@ private Q_SLOTS:
     void disconnectHoldsWhileAReconnectWaits()
     {
         Fleet fleet;
-        fleet.addNode(NodeEntry{
-            .id = QStringLiteral("gone"), .name = QStringLiteral("Gone"), .uri = QStringLiteral("test:///no/such/node.xml")});
+        fleet.addNode(NodeEntry{.id = QStringLiteral("gone"),
+            .name = QStringLiteral("Gone"),
+            .uri = QStringLiteral("test:///no/such/node.xml")});
         const auto status = [&fleet] { return fleet.nodes().first().status; };
         QTRY_COMPARE_WITH_TIMEOUT(status().state, NodeState::Reconnecting, timeoutMs);
         const QDateTime nextAttempt = status().nextAttempt;
