@@ -244,7 +244,9 @@ void NodeSession::readNodeParts()
     InventoryChange change;
     Result<QList<StoragePool>> pools = m_reading.pools(m_connection.get());
     Result<QList<VirtualNetwork>> networks = m_reading.networks(m_connection.get());
-    if ((!pools && lostAfter(pools.error())) || (!networks && lostAfter(networks.error()))) {
+    const Error *failure = !pools ? &pools.error() : !networks ? &networks.error() : nullptr;
+    if (failure && !m_reading.isAlive(m_connection.get())) {
+        lose(*failure); // the connection is gone; otherwise the stale mark says enough
         return;
     }
     notePartsRead(change, pools, networks);
@@ -255,20 +257,24 @@ void NodeSession::notePartsRead(
     InventoryChange &change, const Result<QList<StoragePool>> &pools, const Result<QList<VirtualNetwork>> &networks)
 {
     // A failed read says nothing about the pools: the last good reading
-    // stays, marked as possibly out of date, until a read succeeds.
-    if (pools) {
-        change.pools = pools.value();
+    // stays, marked as possibly out of date, until a read succeeds. A
+    // driver without storage or networks has none, and that is no failure.
+    const auto unsupported = [](const auto &result) { return !result && result.error().code == VIR_ERR_NO_SUPPORT; };
+    if (pools || unsupported(pools)) {
+        change.pools = pools ? pools.value() : QList<StoragePool>{};
     }
-    if (networks) {
-        change.networks = networks.value();
+    if (networks || unsupported(networks)) {
+        change.networks = networks ? networks.value() : QList<VirtualNetwork>{};
     }
-    if (m_poolsStale != !pools) {
-        m_poolsStale = !pools;
-        change.poolsStale = m_poolsStale;
+    const bool poolsStale = !pools && !unsupported(pools);
+    const bool networksStale = !networks && !unsupported(networks);
+    if (m_poolsStale != poolsStale) {
+        m_poolsStale = poolsStale;
+        change.poolsStale = poolsStale;
     }
-    if (m_networksStale != !networks) {
-        m_networksStale = !networks;
-        change.networksStale = m_networksStale;
+    if (m_networksStale != networksStale) {
+        m_networksStale = networksStale;
+        change.networksStale = networksStale;
     }
 }
 

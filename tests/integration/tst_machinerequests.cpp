@@ -200,7 +200,13 @@ private Q_SLOTS:
         const MachineRequestResult result
             = send(MachineRequest{.kind = Kind::Start, .uuid = uuidOf(QStringLiteral("gitea"))});
         QCOMPARE(result.error.details, QStringLiteral("The node is not connected."));
-        QCOMPARE(m_fleet.request(QStringLiteral("no-such-node"), MachineRequest{}), 0U);
+        // A node that does not exist answers at once, with an error (never "id 0, no answer").
+        QSignalSpy finished(&m_fleet, &Fleet::requestFinished);
+        const quint64 id = m_fleet.request(QStringLiteral("no-such-node"), MachineRequest{});
+        QVERIFY(id > 0);
+        QVERIFY(finished.wait(timeoutMs));
+        QCOMPARE(finished.first().at(1).value<MachineRequestResult>().requestId, id);
+        QVERIFY(!finished.first().at(1).value<MachineRequestResult>().error.isEmpty());
     }
 };
 
