@@ -92,10 +92,16 @@ void NodeSession::open()
     setStatus(status);
 
     const quint64 generation = ++m_generation;
-    m_opening = ConnectionOpening::start(m_uri, m_credentials, this,
-        [this, generation](std::shared_ptr<Libvirt::Connection> connection, const Error &error) {
-            opened(generation, std::move(connection), error);
-        });
+    ConnectionOpening::Done done = [this, generation](std::shared_ptr<Libvirt::Connection> connection,
+                                       const Error &error) { opened(generation, std::move(connection), error); };
+    // An opening that got no answer in time may still be waiting inside
+    // libvirt: this attempt waits on with it rather than stacking threads.
+    if (m_unanswered && m_unanswered->adopt(this, done)) {
+        m_opening = std::exchange(m_unanswered, nullptr);
+    } else {
+        m_unanswered.reset();
+        m_opening = ConnectionOpening::start(m_uri, m_credentials, this, std::move(done));
+    }
     m_openDeadline.start();
 }
 
@@ -149,9 +155,11 @@ void NodeSession::openTimedOut()
     }
     const int seconds = int((limit + 999) / 1000);
     qCInfo(FLOTILLA_SESSION) << m_uri << "did not answer the opening within" << limit << "ms";
+    std::shared_ptr<ConnectionOpening> unanswered = m_opening;
     lose(Error{.message = i18ncp("@info", "The node is not answering (no reply within %1 second)",
                    "The node is not answering (no reply within %1 seconds)", seconds),
         .details = i18nc("@info", "%1 accepted no connection in time; the attempt was given up", m_uri)});
+    m_unanswered = std::move(unanswered); // abandoned by lose(); the next try may take it back
 }
 
 void NodeSession::reconnectNow()

@@ -124,6 +124,7 @@ private:
     NodeReading m_reading;
     Libvirt::Connection m_connection;
     std::shared_ptr<ConnectionOpening> m_opening; ///< the opening under way, if any
+    std::shared_ptr<ConnectionOpening> m_unanswered; ///< one given up that libvirt still holds
     QTimer m_openDeadline;
     quint64 m_generation = 0; ///< counts openings: which connection a late word is about
     bool m_poolsStale = false;

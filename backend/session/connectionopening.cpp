@@ -37,11 +37,23 @@ void ConnectionOpening::run(const QString &uri, std::shared_ptr<CredentialAccess
         error = Libvirt::lastError(i18nc("@info", "Could not connect to %1", uri));
     }
     const QMutexLocker lock(&m_mutex);
+    m_ended = true;
     if (m_context) {
         QMetaObject::invokeMethod(
             m_context, [done = m_done, connection, error] { done(connection, error); }, Qt::QueuedConnection);
     }
     // Otherwise the connection closes here, as its last holder goes.
+}
+
+bool ConnectionOpening::adopt(QObject *context, Done done)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_ended) {
+        return false;
+    }
+    m_context = context;
+    m_done = std::move(done);
+    return true;
 }
 
 void ConnectionOpening::abandon()

@@ -36,6 +36,10 @@ public:
     /// Nothing more is reported; a late connection is closed. Call on the
     /// context's thread, at the latest as the context goes.
     void abandon();
+    /// Takes an abandoned opening that libvirt still holds back, so that a
+    /// node that never answers costs one waiting thread, not one per try.
+    /// False if it has ended meanwhile: then start a new one.
+    [[nodiscard]] bool adopt(QObject *context, Done done);
     /// True while libvirt waits for the person's answer to a question.
     [[nodiscard]] bool isAskingPerson() const { return m_wait.asking; }
     /// When the person last answered (ms since the epoch; 0: never).
@@ -47,6 +51,7 @@ private:
     QMutex m_mutex; ///< guards m_context against abandon() while posting
     QObject *m_context = nullptr;
     Done m_done;
+    bool m_ended = false; ///< libvirt has returned (guarded by m_mutex)
     Libvirt::PersonWait m_wait;
 };
 
