@@ -86,7 +86,6 @@ public:
     [[nodiscard]] FleetEvents *events() { return &m_events; }
     /// Which nodes have stopped answering (a node's nodeChanged() tells when that changes).
     [[nodiscard]] const NodeHeartbeat &heartbeat() const { return m_heartbeat; }
-    [[nodiscard]] NodeHeartbeat *heartbeat() { return &m_heartbeat; }
     [[nodiscard]] qsizetype indexOf(const QString &id) const;
     /// True once every node has been read fully or given up.
     [[nodiscard]] bool isSettled() const;

@@ -37,8 +37,8 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
         const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
         const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
         if (first != last) {
-            Q_EMIT dataChanged(
-                index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1), {NodeNameRole, NodeAnsweringRole});
+            Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
+                {NodeNameRole, NodeAnsweringRole});
         }
     });
     // Each tick changes the live columns of that node's rows, and nothing else.

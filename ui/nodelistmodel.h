@@ -79,8 +79,8 @@ private:
     void updateSilentRows();
 
     Fleet *m_fleet;
-    QTimer m_silenceClock;
     int m_count = 0; ///< rows announced so far; the fleet grows before it tells
+    QTimer m_silenceClock;
 };
 
 } // namespace Flotilla

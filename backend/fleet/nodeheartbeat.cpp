@@ -11,7 +11,8 @@ namespace Flotilla
 
 NodeHeartbeat::NodeHeartbeat(Clock clock, QObject *parent)
     : QObject(parent)
-    , m_clock(clock ? std::move(clock) : [] { return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()); })
+    , m_clock(
+          clock ? std::move(clock) : [] { return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()); })
     , m_timer(this)
 {
     m_timer.setSingleShot(true);

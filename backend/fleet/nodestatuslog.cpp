@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace Flotilla::NodeStatusLog
 {
 
@@ -53,8 +55,8 @@ void answeringChanged(const NodeEntry &node, bool answering, std::optional<std::
     if (answering) {
         qCInfo(FLOTILLA_SESSION).noquote() << "node" << nodeName(node) << "answers again";
     } else {
-        qCInfo(FLOTILLA_SESSION).noquote() << "node" << nodeName(node) << "is not answering: silent for"
-                                           << (silence ? silence->count() : 0) << "ms";
+        qCInfo(FLOTILLA_SESSION).noquote()
+            << "node" << nodeName(node) << "is not answering: silent for" << (silence ? silence->count() : 0) << "ms";
     }
 }
 

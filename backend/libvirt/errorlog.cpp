@@ -18,10 +18,9 @@ void toLog(void *, virErrorPtr error)
     if (!error) {
         return;
     }
-    qCDebug(FLOTILLA_LIBVIRT).noquote() << QStringLiteral("libvirt error (domain %1, code %2):")
-                                                .arg(error->domain)
-                                                .arg(error->code)
-                                         << QString::fromUtf8(error->message ? error->message : "");
+    qCDebug(FLOTILLA_LIBVIRT).noquote()
+        << QStringLiteral("libvirt error (domain %1, code %2):").arg(error->domain).arg(error->code)
+        << QString::fromUtf8(error->message ? error->message : "");
 }
 
 } // namespace

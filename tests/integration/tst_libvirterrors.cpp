@@ -10,6 +10,8 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <algorithm>
+#include <cstdio>
 #include <future>
 #include <unistd.h>
 
@@ -95,8 +97,8 @@ private Q_SLOTS:
         QVERIFY2(printed.isEmpty(), qPrintable(QStringLiteral("printed to stderr:\n") + printed));
         QVERIFY2(!s_libvirtLog.isEmpty(), qPrintable(s_otherLog.join(u'\n')));
         // The failed reconnects, as libvirt said them, in our category.
-        QVERIFY2(std::ranges::any_of(s_libvirtLog,
-                     [](const QString &line) { return line.contains(QStringLiteral("libvirt error")); }),
+        QVERIFY2(std::ranges::any_of(
+                     s_libvirtLog, [](const QString &line) { return line.contains(QStringLiteral("libvirt error")); }),
             qPrintable(s_libvirtLog.join(u'\n')));
         qInfo().noquote() << "libvirt's errors in flotilla.libvirt:" << s_libvirtLog.size() << "lines, such as"
                           << s_libvirtLog.first();

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
 #include <future>
 
 using namespace Flotilla;
@@ -88,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(machines.rowCount(), 1);
         QCOMPARE(machines.index(0).data(MachineListModel::NodeAnsweringRole), QVariant(true));
 
-        QSignalSpy answering(fleet.heartbeat(), &NodeHeartbeat::answeringChanged);
+        QSignalSpy answering(&fleet.heartbeat(), &NodeHeartbeat::answeringChanged);
+        s_sessionLog.clear();
         QElapsedTimer sinceStop;
         aside([&daemon] { daemon.pause(); });
         sinceStop.start();
@@ -102,7 +104,8 @@ private Q_SLOTS:
         qInfo() << "marked not answering" << markedAfterMs << "ms after the daemon stopped";
         QCOMPARE(nodeState(fleet), NodeState::Connected); // keepalive has not given up yet: that is the session's
         QCOMPARE(nodes.index(0).data(NodeListModel::AnsweringRole), QVariant(false));
-        QVERIFY2(nodes.index(0).data(NodeListModel::LastHeardTextRole).toString().contains(QStringLiteral("last heard")),
+        QVERIFY2(
+            nodes.index(0).data(NodeListModel::LastHeardTextRole).toString().contains(QStringLiteral("last heard")),
             qPrintable(nodes.index(0).data(NodeListModel::LastHeardTextRole).toString()));
         QCOMPARE(machines.index(0).data(MachineListModel::NodeAnsweringRole), QVariant(false));
         // "last heard N seconds ago" counts up while the view looks.
@@ -137,8 +140,8 @@ private Q_SLOTS:
         // A failed attempt or two more: still one change.
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().status.attempt >= 2, timeoutMs);
         QCOMPARE(linesWith(QStringLiteral("is now Reconnecting (was Connected)")), 1);
-        const QString lost = s_sessionLog.at(s_sessionLog.indexOf(
-            QRegularExpression(QStringLiteral(".*is now Reconnecting \\(was Connected\\).*"))));
+        const QString lost = s_sessionLog.at(
+            s_sessionLog.indexOf(QRegularExpression(QStringLiteral(".*is now Reconnecting \\(was Connected\\).*"))));
         // The reason: the lost connection or the call that failed on it.
         QVERIFY2(lost.contains(QStringLiteral("Lost the connection")) || lost.contains(QStringLiteral("Could not")),
             qPrintable(lost));

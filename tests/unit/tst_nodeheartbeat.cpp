@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/nodeheartbeat.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
