@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet.h"
+#include "fleetsummary.h"
 #include "libvirtdaemon.h"
 #include "libvirthandles.h"
+#include "machineactions.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
 
@@ -81,6 +83,8 @@ private Q_SLOTS:
         fleet.setResyncInterval(1h);
         NodeListModel nodes(&fleet);
         MachineListModel machines(&fleet);
+        FleetSummary summary(&fleet);
+        MachineActions actions(&fleet, &machines);
         fleet.addNode(NodeEntry{.id = id, .name = QStringLiteral("Remote"), .uri = daemon.uri()});
         QSignalSpy ticks(&fleet, &Fleet::ticked);
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().hasInventory && ticks.count() >= 2, timeoutMs);
@@ -108,6 +112,9 @@ private Q_SLOTS:
             nodes.index(0).data(NodeListModel::LastHeardTextRole).toString().contains(QStringLiteral("last heard")),
             qPrintable(nodes.index(0).data(NodeListModel::LastHeardTextRole).toString()));
         QCOMPARE(machines.index(0).data(MachineListModel::NodeAnsweringRole), QVariant(false));
+        QCOMPARE(summary.nodesNotAnswering(), 1);
+        const QString uuid = machines.index(0).data(MachineListModel::UuidRole).toString();
+        QCOMPARE(actions.silentNodesOf({uuid}), QStringList{QStringLiteral("Remote")}); // a bulk action asks first
         // "last heard N seconds ago" counts up while the view looks.
         QSignalSpy rows(&nodes, &NodeListModel::dataChanged);
         QVERIFY(rows.wait(3000));
@@ -120,6 +127,8 @@ private Q_SLOTS:
         QCOMPARE(nodes.index(0).data(NodeListModel::AnsweringRole), QVariant(true));
         QCOMPARE(nodes.index(0).data(NodeListModel::LastHeardTextRole), QVariant(QString()));
         QCOMPARE(machines.index(0).data(MachineListModel::NodeAnsweringRole), QVariant(true));
+        QCOMPARE(summary.nodesNotAnswering(), 0);
+        QCOMPARE(actions.silentNodesOf({uuid}), QStringList());
         QCOMPARE(linesWith(QStringLiteral("answers again")), 1);
         QCOMPARE(linesWith(QStringLiteral("is not answering")), 1);
         QCOMPARE(linesWith(QStringLiteral("Remote (remote)")), 2);
