@@ -88,6 +88,29 @@ private Q_SLOTS:
         QVERIFY(!machineCells().contains(QStringLiteral("Running")));
         m_app.screenshot(QStringLiteral("machines-not-answering"));
 
+        // A bulk action on its machines asks first, naming the node; nothing is sent.
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "selectAll"));
+        QObject *shutdown = item("machinesPage")->findChild<QObject *>(QStringLiteral("shutdownAction"));
+        QVERIFY(shutdown);
+        QTRY_VERIFY(shutdown->property("enabled").toBool() && shutdown->property("visible").toBool());
+        QVERIFY(QMetaObject::invokeMethod(shutdown, "trigger"));
+        QObject *dialog = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QCOMPARE(dialog->property("silentNodes").toStringList(), QStringList{QStringLiteral("Remote")});
+        auto *warning = AppWindow::find(m_app.window()->contentItem(), QLatin1StringView("silentNodesWarning"));
+        if (!warning) {
+            warning = dialog->findChild<QQuickItem *>(QStringLiteral("silentNodesWarning"));
+        }
+        QVERIFY(warning);
+        QTRY_VERIFY(warning->isVisible());
+        QVERIFY2(warning->property("text").toString().contains(QStringLiteral("Not answering: Remote")),
+            qPrintable(warning->property("text").toString()));
+        m_app.screenshot(QStringLiteral("machines-not-answering-confirm"));
+        QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+
         QVERIFY(m_app.call("showNodes"));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeLastHeard:remote") && item("nodeLastHeard:remote")->isVisible(), timeoutMs);
         const QString lastHeard = item("nodeLastHeard:remote")->property("text").toString();
