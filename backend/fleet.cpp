@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet.h"
 
+#include "fleet/nodestatuslog.h"
 #include "fleetworker.h"
 
 #include <KLocalizedString>
@@ -26,6 +27,12 @@ Fleet::Fleet(QObject *parent)
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
     (void)KLocalizedString::languages();
+    connect(&m_heartbeat, &NodeHeartbeat::answeringChanged, this, [this](const QString &id, bool answering) {
+        if (const qsizetype index = indexOf(id); index >= 0) {
+            NodeStatusLog::answeringChanged(m_nodes.at(index).entry, answering, m_heartbeat.silence(id));
+            Q_EMIT nodeChanged(index);
+        }
+    });
 }
 
 Fleet::~Fleet()
@@ -67,6 +74,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     // Reports of a session that was replaced or stopped are ignored.
     node.session = ++m_lastSession;
     const QString id = node.entry.id;
+    m_heartbeat.forget(id);
     const quint64 session = node.session;
     const auto current = [this, id, session] {
         const qsizetype index = indexOf(id);
@@ -89,11 +97,17 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     });
     // A result counts while its request is outstanding, whichever session
     // answers; a request ended already (its node removed) stays ended.
-    connect(worker->session, &NodeSession::requestFinished, this, [this, id](const MachineRequestResult &result) {
-        if (m_outstanding.remove(result.requestId) > 0) {
-            Q_EMIT requestFinished(id, result);
-        }
-    });
+    connect(worker->session, &NodeSession::requestFinished, this,
+        [this, id, current](const MachineRequestResult &result) {
+            if (current()) {
+                const NodeState state = m_nodes.at(indexOf(id)).status.state;
+                m_heartbeat.requestEnded(
+                    id, result.requestId, state == NodeState::Connected || state == NodeState::Degraded);
+            }
+            if (m_outstanding.remove(result.requestId) > 0) {
+                Q_EMIT requestFinished(id, result);
+            }
+        });
     worker->thread->start();
     if (node.entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -130,6 +144,7 @@ quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
         return id;
     }
     m_outstanding.insert(id, Outstanding{.nodeId = nodeId, .session = m_nodes.at(index).session, .request = request});
+    m_heartbeat.requestSent(nodeId, id);
     NodeSession *session = m_workers.at(size_t(index))->session;
     QMetaObject::invokeMethod(session, [session, id, request] { session->perform(id, request); }, Qt::QueuedConnection);
     return id;
@@ -181,6 +196,8 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
         return;
     }
     m_events.statusChanging(m_nodes.at(index).entry, m_nodes.at(index).status, status);
+    NodeStatusLog::statusChanged(m_nodes.at(index).entry, m_nodes.at(index).status, status);
+    m_heartbeat.connectionChanged(id, status.state == NodeState::Connected || status.state == NodeState::Degraded);
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
 }
@@ -191,6 +208,7 @@ void Fleet::onTicked(const QString &id, const NodeTick &tick)
     if (index < 0) {
         return;
     }
+    m_heartbeat.heard(id);
     Node &node = m_nodes[index];
     node.rates = tick.node;
     node.simulatedActivity = tick.simulated;
@@ -208,6 +226,7 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
     if (index < 0) {
         return;
     }
+    m_heartbeat.heard(id);
     Node &node = m_nodes[index];
     const bool nodeParts = change.facts || change.pools || change.networks || change.poolsStale || change.networksStale
         || (change.complete && !node.hasInventory);

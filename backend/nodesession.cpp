@@ -154,7 +154,6 @@ void NodeSession::openTimedOut()
         return;
     }
     const int seconds = int((limit + 999) / 1000);
-    qCInfo(FLOTILLA_SESSION) << m_uri << "did not answer the opening within" << limit << "ms";
     std::shared_ptr<ConnectionOpening> unanswered = m_opening;
     lose(Error{.message = i18ncp("@info", "The node is not answering (no reply within %1 second)",
                    "The node is not answering (no reply within %1 seconds)", seconds),
@@ -385,7 +384,6 @@ void NodeSession::lose(const Error &error)
     }
     const int attempt = m_status.attempt + 1;
     const auto wait = ReconnectPolicy::delay(attempt, QRandomGenerator::global()->generateDouble());
-    qCInfo(FLOTILLA_SESSION) << m_uri << "lost:" << error.text() << "- trying again in" << wait.count() << "ms";
     setStatus(NodeStatus{.state = NodeState::Reconnecting,
         .error = error,
         .nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(wait.count()),
@@ -445,17 +443,19 @@ void NodeSession::tick()
     QElapsedTimer clock;
     clock.start();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // Every tick asks the node, the test driver's too: a node that stops
+    // answering stops its ticks, which is how the fleet sees it (NodeHeartbeat).
+    Result<QList<MachineCounters>> read = StatsReader::readMachines(m_connection.get());
+    if (!read) {
+        lostAfter(read.error());
+        return;
+    }
     QList<MachineCounters> counters;
     NodeCounters nodeCounters;
     if (m_simulated) {
         counters = m_demo.machines(m_machines.machines(), nowMs);
         nodeCounters = m_demo.node(m_facts, nowMs);
     } else {
-        Result<QList<MachineCounters>> read = StatsReader::readMachines(m_connection.get());
-        if (!read) {
-            lostAfter(read.error());
-            return;
-        }
         counters = std::move(read).value();
         nodeCounters = StatsReader::readNode(m_connection.get()).value();
     }
