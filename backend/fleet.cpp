@@ -97,8 +97,8 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     });
     // A result counts while its request is outstanding, whichever session
     // answers; a request ended already (its node removed) stays ended.
-    connect(worker->session, &NodeSession::requestFinished, this,
-        [this, id, current](const MachineRequestResult &result) {
+    connect(
+        worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
             if (current()) {
                 const NodeState state = m_nodes.at(indexOf(id)).status.state;
                 m_heartbeat.requestEnded(
