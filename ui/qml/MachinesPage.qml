@@ -93,7 +93,7 @@ Kirigami.ScrollablePage {
         if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
             confirmation.ask(action, targets);
         } else {
-            Fleet.actions.perform(targets, action, false);
+            Fleet.actions.perform(targets, action);
         }
     }
 
