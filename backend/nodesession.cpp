@@ -299,7 +299,7 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
         noteCallTime(clock.elapsed());
         if (result.error.isEmpty() || !lostAfter(result.error)) {
             machineTouched(request.uuid); // events may be late or missing (the test driver sends few)
-            if (request.kind == MachineRequest::Kind::Delete && request.withStorage) {
+            if (request.kind == MachineRequest::Kind::Delete && !request.volumes.isEmpty()) {
                 readNodeParts(); // the pools have more room now
             }
         }

@@ -44,7 +44,8 @@ Kirigami.PromptDialog {
                               : dialog.losesData ? i18nc("@action:button", "Force Off") : i18nc("@action:button", "Send Anyway")
         icon.name: dialog.deleting ? "edit-delete" : dialog.losesData ? "process-stop" : "mail-send"
         onTriggered: {
-            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked);
+            // Exactly the disks named here: the node deletes no other.
+            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked ? dialog.disks : []);
             dialog.confirmed(dialog.action);
             dialog.close();
         }
@@ -84,10 +85,13 @@ Kirigami.PromptDialog {
 
                 Layout.fillWidth: true
                 Layout.leftMargin: Kirigami.Units.gridUnit
-                text: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
-                                                : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
+                readonly property string disk: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
+                                                                         : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
+
+                text: modelData.sharedWith.length > 0 ? i18nc("@info disk, then the machines that also use it", "%1, kept: also used by %2", disk, modelData.sharedWith)
+                                                      : disk
                 elide: Text.ElideMiddle
-                opacity: withStorage.checked ? 1 : 0.6
+                opacity: withStorage.checked && modelData.sharedWith.length === 0 ? 1 : 0.6
             }
         }
         QQC2.Label {

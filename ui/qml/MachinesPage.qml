@@ -47,7 +47,7 @@ Kirigami.ScrollablePage {
                 || Fleet.actions.silentNodesOf(targets).length > 0) {
             confirmation.ask(action, targets);
         } else {
-            Fleet.actions.perform(targets, action, false);
+            Fleet.actions.perform(targets, action);
         }
     }
 
