@@ -156,14 +156,14 @@ void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers)
     const auto centre
         = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint(); };
     // Layouts may still be settling (a page's content height lags its cards):
-    // scroll until the target is in the window, for up to 5 s on a loaded machine.
-    const bool inView = QTest::qWaitFor(
-        [&] {
-            scrollIntoView(target);
-            return window.contains(centre());
-        },
-        5000);
-    QVERIFY2(inView, "the target is outside the window");
+    // scroll, and look again in the next frame, up to 100 frames.
+    QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+    for (int attempt = 0; attempt < 100 && !window.contains(centre()); ++attempt) {
+        scrollIntoView(target);
+        m_window->update();
+        frames.wait(100); // the next frame; none comes when nothing changed
+    }
+    QVERIFY2(window.contains(centre()), "the target is outside the window");
     QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre());
 }
 
