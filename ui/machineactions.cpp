@@ -9,6 +9,8 @@
 #include <KFormat>
 #include <KLocalizedString>
 
+#include <QSet>
+
 namespace Flotilla
 {
 namespace
@@ -105,6 +107,21 @@ void MachineActions::perform(const QStringList &uuids, Action action, bool withS
         m_batchOfRequest.insert(id, batch);
     }
     Q_EMIT pendingChanged();
+}
+
+QStringList MachineActions::silentNodesOf(const QStringList &uuids) const
+{
+    QStringList names;
+    QSet<QString> seen;
+    for (const QString &uuid : uuids) {
+        const QString node = m_machines->nodeIdOf(uuid);
+        if (node.isEmpty() || m_fleet->heartbeat().isAnswering(node) || seen.contains(node)) {
+            continue;
+        }
+        seen.insert(node);
+        names.append(m_fleet->nodes().at(m_fleet->indexOf(node)).entry.name);
+    }
+    return names;
 }
 
 quint64 MachineActions::send(const QString &uuid, const MachineRequest &request)

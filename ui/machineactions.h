@@ -45,6 +45,9 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantList disksOf(const QStringList &uuids) const;
     /// The names of @p uuids, for a confirmation.
     Q_INVOKABLE [[nodiscard]] QStringList namesOf(const QStringList &uuids) const;
+    /// The names of the nodes of @p uuids that are not answering now, each
+    /// once: requests to them would wait, so the person is told first.
+    Q_INVOKABLE [[nodiscard]] QStringList silentNodesOf(const QStringList &uuids) const;
     /// Sends one request for one machine (the machine page's changes); the
     /// outcome comes back as requestFinished(id, ...). Returns the id, or 0.
     quint64 send(const QString &uuid, const MachineRequest &request);

@@ -39,10 +39,12 @@ Kirigami.ScrollablePage {
         list.positionViewAtIndex(row, ListView.Contain);
     }
 
-    /// Acts on the selection, asking first where something could be lost.
+    /// Acts on the selection, asking first where something could be lost,
+    /// or where a node that does not answer would keep its requests waiting.
     function act(action: int): void {
         const targets = Fleet.actions.applicable(page.selectedUuids, action);
-        if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
+        if (action === MachineActions.ForceOff || action === MachineActions.Delete
+                || Fleet.actions.silentNodesOf(targets).length > 0) {
             confirmation.ask(action, targets);
         } else {
             Fleet.actions.perform(targets, action, false);
