@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "chartdata.h"
-#include "demofleet.h"
 #include "fleet.h"
 #include "fleetsummary.h"
 #include "libvirthandles.h"
+#include "testfleet.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
 
-// The dashboard's totals and fleet charts on the demo fleet, checked
+// The dashboard's totals and fleet charts on the test fleet, checked
 // against sums made here from Fleet::nodes().
 class FleetSummaryTest : public QObject
 {
     Q_OBJECT
 
     static constexpr int timeoutMs = 20000;
-    QTemporaryDir m_folder;
     Fleet m_fleet;
 
     bool isLive() const
@@ -34,14 +32,14 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
-        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_folder.path());
-        QVERIFY(nodes.ok());
+        const Result<QList<NodeEntry>> nodes = Testing::TestFleet::entries();
+        QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
         for (const NodeEntry &node : nodes.value()) {
             m_fleet.addNode(node);
         }
     }
 
-    void countsTheDemoFleet()
+    void countsTheTestFleet()
     {
         FleetSummary summary(&m_fleet);
         QSignalSpy changed(&summary, &FleetSummary::changed);

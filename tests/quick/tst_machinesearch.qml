@@ -5,7 +5,7 @@ import QtTest
 import org.kde.flotilla
 
 // The machine search as the machines page uses it: a MachineFilterModel over
-// the fleet's machines, given what a person types. The fleet is two demo
+// the fleet's machines, given what a person types. The fleet is two test
 // nodes: "Berlin home server" (12 machines, tags such as media and dev) and
 // "Helsinki rented box" (18: six k3s-* tagged kubernetes, three tagged
 // database of which two are postgres-*).
@@ -26,7 +26,7 @@ TestCase {
     }
 
     function initTestCase(): void {
-        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two demo nodes are read");
+        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two test nodes are read");
     }
 
     function rowsFor(text: string): int {
