@@ -53,6 +53,9 @@ public:
         TagsRole, ///< QStringList: from Flotilla's metadata
         MaxVcpusRole,
         MaxMemoryBytesRole,
+        NodeCityRole, ///< where the machine's node stands
+        NodeCountryRole,
+        NodeCountryCodeRole, ///< ISO 3166-1 alpha-2
     };
     Q_ENUM(Roles)
 
