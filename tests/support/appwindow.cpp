@@ -6,6 +6,7 @@
 #include "fleetview.h"
 #include "libvirthandles.h"
 #include "mainwindow.h"
+#include "shell/translations.h"
 
 #include <QDir>
 #include <QSet>
@@ -70,6 +71,7 @@ AppWindow::~AppWindow()
 void AppWindow::open()
 {
     QStandardPaths::setTestModeEnabled(true);
+    Translations::setUp(); // as main() does
     s_warnings.clear();
     s_previousHandler = qInstallMessageHandler(recordWarnings);
     const QString scheme = qEnvironmentVariable("FLOTILLA_COLOR_SCHEME", QStringLiteral("BreezeLight"));
