@@ -53,6 +53,7 @@ public:
         TagsRole, ///< QStringList: from Flotilla's metadata
         MaxVcpusRole,
         MaxMemoryBytesRole,
+        NodeAnsweringRole, ///< false while its node is not answering: the row's figures are stale
         NodeCityRole, ///< where the machine's node stands
         NodeCountryRole,
         NodeCountryCodeRole, ///< ISO 3166-1 alpha-2
