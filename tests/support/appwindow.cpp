@@ -6,6 +6,7 @@
 #include "libvirthandles.h"
 #include "mainwindow.h"
 #include "testfleet.h"
+#include "shell/translations.h"
 
 #include <QDir>
 #include <QSet>
@@ -79,6 +80,7 @@ bool AppWindow::open()
 void AppWindow::openWindow()
 {
     QStandardPaths::setTestModeEnabled(true);
+    Translations::setUp(); // as main() does
     s_warnings.clear();
     s_previousHandler = qInstallMessageHandler(recordWarnings);
     const QString scheme = qEnvironmentVariable("FLOTILLA_COLOR_SCHEME", QStringLiteral("BreezeLight"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
+#include "fleetsummary.h"
 #include "fleetview.h"
 
 #include <QAbstractItemModelTester>
@@ -68,6 +69,36 @@ private Q_SLOTS:
         QVERIFY(item("vcpusTotal")->property("capacity").toDouble() > 0);
         QVERIFY(item("memoryTotal")->property("used").toDouble() > 0);
         QVERIFY(item("storageTotal")->property("capacity").toDouble() > 0);
+    }
+
+    void saysHowFarTheFleetIsOvercommitted()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+        // The demo's nodes have fewer CPUs than its running machines have vCPUs.
+        const auto expected = [this] {
+            int vcpus = 0, cpus = 0;
+            for (const Fleet::Node &node : m_app.fleet().nodes()) {
+                cpus += node.facts.cpus;
+                for (const Machine &machine : node.machines.machines()) {
+                    vcpus += machine.isActive() ? machine.vcpus : 0;
+                }
+            }
+            return QStringLiteral("%1 of %2 · %3 %").arg(vcpus).arg(cpus).arg(FleetSummary::percentOf(vcpus, cpus));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(figure("vcpusTotal"), expected(), timeoutMs);
+        const QQuickItem *vcpus = item("vcpusTotal");
+        const int percent
+            = figure("vcpusTotal").section(QStringLiteral(" · "), 1).section(QLatin1Char(' '), 0, 0).toInt();
+        QVERIFY2(percent > 100 && percent <= FleetSummary::vcpuFarPercent, qPrintable(figure("vcpusTotal")));
+        QCOMPARE(vcpus->property("allocation").toInt(), int(FleetSummary::Allocation::Overcommitted));
+        QVERIFY(vcpus->property("detail").toString().startsWith(QStringLiteral("overcommitted")));
+        // The bar takes the warning colour; storage, which cannot overcommit, keeps the usual one.
+        const auto colour = [](QQuickItem *card) {
+            const QQuickItem *taken = AppWindow::find(card, QLatin1StringView("barTaken"));
+            return taken ? taken->property("color").value<QColor>() : QColor();
+        };
+        QVERIFY(colour(item("vcpusTotal")).isValid());
+        QVERIFY(colour(item("vcpusTotal")) != colour(item("storageTotal")));
     }
 
     void chartsFill()
