@@ -8,6 +8,7 @@
 #include "libvirthandles.h"
 #include "mainwindow.h"
 #include "nodeliststore.h"
+#include "shell/translations.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
@@ -49,7 +50,7 @@ int fail(const Error &error)
 
 int main(int argc, char *argv[])
 {
-    KLocalizedString::setApplicationDomain("flotilla");
+    Translations::setUp(); // first: the command line's help is translated
     QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
     QStringList arguments;
     for (int i = 0; i < argc; ++i) {

@@ -31,55 +31,80 @@ double load(const QString &name, double seconds)
 
 } // namespace
 
-QList<MachineCounters> DemoActivity::machines(const QHash<QString, Machine> &machines, qint64 nowMs)
+MachineCounters DemoActivity::simulate(const Machine &machine, qint64 nowMs, double elapsed)
 {
-    QList<MachineCounters> counters;
-    const double seconds = double(nowMs) / 1000.0;
-    double busyNs = 0;
-    double usedKiB = 0;
-    const double elapsed = m_lastMs > 0 ? double(nowMs - m_lastMs) / 1000.0 : 0.0;
-    for (const Machine &machine : machines) {
-        if (!machine.isRunning()) {
-            m_totals.remove(machine.uuid);
-            continue;
-        }
-        Totals &totals = m_totals[machine.uuid];
-        const double dt = totals.lastMs > 0 ? double(nowMs - totals.lastMs) / 1000.0 : 0.0;
-        totals.lastMs = nowMs;
-        const double now = load(machine.name, seconds);
-        const int vcpus = std::max(1, machine.vcpus);
-        totals.cpuNs += now * vcpus * dt * 1e9;
-        totals.diskRead += now * trait(machine.name, 5) * 40e6 * dt;
-        totals.diskWrite += now * trait(machine.name, 6) * 15e6 * dt;
-        totals.net += now * trait(machine.name, 7) * 25e6 * dt;
-        const double memoryKiB = double(machine.memoryBytes) / 1024.0;
-        const double used = memoryKiB * (0.25 + 0.5 * trait(machine.name, 8) + 0.1 * now);
-        busyNs += now * vcpus * elapsed * 1e9;
-        usedKiB += used;
-        counters.append(MachineCounters{
-            .uuid = machine.uuid,
-            .vcpus = vcpus,
-            .cpuTimeNs = quint64(totals.cpuNs),
-            .memoryAvailableKiB = quint64(memoryKiB),
-            .memoryUnusedKiB = quint64(std::max(0.0, memoryKiB - used)),
-            .diskReadBytes = quint64(totals.diskRead),
-            .diskWriteBytes = quint64(totals.diskWrite),
-            .diskReadRequests = quint64(totals.diskRead / 16384.0),
-            .diskWriteRequests = quint64(totals.diskWrite / 8192.0),
-            .netRxBytes = quint64(totals.net),
-            .netTxBytes = quint64(totals.net * 0.4),
-        });
+    Totals &totals = m_totals[machine.uuid];
+    // A paused machine's counters stand still.
+    const double dt = totals.lastMs > 0 && machine.isRunning() ? double(nowMs - totals.lastMs) / 1000.0 : 0.0;
+    totals.lastMs = nowMs;
+    const double now = load(machine.name, double(nowMs) / 1000.0);
+    const int vcpus = std::max(1, machine.vcpus);
+    totals.cpuNs += now * vcpus * dt * 1e9;
+    totals.diskRead += now * trait(machine.name, 5) * 40e6 * dt;
+    totals.diskWrite += now * trait(machine.name, 6) * 15e6 * dt;
+    totals.net += now * trait(machine.name, 7) * 25e6 * dt;
+    const double memoryKiB = double(machine.memoryBytes) / 1024.0;
+    const double used = memoryKiB * (0.25 + 0.5 * trait(machine.name, 8) + 0.1 * now);
+    if (machine.isRunning()) {
+        m_tickBusyNs += now * vcpus * elapsed * 1e9;
     }
-    m_busyNs += busyNs;
-    m_memoryUsedKiB = usedKiB;
-    m_firstMs = m_firstMs > 0 ? m_firstMs : nowMs;
-    m_lastMs = nowMs;
-    return counters;
+    m_memoryUsedKiB += used;
+    return MachineCounters{
+        .uuid = machine.uuid,
+        .vcpus = vcpus,
+        .cpuTimeNs = quint64(totals.cpuNs),
+        .memoryAvailableKiB = quint64(memoryKiB),
+        .memoryUnusedKiB = quint64(std::max(0.0, memoryKiB - used)),
+        .diskReadBytes = quint64(totals.diskRead),
+        .diskWriteBytes = quint64(totals.diskWrite),
+        .diskReadRequests = quint64(totals.diskRead / 16384.0),
+        .diskWriteRequests = quint64(totals.diskWrite / 8192.0),
+        .netRxBytes = quint64(totals.net),
+        .netTxBytes = quint64(totals.net * 0.4),
+    };
 }
 
-NodeCounters DemoActivity::node(const NodeFacts &facts, qint64 nowMs) const
+void DemoActivity::fillIn(QList<MachineCounters> &read, const QHash<QString, Machine> &machines, qint64 nowMs)
 {
-    Q_UNUSED(nowMs)
+    const double elapsed = m_lastMs > 0 ? double(nowMs - m_lastMs) / 1000.0 : 0.0;
+    m_tickBusyNs = 0;
+    m_memoryUsedKiB = 0;
+    QHash<QString, Totals> reported;
+    reported.reserve(read.size());
+    // Paused and crashed machines, which the node still reports active, do
+    // nothing in the demo: they have no live figures, as before.
+    read.removeIf([&machines](const MachineCounters &counters) {
+        const auto machine = machines.constFind(counters.uuid);
+        return machine != machines.cend() && !machine->isRunning();
+    });
+    for (MachineCounters &counters : read) {
+        const auto machine = machines.constFind(counters.uuid);
+        if (machine == machines.cend()) {
+            continue; // not in the inventory yet: its event is on the way
+        }
+        const MachineCounters simulated = simulate(*machine, nowMs, elapsed);
+        reported.insert(counters.uuid, m_totals.value(counters.uuid));
+        counters.vcpus = counters.vcpus > 0 ? counters.vcpus : simulated.vcpus;
+        const auto fill
+            = [](std::optional<quint64> &field, std::optional<quint64> value) { field = field ? field : value; };
+        fill(counters.cpuTimeNs, simulated.cpuTimeNs);
+        fill(counters.memoryAvailableKiB, simulated.memoryAvailableKiB);
+        fill(counters.memoryUnusedKiB, simulated.memoryUnusedKiB);
+        fill(counters.diskReadBytes, simulated.diskReadBytes);
+        fill(counters.diskWriteBytes, simulated.diskWriteBytes);
+        fill(counters.diskReadRequests, simulated.diskReadRequests);
+        fill(counters.diskWriteRequests, simulated.diskWriteRequests);
+        fill(counters.netRxBytes, simulated.netRxBytes);
+        fill(counters.netTxBytes, simulated.netTxBytes);
+    }
+    m_totals = std::move(reported); // machines no longer reported start again from zero
+    m_busyNs += m_tickBusyNs;
+    m_firstMs = m_firstMs > 0 ? m_firstMs : nowMs;
+    m_lastMs = nowMs;
+}
+
+NodeCounters DemoActivity::node(const NodeFacts &facts) const
+{
     const double cpus = std::max(1, facts.cpus);
     // The node's clock runs as fast as all its CPUs together; a little of it is its own.
     const double total = double(m_lastMs - m_firstMs) / 1000.0 * cpus * 1e9;

@@ -11,18 +11,24 @@ namespace Flotilla
 {
 
 /// SIMULATED activity for nodes that report no counters (libvirt's test
-/// driver: the demo fleet, the benchmark). It makes cumulative counters of
-/// the same shape a real node gives, so they run through the same rates and
+/// driver: the demo fleet, the benchmark). The node is still asked for its
+/// statistics every tick, as any node is; this fills in, on top of that real
+/// answer, the counters it left out, with cumulative counters of the same
+/// shape a real node gives, so they run through the same rates and
 /// histories: each running machine has a steady load of its own (from its
-/// name) with slow waves on top; paused and stopped machines do nothing.
-/// Nodes fed by it are flagged as simulated wherever they are shown.
+/// name) with slow waves on top; paused and crashed machines are left out. Nodes fed by it
+/// are flagged as simulated wherever they are shown.
 class DemoActivity
 {
 public:
-    /// Counters of every running machine at @p nowMs (ms since the epoch).
-    [[nodiscard]] QList<MachineCounters> machines(const QHash<QString, Machine> &machines, qint64 nowMs);
-    /// The node's counters at the same moment, from the machines' load.
-    [[nodiscard]] NodeCounters node(const NodeFacts &facts, qint64 nowMs) const;
+    /// Fills in the counters missing from @p read, the node's own statistics
+    /// of its active machines at @p nowMs (ms since the epoch); what the node
+    /// gave is kept. Only the running machines the node reported are fed;
+    /// the others leave @p read.
+    void fillIn(QList<MachineCounters> &read, const QHash<QString, Machine> &machines, qint64 nowMs);
+    /// The node's counters, from the machines' load (the test driver's own
+    /// are fixed numbers that never move).
+    [[nodiscard]] NodeCounters node(const NodeFacts &facts) const;
 
 private:
     struct Totals {
@@ -32,9 +38,11 @@ private:
         double net = 0;
         qint64 lastMs = 0;
     };
+    [[nodiscard]] MachineCounters simulate(const Machine &machine, qint64 nowMs, double elapsed);
+
     QHash<QString, Totals> m_totals;
     double m_busyNs = 0; ///< the node's busy time so far
-    double m_totalNs = 0;
+    double m_tickBusyNs = 0; ///< of the tick being simulated
     double m_memoryUsedKiB = 0;
     qint64 m_firstMs = 0;
     qint64 m_lastMs = 0;

@@ -245,6 +245,10 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
         m_events.machinesChanging(node.entry, node.machines, change);
     }
     node.hasInventory = node.hasInventory || change.complete;
+    if (change.complete) {
+        ++node.fullReads;
+        node.lastFullReadMs = change.readMs;
+    }
     node.machines.apply(change);
     if (!change.added.isEmpty() || !change.changed.isEmpty() || !change.removed.isEmpty()) {
         Q_EMIT machinesChanged(index, change);

@@ -42,6 +42,8 @@ public:
         bool networksStale = false; ///< the same, for the networks
         MachineSet machines;
         bool hasInventory = false; ///< a full reading has arrived at least once
+        int fullReads = 0; ///< full readings so far: the first, the resyncs, those after reconnecting
+        qint64 lastFullReadMs = 0; ///< how long the last full reading took the session
         std::shared_ptr<MetricsStore> metrics = std::make_shared<MetricsStore>();
         Rates rates = unknownRates(); ///< the node's, at its last tick
         QHash<QString, MachineRates> machineRates; ///< each running machine's, at the last tick

@@ -111,6 +111,7 @@ struct NodeInventory {
 /// by UUID; facts, pools and networks come whole when they changed.
 struct InventoryChange {
     bool complete = false; ///< a full report: machines not in it are gone
+    qint64 readMs = 0; ///< a full report: how long reading it took the session
     std::optional<NodeFacts> facts;
     std::optional<QList<StoragePool>> pools;
     std::optional<QList<VirtualNetwork>> networks;

@@ -8,9 +8,24 @@
 #include <KLocalizedString>
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace Flotilla::CommandLine
 {
+namespace
+{
+/// Qt's help names the program after QCoreApplication's arguments, and
+/// "<executable_name>" before an application object exists, as here: name
+/// it after the program this command line started.
+QString helpText(const QCommandLineParser &parser, const QString &program)
+{
+    const QString text = parser.helpText();
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    const QString usage
+        = QCommandLineParser::tr("Usage: %1").arg(program + QLatin1Char(' ') + QCommandLineParser::tr("[options]"));
+    return usage + text.mid(lineEnd);
+}
+} // namespace
 
 Outcome parse(const QStringList &arguments)
 {
@@ -32,7 +47,9 @@ Outcome parse(const QStringList &arguments)
         return Outcome{.exitCode = 2, .output = parser.errorText()};
     }
     if (parser.isSet(help)) {
-        return Outcome{.exitCode = 0, .output = parser.helpText()};
+        const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.first()).fileName();
+        return Outcome{
+            .exitCode = 0, .output = helpText(parser, program.isEmpty() ? QStringLiteral("flotilla") : program)};
     }
     if (parser.isSet(version)) {
         return Outcome{.exitCode = 0, .output = QStringLiteral("flotilla " FLOTILLA_VERSION_STRING)};

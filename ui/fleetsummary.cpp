@@ -89,6 +89,19 @@ FleetSummary::FleetSummary(Fleet *fleet, QObject *parent)
     connect(fleet, &Fleet::nodeChanged, this, &FleetSummary::recount); // machine changes come with it
 }
 
+int FleetSummary::percentOf(double used, double capacity)
+{
+    return capacity > 0 ? qRound(100.0 * used / capacity) : 0;
+}
+
+FleetSummary::Allocation FleetSummary::allocationOf(int percent, int farPercent)
+{
+    if (percent > farPercent) {
+        return Allocation::FarOvercommitted;
+    }
+    return percent > 100 ? Allocation::Overcommitted : Allocation::Within;
+}
+
 QString FleetSummary::formatBytes(double bytes)
 {
     return KFormat().formatByteSize(bytes, 1);

@@ -35,10 +35,27 @@ class FleetSummary : public QObject
     Q_PROPERTY(int cpuCapacity READ cpuCapacity NOTIFY changed)
     Q_PROPERTY(double memoryAllocatedBytes READ memoryAllocatedBytes NOTIFY changed)
     Q_PROPERTY(double memoryCapacityBytes READ memoryCapacityBytes NOTIFY changed)
+    /// Allocated of capacity in whole percent (190 for 137 vCPUs on 72 CPUs); 0 without capacity.
+    Q_PROPERTY(int vcpuPercent READ vcpuPercent NOTIFY changed)
+    Q_PROPERTY(Allocation vcpuAllocation READ vcpuAllocation NOTIFY changed)
+    Q_PROPERTY(int memoryPercent READ memoryPercent NOTIFY changed)
+    Q_PROPERTY(Allocation memoryAllocation READ memoryAllocation NOTIFY changed)
     Q_PROPERTY(double storageUsedBytes READ storageUsedBytes NOTIFY changed)
     Q_PROPERTY(double storageCapacityBytes READ storageCapacityBytes NOTIFY changed)
 
 public:
+    /// How far allocation goes past capacity; the dashboard colours its bars by it.
+    enum class Allocation {
+        Within, ///< up to 100 %
+        Overcommitted, ///< over 100 %: machines wait for CPU, or swap, when all are busy at once
+        FarOvercommitted, ///< over the far limit of the resource (below)
+    };
+    Q_ENUM(Allocation)
+    /// Four vCPUs per CPU: the ceiling clouds commonly allow (OpenStack's default ratio).
+    static constexpr int vcpuFarPercent = 400;
+    /// Memory is not shared as CPU time is: past half again, guests swap or are killed.
+    static constexpr int memoryFarPercent = 150;
+
     /// One node's share of the totals.
     struct Counts {
         int nodes = 0;
@@ -79,8 +96,18 @@ public:
     [[nodiscard]] int cpuCapacity() const { return m_total.cpus; }
     [[nodiscard]] double memoryAllocatedBytes() const { return double(m_total.memory); }
     [[nodiscard]] double memoryCapacityBytes() const { return double(m_total.memoryCapacity); }
+    [[nodiscard]] int vcpuPercent() const { return percentOf(m_total.vcpus, m_total.cpus); }
+    [[nodiscard]] Allocation vcpuAllocation() const { return allocationOf(vcpuPercent(), vcpuFarPercent); }
+    [[nodiscard]] int memoryPercent() const
+    {
+        return percentOf(double(m_total.memory), double(m_total.memoryCapacity));
+    }
+    [[nodiscard]] Allocation memoryAllocation() const { return allocationOf(memoryPercent(), memoryFarPercent); }
     [[nodiscard]] double storageUsedBytes() const { return double(m_total.storageUsed); }
     [[nodiscard]] double storageCapacityBytes() const { return double(m_total.storageCapacity); }
+
+    [[nodiscard]] static int percentOf(double used, double capacity);
+    [[nodiscard]] static Allocation allocationOf(int percent, int farPercent);
 
     /// "1.5 GiB": a figure of bytes for a person.
     Q_INVOKABLE [[nodiscard]] static QString formatBytes(double bytes);

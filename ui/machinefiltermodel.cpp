@@ -209,6 +209,9 @@ bool MachineFilterModel::accepts(int sourceRow) const
     }
     return m_query.matches(MachineQuery::Subject{.name = index.data(MachineListModel::NameRole).toString(),
         .nodeName = index.data(MachineListModel::NodeNameRole).toString(),
+        .city = index.data(MachineListModel::NodeCityRole).toString(),
+        .country = index.data(MachineListModel::NodeCountryRole).toString(),
+        .countryCode = index.data(MachineListModel::NodeCountryCodeRole).toString(),
         .state = MachineState(index.data(MachineListModel::StateRole).toInt()),
         .tags = index.data(MachineListModel::TagsRole).toStringList(),
         .addresses = index.data(MachineListModel::AddressesRole).toStringList()});

@@ -19,6 +19,7 @@ bool touchesFilter(const QList<int> &roles)
 {
     static constexpr std::array filterRoles
         = {MachineListModel::NameRole, MachineListModel::NodeIdRole, MachineListModel::NodeNameRole,
+            MachineListModel::NodeCityRole, MachineListModel::NodeCountryRole, MachineListModel::NodeCountryCodeRole,
             MachineListModel::StateRole, MachineListModel::TagsRole, MachineListModel::AddressesRole};
     return roles.isEmpty() || std::ranges::any_of(roles, [](int role) {
         return std::ranges::find(filterRoles, role) != filterRoles.end();

@@ -38,7 +38,7 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
         const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
         if (first != last) {
             Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
-                {NodeNameRole, NodeAnsweringRole});
+                {NodeNameRole, NodeCityRole, NodeCountryRole, NodeCountryCodeRole, NodeAnsweringRole});
         }
     });
     // Each tick changes the live columns of that node's rows, and nothing else.
@@ -295,6 +295,12 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
         return m_fleet->nodes().at(row.node).entry.id;
     case NodeNameRole:
         return m_fleet->nodes().at(row.node).entry.name;
+    case NodeCityRole:
+        return m_fleet->nodes().at(row.node).entry.location.city;
+    case NodeCountryRole:
+        return m_fleet->nodes().at(row.node).entry.location.country;
+    case NodeCountryCodeRole:
+        return m_fleet->nodes().at(row.node).entry.location.countryCode;
     case StateRole:
         return int(machine.state);
     case StateTextRole:
@@ -412,6 +418,9 @@ QHash<int, QByteArray> MachineListModel::roleNames() const
         {TagsRole, "tags"},
         {MaxVcpusRole, "maxVcpus"},
         {MaxMemoryBytesRole, "maxMemoryBytes"},
+        {NodeCityRole, "nodeCity"},
+        {NodeCountryRole, "nodeCountry"},
+        {NodeCountryCodeRole, "nodeCountryCode"},
     };
 }
 

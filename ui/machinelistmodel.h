@@ -54,6 +54,9 @@ public:
         MaxVcpusRole,
         MaxMemoryBytesRole,
         NodeAnsweringRole, ///< false while its node is not answering: the row's figures are stale
+        NodeCityRole, ///< where the machine's node stands
+        NodeCountryRole,
+        NodeCountryCodeRole, ///< ISO 3166-1 alpha-2
     };
     Q_ENUM(Roles)
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machinequery.h"
 
+#include "citylist.h"
+
 #include <KLocalizedString>
 
 namespace Flotilla
@@ -34,7 +36,8 @@ MachineQuery::Field fieldNamed(QStringView name, bool *known)
 {
     using Field = MachineQuery::Field;
     static const QList<std::pair<QLatin1StringView, Field>> fields = {{QLatin1StringView("name"), Field::Name},
-        {QLatin1StringView("node"), Field::Node}, {QLatin1StringView("state"), Field::State},
+        {QLatin1StringView("node"), Field::Node}, {QLatin1StringView("city"), Field::City},
+        {QLatin1StringView("country"), Field::Country}, {QLatin1StringView("state"), Field::State},
         {QLatin1StringView("tag"), Field::Tag}, {QLatin1StringView("ip"), Field::Address}};
     for (const auto &[word, field] : fields) {
         if (name.compare(word, Qt::CaseInsensitive) == 0) {
@@ -113,6 +116,14 @@ bool MachineQuery::stateMatches(const QString &word, MachineState state)
     return false;
 }
 
+bool MachineQuery::countryMatches(const QString &value, const Subject &machine)
+{
+    if (value.size() == 2) {
+        return machine.countryCode.compare(value, Qt::CaseInsensitive) == 0;
+    }
+    return CityList::fold(machine.country).contains(CityList::fold(value));
+}
+
 bool MachineQuery::matchesTerm(const Term &term, const Subject &machine)
 {
     const QString &value = term.value;
@@ -121,6 +132,10 @@ bool MachineQuery::matchesTerm(const Term &term, const Subject &machine)
         return machine.name.contains(value, Qt::CaseInsensitive);
     case Field::Node:
         return machine.nodeName.contains(value, Qt::CaseInsensitive);
+    case Field::City:
+        return CityList::fold(machine.city).contains(CityList::fold(value));
+    case Field::Country:
+        return countryMatches(value, machine);
     case Field::State:
         return stateMatches(value, machine.state);
     case Field::Tag:

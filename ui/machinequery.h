@@ -12,14 +12,17 @@ namespace Flotilla
 {
 
 /// What a person typed into the machine search, understood: plain words and
-/// qualifiers (`node:`, `state:`, `tag:`, `ip:`, `name:`), each optionally
-/// negated with a leading `-`, values optionally "quoted". A machine matches
-/// when it matches every term; words and values match parts, ignoring case.
+/// qualifiers (`node:`, `city:`, `country:`, `state:`, `tag:`, `ip:`,
+/// `name:`), each optionally negated with a leading `-`, values optionally
+/// "quoted". A machine matches when it matches every term; words and values
+/// match parts, ignoring case. `city:` and `country:` look at where the
+/// machine's node stands and ignore accents too, as the city picker does; a
+/// two-letter `country:` is the country's code (`country:FI`).
 /// Written here because no library parses this little language.
 class MachineQuery
 {
 public:
-    enum class Field { Anything, Name, Node, State, Tag, Address };
+    enum class Field { Anything, Name, Node, City, Country, State, Tag, Address };
 
     struct Term {
         Field field = Field::Anything;
@@ -32,6 +35,9 @@ public:
     struct Subject {
         QString name;
         QString nodeName;
+        QString city; ///< of the node
+        QString country; ///< of the node
+        QString countryCode; ///< of the node, ISO 3166-1 alpha-2
         MachineState state = MachineState::Unknown;
         QStringList tags;
         QStringList addresses;
@@ -47,6 +53,7 @@ public:
 
 private:
     [[nodiscard]] static bool matchesTerm(const Term &term, const Subject &machine);
+    [[nodiscard]] static bool countryMatches(const QString &value, const Subject &machine);
     [[nodiscard]] static bool stateMatches(const QString &word, MachineState state);
 
     QList<Term> m_terms;

@@ -2,19 +2,20 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 //
 // flotilla-bench: N generated test-driver nodes of M machines each, served
-// by a libvirtd of its own on 127.0.0.1, opened through Flotilla's backend
-// (sessions, events, 1 s ticks with the simulated activity feeding every
-// running machine, the fleet and the list models on the main thread).
+// by private libvirtd daemons on 127.0.0.1 (one per node by default), opened
+// through Flotilla's backend (sessions, events, 1 s ticks with the bulk
+// statistics call and the simulated activity on top, every model the window
+// builds on the main thread), while the tool changes machines' states on
+// the daemons' side and, if asked, kills and restarts the daemons.
 // With --ui, it also opens the window on the machines sorted by CPU and
 // scrolls them end to end, measuring frames and stalls.
 // Prints one "name: value" line per figure; see docs/BENCHMARKS.md.
+#include "benchnodes.h"
+#include "churn.h"
 #include "eventloopwatch.h"
 #include "fleet.h"
-#include "generatedfleet.h"
-#include "libvirtdaemon.h"
+#include "headlessmodels.h"
 #include "libvirthandles.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
 #include "windowbench.h"
 
 #include <QApplication>
@@ -25,10 +26,13 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <optional>
 #include <sys/resource.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace Flotilla;
@@ -88,6 +92,34 @@ void measureFloor(const QString &uri)
     }
 }
 
+/// The floor of a whole fleet: every node opened, listed and read (each
+/// machine's description, every state in bulk) at once, one thread per node,
+/// with bare libvirt calls.
+void measureFleetFloor(const QStringList &uris)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::future<void>> nodes;
+    for (const QString &uri : uris) {
+        nodes.push_back(std::async(std::launch::async, [address = uri.toUtf8()] {
+            Libvirt::Connection connection(virConnectOpen(address.constData()));
+            virDomainPtr *raw = nullptr;
+            const int count = connection ? virConnectListAllDomains(connection.get(), &raw, 0) : -1;
+            for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
+                free(virDomainGetXMLDesc(domain.get(), 0));
+            }
+            virDomainStatsRecordPtr *records = nullptr;
+            if (connection && virConnectGetAllDomainStats(connection.get(), VIR_DOMAIN_STATS_STATE, &records, 0) >= 0) {
+                virDomainStatsRecordListFree(records);
+            }
+        }));
+    }
+    for (auto &node : nodes) {
+        node.get();
+    }
+    print("floor_fleet_ms", double(clock.nsecsElapsed()) / 1e6);
+}
+
 int fail(const QString &message)
 {
     std::fprintf(stderr, "flotilla-bench: %s\n", qPrintable(message));
@@ -129,6 +161,25 @@ void ensureDisplay(char *argv[])
     std::exit(1);
 }
 
+/// What the steady state gathers, and the daemon kill's timeline.
+struct Measurement {
+    bool on = false;
+    QList<double> tickWork;
+    qint64 resyncMsMax = -1;
+    QList<int> fullReads; ///< per node, as last seen
+    qint64 machineEvents = 0;
+    std::atomic<qint64> restartedAtMs = -1; ///< on the tool's clock, once every daemon is up again
+    qint64 reconnectMs = -1;
+};
+
+/// Every node connected again with all its machines.
+bool fleetWhole(const Fleet &fleet, int machines)
+{
+    return std::ranges::all_of(fleet.nodes(), [machines](const Fleet::Node &node) {
+        return node.status.state == NodeState::Connected && node.machines.machines().size() == machines;
+    });
+}
+
 int main(int argc, char *argv[])
 {
     const bool window = std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "--ui") == 0; });
@@ -148,10 +199,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption machinesOption(
         QStringLiteral("machines"), QStringLiteral("Machines per node."), QStringLiteral("M"), QStringLiteral("500"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
-        QStringLiteral("Length of the steady-state measurement."), QStringLiteral("S"), QStringLiteral("20"));
+        QStringLiteral("Length of the steady-state measurement (75: it includes a full resync)."), QStringLiteral("S"),
+        QStringLiteral("75"));
+    const QCommandLineOption churnOption(QStringLiteral("churn"),
+        QStringLiteral("Percent of the machines that change state every second while measuring."), QStringLiteral("P"),
+        QStringLiteral("1"));
+    const QCommandLineOption daemonsOption(QStringLiteral("daemons"),
+        QStringLiteral("Daemons serving the nodes (default: one per node; fewer serve node files, no churn)."),
+        QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption killOption(QStringLiteral("kill-daemon-at"),
+        QStringLiteral("Kill the daemons S seconds into the measurement and restart them 3 s later."),
+        QStringLiteral("S"), QStringLiteral("-1"));
     const QCommandLineOption uiOption(QStringLiteral("ui"),
         QStringLiteral("Also open the window on the machines, sorted by CPU, and scroll them end to end."));
-    parser.addOptions({nodesOption, machinesOption, secondsOption, uiOption});
+    parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption});
     parser.process(app);
     bool ok = false;
     const int nodes = parser.value(nodesOption).toInt(&ok);
@@ -166,35 +227,55 @@ int main(int argc, char *argv[])
     if (!ok || seconds < 1) {
         return fail(QStringLiteral("--seconds takes a positive number"));
     }
-
-    QTemporaryDir folder;
-    for (int i = 0; i < nodes; ++i) {
-        if (Result<bool> written
-            = Bench::writeNodeFile(folder.filePath(QStringLiteral("node-%1.xml").arg(i)), machines, i);
-            !written) {
-            return fail(written.error().text());
-        }
+    const double churn = parser.value(churnOption).toDouble(&ok);
+    if (!ok || churn < 0 || churn > 100) {
+        return fail(QStringLiteral("--churn takes a percentage from 0 to 100"));
     }
-    Testing::LibvirtDaemon daemon;
-    if (Result<bool> started = daemon.start(); !started) {
+    int daemons = parser.value(daemonsOption).toInt(&ok);
+    daemons = daemons == 0 ? nodes : daemons;
+    if (!ok || daemons < 1 || daemons > nodes) {
+        return fail(QStringLiteral("--daemons takes a number from 1 to the number of nodes"));
+    }
+    if (daemons < nodes && churn > 0) {
+        return fail(QStringLiteral("--churn needs a daemon per node (with fewer, nodes are files no one else can "
+                                   "change); add --churn 0"));
+    }
+    const int killAt = parser.value(killOption).toInt(&ok);
+    if (!ok || killAt >= seconds) {
+        return fail(QStringLiteral("--kill-daemon-at takes a second within the measurement"));
+    }
+
+    Bench::BenchNodes fleetNodes(nodes, machines, daemons);
+    if (Result<bool> started = fleetNodes.start(); !started) {
         return fail(started.error().text());
     }
     Libvirt::initialize();
-    measureFloor(daemon.uri(folder.filePath(QStringLiteral("node-0.xml"))));
+    measureFloor(fleetNodes.uri(0));
+    measureFleetFloor(fleetNodes.uris());
 
     Fleet fleet;
-    // The window has list models of its own.
-    std::optional<NodeListModel> nodeModel;
-    std::optional<MachineListModel> machineModel;
+    // The window has models of its own.
+    std::optional<Bench::HeadlessModels> models;
     if (!window) {
-        nodeModel.emplace(&fleet);
-        machineModel.emplace(&fleet);
+        models.emplace(fleet);
     }
-    QList<double> tickWork;
-    bool measuring = false;
+    Measurement measured;
     QObject::connect(&fleet, &Fleet::ticked, &fleet, [&](qsizetype, const NodeTick &tick) {
-        if (measuring) {
-            tickWork.append(double(tick.workMs));
+        if (measured.on) {
+            measured.tickWork.append(double(tick.workMs));
+        }
+    });
+    // A full re-read (the resync every minute) changes the node.
+    measured.fullReads.fill(0, nodes);
+    QObject::connect(&fleet, &Fleet::nodeChanged, &fleet, [&](qsizetype index) {
+        const Fleet::Node &node = fleet.nodes().at(index);
+        if (std::exchange(measured.fullReads[index], node.fullReads) != node.fullReads && measured.on) {
+            measured.resyncMsMax = std::max(measured.resyncMsMax, node.lastFullReadMs);
+        }
+    });
+    QObject::connect(fleet.events(), &FleetEvents::recorded, &fleet, [&](const FleetEvent &event) {
+        if (measured.on && !event.machineUuid.isEmpty()) {
+            ++measured.machineEvents;
         }
     });
     Testing::EventLoopWatch watch;
@@ -203,7 +284,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < nodes; ++i) {
         fleet.addNode(NodeEntry{.id = QStringLiteral("node-%1").arg(i),
             .name = QStringLiteral("Node %1").arg(i),
-            .uri = daemon.uri(folder.filePath(QStringLiteral("node-%1.xml").arg(i)))});
+            .uri = fleetNodes.uri(i)});
     }
     watch.start();
     const auto everyNodeRead = [&fleet] {
@@ -216,30 +297,71 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     print("inventory_ms", double(clock.elapsed()));
+    Bench::Churn churning(fleetNodes.uris(), churn);
     if (window) {
+        churning.start();
         return measureWindow(fleet);
     }
-    if (machineModel->rowCount() != nodes * machines) {
-        return fail(
-            QStringLiteral("the machine list has %1 rows, not %2").arg(machineModel->rowCount()).arg(nodes * machines));
+    if (models->machines().rowCount() != nodes * machines || models->sortedMachines().rowCount() != nodes * machines) {
+        return fail(QStringLiteral("the machine list has %1 rows, not %2")
+                .arg(models->machines().rowCount())
+                .arg(nodes * machines));
     }
+
+    // The daemons' kill and restart, off the main thread: the tool's own work stays out of the stalls.
+    std::future<Result<bool>> restart;
+    QTimer wholeAgain;
+    wholeAgain.setInterval(10ms);
+    QObject::connect(&wholeAgain, &QTimer::timeout, &app, [&] {
+        const qint64 restartedAt = measured.restartedAtMs.load();
+        if (restartedAt >= 0 && fleetWhole(fleet, machines)) {
+            measured.reconnectMs = clock.elapsed() - restartedAt;
+            wholeAgain.stop();
+        }
+    });
 
     // Steady state: let ticks settle, then measure.
     QTimer::singleShot(3s, &app, [&] {
-        measuring = true;
+        measured.on = true;
+        churning.start();
         watch.start();
         const double cpuBefore = cpuSeconds();
         QElapsedTimer wall;
         wall.start();
+        if (killAt >= 0) {
+            QTimer::singleShot(std::chrono::seconds(killAt), &app, [&] {
+                restart = std::async(std::launch::async, [&]() -> Result<bool> {
+                    fleetNodes.killDaemons();
+                    std::this_thread::sleep_for(3s);
+                    const qint64 restartedAt = clock.elapsed();
+                    Result<bool> started = fleetNodes.restartDaemons();
+                    measured.restartedAtMs = restartedAt;
+                    return started;
+                });
+                wholeAgain.start();
+            });
+        }
         QTimer::singleShot(std::chrono::seconds(seconds), &app, [&, cpuBefore, wall] {
-            const double cpu = (cpuSeconds() - cpuBefore) / (double(wall.elapsed()) / 1000.0) * 100.0;
+            const double elapsed = double(wall.elapsed()) / 1000.0;
+            const double cpu = (cpuSeconds() - cpuBefore) / elapsed * 100.0;
             watch.stop();
-            print("tick_ms_median", percentile(tickWork, 0.5));
-            print("tick_ms_p99", percentile(tickWork, 0.99));
+            churning.stop();
+            print("tick_ms_median", percentile(measured.tickWork, 0.5));
+            print("tick_ms_p99", percentile(measured.tickWork, 0.99));
+            print("resync_ms_max", double(measured.resyncMsMax));
+            print("events_per_s", double(measured.machineEvents) / elapsed);
+            print("churn_changes_per_s", double(churning.changes()) / elapsed);
             print("ui_stall_ms_max", double(watch.longestStallMs()));
             print("cpu_percent", cpu);
             print("rss_mb", peakRssMb());
-            QCoreApplication::exit(tickWork.isEmpty() ? 1 : 0);
+            if (killAt >= 0) {
+                if (Result<bool> restarted = restart.get(); !restarted) {
+                    std::fprintf(stderr, "flotilla-bench: %s\n", qPrintable(restarted.error().text()));
+                }
+                print("refill_ms", double(fleetNodes.fillMs()));
+                print("reconnect_ms", double(measured.reconnectMs));
+            }
+            QCoreApplication::exit(measured.tickWork.isEmpty() ? 1 : 0);
         });
     });
     return app.exec();

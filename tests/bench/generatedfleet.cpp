@@ -26,7 +26,9 @@ QString randomUuid(QRandomGenerator &random)
         .arg(low & 0xffffffffffffull, 12, 16, QLatin1Char('0'));
 }
 
-void writeMachine(QXmlStreamWriter &xml, QRandomGenerator &random, int node, int index)
+/// Writes one machine; returns its state (1 running, 3 paused, 5 off), in the
+/// file as test:runstate when @p withRunState.
+int writeMachine(QXmlStreamWriter &xml, QRandomGenerator &random, int node, int index, bool withRunState)
 {
     static const char *const roles[] = {"web", "db", "cache", "worker", "ci", "proxy", "k3s-agent", "media"};
     const QString name = QStringLiteral("%1-%2-%3").arg(QLatin1StringView(roles[index % 8])).arg(node).arg(index);
@@ -82,11 +84,12 @@ void writeMachine(QXmlStreamWriter &xml, QRandomGenerator &random, int node, int
     xml.writeAttribute(QStringLiteral("network"), QStringLiteral("default"));
     xml.writeEndElement();
     xml.writeEndElement(); // devices
-    if (state != 1) {
+    if (state != 1 && withRunState) {
         xml.writeTextElement(QStringLiteral("http://libvirt.org/schemas/domain/test/1.0"), QStringLiteral("runstate"),
             QString::number(state));
     }
     xml.writeEndElement(); // domain
+    return state;
 }
 
 } // namespace
@@ -111,7 +114,7 @@ Result<bool> writeNodeFile(const QString &path, int machines, int seed)
     xml.writeEndElement();
     xml.writeTextElement(QStringLiteral("memory"), QString::number(512ull << 20)); // KiB: 512 GiB
     for (int i = 0; i < machines; ++i) {
-        writeMachine(xml, random, seed, i);
+        writeMachine(xml, random, seed, i, true);
     }
     xml.writeEndElement();
     xml.writeEndDocument();
@@ -119,6 +122,20 @@ Result<bool> writeNodeFile(const QString &path, int machines, int seed)
         return Error{.message = QStringLiteral("cannot write %1").arg(path), .details = file.errorString()};
     }
     return true;
+}
+
+QList<GeneratedMachine> generateMachines(int machines, int seed)
+{
+    QRandomGenerator random(quint32(seed + 1));
+    QList<GeneratedMachine> generated;
+    generated.reserve(machines);
+    for (int i = 0; i < machines; ++i) {
+        GeneratedMachine machine;
+        QXmlStreamWriter xml(&machine.xml);
+        machine.state = writeMachine(xml, random, seed, i, false);
+        generated.append(std::move(machine));
+    }
+    return generated;
 }
 
 } // namespace Flotilla::Bench

@@ -4,6 +4,7 @@
 
 #include "result.h"
 
+#include <QList>
 #include <QString>
 
 namespace Flotilla::Bench
@@ -13,5 +14,14 @@ namespace Flotilla::Bench
 /// 80 % running, 5 % paused, the rest off; one or two disks and a network
 /// interface each, and Flotilla's metadata. Deterministic for a given @p seed.
 [[nodiscard]] Result<bool> writeNodeFile(const QString &path, int machines, int seed);
+
+/// The same machines as writeNodeFile() for @p seed, each as the domain XML
+/// to define through libvirt and the state to bring it to (libvirt's
+/// virDomainState: 1 running, 3 paused, 5 off).
+struct GeneratedMachine {
+    QString xml;
+    int state = 5;
+};
+[[nodiscard]] QList<GeneratedMachine> generateMachines(int machines, int seed);
 
 } // namespace Flotilla::Bench

@@ -75,9 +75,11 @@ private Q_SLOTS:
         Fleet fleet;
         NodeListModel nodes(&fleet);
         QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy called(&silent, &QTcpServer::newConnection);
         fleet.addNode(
             entry(QStringLiteral("hung"), QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort())));
-        QTest::qWait(300); // its session is inside virConnectOpenAuth by now
+        // Once its connection is taken, its session waits inside virConnectOpenAuth.
+        QVERIFY(called.count() > 0 || called.wait(timeoutMs));
         QElapsedTimer clock;
         clock.start();
         QVERIFY(fleet.removeNode(QStringLiteral("hung")));

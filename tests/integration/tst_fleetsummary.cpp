@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "chartdata.h"
-#include "demofleet.h"
 #include "fleet.h"
 #include "fleetsummary.h"
 #include "libvirthandles.h"
+#include "testfleet.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
 
-// The dashboard's totals and fleet charts on the demo fleet, checked
+// The dashboard's totals and fleet charts on the test fleet, checked
 // against sums made here from Fleet::nodes().
 class FleetSummaryTest : public QObject
 {
     Q_OBJECT
 
     static constexpr int timeoutMs = 20000;
-    QTemporaryDir m_folder;
     Fleet m_fleet;
 
     bool isLive() const
@@ -34,14 +32,14 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
-        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_folder.path());
-        QVERIFY(nodes.ok());
+        const Result<QList<NodeEntry>> nodes = Testing::TestFleet::entries();
+        QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
         for (const NodeEntry &node : nodes.value()) {
             m_fleet.addNode(node);
         }
     }
 
-    void countsTheDemoFleet()
+    void countsTheTestFleet()
     {
         FleetSummary summary(&m_fleet);
         QSignalSpy changed(&summary, &FleetSummary::changed);
@@ -82,6 +80,40 @@ private Q_SLOTS:
         QCOMPARE(summary.storageUsedBytes(), double(storage));
         QCOMPARE(summary.storageCapacityBytes(), double(storageCapacity));
         QVERIFY(vcpus > 0 && memory > 0 && storageCapacity > 0);
+        // How far the capacity is taken, overcommitted or not.
+        QCOMPARE(summary.vcpuPercent(), qRound(100.0 * vcpus / cpus));
+        QCOMPARE(summary.memoryPercent(), qRound(100.0 * double(memory) / double(memoryCapacity)));
+        QCOMPARE(
+            summary.vcpuAllocation(), FleetSummary::allocationOf(summary.vcpuPercent(), FleetSummary::vcpuFarPercent));
+    }
+
+    void judgesOvercommitment_data()
+    {
+        QTest::addColumn<double>("used");
+        QTest::addColumn<double>("capacity");
+        QTest::addColumn<int>("farPercent");
+        QTest::addColumn<int>("percent");
+        QTest::addColumn<FleetSummary::Allocation>("allocation");
+        using enum FleetSummary::Allocation;
+        QTest::newRow("no capacity") << 8.0 << 0.0 << 400 << 0 << Within;
+        QTest::newRow("half") << 36.0 << 72.0 << 400 << 50 << Within;
+        QTest::newRow("all") << 72.0 << 72.0 << 400 << 100 << Within;
+        QTest::newRow("137 of 72 vCPUs") << 137.0 << 72.0 << FleetSummary::vcpuFarPercent << 190 << Overcommitted;
+        QTest::newRow("4 per CPU") << 288.0 << 72.0 << FleetSummary::vcpuFarPercent << 400 << Overcommitted;
+        QTest::newRow("5 per CPU") << 360.0 << 72.0 << FleetSummary::vcpuFarPercent << 500 << FarOvercommitted;
+        QTest::newRow("memory, 1.6 times")
+            << 160.0 << 100.0 << FleetSummary::memoryFarPercent << 160 << FarOvercommitted;
+    }
+
+    void judgesOvercommitment()
+    {
+        QFETCH(double, used);
+        QFETCH(double, capacity);
+        QFETCH(int, farPercent);
+        QFETCH(int, percent);
+        QFETCH(FleetSummary::Allocation, allocation);
+        QCOMPARE(FleetSummary::percentOf(used, capacity), percent);
+        QCOMPARE(FleetSummary::allocationOf(percent, farPercent), allocation);
     }
 
     void followsADisconnectedNode()

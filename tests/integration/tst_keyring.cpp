@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <future>
 
 using namespace Flotilla;
@@ -21,7 +22,9 @@ class KeyringTest : public QObject
     static constexpr int timeoutMs = 20000;
     QString m_uri;
 
-    /// Opens the locked node once; @p answer says what the person types, if asked.
+    /// Opens the locked node once; @p password is what the person types, if
+    /// asked. How often the person was asked, or below 0: -1 the node did
+    /// not reach @p expected, -2 the keyring failed, -3 it did not finish.
     static int connectOnce(const QString &uri, const QString &password, bool remember, NodeState expected)
     {
         Fleet fleet;
@@ -42,7 +45,15 @@ class KeyringTest : public QObject
         if (!QTest::qWaitFor([&] { return fleet.nodes().first().status.state == expected; }, timeoutMs)) {
             return -1;
         }
-        QTest::qWait(500); // let the keyring's write or delete finish
+        // The keyring's writes and deletes are jobs the broker owns; each
+        // deletes itself when done.
+        const auto keyringJobs = [&fleet] {
+            const QList<QObject *> children = fleet.credentials()->findChildren<QObject *>();
+            return std::ranges::count_if(children, [](QObject *child) { return child->inherits("QKeychain::Job"); });
+        };
+        if (!QTest::qWaitFor([&] { return keyringJobs() == 0; }, timeoutMs)) {
+            return -3;
+        }
         return problem.isEmpty() ? asked : -2;
     }
 

@@ -5,10 +5,10 @@ import QtTest
 import org.kde.flotilla
 
 // The machine search as the machines page uses it: a MachineFilterModel over
-// the fleet's machines, given what a person types. The fleet is two demo
-// nodes: "Berlin home server" (12 machines, tags such as media and dev) and
-// "Helsinki rented box" (18: six k3s-* tagged kubernetes, three tagged
-// database of which two are postgres-*).
+// the fleet's machines, given what a person types. The fleet is two test
+// nodes: "Berlin home server" in Berlin, Germany (12 machines, tags such as
+// media and dev) and "Helsinki rented box" in Helsinki, Finland (18: six
+// k3s-* tagged kubernetes, three tagged database of which two are postgres-*).
 TestCase {
     name: "MachineSearch"
     when: windowShown
@@ -26,7 +26,7 @@ TestCase {
     }
 
     function initTestCase(): void {
-        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two demo nodes are read");
+        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two test nodes are read");
     }
 
     function rowsFor(text: string): int {
@@ -57,6 +57,12 @@ TestCase {
             { tag: "quoted, negated", text: "-node:\"Berlin home\"", rows: 18 },
             // Unquoted, "home" is a second word that no Helsinki machine has.
             { tag: "the same unquoted", text: "-node:Berlin home", rows: 0 },
+            { tag: "country:", text: "country:finland", rows: 18 },
+            { tag: "country: by its code", text: "country:DE", rows: 12 },
+            { tag: "country: negated", text: "-country:Finland", rows: 12 },
+            { tag: "city:", text: "city:BERLIN", rows: 12 },
+            { tag: "city: typed with accents", text: "city:Hélsìnki", rows: 18 },
+            { tag: "city: and country: together", text: "city:berlin country:finland", rows: 0 },
         ];
     }
 

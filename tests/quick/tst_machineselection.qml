@@ -6,7 +6,7 @@ import org.kde.flotilla
 
 // Picking machines as the machines page does: toggles, ranges that grow and
 // shrink from their anchor, everything shown, all in the order of the list
-// as shown. The fleet is two demo nodes with 30 machines.
+// as shown. The fleet is two test nodes (tests/data/fleet) with 30 machines.
 TestCase {
     name: "MachineSelection"
     when: windowShown
@@ -32,7 +32,7 @@ TestCase {
     }
 
     function initTestCase(): void {
-        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two demo nodes are read");
+        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two test nodes are read");
     }
 
     function init(): void {

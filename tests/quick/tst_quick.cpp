@@ -3,16 +3,15 @@
 // First: KLocalizedString's i18n macros would rewrite this header's declarations.
 #include <KLocalizedQmlContext>
 
-#include "demofleet.h"
 #include "fleet.h"
 #include "fleetview.h"
 #include "libvirthandles.h"
 #include "mainwindow.h"
+#include "testfleet.h"
 
 #include <QApplication>
 #include <QQmlEngine>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
@@ -23,13 +22,12 @@ Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 using namespace Flotilla;
 
 /// Runs a QML TestCase of this folder (`-input tst_NAME.qml`, one ctest per
-/// file) with Flotilla's QML module and, behind `Fleet`, two demo nodes
+/// file) with Flotilla's QML module and, behind `Fleet`, two nodes of the tests' fleet (tests/data/fleet)
 /// served by libvirt's test driver in this process.
 class Setup : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_folder;
     std::unique_ptr<Fleet> m_fleet;
 
 public Q_SLOTS:
@@ -37,7 +35,7 @@ public Q_SLOTS:
     {
         Libvirt::initialize();
         m_fleet = std::make_unique<Fleet>();
-        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_folder.path());
+        const Result<QList<NodeEntry>> nodes = Testing::TestFleet::entries();
         Q_ASSERT(nodes.ok());
         for (const NodeEntry &node : nodes.value().first(2)) {
             m_fleet->addNode(node);

@@ -2,13 +2,15 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 
-#include "demofleet.h"
 #include "fleetview.h"
 #include "libvirthandles.h"
 #include "mainwindow.h"
+#include "testfleet.h"
+#include "shell/translations.h"
 
 #include <QDir>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQuickTest/quicktest.h>
@@ -69,9 +71,16 @@ AppWindow::~AppWindow()
     }
 }
 
-void AppWindow::open()
+bool AppWindow::open()
+{
+    openWindow();
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::openWindow()
 {
     QStandardPaths::setTestModeEnabled(true);
+    Translations::setUp(); // as main() does
     s_warnings.clear();
     s_previousHandler = qInstallMessageHandler(recordWarnings);
     const QString scheme = qEnvironmentVariable("FLOTILLA_COLOR_SCHEME", QStringLiteral("BreezeLight"));
@@ -79,12 +88,12 @@ void AppWindow::open()
     QVERIFY2(look.ok(), qPrintable(look.ok() ? QString() : look.error().text()));
     Libvirt::initialize();
 
-    const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_demoFolder.path());
-    QVERIFY(nodes.ok());
+    const Result<QList<NodeEntry>> nodes = TestFleet::entries();
+    QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
     for (const NodeEntry &node : nodes.value()) {
         m_fleet.addNode(node);
     }
-    FleetView::setFleet(&m_fleet, true);
+    FleetView::setFleet(&m_fleet, true); // as the demo: nothing is saved
     m_engine = new QQmlApplicationEngine(this);
     QVERIFY(MainWindow::load(*m_engine));
     m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
@@ -135,7 +144,13 @@ void AppWindow::scrollIntoView(QQuickItem *target)
     }
 }
 
-void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
+bool AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
+{
+    clickAt(target, modifiers);
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers)
 {
     QVERIFY(target && target->isVisible());
     // Rows just inserted or removed take their places at the next polish; a
@@ -144,17 +159,25 @@ void AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
     const QRect window(0, 0, m_window->width(), m_window->height());
     const auto centre
         = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint(); };
-    // Layouts may still be settling (a page's content height lags its cards).
-    // Up to 5 s: on a loaded two-core machine that can take a while.
+    // Layouts may still be settling (a page's content height lags its cards):
+    // scroll, and look again in the next frame, up to 100 frames.
+    QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
     for (int attempt = 0; attempt < 100 && !window.contains(centre()); ++attempt) {
         scrollIntoView(target);
-        QTest::qWait(50);
+        m_window->update();
+        frames.wait(100); // the next frame; none comes when nothing changed
     }
     QVERIFY2(window.contains(centre()), "the target is outside the window");
     QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre());
 }
 
-void AppWindow::type(QQuickItem *field, const QString &text)
+bool AppWindow::type(QQuickItem *field, const QString &text)
+{
+    typeInto(field, text);
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::typeInto(QQuickItem *field, const QString &text)
 {
     QVERIFY(field);
     field->forceActiveFocus();
@@ -165,14 +188,64 @@ void AppWindow::type(QQuickItem *field, const QString &text)
     }
 }
 
+bool AppWindow::waitUntilOpened(QQuickItem *item)
+{
+    // The popup's own item: its enter transition fades it in (and may scale it).
+    QQuickItem *popup = item;
+    while (popup && !popup->inherits("QQuickPopupItem")) {
+        popup = popup->parentItem();
+    }
+    if (!popup) {
+        qWarning("the item is in no popup");
+        return false;
+    }
+    return QTest::qWaitFor([popup] { return popup->opacity() == 1.0 && popup->scale() == 1.0; }, timeoutMs)
+        && waitUntilStill(popup);
+}
+
+bool AppWindow::waitUntilStill(QQuickItem *item)
+{
+    if (!item) {
+        return false;
+    }
+    const auto place = [item] { return item->mapRectToScene(item->boundingRect()); };
+    QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+    QRectF last = place();
+    for (int frame = 0; frame < 600; ++frame) { // 10 s of frames at 60 Hz
+        // Anything that moves asks for frames. No frame for a while (six at
+        // 60 Hz): nothing moves. Else: still when two frames in a row agree.
+        if (!frames.wait(100)) {
+            return QQuickTest::qWaitForPolish(m_window);
+        }
+        const QRectF now = place();
+        if (now == last) {
+            return true;
+        }
+        last = now;
+    }
+    qWarning("the item kept moving for 600 frames");
+    return false;
+}
+
 bool AppWindow::call(const char *function)
 {
     return QMetaObject::invokeMethod(m_window, function);
 }
 
-void AppWindow::screenshot(const QString &name)
+bool AppWindow::screenshot(const QString &name)
 {
-    QTest::qWait(300); // let the last frame settle
+    saveScreenshot(name);
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::saveScreenshot(const QString &name)
+{
+    // What the window shows once its items have their places: the next frame
+    // after every pending polish.
+    QVERIFY(QQuickTest::qWaitForPolish(m_window));
+    QSignalSpy frame(m_window, &QQuickWindow::frameSwapped);
+    m_window->update();
+    QVERIFY(frame.wait(timeoutMs));
     const QImage image = m_window->grabWindow();
     QVERIFY(!image.isNull());
     // A real picture has many colours; a blank or failed render has one or two.

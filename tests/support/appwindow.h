@@ -9,16 +9,18 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStringList>
-#include <QTemporaryDir>
 
 namespace Flotilla::Testing
 {
 
-/// Flotilla's real window on the demo fleet, for tests that drive the UI as
+/// Flotilla's real window on the test fleet, for tests that drive the UI as
 /// a person would: find items by object name, click them, type, take
 /// screenshots. It records every warning raised while it lives, of any
 /// logging category (but a few that Kirigami itself raises, listed in
 /// appwindow.cpp); a test ends by checking warnings() is empty.
+///
+/// The helpers that can fail record why (as QVERIFY does) and return false:
+/// a test wraps them, QVERIFY(app.click(button)), so that it stops there.
 class AppWindow : public QObject
 {
     Q_OBJECT
@@ -29,9 +31,10 @@ public:
     explicit AppWindow(QObject *parent = nullptr);
     ~AppWindow() override;
 
-    /// Unpacks the demo fleet, applies the Breeze look ($FLOTILLA_COLOR_SCHEME
-    /// or BreezeLight), loads the window and shows it. Fails the test on error.
-    void open();
+    /// Opens the test fleet (tests/data/fleet, not the demo, whose machines
+    /// change as the demo improves), applies the Breeze look
+    /// ($FLOTILLA_COLOR_SCHEME or BreezeLight), loads the window and shows it.
+    [[nodiscard]] bool open();
 
     [[nodiscard]] Fleet &fleet() { return m_fleet; }
     [[nodiscard]] const Fleet &fleet() const { return m_fleet; }
@@ -47,21 +50,31 @@ public:
     /// Scrolls the flickables around @p target until its centre is in the window.
     void scrollIntoView(QQuickItem *target);
     /// Scrolls @p target into view and clicks its centre (it must be visible) with the mouse.
-    void click(QQuickItem *target, Qt::KeyboardModifiers modifiers = {});
+    [[nodiscard]] bool click(QQuickItem *target, Qt::KeyboardModifiers modifiers = {});
     /// Gives @p field focus, clears it and types @p text key by key.
-    void type(QQuickItem *field, const QString &text);
+    [[nodiscard]] bool type(QQuickItem *field, const QString &text);
+    /// Waits until the popup (menu, dialog) that holds @p item has finished
+    /// opening: until then it may still move, and take no clicks.
+    [[nodiscard]] bool waitUntilOpened(QQuickItem *item);
+    /// Waits until @p item stands still: at the same place in two frames in
+    /// a row (a page pushed slides in, with its toolbar).
+    [[nodiscard]] bool waitUntilStill(QQuickItem *item);
     /// Calls a function of the window's root object (Main.qml), e.g. "showMachines".
     bool call(const char *function);
 
     /// Saves the window as $FLOTILLA_TEST_ARTIFACTS/NAME.png after checking
-    /// it is not blank. Fails the test on error.
-    void screenshot(const QString &name);
+    /// it is not blank.
+    [[nodiscard]] bool screenshot(const QString &name);
 
-    /// True once every demo node has been read and has live figures.
+    /// True once every node has been read and has live figures.
     [[nodiscard]] bool fleetIsLive() const;
 
 private:
-    QTemporaryDir m_demoFolder;
+    void openWindow();
+    void clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers);
+    void typeInto(QQuickItem *field, const QString &text);
+    void saveScreenshot(const QString &name);
+
     Fleet m_fleet;
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;

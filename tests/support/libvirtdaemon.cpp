@@ -9,8 +9,11 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <array>
 #include <csignal>
 #include <fcntl.h>
+#include <mutex>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +38,83 @@ bool accepts(int port)
     socket.connectToHost(QHostAddress::LocalHost, quint16(port));
     return socket.waitForConnected(200);
 }
+
+/// The daemons outlive nothing: a guard process, forked once, learns each
+/// daemon's PID through a pipe whose only writing end is this process's. When
+/// this process ends, however it ends (a normal exit, an exception, a signal,
+/// a crash, even SIGKILL), the kernel closes that end, the guard reads the end
+/// of the pipe and kills every daemon still listed. (PR_SET_PDEATHSIG in the
+/// daemon would not do: it fires when the *thread* that forked it ends, and
+/// tests start daemons from short-lived threads.)
+class Guard
+{
+public:
+    static void start() { (void)instance(); }
+    static void watch(pid_t pid) { instance().send(pid); }
+    static void forget(pid_t pid) { instance().send(-pid); }
+
+private:
+    static Guard &instance()
+    {
+        static Guard guard;
+        return guard;
+    }
+
+    Guard()
+    {
+        int ends[2];
+        if (pipe2(ends, O_CLOEXEC) != 0) {
+            return;
+        }
+        const pid_t guard = fork();
+        if (guard == 0) {
+            close(ends[1]);
+            guardLoop(ends[0]);
+        }
+        close(ends[0]);
+        m_writer = guard > 0 ? ends[1] : -1;
+        if (guard < 0) {
+            close(ends[1]);
+        }
+    }
+
+    /// In the forked guard: async-signal-safe calls only.
+    [[noreturn]] static void guardLoop(int reader)
+    {
+        // Ctrl-C or a SIGTERM to the whole group must not take the guard before its parent.
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
+        prctl(PR_SET_NAME, "libvirtd-guard");
+        std::array<pid_t, 1024> pids{};
+        pid_t pid = 0;
+        while (read(reader, &pid, sizeof pid) == sizeof pid) {
+            for (pid_t &slot : pids) {
+                if (pid > 0 ? slot == 0 : slot == -pid) {
+                    slot = pid > 0 ? pid : 0;
+                    break;
+                }
+            }
+        }
+        for (const pid_t daemon : pids) {
+            if (daemon > 0) {
+                ::kill(daemon, SIGKILL);
+            }
+        }
+        _exit(0);
+    }
+
+    void send(pid_t pid)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_writer >= 0) {
+            (void)!write(m_writer, &pid, sizeof pid);
+        }
+    }
+
+    std::mutex m_mutex;
+    int m_writer = -1;
+};
 
 } // namespace
 
@@ -120,6 +200,7 @@ Result<bool> LibvirtDaemon::start()
         : QStringLiteral("exec %1 %2").arg(libvirtd, arguments);
     const QByteArray command = script.toUtf8();
     const QByteArray logPath = m_folder.filePath(QStringLiteral("libvirtd.log")).toUtf8();
+    Guard::start(); // forked before the daemon, so that it never holds a copy of the daemon's descriptors
     const pid_t child = fork();
     if (child == 0) {
         const int log = open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -132,11 +213,12 @@ Result<bool> LibvirtDaemon::start()
         return Error{.message = QStringLiteral("cannot start libvirtd: fork failed")};
     }
     m_pid = child;
+    Guard::watch(m_pid);
     const QDeadlineTimer deadline(15s);
     while (!deadline.hasExpired()) {
         int status = 0;
         if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
-            m_pid = 0;
+            Guard::forget(std::exchange(m_pid, 0));
             return Error{.message = QStringLiteral("libvirtd stopped at start"), .details = log()};
         }
         if (accepts(m_port)) {
@@ -155,7 +237,7 @@ bool LibvirtDaemon::waitForExit(std::chrono::milliseconds limit)
     while (m_pid > 0) {
         int status = 0;
         if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
-            m_pid = 0;
+            Guard::forget(std::exchange(m_pid, 0));
             return true;
         }
         if (deadline.hasExpired()) {

@@ -55,11 +55,11 @@ class AddNodeTest : public QObject
         return target;
     }
 
-    void clickInView(QQuickItem *target)
+    /// Scrolls @p target's page to it, then clicks it (click() waits until it is in the window).
+    [[nodiscard]] bool clickInView(QQuickItem *target)
     {
         reveal(target);
-        QTest::qWait(50);
-        m_app.click(target);
+        return m_app.click(target);
     }
 
     static QQuickItem *overlayOf(QQuickWindow *window)
@@ -78,16 +78,20 @@ class AddNodeTest : public QObject
         return label && label->isVisible() ? label->property("text").toString() : QString();
     }
 
-    void chooseTransport(int downs)
+    /// Picks the wizard's @p downs'th transport with the keyboard; false if it could not.
+    [[nodiscard]] bool chooseTransport(int downs)
     {
-        QQuickItem *box = item("transportBox");
-        QVERIFY(box);
-        box->forceActiveFocus();
-        QTRY_VERIFY(box->hasActiveFocus());
-        QTest::keyClick(m_app.window(), Qt::Key_Home);
-        for (int i = 0; i < downs; ++i) {
-            QTest::keyClick(m_app.window(), Qt::Key_Down);
-        }
+        [&] {
+            QQuickItem *box = item("transportBox");
+            QVERIFY(box);
+            box->forceActiveFocus();
+            QTRY_VERIFY(box->hasActiveFocus());
+            QTest::keyClick(m_app.window(), Qt::Key_Home);
+            for (int i = 0; i < downs; ++i) {
+                QTest::keyClick(m_app.window(), Qt::Key_Down);
+            }
+        }();
+        return !QTest::currentTestFailed();
     }
 
     bool invoke(const char *function, const QString &argument)
@@ -98,7 +102,7 @@ class AddNodeTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_app.open();
+        QVERIFY(m_app.open());
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
         QVERIFY(m_app.call("showNodes")); // where a person adds nodes from
     }
@@ -108,31 +112,31 @@ private Q_SLOTS:
         QVERIFY(m_app.call("addNode"));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("transportBox"), timeoutMs);
         QVERIFY(item("demoNotice")->isVisible()); // the demo writes nothing
-        chooseTransport(1); // over SSH
+        QVERIFY(chooseTransport(1)); // over SSH
         QTRY_VERIFY(item("hostFieldInput") && item("hostFieldInput")->isVisible());
-        m_app.type(item("hostFieldInput"), QStringLiteral("my host"));
+        QVERIFY(m_app.type(item("hostFieldInput"), QStringLiteral("my host")));
         QVERIFY2(
             problem("hostFieldProblem").contains(QStringLiteral("no spaces")), qPrintable(problem("hostFieldProblem")));
-        m_app.type(item("hostFieldInput"), QStringLiteral("node.example"));
+        QVERIFY(m_app.type(item("hostFieldInput"), QStringLiteral("node.example")));
         QCOMPARE(problem("hostFieldProblem"), QString());
-        m_app.type(item("portFieldInput"), QStringLiteral("99999"));
+        QVERIFY(m_app.type(item("portFieldInput"), QStringLiteral("99999")));
         QVERIFY2(problem("portFieldProblem").contains(QStringLiteral("1 to 65535")),
             qPrintable(problem("portFieldProblem")));
-        m_app.type(item("keyFileFieldInput"), QStringLiteral("id_ed25519"));
+        QVERIFY(m_app.type(item("keyFileFieldInput"), QStringLiteral("id_ed25519")));
         QVERIFY2(problem("keyFileFieldProblem").contains(QStringLiteral("full path")),
             qPrintable(problem("keyFileFieldProblem")));
         QCOMPARE(item("builtUri")->property("text").toString(),
             QStringLiteral("qemu+ssh://node.example:99999/system?keyfile=id_ed25519"));
         QVERIFY(!item("testConnectionButton")->isEnabled());
         // Saving now adds nothing and names the missing name.
-        clickInView(item("saveNodeButton"));
+        QVERIFY(clickInView(item("saveNodeButton")));
         QCOMPARE(problem("nodeNameProblem"), QStringLiteral("Give the node a name"));
         QCOMPARE(m_app.fleet().nodes().size(), 5);
 
-        chooseTransport(4); // a connection URI
+        QVERIFY(chooseTransport(4)); // a connection URI
         QTRY_VERIFY(item("rawUriFieldInput") && item("rawUriFieldInput")->isVisible());
         QVERIFY(!item("hostFieldInput")->isVisible());
-        m_app.type(item("rawUriFieldInput"), QStringLiteral("xen:///"));
+        QVERIFY(m_app.type(item("rawUriFieldInput"), QStringLiteral("xen:///")));
         QVERIFY2(
             problem("rawUriFieldProblem").contains(QStringLiteral("xen")), qPrintable(problem("rawUriFieldProblem")));
     }
@@ -148,7 +152,7 @@ private Q_SLOTS:
         drawer->setProperty("drawerOpen", false);
         QTRY_VERIFY_WITH_TIMEOUT(item("rawUriFieldInput")->width() < 400, timeoutMs);
         QVERIFY(item("rawUriFieldInput")->isVisible());
-        m_app.screenshot(QStringLiteral("wizard-narrow"));
+        QVERIFY(m_app.screenshot(QStringLiteral("wizard-narrow")));
         m_app.window()->resize(wide);
         QTRY_COMPARE(m_app.window()->width(), wide.width());
         drawer->setProperty("drawerOpen", true);
@@ -156,10 +160,10 @@ private Q_SLOTS:
 
     void testsTheConnectionAndSaves()
     {
-        m_app.type(item("rawUriFieldInput"), QStringLiteral("test:///default"));
+        QVERIFY(m_app.type(item("rawUriFieldInput"), QStringLiteral("test:///default")));
         QCOMPARE(problem("rawUriFieldProblem"), QString());
         QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
-        clickInView(item("testConnectionButton"));
+        QVERIFY(clickInView(item("testConnectionButton")));
         QTRY_VERIFY_WITH_TIMEOUT(item("connectionTestFound")->isVisible(), timeoutMs);
         const QString found = item("connectionTestFound")->property("text").toString();
         QVERIFY2(
@@ -167,32 +171,32 @@ private Q_SLOTS:
         // The name starts as the node's host name.
         QVERIFY(!item("nodeNameField")->property("text").toString().isEmpty());
 
-        m_app.type(item("cityField"), QStringLiteral("Reykjavik"));
+        QVERIFY(m_app.type(item("cityField"), QStringLiteral("Reykjavik")));
         QTRY_VERIFY(item("cityList") && item("cityList")->property("count").toInt() > 0);
         QQuickItem *reykjavik = withText(item("cityList"), QStringLiteral("Reykjav"));
         QVERIFY(reykjavik);
         QVERIFY2(reykjavik->property("text").toString().contains(QStringLiteral("Iceland")),
             qPrintable(reykjavik->property("text").toString()));
-        clickInView(reykjavik);
+        QVERIFY(clickInView(reykjavik));
         QTRY_VERIFY(item("placeSummary")->property("text").toString().startsWith(QStringLiteral("64.")));
 
-        m_app.type(item("nodeNameField"), QStringLiteral("Berlin home server"));
+        QVERIFY(m_app.type(item("nodeNameField"), QStringLiteral("Berlin home server")));
         QVERIFY2(problem("nodeNameProblem").contains(QStringLiteral("already called")),
             qPrintable(problem("nodeNameProblem")));
-        m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik lab"));
+        QVERIFY(m_app.type(item("nodeNameField"), QStringLiteral("Reykjavik lab")));
         QCOMPARE(problem("nodeNameProblem"), QString());
 
         // Tags: separated by commas or spaces, each once, shown as chips; a wrong one named.
-        m_app.type(item("nodeTagsField"), QStringLiteral("lab, #cold"));
+        QVERIFY(m_app.type(item("nodeTagsField"), QStringLiteral("lab, #cold")));
         QVERIFY2(
             problem("nodeTagsProblem").contains(QStringLiteral("“#cold”")), qPrintable(problem("nodeTagsProblem")));
-        m_app.type(item("nodeTagsField"), QStringLiteral("lab, iceland lab"));
+        QVERIFY(m_app.type(item("nodeTagsField"), QStringLiteral("lab, iceland lab")));
         QCOMPARE(problem("nodeTagsProblem"), QString());
         QTRY_VERIFY(item("nodeTagChips")->isVisible());
         QCOMPARE(item("nodeTagChips")->property("tags").toStringList(), QStringList({u"lab"_s, u"iceland"_s}));
-        m_app.screenshot(QStringLiteral("wizard"));
+        QVERIFY(m_app.screenshot(QStringLiteral("wizard")));
 
-        clickInView(item("saveNodeButton"));
+        QVERIFY(clickInView(item("saveNodeButton")));
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
         QCOMPARE(m_app.fleet().nodes().size(), 6);
         const Fleet::Node &added = m_app.fleet().nodes().last();
@@ -229,7 +233,7 @@ private Q_SLOTS:
             return window.contains(map->mapRectToScene(map->boundingRect()));
         };
         QTRY_VERIFY_WITH_TIMEOUT(mapInView(), timeoutMs);
-        m_app.screenshot(QStringLiteral("node-map"));
+        QVERIFY(m_app.screenshot(QStringLiteral("node-map")));
         QVERIFY(window.contains(map->mapRectToScene(map->boundingRect()))); // still, in the picture
     }
 
@@ -238,20 +242,20 @@ private Q_SLOTS:
         // From the nodes list: the node's menu, then Edit.
         QQuickItem *menuButton = item(qPrintable(QStringLiteral("nodeMenu:") + m_nodeId));
         QVERIFY(menuButton);
-        m_app.click(menuButton);
+        QVERIFY(m_app.click(menuButton));
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY(withText(overlay, QStringLiteral("Edit…")));
-        QTest::qWait(300); // the menu has finished opening
-        m_app.click(withText(overlay, QStringLiteral("Edit…")));
+        QVERIFY(m_app.waitUntilOpened(withText(overlay, QStringLiteral("Edit…")))); // the menu stands still
+        QVERIFY(m_app.click(withText(overlay, QStringLiteral("Edit…"))));
         // Until the menu has closed, its mnemonics take letters typed anywhere: "e" would edit again.
         QTRY_VERIFY(!withText(overlay, QStringLiteral("Edit…")));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeEditorPage") && item("nodeNameField"), timeoutMs);
         QCOMPARE(item("nodeNameField")->property("text").toString(), QStringLiteral("Reykjavik lab"));
         QCOMPARE(item("builtUri")->property("text").toString(), QStringLiteral("test:///default"));
         QCOMPARE(item("nodeTagsField")->property("text").toString(), QStringLiteral("lab, iceland"));
-        m_app.type(item("nodeNameField"), m_longName);
-        m_app.type(item("nodeTagsField"), QStringLiteral("lab"));
-        clickInView(item("saveNodeButton"));
+        QVERIFY(m_app.type(item("nodeNameField"), m_longName));
+        QVERIFY(m_app.type(item("nodeTagsField"), QStringLiteral("lab")));
+        QVERIFY(clickInView(item("saveNodeButton")));
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodeEditorPage"), timeoutMs);
         const qsizetype index = m_app.fleet().indexOf(m_nodeId);
         QCOMPARE(m_app.fleet().nodes().at(index).entry.name, m_longName);
@@ -268,7 +272,7 @@ private Q_SLOTS:
         QVERIFY(name && name->isVisible());
         // Cut short, but still readable (the figures go under it rather than squeeze
         // it), and whole in its tooltip.
-        m_app.screenshot(QStringLiteral("nodes-long-name"));
+        QVERIFY(m_app.screenshot(QStringLiteral("nodes-long-name")));
         QTRY_VERIFY(name->property("truncated").toBool());
         QVERIFY2(name->width() >= name->height() * 6, qPrintable(QString::number(name->width())));
     }
@@ -281,18 +285,20 @@ private Q_SLOTS:
         QQuickItem *remove = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
-        QTest::qWait(500); // the page has finished sliding in; its toolbar is the one shown now
+        // Once the page has finished sliding in, its toolbar is the one shown.
+        QVERIFY(m_app.waitUntilStill(remove));
         QTRY_VERIFY_WITH_TIMEOUT(
             (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
-        m_app.click(remove);
+        QVERIFY(m_app.waitUntilStill(remove));
+        QVERIFY(m_app.click(remove));
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
         QVERIFY(withText(overlay, QStringLiteral("Remove “%1”?").arg(m_longName)));
         QCOMPARE(m_app.fleet().nodes().size(), 6); // not before the person confirms
         QQuickItem *confirm = withText(overlay, QStringLiteral("Remove from Flotilla"));
         QVERIFY(confirm);
-        QTest::qWait(500); // the dialog has finished opening
-        m_app.click(confirm);
+        QVERIFY(m_app.waitUntilOpened(confirm)); // the dialog has finished opening
+        QVERIFY(m_app.click(confirm));
         QTRY_COMPARE_WITH_TIMEOUT(m_app.fleet().nodes().size(), 5, timeoutMs);
         QCOMPARE(m_app.fleet().indexOf(m_nodeId), -1);
         QTRY_VERIFY_WITH_TIMEOUT(!item("nodePage"), timeoutMs); // its page closed

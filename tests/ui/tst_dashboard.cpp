@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
+#include "fleetsummary.h"
 #include "fleetview.h"
 
 #include <QAbstractItemModelTester>
@@ -42,7 +43,7 @@ class DashboardTest : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { m_app.open(); }
+    void initTestCase() { QVERIFY(m_app.open()); }
 
     void opensOnTheDashboard()
     {
@@ -70,17 +71,47 @@ private Q_SLOTS:
         QVERIFY(item("storageTotal")->property("capacity").toDouble() > 0);
     }
 
+    void saysHowFarTheFleetIsOvercommitted()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+        // The demo's nodes have fewer CPUs than its running machines have vCPUs.
+        const auto expected = [this] {
+            int vcpus = 0, cpus = 0;
+            for (const Fleet::Node &node : m_app.fleet().nodes()) {
+                cpus += node.facts.cpus;
+                for (const Machine &machine : node.machines.machines()) {
+                    vcpus += machine.isActive() ? machine.vcpus : 0;
+                }
+            }
+            return QStringLiteral("%1 of %2 · %3 %").arg(vcpus).arg(cpus).arg(FleetSummary::percentOf(vcpus, cpus));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(figure("vcpusTotal"), expected(), timeoutMs);
+        const QQuickItem *vcpus = item("vcpusTotal");
+        const int percent
+            = figure("vcpusTotal").section(QStringLiteral(" · "), 1).section(QLatin1Char(' '), 0, 0).toInt();
+        QVERIFY2(percent > 100 && percent <= FleetSummary::vcpuFarPercent, qPrintable(figure("vcpusTotal")));
+        QCOMPARE(vcpus->property("allocation").toInt(), int(FleetSummary::Allocation::Overcommitted));
+        QVERIFY(vcpus->property("detail").toString().startsWith(QStringLiteral("overcommitted")));
+        // The bar takes the warning colour; storage, which cannot overcommit, keeps the usual one.
+        const auto colour = [](QQuickItem *card) {
+            const QQuickItem *taken = AppWindow::find(card, QLatin1StringView("barTaken"));
+            return taken ? taken->property("color").value<QColor>() : QColor();
+        };
+        QVERIFY(colour(item("vcpusTotal")).isValid());
+        QVERIFY(colour(item("vcpusTotal")) != colour(item("storageTotal")));
+    }
+
     void chartsFill()
     {
         for (const char *chart : {"cpuChart", "memoryChart", "diskChart", "networkChart"}) {
             QTRY_VERIFY2_WITH_TIMEOUT(points(chart) > 2, chart, timeoutMs);
         }
-        m_app.screenshot(QStringLiteral("dashboard"));
+        QVERIFY(m_app.screenshot(QStringLiteral("dashboard")));
     }
 
     void switchesTheWindow()
     {
-        m_app.click(item("window3600"));
+        QVERIFY(m_app.click(item("window3600")));
         QTRY_COMPARE(item("cpuChart")->property("windowSeconds").toInt(), 3600);
         QVERIFY(item("window3600")->property("checked").toBool());
         QVERIFY(!item("window600")->property("checked").toBool());
@@ -89,11 +120,11 @@ private Q_SLOTS:
 
     void breaksDownByNode()
     {
-        m_app.click(item("perNodeSwitch"));
+        QVERIFY(m_app.click(item("perNodeSwitch")));
         QTRY_COMPARE(lines("memoryChart"), 5);
         QTRY_VERIFY_WITH_TIMEOUT(points("memoryChart") > 5, timeoutMs);
-        m_app.screenshot(QStringLiteral("dashboard-by-node"));
-        m_app.click(item("perNodeSwitch"));
+        QVERIFY(m_app.screenshot(QStringLiteral("dashboard-by-node")));
+        QVERIFY(m_app.click(item("perNodeSwitch")));
         QTRY_COMPARE(lines("memoryChart"), 1);
     }
 
@@ -109,8 +140,8 @@ private Q_SLOTS:
         QAbstractItemModel *model = events->property("model").value<QAbstractItemModel *>();
         QVERIFY(model);
         QCOMPARE(model->index(0, 0).data(Qt::DisplayRole).toString(), QStringLiteral("You disconnected %1").arg(name));
-        m_app.click(item("window600"));
-        m_app.screenshot(QStringLiteral("dashboard-event"));
+        QVERIFY(m_app.click(item("window600")));
+        QVERIFY(m_app.screenshot(QStringLiteral("dashboard-event")));
         m_app.fleet().reconnectNow(m_app.fleet().nodes().at(1).entry.id);
         QTRY_COMPARE_WITH_TIMEOUT(figure("nodesTotal"), QStringLiteral("5 of 5 up"), timeoutMs);
     }
@@ -127,14 +158,14 @@ private Q_SLOTS:
                                          return child->property("index").toInt() == 0 && child->height() > 0;
                                      }),
             timeoutMs);
-        m_app.click(first);
+        QVERIFY(m_app.click(first));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeCharts"), timeoutMs);
         QCOMPARE(item("nodeCharts")->property("nodeId").toString(), m_app.fleet().nodes().first().entry.id);
         QVERIFY(!item("perNodeSwitch")->isVisible()); // a node has no breakdown by node
         for (const char *chart : {"cpuChart", "memoryChart", "diskChart", "networkChart"}) {
             QTRY_VERIFY2_WITH_TIMEOUT(points(chart) > 2, chart, timeoutMs);
         }
-        m_app.screenshot(QStringLiteral("node-charts"));
+        QVERIFY(m_app.screenshot(QStringLiteral("node-charts")));
     }
 
     void fitsANarrowWindow()
@@ -154,7 +185,7 @@ private Q_SLOTS:
         QTRY_VERIFY(machines->mapToScene({}).y() > nodes->mapToScene({}).y());
         QVERIFY(item("cpuChart")->width() > 0);
         QVERIFY(item("memoryChart")->mapToScene({}).y() > item("cpuChart")->mapToScene({}).y());
-        m_app.screenshot(QStringLiteral("dashboard-narrow"));
+        QVERIFY(m_app.screenshot(QStringLiteral("dashboard-narrow")));
         m_app.window()->resize(wide);
     }
 

@@ -3,6 +3,7 @@
 #include "appwindow.h"
 
 #include <QAbstractItemModel>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cmath>
@@ -48,22 +49,31 @@ class MachinesTest : public QObject
         return n;
     }
 
-    void search(const QString &text)
+    // The helpers below check what they do as a test would, and say whether
+    // all went well: a test wraps them in QVERIFY, and so stops at a failure.
+
+    [[nodiscard]] bool search(const QString &text)
     {
-        m_app.type(item("machineSearch"), text);
-        QTRY_COMPARE(rows()->rowCount(), list()->property("count").toInt());
+        [&] {
+            QVERIFY(m_app.type(item("machineSearch"), text));
+            QTRY_COMPARE(rows()->rowCount(), list()->property("count").toInt());
+        }();
+        return !QTest::currentTestFailed();
     }
 
     /// Triggers one of the page's actions (what its toolbar button does).
-    void trigger(QObject *from, const char *name)
+    [[nodiscard]] bool trigger(QObject *from, const char *name)
     {
-        QObject *action = from->findChild<QObject *>(QLatin1StringView(name));
-        QVERIFY2(action, name);
-        QTRY_VERIFY(action->property("enabled").toBool() && action->property("visible").toBool());
-        QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
+        [&] {
+            QObject *action = from ? from->findChild<QObject *>(QLatin1StringView(name)) : nullptr;
+            QVERIFY2(action, name);
+            QTRY_VERIFY(action->property("enabled").toBool() && action->property("visible").toBool());
+            QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
+        }();
+        return !QTest::currentTestFailed();
     }
 
-    void selectAllShown() { QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "selectAll")); }
+    [[nodiscard]] bool selectAllShown() { return QMetaObject::invokeMethod(item("machinesPage"), "selectAll"); }
 
     QQuickItem *row(int index) const
     {
@@ -89,7 +99,7 @@ class MachinesTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_app.open();
+        QVERIFY(m_app.open());
         QVERIFY(m_app.call("showMachines"));
         QTRY_VERIFY_WITH_TIMEOUT(list() && m_app.fleetIsLive(), timeoutMs);
         QTRY_COMPARE(list()->property("count").toInt(), 60);
@@ -97,7 +107,8 @@ private Q_SLOTS:
 
     void findsTheBusiestMachine()
     {
-        m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData())); // MachineFilterModel::ByCpu
+        QVERIFY(
+            m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData()))); // MachineFilterModel::ByCpu
         QTRY_VERIFY(item("machineModel") == nullptr); // the model is not an item
         QAbstractItemModel *model = rows();
         QCOMPARE(model->property("descending").toBool(), true);
@@ -115,45 +126,45 @@ private Q_SLOTS:
             QVERIFY(cpu <= previous);
             previous = cpu;
         }
-        m_app.screenshot(QStringLiteral("machines"));
-        m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData()));
+        QVERIFY(m_app.screenshot(QStringLiteral("machines")));
+        QVERIFY(m_app.click(item(QStringLiteral("sortBy%1").arg(5).toLatin1().constData())));
         QTRY_COMPARE(model->property("descending").toBool(), false);
-        m_app.click(item("sortByName"));
+        QVERIFY(m_app.click(item("sortByName")));
         QTRY_COMPARE(model->property("sortKey").toInt(), 0);
     }
 
     void searchesWithQualifiers()
     {
-        search(QStringLiteral("node:berlin state:off"));
+        QVERIFY(search(QStringLiteral("node:berlin state:off")));
         const int offInBerlin = count([](const Fleet::Node &node, const Machine &machine) {
             return node.entry.name.contains(QLatin1StringView("Berlin")) && machine.state == MachineState::Off;
         });
         QVERIFY(offInBerlin > 0);
         QCOMPARE(rows()->rowCount(), offInBerlin);
 
-        search(QStringLiteral("tag:media -state:paused"));
+        QVERIFY(search(QStringLiteral("tag:media -state:paused")));
         QCOMPARE(rows()->rowCount(), count([](const Fleet::Node &, const Machine &machine) {
             return machine.metadata.tags.contains(QLatin1StringView("media")) && machine.state != MachineState::Paused;
         }));
 
-        search(QStringLiteral("state:flying"));
+        QVERIFY(search(QStringLiteral("state:flying")));
         QCOMPARE(rows()->rowCount(), 0);
         QVERIFY(rows()->property("searchProblem").toString().contains(QLatin1StringView("state:flying")));
     }
 
     void selectsRangesAndAllAsAFileManager()
     {
-        search(QStringLiteral("node:helsinki"));
+        QVERIFY(search(QStringLiteral("node:helsinki")));
         QCOMPARE(rows()->rowCount(), 18);
         QObject *pageStack = m_app.window()->property("pageStack").value<QObject *>();
         const int depth = pageStack->property("depth").toInt();
         QTRY_VERIFY(row(1) && row(2) && row(4)); // the view makes its rows at its next layout
         // Ctrl+click toggles a row, Shift+click selects from it; neither opens a machine.
-        m_app.click(row(1), Qt::ControlModifier);
+        QVERIFY(m_app.click(row(1), Qt::ControlModifier));
         QTRY_COMPARE(selectedRows(), QList<int>({1}));
-        m_app.click(row(4), Qt::ShiftModifier);
+        QVERIFY(m_app.click(row(4), Qt::ShiftModifier));
         QTRY_COMPARE(selectedRows(), QList<int>({1, 2, 3, 4}));
-        m_app.click(row(2), Qt::ShiftModifier); // the range shrinks back
+        QVERIFY(m_app.click(row(2), Qt::ShiftModifier)); // the range shrinks back
         QTRY_COMPARE(selectedRows(), QList<int>({1, 2}));
         QCOMPARE(pageStack->property("depth").toInt(), depth);
         // Shift+Down and Shift+Up move the current row and the range's end with it.
@@ -174,11 +185,11 @@ private Q_SLOTS:
 
     void shutsDownASelection()
     {
-        search(QStringLiteral("node:toronto state:running"));
+        QVERIFY(search(QStringLiteral("node:toronto state:running")));
         const int running = rows()->rowCount();
         QVERIFY(running >= 2);
-        selectAllShown();
-        trigger(item("machinesPage"), "shutdownAction");
+        QVERIFY(selectAllShown());
+        QVERIFY(trigger(item("machinesPage"), "shutdownAction"));
         QTRY_COMPARE_WITH_TIMEOUT(count([](const Fleet::Node &node, const Machine &machine) {
             return node.entry.name.contains(QLatin1StringView("Toronto")) && machine.isRunning();
         }),
@@ -191,10 +202,10 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
 
         // And every machine of Toronto that is off back on.
-        search(QStringLiteral("node:toronto state:off"));
+        QVERIFY(search(QStringLiteral("node:toronto state:off")));
         QVERIFY(rows()->rowCount() >= running);
-        selectAllShown();
-        trigger(item("machinesPage"), "startAction");
+        QVERIFY(selectAllShown());
+        QVERIFY(trigger(item("machinesPage"), "startAction"));
         QTRY_COMPARE_WITH_TIMEOUT(count([](const Fleet::Node &node, const Machine &machine) {
             return node.entry.name.contains(QLatin1StringView("Toronto")) && machine.state == MachineState::Off;
         }),
@@ -204,18 +215,29 @@ private Q_SLOTS:
 
     void forcesOffOnlyAfterConfirmation()
     {
-        search(QStringLiteral("node:helsinki state:running"));
+        QVERIFY(search(QStringLiteral("node:helsinki state:running")));
         const int running = rows()->rowCount();
         QVERIFY(running > 0);
-        selectAllShown();
-        trigger(item("machinesPage"), "forceOffAction");
+        QVERIFY(selectAllShown());
+        QVERIFY(trigger(item("machinesPage"), "forceOffAction"));
         QObject *dialog = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->property("visible").toBool());
-        QTest::qWait(500);
-        QCOMPARE(rows()->rowCount(), running); // nothing happened before the answer
-        m_app.screenshot(QStringLiteral("machines-confirm"));
-        trigger(dialog, "confirmAction");
+        // Nothing happens before the answer: a request sent would have been
+        // carried out (its session handles them in order) before the node's
+        // second tick from now.
+        QSignalSpy finished(&m_app.fleet(), &Fleet::requestFinished);
+        const qsizetype helsinki = m_app.fleet().indexOf(QStringLiteral("helsinki-rack"));
+        QVERIFY(helsinki >= 0);
+        int ticks = 0;
+        const QMetaObject::Connection counting = connect(&m_app.fleet(), &Fleet::ticked, this,
+            [&ticks, helsinki](qsizetype index) { ticks += index == helsinki ? 1 : 0; });
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 2, timeoutMs);
+        disconnect(counting);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(rows()->rowCount(), running);
+        QVERIFY(m_app.screenshot(QStringLiteral("machines-confirm")));
+        QVERIFY(trigger(dialog, "confirmAction"));
         QTRY_VERIFY(!dialog->property("visible").toBool()); // its fading shade takes the clicks till then
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 0, timeoutMs);
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
@@ -227,17 +249,17 @@ private Q_SLOTS:
             return m_app.fleet().nodes().first().pools.constFirst().allocationBytes; // Berlin's default pool
         };
         const quint64 before = allocation();
-        search(QStringLiteral("name:debian-scratch"));
+        QVERIFY(search(QStringLiteral("name:debian-scratch")));
         QCOMPARE(rows()->rowCount(), 1);
-        selectAllShown();
-        trigger(item("machinesPage"), "deleteAction");
+        QVERIFY(selectAllShown());
+        QVERIFY(trigger(item("machinesPage"), "deleteAction"));
         QObject *dialog = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
         QTRY_VERIFY(dialog->property("visible").toBool());
         QCOMPARE(dialog->property("disks").toList().size(), 1);
         QObject *withStorage = dialog->findChild<QObject *>(QStringLiteral("deleteStorage"));
         QVERIFY(withStorage);
         withStorage->setProperty("checked", true);
-        trigger(dialog, "confirmAction");
+        QVERIFY(trigger(dialog, "confirmAction"));
         QTRY_VERIFY(!dialog->property("visible").toBool()); // its fading shade takes the clicks till then
         QTRY_VERIFY_WITH_TIMEOUT(!machine(QStringLiteral("debian-scratch")), timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(allocation() < before, timeoutMs);
@@ -247,7 +269,7 @@ private Q_SLOTS:
 
     void changesAMachineFromItsPage()
     {
-        search(QStringLiteral("name:nextcloud"));
+        QVERIFY(search(QStringLiteral("name:nextcloud")));
         QTRY_COMPARE(rows()->rowCount(), 1);
         QQuickItem *content = list()->property("contentItem").value<QQuickItem *>();
         QQuickItem *row = nullptr;
@@ -262,7 +284,7 @@ private Q_SLOTS:
             }
             return nullptr;
         }()));
-        m_app.click(row);
+        QVERIFY(m_app.click(row));
         QTRY_VERIFY_WITH_TIMEOUT(item("machinePage") && item("vcpusField"), timeoutMs);
         QCOMPARE(item("machineState")->property("text").toString(), QStringLiteral("Running"));
 
@@ -276,7 +298,7 @@ private Q_SLOTS:
 
         // A tag of two words is refused, named: it would come back as two tags.
         QQuickItem *tagField = item("newTagField");
-        m_app.type(tagField, QStringLiteral("my tag"));
+        QVERIFY(m_app.type(tagField, QStringLiteral("my tag")));
         QTest::keyClick(m_app.window(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(item("tagProblem")->isVisible(), timeoutMs);
         QVERIFY2(item("tagProblem")->property("text").toString().contains(QStringLiteral("“my tag”")),
@@ -284,12 +306,12 @@ private Q_SLOTS:
         tagField->setProperty("text", QString());
 
         // A tag, written into the machine's definition on its node.
-        m_app.type(tagField, QStringLiteral("backup-me"));
+        QVERIFY(m_app.type(tagField, QStringLiteral("backup-me")));
         QTest::keyClick(m_app.window(), Qt::Key_Return);
-        m_app.click(item("saveTags"));
+        QVERIFY(m_app.click(item("saveTags")));
         QTRY_VERIFY_WITH_TIMEOUT(
             machine(QStringLiteral("nextcloud"))->metadata.tags.contains(QLatin1StringView("backup-me")), timeoutMs);
-        m_app.screenshot(QStringLiteral("machine"));
+        QVERIFY(m_app.screenshot(QStringLiteral("machine")));
     }
 
     void raisedNoWarning()

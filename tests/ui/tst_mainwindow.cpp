@@ -21,7 +21,7 @@ class MainWindowTest : public QObject
     QQuickItem *item(const char *name) const { return m_app.item(name); }
 
 private Q_SLOTS:
-    void initTestCase() { m_app.open(); }
+    void initTestCase() { QVERIFY(m_app.open()); }
 
     void showsTheNodes()
     {
@@ -29,7 +29,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeList"), timeoutMs);
         QCOMPARE(item("nodeList")->property("count").toInt(), 5);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
-        m_app.screenshot(QStringLiteral("nodes"));
+        QVERIFY(m_app.screenshot(QStringLiteral("nodes")));
     }
 
     void opensANodeWithItsMachines()
@@ -45,21 +45,21 @@ private Q_SLOTS:
                 first = child;
             }
         }
-        m_app.click(first);
+        QVERIFY(m_app.click(first));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeMachineList"), timeoutMs);
         QTRY_COMPARE(item("nodeMachineList")->property("count").toInt(), 12); // the Berlin home server
         // Its storage pools, each with its use.
         QTRY_VERIFY(item("nodePools") && item("nodePools")->isVisible());
-        m_app.screenshot(QStringLiteral("node"));
+        QVERIFY(m_app.screenshot(QStringLiteral("node")));
     }
 
     void disconnectsAndReconnectsANode()
     {
         Fleet &fleet = m_app.fleet();
-        m_app.click(item("disconnectButton"));
+        QVERIFY(m_app.click(item("disconnectButton")));
         QTRY_COMPARE_WITH_TIMEOUT(fleet.nodes().first().status.state, NodeState::Disconnected, timeoutMs);
         QTRY_VERIFY(item("reconnectButton") && item("reconnectButton")->isVisible());
-        m_app.click(item("reconnectButton"));
+        QVERIFY(m_app.click(item("reconnectButton")));
         QTRY_COMPARE_WITH_TIMEOUT(fleet.nodes().first().status.state, NodeState::Connected, timeoutMs);
         QTRY_VERIFY(item("disconnectButton") && item("disconnectButton")->isVisible());
     }
@@ -69,8 +69,8 @@ private Q_SLOTS:
         QVERIFY(m_app.call("showMachines"));
         QTRY_VERIFY_WITH_TIMEOUT(item("machineList"), timeoutMs);
         QTRY_COMPARE(item("machineList")->property("count").toInt(), 60);
-        m_app.screenshot(QStringLiteral("machines"));
-        m_app.type(item("machineSearch"), QStringLiteral("k3s"));
+        QVERIFY(m_app.screenshot(QStringLiteral("machines")));
+        QVERIFY(m_app.type(item("machineSearch"), QStringLiteral("k3s")));
         QTRY_COMPARE(item("machineList")->property("count").toInt(), 7);
     }
 
@@ -87,7 +87,7 @@ private Q_SLOTS:
             const QPointer<QQuickItem> field = item("credentialField0"); // goes with the question
             QTRY_VERIFY(field->hasActiveFocus());
             if (answer == QLatin1StringView("fred")) {
-                m_app.screenshot(QStringLiteral("credentials"));
+                QVERIFY(m_app.screenshot(QStringLiteral("credentials")));
             }
             field->setProperty("text", QString());
             for (const QChar character : answer) {

@@ -58,7 +58,7 @@ class NotAnsweringTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_app.open();
+        QVERIFY(m_app.open());
         QVERIFY(m_daemon.start().ok());
         m_app.fleet().addNode(NodeEntry{.id = id, .name = QStringLiteral("Remote"), .uri = m_daemon.uri()});
         const qsizetype index = m_app.fleet().indexOf(id);
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(m_app.call("showMachines"));
         QTRY_VERIFY_WITH_TIMEOUT(item("machineList"), timeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(
-            item("machineList")->property("count").toInt(), 61, timeoutMs); // the demo's 60, and one
+            item("machineList")->property("count").toInt(), 61, timeoutMs); // the test fleet's 60, and one
         // Typed key by key, this search lost every key after the first here; it is not what this test is about.
         item("machineSearch")->setProperty("text", QStringLiteral("node:remote"));
         QTRY_VERIFY2_WITH_TIMEOUT(item("machineList")->property("count").toInt() == 1,
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!answering(), 10000);
         QTRY_VERIFY(machineCells().contains(QStringLiteral("Not answering")));
         QVERIFY(!machineCells().contains(QStringLiteral("Running")));
-        m_app.screenshot(QStringLiteral("machines-not-answering"));
+        QVERIFY(m_app.screenshot(QStringLiteral("machines-not-answering")));
 
         // A bulk action on its machines asks first, naming the node; nothing is sent.
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "selectAll"));
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTRY_VERIFY(warning->isVisible());
         QVERIFY2(warning->property("text").toString().contains(QStringLiteral("Not answering: Remote")),
             qPrintable(warning->property("text").toString()));
-        m_app.screenshot(QStringLiteral("machines-not-answering-confirm"));
+        QVERIFY(m_app.screenshot(QStringLiteral("machines-not-answering-confirm")));
         QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY2(lastHeard.startsWith(QStringLiteral("Not answering, last heard")), qPrintable(lastHeard));
         // It counts up while the person looks.
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeLastHeard:remote")->property("text").toString() != lastHeard, 5000);
-        m_app.screenshot(QStringLiteral("nodes-not-answering"));
+        QVERIFY(m_app.screenshot(QStringLiteral("nodes-not-answering")));
 
         aside([this] { m_daemon.resume(); });
         QTRY_VERIFY_WITH_TIMEOUT(answering(), 10000);

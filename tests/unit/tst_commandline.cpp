@@ -37,6 +37,8 @@ private Q_SLOTS:
         QVERIFY(!help.start);
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.output.contains(QStringLiteral("--connect <uri>")));
+        // The program is named, not "<executable_name>" nor the test's own name.
+        QVERIFY2(help.output.startsWith(QStringLiteral("Usage: flotilla [options]\n")), qPrintable(help.output));
         const CommandLine::Outcome version = run({QStringLiteral("--version")});
         QVERIFY(!version.start);
         QVERIFY(version.output.startsWith(QStringLiteral("flotilla ")));

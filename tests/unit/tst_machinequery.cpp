@@ -17,6 +17,9 @@ class MachineQueryTest : public QObject
     {
         return {.name = QStringLiteral("web-frontend-2"),
             .nodeName = QStringLiteral("Helsinki rented server"),
+            .city = QStringLiteral("Helsinki"),
+            .country = QStringLiteral("Finland"),
+            .countryCode = QStringLiteral("FI"),
             .state = MachineState::Running,
             .tags = {QStringLiteral("web"), QStringLiteral("prod tier")},
             .addresses = {QStringLiteral("10.0.3.21"), QStringLiteral("fd00::21")}};
@@ -80,6 +83,18 @@ private Q_SLOTS:
         QTest::newRow("all must match") << QStringLiteral("web node:berlin") << false;
         QTest::newRow("negated word") << QStringLiteral("-frontend") << false;
         QTest::newRow("a lone dash is a word") << QStringLiteral("-") << true;
+        QTest::newRow("country") << QStringLiteral("country:finland") << true;
+        QTest::newRow("part of the country") << QStringLiteral("country:FINL") << true;
+        QTest::newRow("country code") << QStringLiteral("country:fi") << true;
+        QTest::newRow("other country") << QStringLiteral("country:germany") << false;
+        QTest::newRow("other country code") << QStringLiteral("country:DE") << false;
+        QTest::newRow("negated country") << QStringLiteral("-country:finland") << false;
+        QTest::newRow("city") << QStringLiteral("city:helsinki") << true;
+        QTest::newRow("part of the city") << QStringLiteral("city:HELS") << true;
+        QTest::newRow("city typed with an accent") << QStringLiteral("city:hélsinki") << true;
+        QTest::newRow("other city") << QStringLiteral("city:berlin") << false;
+        QTest::newRow("the node's name is not its city") << QStringLiteral("city:rented") << false;
+        QTest::newRow("the node's place is not its name") << QStringLiteral("node:finland") << false;
     }
 
     void matches()
@@ -87,6 +102,40 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, matches);
         QCOMPARE(MachineQuery::parse(text).matches(web()), matches);
+    }
+
+    void matchesPlacesWithoutAccentsOrCase_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("city without its accent") << QStringLiteral("city:\"sao paulo\"") << true;
+        QTest::newRow("city with it, in capitals") << QStringLiteral("city:SÃO") << true;
+        QTest::newRow("second word of the city") << QStringLiteral("city:paulo") << true;
+        QTest::newRow("country typed with an accent") << QStringLiteral("country:brazíl") << true;
+        QTest::newRow("country") << QStringLiteral("country:brazil") << true;
+        QTest::newRow("country code in capitals") << QStringLiteral("country:BR") << true;
+        QTest::newRow("two letters are a code, not a part") << QStringLiteral("country:ra") << false;
+    }
+
+    void matchesPlacesWithoutAccentsOrCase()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, matches);
+        const MachineQuery::Subject saoPaulo{.name = QStringLiteral("cache-1"),
+            .nodeName = QStringLiteral("mini"),
+            .city = QStringLiteral("São Paulo"),
+            .country = QStringLiteral("Brazil"),
+            .countryCode = QStringLiteral("BR")};
+        QCOMPARE(MachineQuery::parse(text).matches(saoPaulo), matches);
+        QVERIFY(MachineQuery::parse(text).problem().isEmpty());
+    }
+
+    void parsesPlaces()
+    {
+        const MachineQuery query = MachineQuery::parse(QStringLiteral("City:Helsinki -country:\"united states\""));
+        const QList<Term> expected = {
+            {Field::City, QStringLiteral("Helsinki"), false}, {Field::Country, QStringLiteral("united states"), true}};
+        QCOMPARE(query.terms(), expected);
     }
 };
 

@@ -71,19 +71,27 @@ Kirigami.ScrollablePage {
             TotalCard {
                 objectName: "vcpusTotal"
                 title: i18nc("@title total", "vCPUs allocated")
-                figure: i18nc("@info vCPUs of CPUs", "%1 of %2", page.summary.vcpusAllocated, page.summary.cpuCapacity)
-                detail: i18nc("@info", "running and paused machines, against the nodes' CPUs")
+                figure: i18nc("@info vCPUs of CPUs, percent of the CPUs allocated", "%1 of %2 · %3 %", page.summary.vcpusAllocated,
+                              page.summary.cpuCapacity, page.summary.vcpuPercent)
+                detail: page.summary.vcpuAllocation === FleetSummary.Within
+                        ? i18nc("@info", "running and paused machines, against the nodes' CPUs")
+                        : i18nc("@info", "overcommitted: running and paused machines hold more vCPUs than the nodes have CPUs")
                 used: page.summary.vcpusAllocated
                 capacity: page.summary.cpuCapacity
+                allocation: page.summary.vcpuAllocation
             }
             TotalCard {
                 objectName: "memoryTotal"
                 title: i18nc("@title total", "Memory allocated")
-                figure: i18nc("@info memory of capacity", "%1 of %2", page.bytes(page.summary.memoryAllocatedBytes),
-                              page.bytes(page.summary.memoryCapacityBytes))
-                detail: i18nc("@info", "running and paused machines, against the nodes' memory")
+                figure: i18nc("@info memory of capacity, percent of it allocated", "%1 of %2 · %3 %",
+                              page.bytes(page.summary.memoryAllocatedBytes), page.bytes(page.summary.memoryCapacityBytes),
+                              page.summary.memoryPercent)
+                detail: page.summary.memoryAllocation === FleetSummary.Within
+                        ? i18nc("@info", "running and paused machines, against the nodes' memory")
+                        : i18nc("@info", "overcommitted: running and paused machines hold more memory than the nodes have")
                 used: page.summary.memoryAllocatedBytes
                 capacity: page.summary.memoryCapacityBytes
+                allocation: page.summary.memoryAllocation
             }
             TotalCard {
                 objectName: "storageTotal"

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla
 
 /// One of the fleet's totals: a name, a figure, what lies behind it and,
 /// where there is a capacity, a bar of how much of it is taken.
@@ -17,6 +18,11 @@ Kirigami.AbstractCard {
     property real used: 0
     property real capacity: 0
     readonly property bool showsBar: capacity > 0
+    /// FleetSummary.Allocation: within capacity, overcommitted or far overcommitted.
+    property int allocation: FleetSummary.Within
+    readonly property color barColor: allocation === FleetSummary.FarOvercommitted ? Kirigami.Theme.negativeTextColor
+                                    : allocation === FleetSummary.Overcommitted ? Kirigami.Theme.neutralTextColor
+                                    : Kirigami.Theme.highlightColor
 
     Layout.fillWidth: true
     Layout.fillHeight: true
@@ -41,11 +47,29 @@ Kirigami.AbstractCard {
             wrapMode: Text.Wrap
         }
         QQC2.ProgressBar {
+            id: bar
+
             Layout.fillWidth: true
             visible: card.showsBar
             from: 0
             to: Math.max(card.capacity, card.used)
             value: card.used
+            // Drawn here: the desktop style paints every bar in its own colour.
+            background: Rectangle {
+                implicitHeight: Kirigami.Units.smallSpacing * 1.5
+                radius: height / 2
+                color: Kirigami.ColorUtils.linearInterpolation(Kirigami.Theme.backgroundColor, Kirigami.Theme.textColor,
+                                                               Kirigami.Theme.frameContrast)
+
+                Rectangle {
+                    objectName: "barTaken"
+                    width: bar.visualPosition * parent.width
+                    height: parent.height
+                    radius: parent.radius
+                    color: card.barColor
+                }
+            }
+            contentItem: Item {}
         }
         Item {
             Layout.fillHeight: true // cards of a row share a height; the rest goes here

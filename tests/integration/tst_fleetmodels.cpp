@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "demofleet.h"
 #include "fleet.h"
 #include "libvirthandles.h"
 #include "machinefiltermodel.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
+#include "testfleet.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 
 using namespace Flotilla;
 
-// The demo fleet opened for real, through libvirt's test driver, one session
-// thread per node, and read through the same models the window shows.
-class DemoFleetTest : public QObject
+// The tests' fleet (tests/data/fleet) opened for real, through libvirt's test
+// driver, one session thread per node, and read through the same models the
+// window shows.
+class FleetModelsTest : public QObject
 {
     Q_OBJECT
 
@@ -55,13 +55,12 @@ class DemoFleetTest : public QObject
         return true;
     }
 
-    /// The demo fleet's five nodes, unpacked once for every test.
-    QTemporaryDir m_demoFolder;
-    QList<NodeEntry> m_demoNodes;
+    /// The test fleet's five nodes.
+    QList<NodeEntry> m_testNodes;
 
-    void addDemoNodes(Fleet &fleet) const
+    void addTestNodes(Fleet &fleet) const
     {
-        for (const NodeEntry &entry : m_demoNodes) {
+        for (const NodeEntry &entry : m_testNodes) {
             fleet.addNode(entry);
         }
     }
@@ -76,25 +75,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
-        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_demoFolder.path());
+        const Result<QList<NodeEntry>> nodes = Testing::TestFleet::entries();
         QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
-        m_demoNodes = nodes.value();
-    }
-
-    void unpacksFiveNodesWithPlaces()
-    {
-        QTemporaryDir folder;
-        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(folder.path());
-        QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
-        QCOMPARE(nodes.value().size(), 5);
-        QSet<QString> countries;
-        for (const NodeEntry &node : nodes.value()) {
-            QVERIFY2(node.uri.startsWith(QStringLiteral("test://") + folder.path()), qPrintable(node.uri));
-            QVERIFY(QFile::exists(node.uri.mid(7)));
-            QVERIFY(node.location.hasCoordinates());
-            countries.insert(node.location.countryCode);
-        }
-        QCOMPARE(countries.size(), 5);
+        m_testNodes = nodes.value();
     }
 
     void showsEveryNodeAndMachine()
@@ -104,7 +87,7 @@ private Q_SLOTS:
         MachineListModel machines(&fleet);
         QAbstractItemModelTester nodesTester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester machinesTester(&machines, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        addDemoNodes(fleet);
+        addTestNodes(fleet);
         QCOMPARE(nodes.rowCount(), 5);
         QTRY_VERIFY_WITH_TIMEOUT(allLoaded(fleet), timeoutMs);
 
@@ -119,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(nodeData(nodes, helsinki, NodeListModel::RunningCountRole).toInt(), 15);
         QCOMPARE(nodeData(nodes, helsinki, NodeListModel::HypervisorRole).toString(), QStringLiteral("TEST"));
         QVERIFY(nodeData(nodes, helsinki, NodeListModel::ErrorRole).toString().isEmpty());
-        // libvirt's test driver gives each pool 100 GiB; the demo volumes fill 48 % of it.
+        // libvirt's test driver gives each pool 100 GiB; the node's volumes fill 48 % of it.
         QCOMPARE(nodeData(nodes, helsinki, NodeListModel::StorageCapacityBytesRole).toDouble(), 100.0 * (1ull << 30));
         QVERIFY(qAbs(nodeData(nodes, helsinki, NodeListModel::StorageUsedBytesRole).toDouble() / (1ull << 30) - 48.0)
             < 0.5);
@@ -154,13 +137,13 @@ private Q_SLOTS:
         QCOMPARE(states.value(MachineListModel::Crashed), 1);
     }
 
-    void simulatesActivityForTheDemo()
+    void simulatesActivityForTestDriverNodes()
     {
         Fleet fleet;
         fleet.setTickInterval(std::chrono::milliseconds(200));
         NodeListModel nodes(&fleet);
         MachineListModel machines(&fleet);
-        fleet.addNode(m_demoNodes.at(1)); // Helsinki: 15 running, 1 crashed, 2 off
+        fleet.addNode(m_testNodes.at(1)); // Helsinki: 15 running, 1 crashed, 2 off
         // Rates need two ticks; wait for a few.
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().metrics->nodeWindow(600).size() >= 3, timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().simulatedActivity, 2000);
@@ -200,7 +183,7 @@ private Q_SLOTS:
         MachineFilterModel filtered;
         filtered.setSourceModel(&machines);
         QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        addDemoNodes(fleet);
+        addTestNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(filtered.rowCount(), 60, timeoutMs);
 
         filtered.setNodeId(QStringLiteral("helsinki-rack"));
@@ -226,7 +209,7 @@ private Q_SLOTS:
         sorted.setSortKey(MachineFilterModel::ByCpu);
         sorted.setDescending(true);
         QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        addDemoNodes(fleet);
+        addTestNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(sorted.rowCount(), 60, timeoutMs);
         // Over several ticks, the order follows the figures as they change.
         for (int tick = 0; tick < 5; ++tick) {
@@ -256,7 +239,7 @@ private Q_SLOTS:
         running.setSearchText(QStringLiteral("state:running"));
         QAbstractItemModelTester byStateTester(&byState, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester runningTester(&running, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        addDemoNodes(fleet);
+        addTestNodes(fleet);
         QTRY_COMPARE_WITH_TIMEOUT(byState.rowCount(), 60, timeoutMs);
         QVERIFY(inOrder(byState, MachineListModel::StateTextRole));
         QVERIFY(inOrder(running, MachineListModel::NameRole));
@@ -404,5 +387,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(DemoFleetTest)
-#include "tst_demofleet.moc"
+QTEST_MAIN(FleetModelsTest)
+#include "tst_fleetmodels.moc"
