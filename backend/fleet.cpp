@@ -43,7 +43,7 @@ Fleet::~Fleet()
     }
     // One deadline for every session together: five hung nodes cost the
     // exit no more than one does.
-    const QDeadlineTimer deadline(Worker::exitGrace);
+    const QDeadlineTimer deadline(exitGrace);
     for (const auto &worker : m_workers) {
         worker->finish(deadline);
     }

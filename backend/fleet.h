@@ -16,6 +16,8 @@
 
 #include <QObject>
 
+#include <chrono>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -32,6 +34,10 @@ class Fleet : public QObject
     Q_OBJECT
 
 public:
+    /// How long closing the fleet waits for all its sessions together;
+    /// a session still stuck in a call then is left to end by itself.
+    static constexpr std::chrono::milliseconds exitGrace{1200};
+
     struct Node {
         NodeEntry entry;
         NodeStatus status;

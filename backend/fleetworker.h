@@ -14,9 +14,6 @@ namespace Flotilla
 /// A session and the thread it runs on. The session is closed and deleted
 /// on its own thread, which then ends. Private to Fleet.
 struct Fleet::Worker {
-    /// How long closing the fleet waits for all its sessions together.
-    static constexpr std::chrono::milliseconds exitGrace{1200};
-
     std::unique_ptr<QThread> thread = std::make_unique<QThread>();
     NodeSession *session = nullptr;
     bool stopping = false;

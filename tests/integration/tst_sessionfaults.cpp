@@ -343,7 +343,11 @@ private Q_SLOTS:
         fleet.reset();
         const qint64 quitMs = clock.elapsed();
         qInfo() << "quitting with three stopped nodes took" << quitMs << "ms";
-        QVERIFY2(quitMs < 2000, qPrintable(QStringLiteral("quitting took %1 ms").arg(quitMs)));
+        // One deadline for all workers: waiting per worker would take at
+        // least three graces. The bound leaves a whole grace of slack for a
+        // loaded machine; how fast quitting is, is the message's figure.
+        const qint64 graceMs = Fleet::exitGrace.count();
+        QVERIFY2(quitMs < 2 * graceMs, qPrintable(QStringLiteral("quitting took %1 ms").arg(quitMs)));
 
         // The nodes come back: the calls return, and the sessions left
         // behind close and delete themselves without touching the fleet.
