@@ -135,6 +135,16 @@ private Q_SLOTS:
         m_app.type(item("rawUriFieldInput"), QStringLiteral("xen:///"));
         QVERIFY2(
             problem("rawUriFieldProblem").contains(QStringLiteral("xen")), qPrintable(problem("rawUriFieldProblem")));
+        // No check of the node's identity: a warning, and a box to tick before saving.
+        m_app.type(item("rawUriFieldInput"), u"qemu+tls://far.example/system?no_verify=1"_s);
+        QTRY_VERIFY(item("unverifiedBox") && item("unverifiedBox")->isVisible());
+        QVERIFY(item("unverifiedNotice")->isVisible());
+        QVERIFY(!item("unverifiedBox")->property("checked").toBool());
+        QVERIFY2(problem("unverifiedProblem").contains(u"Confirm"_s), qPrintable(problem("unverifiedProblem")));
+        // An option that runs a program is refused by name.
+        m_app.type(item("rawUriFieldInput"), u"qemu+ssh://h/system?command=/tmp/evil"_s);
+        QVERIFY2(problem("rawUriFieldProblem").contains(u"“command”"_s), qPrintable(problem("rawUriFieldProblem")));
+        QVERIFY(!item("unverifiedBox")->isVisible());
     }
 
     void fitsANarrowWindow()

@@ -107,6 +107,29 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.rawUri = text
     }
+    Kirigami.InlineMessage {
+        objectName: "unverifiedNotice"
+        visible: fields.form.skipsVerification
+        Layout.fillWidth: true
+        Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        type: Kirigami.MessageType.Warning
+        text: i18nc("@info", "This address turns off the check of the node's identity (no_verify or known_hosts_verify). Another computer on the way could pose as the node and read or change what Flotilla sends, passwords included.")
+    }
+    QQC2.CheckBox {
+        id: unverifiedBox
+
+        objectName: "unverifiedBox"
+        visible: fields.form.skipsVerification
+        Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        text: i18nc("@option:check", "Connect without checking the node's identity")
+        checked: fields.form.unverifiedAccepted
+        onToggled: fields.form.unverifiedAccepted = checked
+    }
+    FieldProblem {
+        objectName: "unverifiedProblem"
+        text: fields.form.unverifiedError
+        shown: fields.showAllProblems
+    }
     QQC2.Label {
         objectName: "builtUri"
         Kirigami.FormData.label: i18nc("@label", "Connection URI:")

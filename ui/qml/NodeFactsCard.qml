@@ -36,6 +36,7 @@ ColumnLayout {
     required property var pools
     required property string networksText
     required property var tags
+    required property bool unverified
 
     spacing: Kirigami.Units.smallSpacing
 
@@ -45,6 +46,15 @@ ColumnLayout {
         visible: card.error.length > 0
         type: Kirigami.MessageType.Error
         text: card.errorDetails.length > 0 ? i18nc("@info error with details", "%1: %2", card.error, card.errorDetails) : card.error
+    }
+
+    Kirigami.InlineMessage {
+        objectName: "unverifiedWarning"
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        visible: card.unverified
+        type: Kirigami.MessageType.Warning
+        text: i18nc("@info", "Flotilla does not check this node's identity (its address turns the check off): another computer on the way could pose as it. Edit the address to turn the check back on.")
     }
 
     Kirigami.FormLayout {
