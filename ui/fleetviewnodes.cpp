@@ -4,6 +4,7 @@
 #include "fleetview.h"
 
 #include "citylist.h"
+#include "core/displayname.h"
 #include "fleet.h"
 
 #include <cmath>
@@ -103,6 +104,7 @@ QVariantMap FleetView::nodeEntry(const QString &nodeId) const
     }
     const NodeEntry &entry = m_fleet->nodes().at(index).entry;
     return {{QStringLiteral("nodeId"), entry.id}, {QStringLiteral("name"), entry.name},
+        {QStringLiteral("displayName"), displayName(entry.name)},
         {QStringLiteral("uri"), entry.uri}, {QStringLiteral("city"), entry.location.city},
         {QStringLiteral("country"), entry.location.country},
         {QStringLiteral("countryCode"), entry.location.countryCode},

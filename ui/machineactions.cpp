@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machineactions.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
 #include "fleetevents.h"
 #include "machinelistmodel.h"
@@ -132,7 +133,7 @@ void MachineActions::onFinished(const MachineRequestResult &result)
     }
     Batch &batch = m_batches[batchId];
     const Machine *machine = m_machines->machine(result.uuid);
-    const QString name = machine ? machine->name : result.uuid;
+    const QString name = machine ? displayName(machine->name) : result.uuid;
     if (!result.error.isEmpty()) {
         batch.failures.append(i18nc("@info machine: what went wrong", "%1: %2", name, result.error.text()));
     }
@@ -170,7 +171,7 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
             if (disk.device != QLatin1StringView("disk")) {
                 continue;
             }
-            disks.append(QVariantMap{{QStringLiteral("machine"), machine->name}, {QStringLiteral("path"), disk.source},
+            disks.append(QVariantMap{{QStringLiteral("machine"), displayName(machine->name)}, {QStringLiteral("path"), disk.source},
                 {QStringLiteral("size"),
                     disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()}});
         }
@@ -183,7 +184,7 @@ QStringList MachineActions::namesOf(const QStringList &uuids) const
     QStringList names;
     for (const QString &uuid : uuids) {
         if (const Machine *machine = m_machines->machine(uuid)) {
-            names.append(machine->name);
+            names.append(displayName(machine->name));
         }
     }
     return names;

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodelistmodel.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
+#include "nodes/uriparameters.h"
 
 #include <KFormat>
 #include <KLocalizedString>
@@ -129,7 +131,7 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return node.entry.name;
+        return displayName(node.entry.name);
     case IdRole:
         return node.entry.id;
     case UriRole:
@@ -210,6 +212,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return node.simulatedActivity;
     case TagsRole:
         return node.entry.tags;
+    case UnverifiedRole:
+        return NodeUri::skipsVerification(node.entry.uri);
     }
     return {};
 }
@@ -251,6 +255,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {UsageTextRole, "usageText"},
         {SimulatedRole, "simulated"},
         {TagsRole, "tags"},
+        {UnverifiedRole, "unverified"},
     };
 }
 

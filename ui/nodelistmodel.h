@@ -52,6 +52,7 @@ public:
         UsageTextRole, ///< "CPU 23 % · memory 41 GiB of 64 GiB"
         SimulatedRole, ///< its activity is the demo's simulation
         TagsRole, ///< QStringList: the person's tags for the node
+        UnverifiedRole, ///< the node's URI turns off the check of its identity (no_verify=1)
     };
     Q_ENUM(Roles)
 
