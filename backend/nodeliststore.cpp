@@ -67,9 +67,10 @@ Result<QList<NodeEntry>> NodeListStore::load()
         nodes.append(entry.node);
     }
     if (!problems.isEmpty()) {
-        m_skipped = Error{.message = i18ncp("@info", "One node of your list is left out: it stays in %2 as it is",
-                              "%1 nodes of your list are left out: they stay in %2 as they are", problems.size(), m_path),
-            .details = problems.join(QStringLiteral("; "))};
+        m_skipped
+            = Error{.message = i18ncp("@info", "One node of your list is left out: it stays in %2 as it is",
+                        "%1 nodes of your list are left out: they stay in %2 as they are", problems.size(), m_path),
+                .details = problems.join(QStringLiteral("; "))};
     }
     return nodes;
 }

@@ -79,8 +79,9 @@ Result<Parts> validate(const QString &uri)
     }
     if (parts.transport == QLatin1StringView("ext")) {
         return wrong(uri,
-            i18nc("@info", "the ext transport runs a program on this computer to reach the node; Flotilla does not "
-                           "allow it: use ssh, tls or tcp"));
+            i18nc("@info",
+                "the ext transport runs a program on this computer to reach the node; Flotilla does not "
+                "allow it: use ssh, tls or tcp"));
     }
     if (!parts.transport.isEmpty() && parts.transport != QLatin1StringView("unix")
         && !remoteTransports.contains(parts.transport)) {
@@ -100,8 +101,8 @@ Result<Parts> validate(const QString &uri)
     if (parts.transport == QLatin1StringView("unix") && !parts.host.isEmpty()) {
         return wrong(uri, i18nc("@info", "the unix transport reaches this computer only: leave out the host"));
     }
-    static const QRegularExpression hostName(QStringLiteral("^[\\p{L}\\p{N}_.:][\\p{L}\\p{N}_.:-]*$"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression hostName(
+        QStringLiteral("^[\\p{L}\\p{N}_.:][\\p{L}\\p{N}_.:-]*$"), QRegularExpression::UseUnicodePropertiesOption);
     if (parts.isRemote() && !hostName.match(parts.host).hasMatch()) {
         return wrong(uri, i18nc("@info", "the host “%1” is neither a host name nor an address", parts.host));
     }

@@ -40,7 +40,7 @@ bool invisible(char32_t c)
 }
 
 /// A joiner that only shapes the letters around it, as in Persian or in emoji sequences.
-bool shapingJoiner(const QList<char32_t> &text, qsizetype i)
+bool shapingJoiner(const QList<uint> &text, qsizetype i)
 {
     if (text.at(i) != zeroWidthNonJoiner && text.at(i) != zeroWidthJoiner) {
         return false;
@@ -73,7 +73,7 @@ QString mark(char32_t c)
 
 QString displayName(const QString &name)
 {
-    const QList<char32_t> text = name.toUcs4();
+    const QList<uint> text = name.toUcs4();
     QString shown;
     shown.reserve(name.size());
     bool changed = false;

@@ -72,13 +72,16 @@ Result<bool> checkOption(
     }
     if (name == QLatin1StringView("known_hosts_verify")) {
         options.skipsVerification = options.skipsVerification || value != QLatin1StringView("normal");
-        return checkChoice(written, value, {QStringLiteral("normal"), QStringLiteral("auto"), QStringLiteral("ignore")});
+        return checkChoice(
+            written, value, {QStringLiteral("normal"), QStringLiteral("auto"), QStringLiteral("ignore")});
     }
     if (name == QLatin1StringView("mode")) {
-        return checkChoice(written, value, {QStringLiteral("auto"), QStringLiteral("direct"), QStringLiteral("legacy")});
+        return checkChoice(
+            written, value, {QStringLiteral("auto"), QStringLiteral("direct"), QStringLiteral("legacy")});
     }
     if (name == QLatin1StringView("proxy")) {
-        return checkChoice(written, value, {QStringLiteral("auto"), QStringLiteral("netcat"), QStringLiteral("native")});
+        return checkChoice(
+            written, value, {QStringLiteral("auto"), QStringLiteral("netcat"), QStringLiteral("native")});
     }
     if (name == QLatin1StringView("sshauth")) {
         const QStringList methods = {QStringLiteral("agent"), QStringLiteral("privkey"), QStringLiteral("password"),

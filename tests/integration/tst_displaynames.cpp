@@ -47,10 +47,8 @@ private Q_SLOTS:
         Fleet fleet;
         NodeListModel nodes(&fleet);
         // Disabled: no connection is attempted.
-        fleet.addNode(NodeEntry{.id = u"far"_s,
-            .name = u"Far"_s,
-            .uri = u"test+tls://127.0.0.1/default?no_verify=1"_s,
-            .enabled = false});
+        fleet.addNode(NodeEntry{
+            .id = u"far"_s, .name = u"Far"_s, .uri = u"test+tls://127.0.0.1/default?no_verify=1"_s, .enabled = false});
         QCOMPARE(nodes.rowCount(), 1);
         QVERIFY(nodes.index(0).data(NodeListModel::UnverifiedRole).toBool());
         QCOMPARE(nodes.roleNames().value(NodeListModel::UnverifiedRole), QByteArray("unverified"));
@@ -65,7 +63,7 @@ private Q_SLOTS:
         QCOMPARE(row.data(MachineListModel::NameRole).toString(), u"invoice[U+202E]fdp.exe"_s);
         QCOMPARE(row.data(MachineListModel::NodeNameRole).toString(), u"Berlin[U+202E]txt.exe"_s);
         // The machine itself keeps its real name.
-        QCOMPARE(m_fleet.nodes().first().machines.machines().first().name, u"invoice\u202Efdp.exe"_s);
+        QCOMPARE(m_fleet.nodes().first().machines.machines().cbegin()->name, u"invoice\u202Efdp.exe"_s);
     }
 };
 

@@ -56,7 +56,8 @@ private Q_SLOTS:
         QTest::newRow("ext transport") << QStringList{QStringLiteral("--connect"), QStringLiteral("qemu+ext:///system")}
                                        << QStringLiteral("runs a program");
         QTest::newRow("unverified") << QStringList{QStringLiteral("--connect"),
-            QStringLiteral("qemu+tls://h/system?no_verify=1")} << QStringLiteral("Add Node");
+            QStringLiteral("qemu+tls://h/system?no_verify=1")}
+                                    << QStringLiteral("Add Node");
         QTest::newRow("bare uri") << QStringList{QStringLiteral("qemu:///system")} << QStringLiteral("--connect URI");
     }
 

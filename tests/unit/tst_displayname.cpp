@@ -19,8 +19,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("shown");
         QTest::newRow("plain") << u"Berlin home server"_s << u"Berlin home server"_s;
         QTest::newRow("accents and CJK") << u"Zürich 東京 ノード"_s << u"Zürich 東京 ノード"_s;
-        QTest::newRow("right-to-left override")
-            << u"invoice\u202Efdp.exe"_s << u"invoice[U+202E]fdp.exe"_s;
+        QTest::newRow("right-to-left override") << u"invoice\u202Efdp.exe"_s << u"invoice[U+202E]fdp.exe"_s;
         QTest::newRow("isolate and pop") << u"a\u2067b\u2069"_s << u"a[U+2067]b[U+2069]"_s;
         QTest::newRow("marks") << u"web\u200E\u200F"_s << u"web[U+200E][U+200F]"_s;
         QTest::newRow("zero-width space") << u"web\u200B1"_s << u"web[U+200B]1"_s;
@@ -32,7 +31,8 @@ private Q_SLOTS:
         QTest::newRow("joiner between Latin letters") << u"pay\u200Cpal"_s << u"pay[U+200C]pal"_s;
         QTest::newRow("joiner in Persian") << u"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"_s
                                            << u"\u2068\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\u2069"_s;
-        QTest::newRow("joiner in an emoji") << u"\U0001F468\u200D\U0001F4BB lab"_s << u"\U0001F468\u200D\U0001F4BB lab"_s;
+        QTest::newRow("joiner in an emoji")
+            << u"\U0001F468\u200D\U0001F4BB lab"_s << u"\U0001F468\u200D\U0001F4BB lab"_s;
         QTest::newRow("hebrew isolated") << u"שרת 1"_s << u"\u2068שרת 1\u2069"_s;
         QTest::newRow("tag character") << u"web\U000E0041"_s << u"web[U+E0041]"_s;
     }
@@ -50,8 +50,7 @@ private Q_SLOTS:
         const QString shown = displayName(u"\u202B\u202Dx\u2066\u202E"_s);
         for (const QChar c : shown) {
             const bool control = (c.unicode() >= 0x202A && c.unicode() <= 0x202E)
-                || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069) || c.unicode() == 0x200E
-                || c.unicode() == 0x200F;
+                || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069) || c.unicode() == 0x200E || c.unicode() == 0x200F;
             QVERIFY2(!control, qPrintable(shown));
         }
     }

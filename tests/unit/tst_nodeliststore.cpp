@@ -87,8 +87,8 @@ private Q_SLOTS:
         QDir().mkpath(m_folder.filePath(QStringLiteral("config")));
         const QJsonArray written = {
             QJsonObject{{u"id"_s, u"good"_s}, {u"name"_s, u"Good"_s}, {u"uri"_s, u"test:///default"_s}},
-            QJsonObject{{u"id"_s, u"evil"_s}, {u"name"_s, u"Evil"_s},
-                {u"uri"_s, u"qemu+ssh://h/system?command=/tmp/evil"_s}},
+            QJsonObject{
+                {u"id"_s, u"evil"_s}, {u"name"_s, u"Evil"_s}, {u"uri"_s, u"qemu+ssh://h/system?command=/tmp/evil"_s}},
             QJsonObject{{u"id"_s, u"twin"_s}, {u"name"_s, u"GOOD"_s}, {u"uri"_s, u"test:///default"_s}},
             QJsonObject{{u"id"_s, u"tagged"_s}, {u"name"_s, u"Tagged"_s}, {u"uri"_s, u"test:///default"_s},
                 {u"tags"_s, QJsonArray{u"fine"_s, u"in\u202Evisible"_s}}},
@@ -108,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(nodes.value().first().id, u"good"_s);
         const QString why = store.skipped().text();
         QVERIFY2(store.skipped().message.contains(u"5 nodes"_s), qPrintable(why));
-        for (const QString &mentioned : {u"“command”"_s, u"called “Good”"_s, u"invisible character"_s, u"globe"_s, u"entry 6"_s}) {
+        for (const QString &mentioned :
+            {u"“command”"_s, u"called “Good”"_s, u"invisible character"_s, u"globe"_s, u"entry 6"_s}) {
             QVERIFY2(why.contains(mentioned), qPrintable(why));
         }
 

@@ -121,7 +121,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("command") << QStringLiteral("qemu+ssh://h/system?command=/tmp/evil") << QStringLiteral("“command”");
+        QTest::newRow("command") << QStringLiteral("qemu+ssh://h/system?command=/tmp/evil")
+                                 << QStringLiteral("“command”");
         QTest::newRow("netcat") << QStringLiteral("qemu+ssh://h/system?netcat=/tmp/evil") << QStringLiteral("“netcat”");
         QTest::newRow("socket over ssh") << QStringLiteral("qemu+ssh://h/system?socket=/run/x")
                                          << QStringLiteral("“socket”");
@@ -139,10 +140,10 @@ private Q_SLOTS:
         QTest::newRow("bad proxy") << QStringLiteral("qemu+ssh://h/system?proxy=x") << QStringLiteral("“proxy”");
         QTest::newRow("bad ssh auth") << QStringLiteral("qemu+ssh://h/system?sshauth=agent,x")
                                       << QStringLiteral("“sshauth”");
-        QTest::newRow("relative key file") << QStringLiteral("qemu+ssh://h/system?keyfile=id")
-                                           << QStringLiteral("full path");
-        QTest::newRow("host like an option") << QStringLiteral("qemu+ssh://-oProxyCommand=x/system")
-                                             << QStringLiteral("host");
+        QTest::newRow("relative key file")
+            << QStringLiteral("qemu+ssh://h/system?keyfile=id") << QStringLiteral("full path");
+        QTest::newRow("host like an option")
+            << QStringLiteral("qemu+ssh://-oProxyCommand=x/system") << QStringLiteral("host");
     }
 
     void refusesOptionsThatRunPrograms()
