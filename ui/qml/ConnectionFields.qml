@@ -107,12 +107,15 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.rawUri = text
     }
-    Kirigami.InlineMessage {
+    QQC2.Label {
         objectName: "unverifiedNotice"
         visible: fields.form.skipsVerification
+        Kirigami.FormData.label: i18nc("@label", "Warning:")
         Layout.fillWidth: true
         Layout.maximumWidth: Kirigami.Units.gridUnit * 24
-        type: Kirigami.MessageType.Warning
+        wrapMode: Text.Wrap
+        color: Kirigami.Theme.neutralTextColor
+        Accessible.role: Accessible.AlertMessage
         text: i18nc("@info", "This address turns off the check of the node's identity (no_verify or known_hosts_verify). Another computer on the way could pose as the node and read or change what Flotilla sends, passwords included.")
     }
     QQC2.CheckBox {
