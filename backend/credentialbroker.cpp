@@ -2,37 +2,31 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "credentialbroker.h"
 
-#include "logging.h"
-
-#include <KLocalizedString>
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <qt6keychain/keychain.h>
+#include "libvirt/credentialstore.h"
 
 namespace Flotilla
 {
 
 namespace
 {
-const QString keyringService = QStringLiteral("flotilla");
-
 /// libvirt may ask for a user name and a password in two questions: each
 /// kind of question is remembered apart.
-QString keyFor(const QString &uri, const QList<CredentialPrompt> &prompts)
+QString kindsOf(const QList<CredentialPrompt> &prompts)
 {
     QString kinds;
     for (const CredentialPrompt &prompt : prompts) {
         kinds += prompt.isUserName ? QLatin1Char('u') : prompt.secret ? QLatin1Char('s') : QLatin1Char('t');
     }
-    return QStringLiteral("node:%1#%2").arg(uri, kinds);
+    return kinds;
 }
 } // namespace
 
 CredentialBroker::CredentialBroker(QObject *parent)
     : QObject(parent)
+    , m_store(new CredentialStore(this))
 {
     qRegisterMetaType<CredentialRequest>();
+    connect(m_store, &CredentialStore::problem, this, &CredentialBroker::keyringProblem);
 }
 
 CredentialBroker::~CredentialBroker()
@@ -64,28 +58,17 @@ std::optional<QStringList> CredentialBroker::ask(
 
 void CredentialBroker::start(const CredentialRequest &request)
 {
-    if (!m_useKeyring) {
+    if (!m_useKeyring || m_forgotten.contains(request.uri)) {
         Q_EMIT requested(request);
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(keyringService, this);
-    job->setKey(keyFor(request.uri, request.prompts));
-    connect(job, &QKeychain::Job::finished, this, [this, job, request] {
-        const QJsonArray stored = QJsonDocument::fromJson(job->textData().toUtf8()).array();
-        if (job->error() == QKeychain::NoError && stored.size() == request.prompts.size()) {
-            QStringList answers;
-            for (const QJsonValue value : stored) {
-                answers.append(value.toString());
-            }
-            fulfil(request.id, answers);
-            return;
+    m_store->find(request.uri, kindsOf(request.prompts), [this, request](const std::optional<QStringList> &answers) {
+        if (answers && answers->size() == request.prompts.size() && !m_forgotten.contains(request.uri)) {
+            fulfil(request.id, *answers);
+        } else {
+            Q_EMIT requested(request);
         }
-        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
-            qCInfo(FLOTILLA_FLEET) << "keyring:" << job->errorString();
-        }
-        Q_EMIT requested(request);
     });
-    job->start();
 }
 
 void CredentialBroker::answer(quint64 id, const QStringList &answers, bool remember)
@@ -96,17 +79,8 @@ void CredentialBroker::answer(quint64 id, const QStringList &answers, bool remem
         request = m_requests.value(id);
     }
     if (remember && m_useKeyring && !request.uri.isEmpty()) {
-        auto *job = new QKeychain::WritePasswordJob(keyringService, this);
-        job->setKey(keyFor(request.uri, request.prompts));
-        job->setTextData(
-            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(answers)).toJson(QJsonDocument::Compact)));
-        connect(job, &QKeychain::Job::finished, this, [this, job] {
-            if (job->error() != QKeychain::NoError) {
-                Q_EMIT keyringProblem(
-                    i18nc("@info", "Could not keep the credentials in the keyring: %1", job->errorString()));
-            }
-        });
-        job->start();
+        m_forgotten.remove(request.uri);
+        m_store->keep(request.uri, kindsOf(request.prompts), answers);
     }
     fulfil(id, answers);
 }
@@ -121,11 +95,9 @@ void CredentialBroker::forget(const QString &uri)
     if (!m_useKeyring) {
         return;
     }
-    for (const char *kinds : {"u", "s", "us", "t"}) {
-        auto *job = new QKeychain::DeletePasswordJob(keyringService, this);
-        job->setKey(QStringLiteral("node:%1#%2").arg(uri, QLatin1StringView(kinds)));
-        job->start();
-    }
+    // Not offered again in this run even if the keyring fails to delete them.
+    m_forgotten.insert(uri);
+    m_store->forget(uri);
 }
 
 void CredentialBroker::close()

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <future>
@@ -14,6 +15,7 @@
 
 namespace Flotilla
 {
+class CredentialStore;
 
 /// One thing libvirt asks for while connecting: a user name, a password, a passphrase.
 struct CredentialPrompt {
@@ -52,7 +54,8 @@ public:
     /// The person's answers to request @p id; @p remember keeps them in the keyring.
     Q_INVOKABLE void answer(quint64 id, const QStringList &answers, bool remember);
     Q_INVOKABLE void decline(quint64 id);
-    /// The remembered answers for @p uri did not work: forget them.
+    /// The remembered answers for @p uri did not work: forget every one of
+    /// them, so that the person is asked next time.
     void forget(const QString &uri);
     /// Releases every waiting session (on exit).
     void declineAll();
@@ -76,6 +79,8 @@ private:
     QHash<quint64, CredentialRequest> m_requests;
     quint64 m_nextId = 1;
     bool m_useKeyring = true;
+    CredentialStore *m_store;
+    QSet<QString> m_forgotten; ///< URIs whose remembered answers failed in this run (UI thread)
     bool m_closed = false;
 };
 

@@ -2,9 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "domainxml.h"
 
+#include "model/tags.h"
+
 #include <KLocalizedString>
 
-#include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -19,6 +20,23 @@ namespace
 Error invalid(const QString &details)
 {
     return Error{.message = i18nc("@info", "The machine's description (domain XML) is not valid"), .details = details};
+}
+
+/// Whether XML 1.0 can hold @p text (its Char production): no control
+/// characters but tab and line ends, no lone surrogates, no U+FFFE or U+FFFF.
+bool xmlCanHold(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode())) {
+            ++i;
+            continue;
+        }
+        if (!(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /// The current element's path from the root, e.g. {"domain", "devices", "disk"}.
@@ -129,7 +147,7 @@ void readMetadataField(Reader &reader, MachineMetadata &metadata)
     if (name == QLatin1StringView("workload")) {
         metadata.workload = text;
     } else if (name == QLatin1StringView("tags")) {
-        metadata.tags = text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+        metadata.tags = Tags::split(text);
     } else if (name == QLatin1StringView("template")) {
         metadata.templateName = text;
     } else if (name == QLatin1StringView("replica")) {
@@ -185,6 +203,14 @@ Result<bool> startElement(Reader &reader)
         startDevice(reader);
     } else if (reader.m_path.size() == 4 && reader.m_path.at(2) == L("disk") && reader.m_disk) {
         startDiskChild(reader, *reader.m_disk);
+    } else if (reader.m_disk && reader.m_path.size() >= 5 && reader.m_path.at(2) == L("disk")
+        && reader.m_path.last() == L("source") && reader.m_path.at(reader.m_path.size() - 2) == L("backingStore")) {
+        for (const auto key : {"file", "dev"}) {
+            if (const QString value = reader.attribute(QLatin1StringView(key)); !value.isEmpty()) {
+                reader.m_disk->backingFiles.append(value);
+                break;
+            }
+        }
     } else if (reader.m_path.size() == 4 && reader.m_path.at(2) == L("interface") && reader.m_interface) {
         startInterfaceChild(reader, *reader.m_interface);
     } else if (reader.m_path.size() == 4 && reader.inFlotillaMetadata()) {
@@ -274,28 +300,42 @@ Result<DomainDescription> parse(QByteArrayView xml)
     return reader.m_domain;
 }
 
-QString metadataElement(const MachineMetadata &metadata)
+Result<QString> metadataElement(const MachineMetadata &metadata)
 {
+    const auto refused = [](const QString &why) {
+        return Error{.message = i18nc("@info", "Could not write Flotilla's metadata"), .details = why};
+    };
+    if (const QString problem = Tags::problem(metadata.tags); !problem.isEmpty()) {
+        return refused(problem); // it would not come back as written
+    }
     // Without a namespace: virDomainSetMetadata puts it in ours, with our prefix.
     QString xml;
     QXmlStreamWriter writer(&xml);
+    bool holdable = true; // Qt 6.8's writer lets some of what XML cannot hold through
+    const auto write = [&writer, &holdable](const QString &name, const QString &text) {
+        holdable = holdable && xmlCanHold(text);
+        writer.writeTextElement(name, text);
+    };
     writer.writeStartElement(QStringLiteral("machine"));
     if (!metadata.workload.isEmpty()) {
-        writer.writeTextElement(QStringLiteral("workload"), metadata.workload);
+        write(QStringLiteral("workload"), metadata.workload);
     }
     if (!metadata.tags.isEmpty()) {
-        writer.writeTextElement(QStringLiteral("tags"), metadata.tags.join(QLatin1Char(',')));
+        write(QStringLiteral("tags"), Tags::join(metadata.tags));
     }
     if (!metadata.templateName.isEmpty()) {
-        writer.writeTextElement(QStringLiteral("template"), metadata.templateName);
+        write(QStringLiteral("template"), metadata.templateName);
     }
     if (metadata.replica >= 0) {
-        writer.writeTextElement(QStringLiteral("replica"), QString::number(metadata.replica));
+        write(QStringLiteral("replica"), QString::number(metadata.replica));
     }
     if (!metadata.note.isEmpty()) {
-        writer.writeTextElement(QStringLiteral("note"), metadata.note);
+        write(QStringLiteral("note"), metadata.note);
     }
     writer.writeEndElement();
+    if (writer.hasError() || !holdable) {
+        return refused(i18nc("@info", "the text holds characters XML cannot hold"));
+    }
     return xml;
 }
 

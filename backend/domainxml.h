@@ -18,6 +18,7 @@ struct Disk {
     QString bus;
     QString source; ///< file, block device, "pool/volume" or network name
     QString format; ///< the driver's type: "qcow2", "raw", ...
+    QStringList backingFiles; ///< the images under source (a shared base image, say), nearest first
     quint64 capacityBytes = 0; ///< from the node's storage pool; 0 when unknown
 
     bool operator==(const Disk &) const = default;
@@ -83,7 +84,9 @@ inline constexpr int maxDepth = 64;
 [[nodiscard]] Result<DomainDescription> parse(QByteArrayView xml);
 /// Flotilla's metadata element alone, without its namespace, as
 /// virDomainSetMetadata takes it (with metadataNamespace and metadataPrefix).
-[[nodiscard]] QString metadataElement(const MachineMetadata &metadata);
+/// An error when it cannot be written whole: a tag that breaks the rule
+/// (model/tags.h), or text XML cannot hold (control characters, say).
+[[nodiscard]] Result<QString> metadataElement(const MachineMetadata &metadata);
 /// Reads the metadata element on its own, with or without its namespace.
 [[nodiscard]] Result<MachineMetadata> parseMetadataElement(QByteArrayView xml);
 /// "2", unit "GiB" → bytes; false on a unit libvirt does not know or an overflow.

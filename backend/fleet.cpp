@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet.h"
 
+#include "fleet/nodestatuslog.h"
 #include "fleetworker.h"
 
 #include <KLocalizedString>
@@ -26,6 +27,12 @@ Fleet::Fleet(QObject *parent)
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
     (void)KLocalizedString::languages();
+    connect(&m_heartbeat, &NodeHeartbeat::answeringChanged, this, [this](const QString &id, bool answering) {
+        if (const qsizetype index = indexOf(id); index >= 0) {
+            NodeStatusLog::answeringChanged(m_nodes.at(index).entry, answering, m_heartbeat.silence(id));
+            Q_EMIT nodeChanged(index);
+        }
+    });
 }
 
 Fleet::~Fleet()
@@ -55,6 +62,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     // Reports of a session that was replaced or stopped are ignored.
     node.session = ++m_lastSession;
     const QString id = node.entry.id;
+    m_heartbeat.forget(id);
     const quint64 session = node.session;
     const auto current = [this, id, session] {
         const qsizetype index = indexOf(id);
@@ -78,6 +86,9 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     connect(
         worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
             if (current()) {
+                const NodeState state = m_nodes.at(indexOf(id)).status.state;
+                m_heartbeat.requestEnded(
+                    id, result.requestId, state == NodeState::Connected || state == NodeState::Degraded);
                 Q_EMIT requestFinished(id, result);
             }
         });
@@ -115,6 +126,7 @@ quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
         return 0;
     }
     const quint64 id = ++m_lastRequestId;
+    m_heartbeat.requestSent(nodeId, id);
     NodeSession *session = m_workers.at(size_t(index))->session;
     QMetaObject::invokeMethod(session, [session, id, request] { session->perform(id, request); }, Qt::QueuedConnection);
     return id;
@@ -145,6 +157,8 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
         return;
     }
     m_events.statusChanging(m_nodes.at(index).entry, m_nodes.at(index).status, status);
+    NodeStatusLog::statusChanged(m_nodes.at(index).entry, m_nodes.at(index).status, status);
+    m_heartbeat.connectionChanged(id, status.state == NodeState::Connected || status.state == NodeState::Degraded);
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
 }
@@ -155,6 +169,7 @@ void Fleet::onTicked(const QString &id, const NodeTick &tick)
     if (index < 0) {
         return;
     }
+    m_heartbeat.heard(id);
     Node &node = m_nodes[index];
     node.rates = tick.node;
     node.simulatedActivity = tick.simulated;
@@ -172,6 +187,7 @@ void Fleet::onInventoryChanged(const QString &id, const InventoryChange &change)
     if (index < 0) {
         return;
     }
+    m_heartbeat.heard(id);
     Node &node = m_nodes[index];
     const bool nodeParts = change.facts || change.pools || change.networks || (change.complete && !node.hasInventory);
     if (change.facts) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "credentialbroker.h"
+#include "fleet/nodeheartbeat.h"
 #include "fleetevents.h"
 #include "inventory.h"
 #include "machinediff.h"
@@ -83,6 +84,8 @@ public:
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
     /// What happened lately: nodes lost and back, machines started and stopped.
     [[nodiscard]] FleetEvents *events() { return &m_events; }
+    /// Which nodes have stopped answering (a node's nodeChanged() tells when that changes).
+    [[nodiscard]] const NodeHeartbeat &heartbeat() const { return m_heartbeat; }
     [[nodiscard]] qsizetype indexOf(const QString &id) const;
     /// True once every node has been read fully or given up.
     [[nodiscard]] bool isSettled() const;
@@ -115,6 +118,7 @@ private:
 
     QList<Node> m_nodes;
     FleetEvents m_events;
+    NodeHeartbeat m_heartbeat;
     CredentialBroker m_credentials; // before the workers: it outlives their sessions
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::vector<std::unique_ptr<Worker>> m_retiring; ///< sessions of removed nodes, stopping

@@ -44,6 +44,7 @@ bool Fleet::removeNode(const QString &id)
     retire(std::move(m_workers.at(size_t(index))));
     m_workers.erase(m_workers.begin() + index);
     m_nodes.removeAt(index);
+    m_heartbeat.forget(id);
     Q_EMIT nodeRemoved(index);
     return true;
 }

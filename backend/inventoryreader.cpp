@@ -80,18 +80,15 @@ QHash<QString, std::pair<int, int>> bulkStates(virConnectPtr connection)
 /// The domain's description into @p machine; a parse failure becomes the machine's problem.
 Result<bool> describe(virDomainPtr domain, Machine &machine)
 {
-    char *xml = virDomainGetXMLDesc(domain, 0);
-    if (!xml) {
-        return Libvirt::lastError(i18nc("@info", "Could not read the machine %1", machine.name));
+    const Definition definition = readDefinition(domain);
+    if (!definition.fetched) {
+        return definition.description.error();
     }
-    const QByteArray text(xml);
-    free(xml);
-    Result<DomainDescription> description = DomainXml::parse(text);
-    if (!description) {
-        machine.problem = description.error();
+    if (!definition.description) {
+        machine.problem = definition.description.error();
         return true;
     }
-    const DomainDescription &d = description.value();
+    const DomainDescription &d = definition.description.value();
     machine.title = d.title;
     machine.description = d.description;
     machine.domainType = d.type;
@@ -144,6 +141,18 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
 }
 
 } // namespace
+
+Definition readDefinition(virDomainPtr domain)
+{
+    const QString name = QString::fromUtf8(virDomainGetName(domain));
+    char *xml = virDomainGetXMLDesc(domain, 0);
+    if (!xml) {
+        return Definition{.description = Libvirt::lastError(i18nc("@info", "Could not read the machine %1", name))};
+    }
+    const QByteArray text(xml);
+    free(xml); // libvirt allocates with malloc
+    return Definition{.fetched = true, .description = DomainXml::parse(text)};
+}
 
 Result<NodeFacts> readFacts(virConnectPtr connection)
 {

@@ -28,6 +28,16 @@ namespace Flotilla::InventoryReader
 /// with code VIR_ERR_NO_DOMAIN.
 [[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid);
 
+/// A machine's definition as its node has it now. The one place that
+/// fetches domain XML and parses it: the inventory and the requests both
+/// read machines through it. Not @c fetched: libvirt could not hand the XML
+/// over (libvirt's error). Fetched but in error: the XML is not valid.
+struct Definition {
+    bool fetched = false;
+    Result<DomainDescription> description = Error{};
+};
+[[nodiscard]] Definition readDefinition(virDomainPtr domain);
+
 /// What readDetails() learnt of a node's storage volumes; reset it when a
 /// pool changes.
 struct DiskCapacities {

@@ -3,28 +3,18 @@
 #include "libvirthandles.h"
 
 #include "eventloop.h"
+#include "libvirt/errorlog.h"
 
 #include <libvirt/virterror.h>
 
 namespace Flotilla::Libvirt
 {
 
-namespace
-{
-void ignoreError(void *, virErrorPtr)
-{
-}
-} // namespace
-
 void initialize()
 {
-    // libvirt logs warnings to stderr by default (a demo node's host name
-    // that does not resolve, say); keep its errors only, unless told otherwise.
-    if (qEnvironmentVariableIsEmpty("LIBVIRT_LOG_OUTPUTS")) {
-        qputenv("LIBVIRT_LOG_OUTPUTS", "4:stderr");
-    }
+    ErrorLog::prepare();
     virInitialize();
-    virSetErrorFunc(nullptr, ignoreError);
+    ErrorLog::install();
     EventLoop::start();
 }
 

@@ -35,9 +35,8 @@ using Network = std::unique_ptr<virNetwork, NetworkFree>;
 using DomainSnapshot = std::unique_ptr<virDomainSnapshot, DomainSnapshotFree>;
 
 /// Call once, on the main thread, before any session starts: initialises
-/// libvirt for use from many threads, stops it printing errors through its
-/// default error handler (Flotilla reports them itself, as values) and,
-/// unless LIBVIRT_LOG_OUTPUTS says otherwise, keeps its log to errors.
+/// libvirt for use from many threads, sends its errors to Flotilla's log
+/// instead of stderr (Flotilla reports them itself, as values; see ErrorLog).
 /// Starts libvirt's event loop thread (see EventLoop).
 void initialize();
 

@@ -4,3 +4,4 @@
 
 Q_LOGGING_CATEGORY(FLOTILLA_FLEET, "flotilla.fleet", QtInfoMsg)
 Q_LOGGING_CATEGORY(FLOTILLA_SESSION, "flotilla.session", QtInfoMsg)
+Q_LOGGING_CATEGORY(FLOTILLA_LIBVIRT, "flotilla.libvirt", QtInfoMsg)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machinerequest.h"
 
+#include "inventoryreader.h"
 #include "libvirthandles.h"
 
 #include <KLocalizedString>
@@ -9,6 +10,7 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace Flotilla::MachineRequests
@@ -48,31 +50,79 @@ QStringList deleteVolumes(virConnectPtr connection, const QStringList &paths)
     return warnings;
 }
 
-/// The file and block disks of @p domain (not CD-ROMs: their images are shared media).
-QStringList diskPaths(virDomainPtr domain)
+bool uses(const DomainDescription &machine, const QString &path)
 {
-    QStringList paths;
-    char *xml = virDomainGetXMLDesc(domain, 0);
-    if (!xml) {
-        return paths;
-    }
-    const QByteArray text(xml);
-    free(xml); // libvirt allocates with malloc
-    const Result<DomainDescription> description = DomainXml::parse(text);
-    if (!description) {
-        return paths;
-    }
-    for (const Disk &disk : description.value().disks) {
-        if (disk.device == QLatin1StringView("disk") && disk.source.startsWith(QLatin1Char('/'))) {
-            paths.append(disk.source);
-        }
-    }
-    return paths;
+    return std::ranges::any_of(
+        machine.disks, [&](const Disk &disk) { return disk.source == path || disk.backingFiles.contains(path); });
 }
 
-Result<QStringList> forget(virConnectPtr connection, virDomainPtr domain, bool withStorage)
+/// The confirmed volumes of a machine to delete, sorted into those that go and those kept (as warnings).
+struct Disposal {
+    QStringList deleted;
+    QStringList warnings;
+
+    void keepAll(const QStringList &paths, const QString &reason)
+    {
+        for (const QString &path : paths) {
+            warnings.append(i18nc("@info %1 is a path, %2 why it was kept", "Kept %1: %2", path, reason));
+        }
+    }
+};
+
+/// Of @p confirmed, what may go with @p machine: its own disks (as the node
+/// has them now, not as they were shown) that no other machine on the node
+/// uses, as its disk or as the base image under one.
+Disposal sortVolumes(virConnectPtr connection, virDomainPtr machine, const QStringList &confirmed)
 {
-    const QStringList paths = withStorage ? diskPaths(domain) : QStringList();
+    Disposal disposal;
+    const InventoryReader::Definition own = InventoryReader::readDefinition(machine);
+    if (!own.description) {
+        disposal.keepAll(confirmed, i18nc("@info why a disk was kept", "the machine's disks could not be read"));
+        return disposal;
+    }
+    virDomainPtr *raw = nullptr;
+    const int count = virConnectListAllDomains(connection, &raw, 0);
+    if (count < 0) {
+        disposal.keepAll(confirmed,
+            Libvirt::lastError(i18nc("@info why a disk was kept", "the node's other machines could not be listed"))
+                .text());
+        return disposal;
+    }
+    QHash<QString, QStringList> users; // path → the other machines that use it
+    for (const Libvirt::Domain &other : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
+        const QString name = QString::fromUtf8(virDomainGetName(other.get()));
+        const InventoryReader::Definition definition = InventoryReader::readDefinition(other.get());
+        if (definition.description && definition.description.value().uuid == own.description.value().uuid) {
+            continue;
+        }
+        for (const QString &path : confirmed) {
+            if (!definition.description) { // cannot tell: better kept than lost
+                users[path].append(
+                    i18nc("@info a machine whose disks are unknown", "%1 (its disks are unknown)", name));
+            } else if (uses(definition.description.value(), path)) {
+                users[path].append(name);
+            }
+        }
+    }
+    for (const QString &path : confirmed) {
+        const bool mine = std::ranges::any_of(own.description.value().disks,
+            [&](const Disk &disk) { return disk.source == path && disk.device == QLatin1StringView("disk"); });
+        if (!mine) {
+            disposal.keepAll({path}, i18nc("@info why a disk was kept", "it is no longer a disk of this machine"));
+        } else if (const QStringList names = users.value(path); !names.isEmpty()) {
+            disposal.keepAll({path},
+                i18nc("@info why a disk was kept, %1 machine names", "used by %1", names.join(QStringLiteral(", "))));
+        } else {
+            disposal.deleted.append(path);
+        }
+    }
+    return disposal;
+}
+
+Result<QStringList> forget(virConnectPtr connection, virDomainPtr domain, const QStringList &volumes)
+{
+    // Sorted before the machine goes: its definition says which disks are its own.
+    const Disposal disposal = volumes.isEmpty() ? Disposal{} : sortVolumes(connection, domain, volumes);
     const bool persistent = virDomainIsPersistent(domain) == 1;
     if (virDomainIsActive(domain) == 1 && virDomainDestroy(domain) < 0) {
         return Libvirt::lastError(i18nc("@info", "Could not force the machine off before deleting it"));
@@ -86,10 +136,11 @@ Result<QStringList> forget(virConnectPtr connection, virDomainPtr domain, bool w
         && (virGetLastErrorCode() != VIR_ERR_INVALID_ARG || virDomainUndefineFlags(domain, common) < 0)) {
         return Libvirt::lastError(i18nc("@info", "Could not delete the machine"));
     }
-    return deleteVolumes(connection, paths);
+    return disposal.warnings + deleteVolumes(connection, disposal.deleted);
 }
 
-int call(virDomainPtr domain, const MachineRequest &request)
+/// Carries out @p request (not Delete); @p metadata is Flotilla's element, written, for SetMetadata.
+int call(virDomainPtr domain, const MachineRequest &request, const QByteArray &metadata)
 {
     using Kind = MachineRequest::Kind;
     const unsigned long kib = static_cast<unsigned long>(request.memoryBytes / 1024);
@@ -118,9 +169,8 @@ int call(virDomainPtr domain, const MachineRequest &request)
         return virDomainSetMemoryFlags(domain, kib, unsigned(VIR_DOMAIN_MEM_MAXIMUM) | VIR_DOMAIN_AFFECT_CONFIG);
     case Kind::SetMetadata:
         return nowAndLater(domain, [&](unsigned flags) {
-            return virDomainSetMetadata(domain, VIR_DOMAIN_METADATA_ELEMENT,
-                DomainXml::metadataElement(request.metadata).toUtf8().constData(), DomainXml::metadataPrefix,
-                DomainXml::metadataNamespace, flags);
+            return virDomainSetMetadata(domain, VIR_DOMAIN_METADATA_ELEMENT, metadata.constData(),
+                DomainXml::metadataPrefix, DomainXml::metadataNamespace, flags);
         });
     case Kind::Delete:
         break; // see forget()
@@ -170,7 +220,7 @@ MachineRequestResult perform(virConnectPtr connection, const MachineRequest &req
         return result;
     }
     if (request.kind == MachineRequest::Kind::Delete) {
-        Result<QStringList> forgotten = forget(connection, domain.get(), request.withStorage);
+        Result<QStringList> forgotten = forget(connection, domain.get(), request.volumes);
         if (forgotten) {
             result.warnings = forgotten.value();
         } else {
@@ -178,7 +228,16 @@ MachineRequestResult perform(virConnectPtr connection, const MachineRequest &req
         }
         return result;
     }
-    if (call(domain.get(), request) < 0) {
+    QByteArray metadata;
+    if (request.kind == MachineRequest::Kind::SetMetadata) {
+        const Result<QString> element = DomainXml::metadataElement(request.metadata);
+        if (!element) { // nothing half-written reaches the node
+            result.error = Error{.message = failed, .details = element.error().text()};
+            return result;
+        }
+        metadata = element.value().toUtf8();
+    }
+    if (call(domain.get(), request, metadata) < 0) {
         result.error = Libvirt::lastError(failed);
     }
     return result;

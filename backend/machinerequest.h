@@ -24,7 +24,7 @@ struct MachineRequest {
         ForceOff, ///< pulls the plug
         Pause,
         Resume,
-        Delete, ///< forgets the machine (forcing it off first); keeps its disks unless withStorage
+        Delete, ///< forgets the machine (forcing it off first), and deletes the volumes confirmed
         SetVcpus, ///< now, and from the next boot on
         SetMemory, ///< now (balloon), and from the next boot on
         SetMaxVcpus, ///< from the next boot on
@@ -34,7 +34,10 @@ struct MachineRequest {
 
     Kind kind = Kind::Start;
     QString uuid;
-    bool withStorage = false; ///< Delete: also delete the disks that are storage volumes
+    /// Delete: the disks (paths) the person confirmed for deletion. Only
+    /// these go, and only while they are still this machine's disks and no
+    /// other machine on the node uses them; the rest are kept, with a warning.
+    QStringList volumes;
     int vcpus = 0; ///< SetVcpus, SetMaxVcpus
     quint64 memoryBytes = 0; ///< SetMemory, SetMaxMemory
     MachineMetadata metadata; ///< SetMetadata

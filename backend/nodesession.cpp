@@ -238,7 +238,7 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
         noteCallTime(clock.elapsed());
         if (result.error.isEmpty() || !lostAfter(result.error)) {
             machineTouched(request.uuid); // events may be late or missing (the test driver sends few)
-            if (request.kind == MachineRequest::Kind::Delete && request.withStorage) {
+            if (request.kind == MachineRequest::Kind::Delete && !request.volumes.isEmpty()) {
                 readNodeParts(); // the pools have more room now
             }
         }
@@ -313,7 +313,6 @@ void NodeSession::lose(const Error &error)
     }
     const int attempt = m_status.attempt + 1;
     const auto wait = ReconnectPolicy::delay(attempt, QRandomGenerator::global()->generateDouble());
-    qCInfo(FLOTILLA_SESSION) << m_uri << "lost:" << error.text() << "- trying again in" << wait.count() << "ms";
     setStatus(NodeStatus{.state = NodeState::Reconnecting,
         .error = error,
         .nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(wait.count()),
@@ -364,17 +363,19 @@ void NodeSession::tick()
     QElapsedTimer clock;
     clock.start();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // Every tick asks the node, the test driver's too: a node that stops
+    // answering stops its ticks, which is how the fleet sees it (NodeHeartbeat).
+    Result<QList<MachineCounters>> read = StatsReader::readMachines(m_connection.get());
+    if (!read) {
+        lostAfter(read.error());
+        return;
+    }
     QList<MachineCounters> counters;
     NodeCounters nodeCounters;
     if (m_simulated) {
         counters = m_demo.machines(m_machines.machines(), nowMs);
         nodeCounters = m_demo.node(m_facts, nowMs);
     } else {
-        Result<QList<MachineCounters>> read = StatsReader::readMachines(m_connection.get());
-        if (!read) {
-            lostAfter(read.error());
-            return;
-        }
         counters = std::move(read).value();
         nodeCounters = StatsReader::readNode(m_connection.get()).value();
     }

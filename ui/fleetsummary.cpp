@@ -12,9 +12,9 @@ namespace Flotilla
 namespace
 {
 
-FleetSummary::Counts countNode(const Fleet::Node &node)
+FleetSummary::Counts countNode(const Fleet &fleet, const Fleet::Node &node)
 {
-    FleetSummary::Counts counts{.nodes = 1};
+    FleetSummary::Counts counts{.nodes = 1, .notAnswering = fleet.heartbeat().isAnswering(node.entry.id) ? 0 : 1};
     switch (node.status.state) {
     case NodeState::Connected:
         counts.up = 1;
@@ -63,6 +63,7 @@ FleetSummary::Counts &FleetSummary::Counts::operator+=(const Counts &other)
     degraded += other.degraded;
     reconnecting += other.reconnecting;
     disconnected += other.disconnected;
+    notAnswering += other.notAnswering;
     machines += other.machines;
     running += other.running;
     paused += other.paused;
@@ -81,7 +82,7 @@ FleetSummary::FleetSummary(Fleet *fleet, QObject *parent)
     , m_fleet(fleet)
 {
     for (qsizetype i = 0; i < fleet->nodes().size(); ++i) {
-        m_nodes.append(countNode(fleet->nodes().at(i)));
+        m_nodes.append(countNode(*fleet, fleet->nodes().at(i)));
         m_total += m_nodes.constLast();
     }
     connect(fleet, &Fleet::nodeAdded, this, &FleetSummary::recount);
@@ -98,7 +99,7 @@ void FleetSummary::recount(qsizetype node)
     while (m_nodes.size() < m_fleet->nodes().size()) {
         m_nodes.append(Counts{});
     }
-    m_nodes[node] = countNode(m_fleet->nodes().at(node));
+    m_nodes[node] = countNode(*m_fleet, m_fleet->nodes().at(node));
     Counts total;
     for (const Counts &counts : std::as_const(m_nodes)) {
         total += counts;

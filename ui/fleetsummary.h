@@ -24,6 +24,8 @@ class FleetSummary : public QObject
     Q_PROPERTY(int nodesReconnecting READ nodesReconnecting NOTIFY changed) ///< lost, trying again
     Q_PROPERTY(int nodesDisconnected READ nodesDisconnected NOTIFY changed) ///< not trying
     Q_PROPERTY(int nodesDown READ nodesDown NOTIFY changed) ///< reconnecting or disconnected
+    /// Silent past NodeHeartbeat's limit, whatever their connection says.
+    Q_PROPERTY(int nodesNotAnswering READ nodesNotAnswering NOTIFY changed)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY changed)
     Q_PROPERTY(int machinesRunning READ machinesRunning NOTIFY changed)
     Q_PROPERTY(int machinesPaused READ machinesPaused NOTIFY changed)
@@ -44,6 +46,7 @@ public:
         int degraded = 0;
         int reconnecting = 0;
         int disconnected = 0;
+        int notAnswering = 0;
         int machines = 0;
         int running = 0;
         int paused = 0;
@@ -66,6 +69,7 @@ public:
     [[nodiscard]] int nodesDegraded() const { return m_total.degraded; }
     [[nodiscard]] int nodesReconnecting() const { return m_total.reconnecting; }
     [[nodiscard]] int nodesDisconnected() const { return m_total.disconnected; }
+    [[nodiscard]] int nodesNotAnswering() const { return m_total.notAnswering; }
     [[nodiscard]] int nodesDown() const { return m_total.reconnecting + m_total.disconnected; }
     [[nodiscard]] int machineCount() const { return m_total.machines; }
     [[nodiscard]] int machinesRunning() const { return m_total.running; }

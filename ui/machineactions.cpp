@@ -10,6 +10,10 @@
 #include <KFormat>
 #include <KLocalizedString>
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace Flotilla
 {
 namespace
@@ -87,11 +91,18 @@ QStringList MachineActions::applicable(const QStringList &uuids, Action action) 
     return result;
 }
 
-void MachineActions::perform(const QStringList &uuids, Action action, bool withStorage)
+void MachineActions::perform(const QStringList &uuids, Action action, const QVariantList &disks)
 {
     const QStringList targets = applicable(uuids, action);
     if (targets.isEmpty()) {
         return;
+    }
+    QHash<QString, QStringList> volumes; // uuid → the disks confirmed for deletion
+    for (const QVariant &disk : disks) {
+        const QVariantMap map = disk.toMap();
+        if (action == Delete && map.value(QStringLiteral("sharedWith")).toString().isEmpty()) {
+            volumes[map.value(QStringLiteral("uuid")).toString()].append(map.value(QStringLiteral("path")).toString());
+        }
     }
     const quint64 batch = ++m_lastBatch;
     m_batches.insert(batch, Batch{.action = action, .count = int(targets.size())});
@@ -101,11 +112,26 @@ void MachineActions::perform(const QStringList &uuids, Action action, bool withS
         if (stops) {
             m_fleet->events()->expectStop(node, uuid); // asked for: no "stopped unexpectedly" notice
         }
-        const quint64 id
-            = m_fleet->request(node, MachineRequest{.kind = kindOf(action), .uuid = uuid, .withStorage = withStorage});
+        const quint64 id = m_fleet->request(
+            node, MachineRequest{.kind = kindOf(action), .uuid = uuid, .volumes = volumes.value(uuid)});
         m_batchOfRequest.insert(id, batch);
     }
     Q_EMIT pendingChanged();
+}
+
+QStringList MachineActions::silentNodesOf(const QStringList &uuids) const
+{
+    QStringList names;
+    QSet<QString> seen;
+    for (const QString &uuid : uuids) {
+        const QString node = m_machines->nodeIdOf(uuid);
+        if (node.isEmpty() || m_fleet->heartbeat().isAnswering(node) || seen.contains(node)) {
+            continue;
+        }
+        seen.insert(node);
+        names.append(m_fleet->nodes().at(m_fleet->indexOf(node)).entry.name);
+    }
+    return names;
 }
 
 quint64 MachineActions::send(const QString &uuid, const MachineRequest &request)
@@ -159,6 +185,25 @@ void MachineActions::conclude(const Batch &batch)
     Q_EMIT finished(message, details, true);
 }
 
+QStringList MachineActions::usersOf(const QString &path, const QString &nodeId, const QStringList &except) const
+{
+    QStringList names;
+    for (const Fleet::Node &node : m_fleet->nodes()) {
+        if (node.entry.id != nodeId) {
+            continue;
+        }
+        for (const Machine &other : node.machines.machines()) {
+            const bool uses = std::ranges::any_of(
+                other.disks, [&](const Disk &disk) { return disk.source == path || disk.backingFiles.contains(path); });
+            if (uses && !except.contains(other.uuid)) {
+                names.append(displayName(other.name));
+            }
+        }
+    }
+    names.sort();
+    return names;
+}
+
 QVariantList MachineActions::disksOf(const QStringList &uuids) const
 {
     QVariantList disks;
@@ -171,10 +216,12 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
             if (disk.device != QLatin1StringView("disk")) {
                 continue;
             }
-            disks.append(QVariantMap{{QStringLiteral("machine"), displayName(machine->name)},
+            disks.append(QVariantMap{{QStringLiteral("uuid"), uuid}, {QStringLiteral("machine"), displayName(machine->name)},
                 {QStringLiteral("path"), disk.source},
                 {QStringLiteral("size"),
-                    disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()}});
+                    disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()},
+                {QStringLiteral("sharedWith"),
+                    usersOf(disk.source, m_machines->nodeIdOf(uuid), uuids).join(QStringLiteral(", "))}});
         }
     }
     return disks;

@@ -37,14 +37,21 @@ public:
     /// Those of @p uuids whose state allows @p action (only machines that are off start, ...).
     Q_INVOKABLE [[nodiscard]] QStringList applicable(
         const QStringList &uuids, Flotilla::MachineActions::Action action) const;
-    /// Carries out @p action on every machine of @p uuids it applies to; Delete
-    /// also deletes the disks that are storage volumes when @p withStorage.
+    /// Carries out @p action on every machine of @p uuids it applies to. Delete
+    /// also deletes the disks of @p disks (as disksOf() gave them, the ones
+    /// the person confirmed; those shared with another machine are kept),
+    /// and only those: the node checks them again before deleting.
     Q_INVOKABLE void perform(
-        const QStringList &uuids, Flotilla::MachineActions::Action action, bool withStorage = false);
-    /// The disks of @p uuids as {machine, path, size} maps, for a confirmation that names them.
+        const QStringList &uuids, Flotilla::MachineActions::Action action, const QVariantList &disks = QVariantList());
+    /// The disks of @p uuids as {uuid, machine, path, size, sharedWith} maps, for a
+    /// confirmation that names them; sharedWith names the other machines of the
+    /// node, outside @p uuids, that use the same volume (their disk or its base image).
     Q_INVOKABLE [[nodiscard]] QVariantList disksOf(const QStringList &uuids) const;
     /// The names of @p uuids, for a confirmation.
     Q_INVOKABLE [[nodiscard]] QStringList namesOf(const QStringList &uuids) const;
+    /// The names of the nodes of @p uuids that are not answering now, each
+    /// once: requests to them would wait, so the person is told first.
+    Q_INVOKABLE [[nodiscard]] QStringList silentNodesOf(const QStringList &uuids) const;
     /// Sends one request for one machine (the machine page's changes); the
     /// outcome comes back as requestFinished(id, ...). Returns the id, or 0.
     quint64 send(const QString &uuid, const MachineRequest &request);
@@ -70,6 +77,8 @@ private:
     };
 
     void onFinished(const MachineRequestResult &result);
+    /// The machines of node @p nodeId but @p except whose disks use @p path, by name.
+    [[nodiscard]] QStringList usersOf(const QString &path, const QString &nodeId, const QStringList &except) const;
     void conclude(const Batch &batch);
 
     Fleet *m_fleet;

@@ -34,12 +34,12 @@ MachineListModel::MachineListModel(Fleet *fleet, QObject *parent)
 {
     connect(fleet, &Fleet::machinesChanged, this, &MachineListModel::applyChange);
     connect(fleet, &Fleet::nodeChanged, this, [this](qsizetype node) {
-        // The node's name or place may show on its machines' rows.
+        // The node's name, place, or silence may show on its machines' rows.
         const auto first = std::ranges::lower_bound(m_rows, node, {}, &Row::node);
         const auto last = std::ranges::upper_bound(m_rows, node, {}, &Row::node);
         if (first != last) {
-            Q_EMIT dataChanged(
-                index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1), {NodeNameRole});
+            Q_EMIT dataChanged(index(int(first - m_rows.begin())), index(int(last - m_rows.begin()) - 1),
+                {NodeNameRole, NodeAnsweringRole});
         }
     });
     // Each tick changes the live columns of that node's rows, and nothing else.
@@ -300,6 +300,8 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
         return int(machine.state);
     case StateTextRole:
         return stateText(machine.state);
+    case NodeAnsweringRole:
+        return m_fleet->heartbeat().isAnswering(m_fleet->nodes().at(row.node).entry.id);
     case ActiveRole:
         return machine.isActive();
     case VcpusRole:
@@ -391,6 +393,7 @@ QHash<int, QByteArray> MachineListModel::roleNames() const
         {NodeNameRole, "nodeName"},
         {StateRole, "machineState"},
         {StateTextRole, "stateText"},
+        {NodeAnsweringRole, "nodeAnswering"},
         {ActiveRole, "active"},
         {VcpusRole, "vcpus"},
         {MemoryBytesRole, "memoryBytes"},

@@ -53,6 +53,7 @@ public:
         TagsRole, ///< QStringList: from Flotilla's metadata
         MaxVcpusRole,
         MaxMemoryBytesRole,
+        NodeAnsweringRole, ///< false while its node is not answering: the row's figures are stale
     };
     Q_ENUM(Roles)
 

@@ -3,6 +3,8 @@
 #include "machineview.h"
 
 #include "core/displayname.h"
+#include "model/tags.h"
+
 #include "fleet.h"
 #include "fleetview.h"
 
@@ -217,12 +219,17 @@ void MachineView::saveMetadata(const QStringList &tags, const QString &note)
     MachineMetadata metadata = m->metadata;
     metadata.tags.clear();
     for (const QString &tag : tags) {
-        if (const QString clean = tag.trimmed(); !clean.isEmpty() && !metadata.tags.contains(clean)) {
-            metadata.tags.append(clean);
+        if (const QString clean = tag.trimmed(); !metadata.tags.contains(clean)) {
+            metadata.tags.append(clean); // a tag that breaks the rule is refused by the request, naming it
         }
     }
     metadata.note = note;
     send(MachineRequest{.kind = MachineRequest::Kind::SetMetadata, .uuid = m_uuid, .metadata = metadata});
+}
+
+QString MachineView::tagProblem(const QString &tag) const
+{
+    return Tags::problem(tag);
 }
 
 } // namespace Flotilla

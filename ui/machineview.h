@@ -77,6 +77,8 @@ public:
     Q_INVOKABLE void setMaxMemoryMiB(qint64 mebibytes);
     /// Writes tags and note into the machine's Flotilla metadata on its node.
     Q_INVOKABLE void saveMetadata(const QStringList &tags, const QString &note);
+    /// Why @p tag cannot be a tag (naming it), or nothing: the rule of model/tags.h.
+    Q_INVOKABLE [[nodiscard]] QString tagProblem(const QString &tag) const;
 
 Q_SIGNALS:
     void uuidChanged();

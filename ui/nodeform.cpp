@@ -2,19 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodeform.h"
 
+#include "model/tags.h"
 #include "nodes/nodecheck.h"
 
 #include <KLocalizedString>
 
-#include <QRegularExpression>
-
 namespace Flotilla
 {
-namespace
-{
-constexpr int longestTag = 40;
-} // namespace
-
 NodeForm::NodeForm(QObject *parent)
     : QObject(parent)
     , m_built(NodeUri::build(m_fields))
@@ -112,31 +106,12 @@ void NodeForm::setTagsText(const QString &text)
 
 QStringList NodeForm::tags() const
 {
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    QStringList result;
-    for (const QString &tag : m_tagsText.split(separators, Qt::SkipEmptyParts)) {
-        if (!result.contains(tag, Qt::CaseInsensitive)) {
-            result.append(tag);
-        }
-    }
-    return result;
+    return Tags::split(m_tagsText);
 }
 
 QString NodeForm::tagsError() const
 {
-    // Letters, digits and a few marks: what a tag: search and a file name take without quotes.
-    static const QRegularExpression allowed(
-        QStringLiteral("^[\\w.+-]+$"), QRegularExpression::UseUnicodePropertiesOption);
-    for (const QString &tag : tags()) {
-        if (tag.size() > longestTag) {
-            return i18nc("@info %1 is a tag", "“%1” is too long: a tag has at most %2 characters", tag, longestTag);
-        }
-        if (!allowed.match(tag).hasMatch()) {
-            return i18nc("@info %1 is a tag",
-                "“%1” has a character a tag cannot hold: use letters, digits, “-”, “_”, “.” and “+”", tag);
-        }
-    }
-    return {};
+    return Tags::problem(tags());
 }
 
 QString NodeForm::nameError() const

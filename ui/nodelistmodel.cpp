@@ -46,6 +46,20 @@ QString stateText(const NodeStatus &status)
     return {};
 }
 
+QString lastHeardText(const Fleet &fleet, const QString &id)
+{
+    if (fleet.heartbeat().isAnswering(id)) {
+        return {};
+    }
+    const qint64 seconds = fleet.heartbeat().silence(id).value_or(std::chrono::milliseconds(0)).count() / 1000;
+    if (seconds < 120) {
+        return i18ncp("@info:status node stopped answering", "Not answering, last heard %1 second ago",
+            "Not answering, last heard %1 seconds ago", seconds);
+    }
+    return i18ncp("@info:status node stopped answering", "Not answering, last heard %1 minute ago",
+        "Not answering, last heard %1 minutes ago", seconds / 60);
+}
+
 QString topologyText(const NodeFacts &facts)
 {
     return i18ncp("@info CPU topology", "%1 socket", "%1 sockets", facts.sockets) + QStringLiteral(" × ")
@@ -97,6 +111,7 @@ NodeListModel::NodeListModel(Fleet *fleet, QObject *parent)
     : QAbstractListModel(parent)
     , m_fleet(fleet)
     , m_count(int(fleet->nodes().size()))
+    , m_silenceClock(this)
 {
     connect(fleet, &Fleet::nodeAdded, this, [this](qsizetype row) {
         beginInsertRows({}, int(row), int(row));
@@ -108,12 +123,32 @@ NodeListModel::NodeListModel(Fleet *fleet, QObject *parent)
         --m_count;
     });
     connect(fleet, &Fleet::nodeRemoved, this, [this] { endRemoveRows(); });
-    connect(fleet, &Fleet::nodeChanged, this,
-        [this](qsizetype row) { Q_EMIT dataChanged(index(int(row)), index(int(row))); });
+    connect(fleet, &Fleet::nodeChanged, this, [this](qsizetype row) {
+        Q_EMIT dataChanged(index(int(row)), index(int(row)));
+        if (!m_fleet->heartbeat().isAnswering(m_fleet->nodes().at(row).entry.id)) {
+            m_silenceClock.start();
+        }
+    });
+    m_silenceClock.setInterval(1000);
+    connect(&m_silenceClock, &QTimer::timeout, this, &NodeListModel::updateSilentRows);
     connect(fleet, &Fleet::ticked, this, [this](qsizetype row) {
         Q_EMIT dataChanged(
             index(int(row)), index(int(row)), {CpuPercentRole, MemoryUsedBytesRole, UsageTextRole, SimulatedRole});
     });
+}
+
+void NodeListModel::updateSilentRows()
+{
+    bool silent = false;
+    for (int row = 0; row < m_count; ++row) {
+        if (!m_fleet->heartbeat().isAnswering(m_fleet->nodes().at(row).entry.id)) {
+            silent = true;
+            Q_EMIT dataChanged(index(row), index(row), {LastHeardTextRole});
+        }
+    }
+    if (!silent) {
+        m_silenceClock.stop();
+    }
 }
 
 int NodeListModel::rowCount(const QModelIndex &parent) const
@@ -212,6 +247,10 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return node.simulatedActivity;
     case TagsRole:
         return node.entry.tags;
+    case AnsweringRole:
+        return m_fleet->heartbeat().isAnswering(node.entry.id);
+    case LastHeardTextRole:
+        return lastHeardText(*m_fleet, node.entry.id);
     case UnverifiedRole:
         return NodeUri::skipsVerification(node.entry.uri);
     }
@@ -255,6 +294,8 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {UsageTextRole, "usageText"},
         {SimulatedRole, "simulated"},
         {TagsRole, "tags"},
+        {AnsweringRole, "answering"},
+        {LastHeardTextRole, "lastHeardText"},
         {UnverifiedRole, "unverified"},
     };
 }

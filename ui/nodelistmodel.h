@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QtQmlIntegration>
 
 namespace Flotilla
@@ -52,6 +53,8 @@ public:
         UsageTextRole, ///< "CPU 23 % · memory 41 GiB of 64 GiB"
         SimulatedRole, ///< its activity is the demo's simulation
         TagsRole, ///< QStringList: the person's tags for the node
+        AnsweringRole, ///< false while the node owes an answer past NodeHeartbeat's limit
+        LastHeardTextRole, ///< "Not answering, last heard 7 seconds ago"; empty while it answers
         UnverifiedRole, ///< the node's URI turns off the check of its identity (no_verify=1)
     };
     Q_ENUM(Roles)
@@ -73,8 +76,12 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
 private:
+    /// While a node is not answering, its "last heard" text counts up each second.
+    void updateSilentRows();
+
     Fleet *m_fleet;
     int m_count = 0; ///< rows announced so far; the fleet grows before it tells
+    QTimer m_silenceClock;
 };
 
 } // namespace Flotilla

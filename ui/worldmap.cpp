@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "worldmap.h"
 
+#include "nodelistmodel.h"
+
 #include <cmath>
 
 namespace Flotilla
@@ -78,10 +80,15 @@ std::optional<WorldMap::Marker> WorldMap::markerOf(int row) const
         return std::nullopt;
     }
     const QVariant cpu = value("cpuPercent");
+    int state = value("connectionState").toInt();
+    if (const QVariant answering = value("answering");
+        answering.isValid() && !answering.toBool() && state == NodeListModel::Connected) {
+        state = NodeListModel::Degraded; // amber, as slow nodes are, until it answers
+    }
     return Marker{.id = value("nodeId").toString(),
         .name = value("name").toString(),
         .city = value("city").toString(),
-        .state = value("connectionState").toInt(),
+        .state = state,
         .cpuPercent = cpu.isValid() ? cpu.toDouble() : qQNaN(),
         .machines = value("machineCount").toInt(),
         .world = MapGeometry::project(latitude, longitude)};

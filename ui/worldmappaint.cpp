@@ -78,9 +78,10 @@ QString WorldMap::describe(const Drawn &drawn) const
     QStringList lines;
     for (int index : drawn.markers) {
         const Marker &marker = m_markers.at(index);
-        const QString stateText = m_model
-            ? roleValue(m_model->index(int(m_markerOfRow.indexOf(index)), 0), "stateText").toString()
-            : QString();
+        const QModelIndex row = m_model ? m_model->index(int(m_markerOfRow.indexOf(index)), 0) : QModelIndex();
+        const QString lastHeard = m_model ? roleValue(row, "lastHeardText").toString() : QString();
+        const QString stateText
+            = !lastHeard.isEmpty() ? lastHeard : (m_model ? roleValue(row, "stateText").toString() : QString());
         const QString cpu = std::isnan(marker.cpuPercent)
             ? i18nc("@info CPU use unknown", "CPU –")
             : i18nc("@info CPU use", "CPU %1 %", qRound(marker.cpuPercent));

@@ -108,7 +108,7 @@ private Q_SLOTS:
         // Flotilla's metadata, written on the node, comes back as an event.
         const MachineMetadata metadata{.workload = QStringLiteral("web"), .tags = {QStringLiteral("edge")}};
         QCOMPARE(virDomainSetMetadata(domainOf(control.get(), machineName).get(), VIR_DOMAIN_METADATA_ELEMENT,
-                     DomainXml::metadataElement(metadata).toUtf8().constData(), DomainXml::metadataPrefix,
+                     DomainXml::metadataElement(metadata).value().toUtf8().constData(), DomainXml::metadataPrefix,
                      DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_LIVE),
             0);
         QTRY_COMPARE_WITH_TIMEOUT(find(fleet, QString::fromLatin1(machineName))->metadata, metadata, 5000);

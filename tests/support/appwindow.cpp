@@ -45,7 +45,9 @@ bool isKnownKirigamiWarning(const QString &message)
 
 void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (type >= QtWarningMsg && !isKnownKirigamiWarning(message)) {
+    // QtInfoMsg sorts after QtFatalMsg: name the kinds that are warnings or worse.
+    const bool warning = type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg;
+    if (warning && !isKnownKirigamiWarning(message)) {
         const char *category = context.category ? context.category : "default";
         s_warnings.append(QStringLiteral("[%1] %2").arg(QLatin1StringView(category), message));
     }

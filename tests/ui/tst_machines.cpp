@@ -274,8 +274,16 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(item("vcpusField"), "applied", Q_ARG(int, 3)));
         QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->vcpus, 3, timeoutMs);
 
-        // A tag, written into the machine's definition on its node.
+        // A tag of two words is refused, named: it would come back as two tags.
         QQuickItem *tagField = item("newTagField");
+        m_app.type(tagField, QStringLiteral("my tag"));
+        QTest::keyClick(m_app.window(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(item("tagProblem")->isVisible(), timeoutMs);
+        QVERIFY2(item("tagProblem")->property("text").toString().contains(QStringLiteral("“my tag”")),
+            qPrintable(item("tagProblem")->property("text").toString()));
+        tagField->setProperty("text", QString());
+
+        // A tag, written into the machine's definition on its node.
         m_app.type(tagField, QStringLiteral("backup-me"));
         QTest::keyClick(m_app.window(), Qt::Key_Return);
         m_app.click(item("saveTags"));

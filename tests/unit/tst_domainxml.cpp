@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "domainxml.h"
+#include "model/tags.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -42,6 +43,10 @@ private Q_SLOTS:
         QCOMPARE(d.disks.at(0).source, QStringLiteral("/var/lib/libvirt/images/nextcloud.qcow2"));
         QCOMPARE(d.disks.at(0).format, QStringLiteral("qcow2"));
         QCOMPARE(d.disks.at(0).bus, QStringLiteral("virtio"));
+        QCOMPARE(d.disks.at(0).backingFiles,
+            (QStringList{QStringLiteral("/var/lib/libvirt/images/debian-13.qcow2"),
+                QStringLiteral("/var/lib/libvirt/images/debian-13-base.raw")}));
+        QVERIFY(d.disks.at(1).backingFiles.isEmpty());
         QCOMPARE(d.disks.at(1).source, QStringLiteral("tank/nextcloud-data"));
         QCOMPARE(d.disks.at(2).device, QStringLiteral("cdrom"));
         QVERIFY(d.disks.at(2).source.isEmpty());
@@ -130,12 +135,68 @@ private Q_SLOTS:
             .templateName = QStringLiteral("k3s-agent"),
             .replica = 3,
             .note = QStringLiteral("drain & cordon first")};
-        const QString xml = DomainXml::metadataElement(metadata);
+        const Result<QString> written = DomainXml::metadataElement(metadata);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
+        const QString xml = written.value();
         QVERIFY(!xml.contains(QStringLiteral("xmlns"))); // libvirt adds it
         QVERIFY(xml.contains(QStringLiteral("&lt;prod&gt;")));
         const Result<MachineMetadata> back = DomainXml::parseMetadataElement(xml.toUtf8());
         QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().text()));
         QCOMPARE(back.value(), metadata);
+    }
+
+    void keepsTagsWholeBothWays()
+    {
+        // Every tag the rule allows comes back exactly, as one tag.
+        const QStringList tags{QStringLiteral("web"), QStringLiteral("prod-tier"), QStringLiteral("k3s.agent+gpu"),
+            QStringLiteral("größe_2"), QStringLiteral("東京"), QString(Tags::longest, QLatin1Char('x'))};
+        const Result<QString> written = DomainXml::metadataElement(MachineMetadata{.tags = tags});
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
+        const Result<MachineMetadata> back = DomainXml::parseMetadataElement(written.value().toUtf8());
+        QVERIFY(back.ok());
+        QCOMPARE(back.value().tags, tags);
+        QCOMPARE(Tags::split(Tags::join(tags)), tags);
+    }
+
+    void refusesTagsThatWouldNotComeBack_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::newRow("space") << QStringLiteral("my tag");
+        QTest::newRow("comma") << QStringLiteral("a,b");
+        QTest::newRow("tab") << QStringLiteral("a\tb");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("too long") << QString(Tags::longest + 1, QLatin1Char('x'));
+        QTest::newRow("mark") << QStringLiteral("#cold");
+        QTest::newRow("direction control") << QStringLiteral("abc\u202Edef");
+    }
+
+    void refusesTagsThatWouldNotComeBack()
+    {
+        QFETCH(QString, tag);
+        QVERIFY(!Tags::problem(tag).isEmpty());
+        const Result<QString> written
+            = DomainXml::metadataElement(MachineMetadata{.tags = {QStringLiteral("fine"), tag}});
+        QVERIFY(!written.ok());
+        if (!tag.isEmpty()) {
+            QVERIFY2(written.error().text().contains(tag), qPrintable(written.error().text())); // names the tag
+        }
+    }
+
+    void refusesMetadataItCannotWrite_data()
+    {
+        QTest::addColumn<QString>("note");
+        QTest::newRow("control character") << QStringLiteral("bell \x07 here");
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800));
+        QTest::newRow("not a character") << QString(QChar(0xFFFE));
+    }
+
+    void refusesMetadataItCannotWrite()
+    {
+        // XML 1.0 cannot hold these: the writer's error is an error, not broken metadata on the node.
+        QFETCH(QString, note);
+        const Result<QString> written = DomainXml::metadataElement(MachineMetadata{.note = note});
+        QVERIFY2(!written.ok(), qPrintable(written.ok() ? written.value() : QString()));
+        QCOMPARE(written.error().message, QStringLiteral("Could not write Flotilla's metadata"));
     }
 
     void convertsUnits_data()

@@ -56,7 +56,10 @@ Kirigami.ScrollablePage {
                 objectName: "nodesTotal"
                 title: i18nc("@title total", "Nodes")
                 figure: i18nc("@info nodes up of total", "%1 of %2 up", page.summary.nodesUp + page.summary.nodesDegraded, page.summary.nodeCount)
-                detail: i18nc("@info nodes by state", "%1 slow · %2 reconnecting · %3 disconnected", page.summary.nodesDegraded,
+                detail: (page.summary.nodesNotAnswering > 0
+                         ? i18ncp("@info nodes that stopped answering", "%1 not answering · ", "%1 not answering · ",
+                                  page.summary.nodesNotAnswering) : "")
+                        + i18nc("@info nodes by state", "%1 slow · %2 reconnecting · %3 disconnected", page.summary.nodesDegraded,
                               page.summary.nodesReconnecting, page.summary.nodesDisconnected)
             }
             TotalCard {

@@ -8,13 +8,17 @@ import org.kde.flotilla
 
 /// Asks before an action that can lose data: forcing machines off (what the
 /// guests had not saved) or deleting them (their definitions and, by choice,
-/// their disks). It names every machine and disk at stake.
+/// their disks). It names every machine and disk at stake. Any other action
+/// is asked about when some of its machines' nodes are not answering.
 Kirigami.PromptDialog {
     id: dialog
 
     property int action: MachineActions.ForceOff
     property var uuids: []
     readonly property bool deleting: action === MachineActions.Delete
+    readonly property bool losesData: deleting || action === MachineActions.ForceOff
+    /// Names of the nodes of these machines that do not answer now.
+    property var silentNodes: []
     readonly property var disks: deleting ? Fleet.actions.disksOf(uuids) : []
 
     signal confirmed(int action)
@@ -22,22 +26,26 @@ Kirigami.PromptDialog {
     function ask(action: int, uuids: var): void {
         dialog.action = action;
         dialog.uuids = uuids;
+        dialog.silentNodes = Fleet.actions.silentNodesOf(uuids);
         withStorage.checked = false;
         open();
     }
 
     objectName: "machineConfirmation"
     title: deleting ? i18ncp("@title:window", "Delete %1 Machine?", "Delete %1 Machines?", uuids.length)
-                    : i18ncp("@title:window", "Force %1 Machine Off?", "Force %1 Machines Off?", uuids.length)
+                    : losesData ? i18ncp("@title:window", "Force %1 Machine Off?", "Force %1 Machines Off?", uuids.length)
+                    : i18ncp("@title:window", "A Node Is Not Answering", "%1 Nodes Are Not Answering", silentNodes.length)
     subtitle: deleting ? i18nc("@info", "Their definitions, snapshots and saved states are deleted from their nodes.")
-                       : i18nc("@info", "Like pulling the plug: what the guests have not saved is lost.")
+                       : losesData ? i18nc("@info", "Like pulling the plug: what the guests have not saved is lost.") : ""
     standardButtons: Kirigami.Dialog.Cancel
     customFooterActions: Kirigami.Action {
         objectName: "confirmAction"
-        text: dialog.deleting ? i18nc("@action:button", "Delete") : i18nc("@action:button", "Force Off")
-        icon.name: dialog.deleting ? "edit-delete" : "process-stop"
+        text: dialog.deleting ? i18nc("@action:button", "Delete")
+                              : dialog.losesData ? i18nc("@action:button", "Force Off") : i18nc("@action:button", "Send Anyway")
+        icon.name: dialog.deleting ? "edit-delete" : dialog.losesData ? "process-stop" : "mail-send"
         onTriggered: {
-            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked);
+            // Exactly the disks named here: the node deletes no other.
+            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked ? dialog.disks : []);
             dialog.confirmed(dialog.action);
             dialog.close();
         }
@@ -46,6 +54,16 @@ Kirigami.PromptDialog {
     ColumnLayout {
         spacing: Kirigami.Units.smallSpacing
 
+        Kirigami.InlineMessage {
+            objectName: "silentNodesWarning"
+            Layout.fillWidth: true
+            visible: dialog.silentNodes.length > 0
+            type: Kirigami.MessageType.Warning
+            text: i18ncp("@info %2 is a list of node names",
+                         "Not answering: %2. Requests to its machines wait until it answers, or fail.",
+                         "Not answering: %2. Requests to their machines wait until they answer, or fail.",
+                         dialog.silentNodes.length, dialog.silentNodes.join(", "))
+        }
         QQC2.Label {
             Layout.fillWidth: true
             text: Fleet.actions.namesOf(dialog.uuids).join(", ")
@@ -67,10 +85,13 @@ Kirigami.PromptDialog {
 
                 Layout.fillWidth: true
                 Layout.leftMargin: Kirigami.Units.gridUnit
-                text: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
-                                                : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
+                readonly property string disk: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
+                                                                         : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
+
+                text: modelData.sharedWith.length > 0 ? i18nc("@info disk, then the machines that also use it", "%1, kept: also used by %2", disk, modelData.sharedWith)
+                                                      : disk
                 elide: Text.ElideMiddle
-                opacity: withStorage.checked ? 1 : 0.6
+                opacity: withStorage.checked && modelData.sharedWith.length === 0 ? 1 : 0.6
             }
         }
         QQC2.Label {

@@ -17,6 +17,7 @@ QQC2.ItemDelegate {
     required property string nodeName
     required property int machineState
     required property string stateText
+    required property bool nodeAnswering
     required property int vcpus
     required property string memoryText
     required property string cpuText
@@ -34,7 +35,8 @@ QQC2.ItemDelegate {
     signal rangeRequested
 
     highlighted: selected
-    Accessible.name: i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
+    Accessible.name: nodeAnswering ? i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
+                                   : i18nc("@info accessible", "%1 on %2, %3 when last heard; the node is not answering", name, nodeName, stateText)
     Keys.onSpacePressed: if (selectable) delegate.selectionToggled()
 
     // With Shift or Ctrl a click selects instead of opening: this area takes
@@ -54,7 +56,7 @@ QQC2.ItemDelegate {
 
     function cellText(key: int): string {
         switch (key) {
-        case MachineFilterModel.ByState: return stateText;
+        case MachineFilterModel.ByState: return nodeAnswering ? stateText : i18nc("@info:status machine whose node stopped answering", "Not answering");
         case MachineFilterModel.ByCpu: return cpuText;
         case MachineFilterModel.ByMemoryUse: return memoryPercentText;
         case MachineFilterModel.ByDisk: return diskText;
@@ -77,18 +79,23 @@ QQC2.ItemDelegate {
         }
 
         StateDot {
-            tone: switch (delegate.machineState) {
-            case MachineListModel.Running:
-            case MachineListModel.Blocked:
-                return StateDot.Tone.Good;
-            case MachineListModel.Paused:
-            case MachineListModel.ShuttingDown:
-            case MachineListModel.Suspended:
-                return StateDot.Tone.Busy;
-            case MachineListModel.Crashed:
-                return StateDot.Tone.Bad;
-            default:
-                return StateDot.Tone.Off;
+            tone: {
+                if (!delegate.nodeAnswering) {
+                    return StateDot.Tone.Off; // its state now is not known
+                }
+                switch (delegate.machineState) {
+                case MachineListModel.Running:
+                case MachineListModel.Blocked:
+                    return StateDot.Tone.Good;
+                case MachineListModel.Paused:
+                case MachineListModel.ShuttingDown:
+                case MachineListModel.Suspended:
+                    return StateDot.Tone.Busy;
+                case MachineListModel.Crashed:
+                    return StateDot.Tone.Bad;
+                default:
+                    return StateDot.Tone.Off;
+                }
             }
         }
 
@@ -118,7 +125,10 @@ QQC2.ItemDelegate {
             QQC2.Label {
                 required property var modelData
 
+                objectName: "machineCell:" + modelData.key
                 visible: MachineColumns.shows(modelData, delegate.width)
+                // A silent node's machines keep their last known figures, greyed.
+                opacity: delegate.nodeAnswering ? 1 : 0.5
                 Layout.preferredWidth: Kirigami.Units.gridUnit * modelData.width
                 horizontalAlignment: modelData.key === MachineFilterModel.ByState || modelData.key === MachineFilterModel.ByAddress
                                      ? Text.AlignLeft : Text.AlignRight

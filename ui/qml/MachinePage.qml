@@ -20,7 +20,7 @@ Kirigami.ScrollablePage {
         if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
             confirmation.ask(action, [page.uuid]);
         } else {
-            Fleet.actions.perform([page.uuid], action, false);
+            Fleet.actions.perform([page.uuid], action);
         }
     }
 

@@ -17,9 +17,16 @@ ColumnLayout {
     property var tags: machine.tags
     readonly property bool edited: JSON.stringify(tags) !== JSON.stringify(machine.tags) || note.text !== machine.note
 
+    /// Why the tag typed cannot be one, naming it (one rule for every tag: model/tags.h).
+    property string tagProblem: ""
+
     function addTag(): void {
         const tag = newTag.text.trim().replace(/^#/, "");
-        if (tag.length > 0 && !tags.includes(tag)) {
+        tagProblem = tag.length > 0 ? machine.tagProblem(tag) : "";
+        if (tag.length === 0 || tagProblem.length > 0) {
+            return;
+        }
+        if (!tags.includes(tag)) {
             tags = tags.concat([tag]);
         }
         newTag.clear();
@@ -48,8 +55,8 @@ ColumnLayout {
                 objectName: "newTagField"
                 Layout.fillWidth: true
                 placeholderText: i18nc("@info:placeholder", "Add a tag…")
-                validator: RegularExpressionValidator { regularExpression: /[^\s,]{0,40}/ }
                 onAccepted: card.addTag()
+                onTextEdited: card.tagProblem = ""
             }
             QQC2.Button {
                 text: i18nc("@action:button", "Add")
@@ -57,6 +64,10 @@ ColumnLayout {
                 enabled: newTag.text.trim().length > 0
                 onClicked: card.addTag()
             }
+        }
+        FieldProblem {
+            objectName: "tagProblem"
+            text: card.tagProblem
         }
         QQC2.TextArea {
             id: note

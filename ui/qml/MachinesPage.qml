@@ -14,86 +14,40 @@ Kirigami.ScrollablePage {
     title: i18nc("@title:window", "Machines")
     objectName: "machinesPage"
 
-    /// The selected machines' UUIDs as keys; revision changes with every change.
-    property var selected: ({})
-    property int selectedCount: 0
-    property int revision: 0
-    readonly property var selectedUuids: revision >= 0 ? Object.keys(selected) : []
-    /// Where a Shift range starts (the machine last toggled), and the
-    /// selection as it was before that range, so the range can shrink again.
-    property string anchor: ""
-    property var beforeRange: null
+    /// The machines picked, by UUID (kept in C++: see MachineSelection).
+    readonly property MachineSelection selection: MachineSelection {
+        model: machines
+    }
+    readonly property var selectedUuids: page.selection.uuids
+    readonly property int selectedCount: page.selection.count
 
-    function toggle(uuid: string): void {
-        if (selected[uuid]) {
-            delete selected[uuid];
-            --selectedCount;
-        } else {
-            selected[uuid] = true;
-            ++selectedCount;
-        }
-        anchor = uuid;
-        beforeRange = null;
-        ++revision;
+    function clearSelection(): void {
+        page.selection.clear();
     }
 
-    /// Selects the rows from the anchor to @p uuid, as Shift+click does in a file manager.
-    function selectRange(uuid: string): void {
-        const from = machines.rowOf(anchor);
-        const to = machines.rowOf(uuid);
-        if (from < 0 || to < 0) {
-            toggle(uuid);
-            return;
-        }
-        if (beforeRange === null) {
-            beforeRange = Object.assign({}, selected);
-        }
-        const next = Object.assign({}, beforeRange);
-        for (const inRange of machines.uuidsBetween(from, to)) {
-            next[inRange] = true;
-        }
-        selected = next;
-        selectedCount = Object.keys(next).length;
-        ++revision;
+    function selectAll(): void {
+        page.selection.selectAll();
     }
 
-    /// Shift+Up and Shift+Down: moves the current row and selects from the anchor to it.
+    /// Shift+Up and Shift+Down: moves the current row and picks from the anchor to it.
     function extendTo(row: int): void {
         if (row < 0 || row >= list.count) {
             return;
         }
-        if (anchor === "" || machines.rowOf(anchor) < 0) {
-            const current = Math.max(list.currentIndex, 0);
-            anchor = machines.uuidsBetween(current, current)[0];
-        }
+        page.selection.extend(Math.max(list.currentIndex, 0), row);
         list.currentIndex = row;
         list.positionViewAtIndex(row, ListView.Contain);
-        selectRange(machines.uuidsBetween(row, row)[0]);
     }
 
-    function selectAll(): void {
-        for (const uuid of machines.uuids()) {
-            selected[uuid] = true;
-        }
-        selectedCount = Object.keys(selected).length;
-        ++revision;
-    }
-
-    function clearSelection(): void {
-        selected = {};
-        selectedCount = 0;
-        anchor = "";
-        beforeRange = null;
-        ++revision;
-    }
-
-    /// Acts on the selection, asking first where something could be lost.
+    /// Acts on the selection, asking first where something could be lost,
+    /// or where a node that does not answer would keep its requests waiting.
     function act(action: int): void {
-        const targets = Fleet.actions.applicable(selectedUuids, action);
-        if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
+        const targets = Fleet.actions.applicable(page.selectedUuids, action);
+        if (action === MachineActions.ForceOff || action === MachineActions.Delete
+                || Fleet.actions.silentNodesOf(targets).length > 0) {
             confirmation.ask(action, targets);
         } else {
-            Fleet.actions.perform(targets, action, false);
+            Fleet.actions.perform(targets, action);
         }
     }
 
@@ -237,11 +191,11 @@ Kirigami.ScrollablePage {
         delegate: MachineDelegate {
             width: ListView.view.width
             selectable: true
-            selected: page.revision >= 0 && page.selected[uuid] === true
-            onSelectionToggled: page.toggle(uuid)
+            selected: page.selection.revision >= 0 && page.selection.contains(uuid)
+            onSelectionToggled: page.selection.toggle(uuid)
             onRangeRequested: {
                 list.currentIndex = index;
-                page.selectRange(uuid);
+                page.selection.selectRange(uuid);
             }
             onClicked: applicationWindow().pageStack.push(machinePage, { uuid: uuid })
         }

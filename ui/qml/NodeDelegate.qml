@@ -25,6 +25,8 @@ QQC2.ItemDelegate {
     required property int runningCount
     required property string storageText
     required property string usageText
+    required property bool answering
+    required property string lastHeardText
 
     signal editRequested
     signal removeRequested
@@ -37,7 +39,8 @@ QQC2.ItemDelegate {
     readonly property bool figuresBeside: availableWidth - dot.implicitWidth - menuButton.implicitWidth
                                           - Kirigami.Units.largeSpacing * 3 - figures.implicitWidth >= nameRoom
 
-    Accessible.name: i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
+    Accessible.name: answering ? i18nc("@info accessible", "%1, %2, %3", name, placeText, stateText)
+                               : i18nc("@info accessible", "%1, %2, %3, %4", name, placeText, stateText, lastHeardText)
     highlighted: ListView.isCurrentItem
 
     contentItem: RowLayout {
@@ -48,7 +51,7 @@ QQC2.ItemDelegate {
 
             tone: switch (delegate.connectionState) {
             case NodeListModel.Connected:
-                return StateDot.Tone.Good;
+                return delegate.answering ? StateDot.Tone.Good : StateDot.Tone.Busy;
             case NodeListModel.Connecting:
             case NodeListModel.Degraded:
             case NodeListModel.Reconnecting:
@@ -92,6 +95,14 @@ QQC2.ItemDelegate {
                     color: delegate.error.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
                     elide: Text.ElideRight
                 }
+                QQC2.Label {
+                    objectName: "nodeLastHeard:" + delegate.nodeId
+                    Layout.fillWidth: true
+                    visible: !delegate.answering
+                    text: delegate.lastHeardText
+                    color: Kirigami.Theme.neutralTextColor
+                    elide: Text.ElideRight
+                }
             }
 
             ColumnLayout {
@@ -101,6 +112,8 @@ QQC2.ItemDelegate {
 
                 spacing: 0
                 visible: delegate.loaded
+                // The last known figures of a node that does not answer: shown, but greyed.
+                opacity: delegate.answering ? 1 : 0.5
 
                 QQC2.Label {
                     Layout.alignment: figures.alignment

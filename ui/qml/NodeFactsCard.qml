@@ -36,6 +36,8 @@ ColumnLayout {
     required property var pools
     required property string networksText
     required property var tags
+    required property bool answering
+    required property string lastHeardText
     required property bool unverified
 
     spacing: Kirigami.Units.smallSpacing
@@ -46,6 +48,15 @@ ColumnLayout {
         visible: card.error.length > 0
         type: Kirigami.MessageType.Error
         text: card.errorDetails.length > 0 ? i18nc("@info error with details", "%1: %2", card.error, card.errorDetails) : card.error
+    }
+
+    Kirigami.InlineMessage {
+        objectName: "nodeNotAnswering"
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        visible: !card.answering
+        type: Kirigami.MessageType.Warning
+        text: i18nc("@info node page, %1 is e.g. 'Not answering, last heard 7 seconds ago'", "%1. Its figures are the last known ones.", card.lastHeardText)
     }
 
     Kirigami.InlineMessage {
@@ -83,6 +94,8 @@ ColumnLayout {
         QQC2.Label {
             visible: card.usageText.length > 0
             Kirigami.FormData.label: i18nc("@label", "Load:")
+            // The last known load of a node that does not answer: shown, but greyed.
+            color: card.answering ? Kirigami.Theme.textColor : Kirigami.Theme.disabledTextColor
             text: card.simulated ? i18nc("@info node load, simulated", "%1 (simulated demo activity)", card.usageText) : card.usageText
         }
         QQC2.Label {
