@@ -216,8 +216,8 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
             if (disk.device != QLatin1StringView("disk")) {
                 continue;
             }
-            disks.append(QVariantMap{{QStringLiteral("uuid"), uuid}, {QStringLiteral("machine"), displayName(machine->name)},
-                {QStringLiteral("path"), disk.source},
+            disks.append(QVariantMap{{QStringLiteral("uuid"), uuid},
+                {QStringLiteral("machine"), displayName(machine->name)}, {QStringLiteral("path"), disk.source},
                 {QStringLiteral("size"),
                     disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()},
                 {QStringLiteral("sharedWith"),
