@@ -75,17 +75,20 @@ int main(int argc, char *argv[])
     Fleet fleet;
     Error startupProblem;
     QTemporaryDir demoFolder;
-    Result<QList<NodeEntry>> nodes = options.demo ? DemoFleet::unpack(demoFolder.path()) : NodeListStore().load();
+    NodeListStore store;
+    Result<QList<NodeEntry>> nodes = options.demo ? DemoFleet::unpack(demoFolder.path()) : store.load();
     if (!nodes && options.demo) {
         return fail(nodes.error());
     }
     if (!nodes) {
         startupProblem = nodes.error(); // shown in the window; the damaged list is kept aside
+    } else if (!store.skipped().isEmpty()) {
+        startupProblem = store.skipped(); // shown in the window; the entries stay in the file
     }
-    // The user's list is saved again when the person changes it; the demo's
-    // and --connect's nodes are for this run only.
+    // The user's list is saved again when the person changes it (with the
+    // entries it left out); the demo's and --connect's nodes are for this run only.
     if (!options.demo) {
-        fleet.setStore(NodeListStore());
+        fleet.setStore(store);
     }
     for (const NodeEntry &node : nodes ? nodes.value() : QList<NodeEntry>{}) {
         fleet.addNode(node, !options.demo);

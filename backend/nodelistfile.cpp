@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodelistfile.h"
 
+#include "nodes/nodecheck.h"
+
 #include <KLocalizedString>
 
 #include <QJsonArray>
@@ -26,18 +28,22 @@ double coordinate(const QJsonObject &location, QLatin1StringView key)
     return value.isDouble() ? value.toDouble() : NAN;
 }
 
-Result<NodeEntry> parseNode(const QJsonValue &value, qsizetype index)
+/// The entry at @p index (counted from 0), or what keeps it from being one.
+ReadEntry readNode(const QJsonValue &value, qsizetype index)
 {
+    ReadEntry entry{.written = value};
     if (!value.isObject()) {
-        return mistake(i18nc("@info", "entry %1 is not an object", index + 1));
+        entry.problem = i18nc("@info", "entry %1 is not an object", index + 1);
+        return entry;
     }
     const QJsonObject object = value.toObject();
-    NodeEntry node;
+    NodeEntry &node = entry.node;
     node.id = object.value(QLatin1StringView("id")).toString();
     node.name = object.value(QLatin1StringView("name")).toString();
     node.uri = object.value(QLatin1StringView("uri")).toString();
     if (node.id.isEmpty() || node.uri.isEmpty()) {
-        return mistake(i18nc("@info", "entry %1 has no id or no URI", index + 1));
+        entry.problem = i18nc("@info", "entry %1 has no id or no URI", index + 1);
+        return entry;
     }
     if (node.name.isEmpty()) {
         node.name = node.id;
@@ -48,21 +54,20 @@ Result<NodeEntry> parseNode(const QJsonValue &value, qsizetype index)
     node.location.countryCode = location.value(QLatin1StringView("countryCode")).toString();
     node.location.latitude = coordinate(location, QLatin1StringView("latitude"));
     node.location.longitude = coordinate(location, QLatin1StringView("longitude"));
-    const bool latitudeOk = std::isnan(node.location.latitude) || std::abs(node.location.latitude) <= 90.0;
-    const bool longitudeOk = std::isnan(node.location.longitude) || std::abs(node.location.longitude) <= 180.0;
-    if (!latitudeOk || !longitudeOk) {
-        return mistake(i18nc("@info", "node '%1' has coordinates outside the globe", node.id));
+    if (const QString problem = NodeCheck::placeProblem(node.location); !problem.isEmpty()) {
+        entry.problem = i18nc("@info %1 is a node id, %2 what is wrong", "node '%1': %2", node.id, problem);
+        return entry;
     }
     for (const QJsonValue tag : object.value(QLatin1StringView("tags")).toArray()) {
         node.tags.append(tag.toString());
     }
     node.enabled = object.value(QLatin1StringView("enabled")).toBool(true);
-    return node;
+    return entry;
 }
 
 } // namespace
 
-Result<QList<NodeEntry>> parse(const QByteArray &json)
+Result<QList<ReadEntry>> read(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -73,23 +78,38 @@ Result<QList<NodeEntry>> parse(const QByteArray &json)
         return mistake(i18nc("@info", "there is no \"nodes\" list"));
     }
     const QJsonArray array = document.object().value(QLatin1StringView("nodes")).toArray();
-    QList<NodeEntry> nodes;
+    QList<ReadEntry> entries;
     QSet<QString> ids;
     for (qsizetype i = 0; i < array.size(); ++i) {
-        Result<NodeEntry> node = parseNode(array.at(i), i);
-        if (!node) {
-            return node.error();
+        ReadEntry entry = readNode(array.at(i), i);
+        if (entry.problem.isEmpty() && ids.contains(entry.node.id)) {
+            entry.problem = i18nc("@info", "the id '%1' is used twice", entry.node.id);
         }
-        if (ids.contains(node.value().id)) {
-            return mistake(i18nc("@info", "the id '%1' is used twice", node.value().id));
+        if (entry.problem.isEmpty()) {
+            ids.insert(entry.node.id);
         }
-        ids.insert(node.value().id);
-        nodes.append(std::move(node).value());
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+Result<QList<NodeEntry>> parse(const QByteArray &json)
+{
+    Result<QList<ReadEntry>> entries = read(json);
+    if (!entries) {
+        return entries.error();
+    }
+    QList<NodeEntry> nodes;
+    for (const ReadEntry &entry : entries.value()) {
+        if (!entry.problem.isEmpty()) {
+            return mistake(entry.problem);
+        }
+        nodes.append(entry.node);
     }
     return nodes;
 }
 
-QByteArray serialize(const QList<NodeEntry> &nodes)
+QByteArray serialize(const QList<NodeEntry> &nodes, const QJsonArray &kept)
 {
     QJsonArray array;
     for (const NodeEntry &node : nodes) {
@@ -110,6 +130,9 @@ QByteArray serialize(const QList<NodeEntry> &nodes)
             {QLatin1StringView("tags"), QJsonArray::fromStringList(node.tags)},
             {QLatin1StringView("enabled"), node.enabled},
         });
+    }
+    for (const QJsonValue &entry : kept) {
+        array.append(entry);
     }
     return QJsonDocument(QJsonObject{{QLatin1StringView("nodes"), array}}).toJson(QJsonDocument::Indented);
 }

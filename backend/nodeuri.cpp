@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodeuri.h"
 
+#include "nodes/uriparameters.h"
+
 #include <KLocalizedString>
 
 #include <QFileInfo>
@@ -75,6 +77,12 @@ Result<Parts> validate(const QString &uri)
             i18nc("@info", "Flotilla manages QEMU/KVM nodes (qemu://…) and libvirt's test driver (test://…), not “%1”",
                 parts.driver));
     }
+    if (parts.transport == QLatin1StringView("ext")) {
+        return wrong(uri,
+            i18nc("@info",
+                "the ext transport runs a program on this computer to reach the node; Flotilla does not "
+                "allow it: use ssh, tls or tcp"));
+    }
     if (!parts.transport.isEmpty() && parts.transport != QLatin1StringView("unix")
         && !remoteTransports.contains(parts.transport)) {
         return wrong(
@@ -93,6 +101,11 @@ Result<Parts> validate(const QString &uri)
     if (parts.transport == QLatin1StringView("unix") && !parts.host.isEmpty()) {
         return wrong(uri, i18nc("@info", "the unix transport reaches this computer only: leave out the host"));
     }
+    static const QRegularExpression hostName(
+        QStringLiteral("^[\\p{L}\\p{N}_.:][\\p{L}\\p{N}_.:-]*$"), QRegularExpression::UseUnicodePropertiesOption);
+    if (parts.isRemote() && !hostName.match(parts.host).hasMatch()) {
+        return wrong(uri, i18nc("@info", "the host “%1” is neither a host name nor an address", parts.host));
+    }
     if (text.contains(QLatin1Char('@')) && parts.host.isEmpty()) {
         return wrong(uri, i18nc("@info", "it names a user but no host"));
     }
@@ -103,6 +116,11 @@ Result<Parts> validate(const QString &uri)
     if (!path) {
         return path.error();
     }
+    const Result<Options> options = checkOptions(rawQuery(text), parts.transport);
+    if (!options) {
+        return wrong(uri, options.error().details);
+    }
+    parts.skipsVerification = options.value().skipsVerification;
     return parts;
 }
 

@@ -104,6 +104,8 @@ Built build(const Fields &fields)
         const Result<Parts> parts = validate(built.uri);
         if (!parts) {
             built.problems.insert(QStringLiteral("raw"), parts.error().details);
+        } else {
+            built.skipsVerification = parts.value().skipsVerification;
         }
         return built;
     }

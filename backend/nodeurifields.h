@@ -38,6 +38,8 @@ struct Fields {
 struct Built {
     QString uri;
     QHash<QString, QString> problems;
+    /// The URI turns off the check of the node's identity (Parts::skipsVerification).
+    bool skipsVerification = false;
 
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }
 };

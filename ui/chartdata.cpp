@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "chartdata.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
 
 #include <KFormat>
@@ -90,7 +91,7 @@ QStringList lineNames(const Fleet &fleet, Metric metric, bool perNode)
     QStringList names;
     if (perNode) {
         for (const Fleet::Node &node : fleet.nodes()) {
-            names.append(node.entry.name);
+            names.append(displayName(node.entry.name));
         }
         return names;
     }

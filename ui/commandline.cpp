@@ -65,6 +65,14 @@ Outcome parse(const QStringList &arguments)
         if (!parts) {
             return Outcome{.exitCode = 2, .output = parts.error().text()};
         }
+        if (parts.value().skipsVerification) {
+            // Consent to an unchecked node is asked for in the window, never assumed from a command line.
+            return Outcome{.exitCode = 2,
+                .output = i18nc("@info:shell",
+                    "“%1” turns off the check of the node's identity; add such a node with Add Node, which asks "
+                    "you to confirm",
+                    uri)};
+        }
         const QString name = parts.value().host.isEmpty() ? uri : parts.value().host;
         options.connect.append(
             NodeEntry{.id = QStringLiteral("connect-%1").arg(options.connect.size() + 1), .name = name, .uri = uri});

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "eventlistmodel.h"
 
+#include "core/displayname.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -59,11 +61,11 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
     case NodeIdRole:
         return event.nodeId;
     case NodeNameRole:
-        return event.nodeName;
+        return displayName(event.nodeName);
     case MachineUuidRole:
         return event.machineUuid;
     case MachineNameRole:
-        return event.machineName;
+        return displayName(event.machineName);
     case DetailsRole:
         return event.error.text();
     case ToneRole:
@@ -93,8 +95,8 @@ QHash<int, QByteArray> EventListModel::roleNames() const
 
 QString EventListModel::text(const FleetEvent &event)
 {
-    const QString &node = event.nodeName;
-    const QString &machine = event.machineName;
+    const QString node = displayName(event.nodeName);
+    const QString machine = displayName(event.machineName);
     using Kind = FleetEvent::Kind;
     switch (event.kind) {
     case Kind::NodeLost:

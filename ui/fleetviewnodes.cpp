@@ -4,6 +4,7 @@
 #include "fleetview.h"
 
 #include "citylist.h"
+#include "core/displayname.h"
 #include "fleet.h"
 
 #include <cmath>
@@ -103,8 +104,8 @@ QVariantMap FleetView::nodeEntry(const QString &nodeId) const
     }
     const NodeEntry &entry = m_fleet->nodes().at(index).entry;
     return {{QStringLiteral("nodeId"), entry.id}, {QStringLiteral("name"), entry.name},
-        {QStringLiteral("uri"), entry.uri}, {QStringLiteral("city"), entry.location.city},
-        {QStringLiteral("country"), entry.location.country},
+        {QStringLiteral("displayName"), displayName(entry.name)}, {QStringLiteral("uri"), entry.uri},
+        {QStringLiteral("city"), entry.location.city}, {QStringLiteral("country"), entry.location.country},
         {QStringLiteral("countryCode"), entry.location.countryCode},
         {QStringLiteral("latitude"), entry.location.latitude}, {QStringLiteral("longitude"), entry.location.longitude},
         {QStringLiteral("tags"), entry.tags}};

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machineactions.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
 #include "fleetevents.h"
 #include "machinelistmodel.h"
@@ -158,7 +159,7 @@ void MachineActions::onFinished(const MachineRequestResult &result)
     }
     Batch &batch = m_batches[batchId];
     const Machine *machine = m_machines->machine(result.uuid);
-    const QString name = machine ? machine->name : result.uuid;
+    const QString name = machine ? displayName(machine->name) : result.uuid;
     if (!result.error.isEmpty()) {
         batch.failures.append(i18nc("@info machine: what went wrong", "%1: %2", name, result.error.text()));
     }
@@ -195,7 +196,7 @@ QStringList MachineActions::usersOf(const QString &path, const QString &nodeId, 
             const bool uses = std::ranges::any_of(
                 other.disks, [&](const Disk &disk) { return disk.source == path || disk.backingFiles.contains(path); });
             if (uses && !except.contains(other.uuid)) {
-                names.append(other.name);
+                names.append(displayName(other.name));
             }
         }
     }
@@ -215,8 +216,8 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
             if (disk.device != QLatin1StringView("disk")) {
                 continue;
             }
-            disks.append(QVariantMap{{QStringLiteral("uuid"), uuid}, {QStringLiteral("machine"), machine->name},
-                {QStringLiteral("path"), disk.source},
+            disks.append(QVariantMap{{QStringLiteral("uuid"), uuid},
+                {QStringLiteral("machine"), displayName(machine->name)}, {QStringLiteral("path"), disk.source},
                 {QStringLiteral("size"),
                     disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()},
                 {QStringLiteral("sharedWith"),
@@ -231,7 +232,7 @@ QStringList MachineActions::namesOf(const QStringList &uuids) const
     QStringList names;
     for (const QString &uuid : uuids) {
         if (const Machine *machine = m_machines->machine(uuid)) {
-            names.append(machine->name);
+            names.append(displayName(machine->name));
         }
     }
     return names;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machinelistmodel.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
 
 #include <KFormat>
@@ -288,13 +289,13 @@ QVariant MachineListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return machine.name;
+        return displayName(machine.name);
     case UuidRole:
         return machine.uuid;
     case NodeIdRole:
         return m_fleet->nodes().at(row.node).entry.id;
     case NodeNameRole:
-        return m_fleet->nodes().at(row.node).entry.name;
+        return displayName(m_fleet->nodes().at(row.node).entry.name);
     case NodeCityRole:
         return m_fleet->nodes().at(row.node).entry.location.city;
     case NodeCountryRole:

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machineview.h"
 
+#include "core/displayname.h"
 #include "model/tags.h"
 
 #include "fleet.h"
@@ -83,7 +84,7 @@ const Machine *MachineView::machine() const
 
 QString MachineView::name() const
 {
-    return machine() ? machine()->name : QString();
+    return machine() ? displayName(machine()->name) : QString();
 }
 
 QString MachineView::nodeId() const
@@ -94,7 +95,7 @@ QString MachineView::nodeId() const
 QString MachineView::nodeName() const
 {
     const qsizetype index = m_fleet ? m_fleet->fleet()->indexOf(nodeId()) : -1;
-    return index < 0 ? QString() : m_fleet->fleet()->nodes().at(index).entry.name;
+    return index < 0 ? QString() : displayName(m_fleet->fleet()->nodes().at(index).entry.name);
 }
 
 int MachineView::machineState() const

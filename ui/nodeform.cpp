@@ -3,6 +3,7 @@
 #include "nodeform.h"
 
 #include "model/tags.h"
+#include "nodes/nodecheck.h"
 
 #include <KLocalizedString>
 
@@ -20,8 +21,29 @@ void NodeForm::setFields(const NodeUri::Fields &fields)
         return;
     }
     m_fields = fields;
+    const QString before = m_built.uri;
     m_built = NodeUri::build(m_fields);
+    if (m_built.uri != before) {
+        m_unverifiedAccepted = false; // a consent holds for the URI it was given for
+    }
     Q_EMIT changed();
+}
+
+void NodeForm::setUnverifiedAccepted(bool accepted)
+{
+    if (accepted == m_unverifiedAccepted) {
+        return;
+    }
+    m_unverifiedAccepted = accepted;
+    Q_EMIT changed();
+}
+
+QString NodeForm::unverifiedError() const
+{
+    if (!skipsVerification() || m_unverifiedAccepted) {
+        return {};
+    }
+    return i18nc("@info", "Confirm that Flotilla may connect without checking the node's identity");
 }
 
 void NodeForm::setTransport(Transport transport)
@@ -94,16 +116,7 @@ QString NodeForm::tagsError() const
 
 QString NodeForm::nameError() const
 {
-    const QString name = m_name.trimmed();
-    if (name.isEmpty()) {
-        return i18nc("@info", "Give the node a name");
-    }
-    for (const QString &taken : m_takenNames) {
-        if (taken.compare(name, Qt::CaseInsensitive) == 0) {
-            return i18nc("@info", "Another node is already called “%1”", taken);
-        }
-    }
-    return {};
+    return NodeCheck::nameProblem(m_name, m_takenNames);
 }
 
 } // namespace Flotilla

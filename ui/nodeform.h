@@ -42,6 +42,11 @@ class NodeForm : public QObject
     Q_PROPERTY(QString nameError READ nameError NOTIFY changed)
     Q_PROPERTY(QString tagsError READ tagsError NOTIFY changed)
     Q_PROPERTY(bool uriValid READ uriValid NOTIFY changed)
+    /// The URI turns off the check of the node's identity (no_verify=1 and the like).
+    Q_PROPERTY(bool skipsVerification READ skipsVerification NOTIFY changed)
+    /// The person has confirmed connecting without that check; forgotten whenever the URI changes.
+    Q_PROPERTY(bool unverifiedAccepted READ unverifiedAccepted WRITE setUnverifiedAccepted NOTIFY changed)
+    Q_PROPERTY(QString unverifiedError READ unverifiedError NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
 
 public:
@@ -84,7 +89,14 @@ public:
     [[nodiscard]] QStringList tags() const;
     [[nodiscard]] QString tagsError() const;
     [[nodiscard]] bool uriValid() const { return m_built.ok(); }
-    [[nodiscard]] bool valid() const { return uriValid() && nameError().isEmpty() && tagsError().isEmpty(); }
+    [[nodiscard]] bool skipsVerification() const { return m_built.skipsVerification; }
+    [[nodiscard]] bool unverifiedAccepted() const { return m_unverifiedAccepted; }
+    void setUnverifiedAccepted(bool accepted);
+    [[nodiscard]] QString unverifiedError() const;
+    [[nodiscard]] bool valid() const
+    {
+        return uriValid() && unverifiedError().isEmpty() && nameError().isEmpty() && tagsError().isEmpty();
+    }
 
     /// Fills the fields from a URI (as when editing a node).
     Q_INVOKABLE void setFromUri(const QString &uri);
@@ -103,6 +115,7 @@ private:
     QString m_name;
     QString m_tagsText;
     QStringList m_takenNames;
+    bool m_unverifiedAccepted = false;
 };
 
 } // namespace Flotilla

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodelistmodel.h"
 
+#include "core/displayname.h"
 #include "fleet.h"
+#include "nodes/uriparameters.h"
 
 #include <KFormat>
 #include <KLocalizedString>
@@ -164,7 +166,7 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return node.entry.name;
+        return displayName(node.entry.name);
     case IdRole:
         return node.entry.id;
     case UriRole:
@@ -251,6 +253,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return lastHeardText(*m_fleet, node.entry.id);
     case PartsStaleRole:
         return node.poolsStale || node.networksStale;
+    case UnverifiedRole:
+        return NodeUri::skipsVerification(node.entry.uri);
     }
     return {};
 }
@@ -295,6 +299,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {AnsweringRole, "answering"},
         {LastHeardTextRole, "lastHeardText"},
         {PartsStaleRole, "partsStale"},
+        {UnverifiedRole, "unverified"},
     };
 }
 

@@ -56,6 +56,7 @@ public:
         AnsweringRole, ///< false while the node owes an answer past NodeHeartbeat's limit
         LastHeardTextRole, ///< "Not answering, last heard 7 seconds ago"; empty while it answers
         PartsStaleRole, ///< the last read of pools or networks failed: they may be out of date
+        UnverifiedRole, ///< the node's URI turns off the check of its identity (no_verify=1)
     };
     Q_ENUM(Roles)
 

@@ -136,6 +136,16 @@ private Q_SLOTS:
         QVERIFY(chooseTransport(4)); // a connection URI
         QTRY_VERIFY(item("rawUriFieldInput") && item("rawUriFieldInput")->isVisible());
         QVERIFY(!item("hostFieldInput")->isVisible());
+        // No check of the node's identity: a warning, and a box to tick before saving.
+        QVERIFY(m_app.type(item("rawUriFieldInput"), u"qemu+tls://far.example/system?no_verify=1"_s));
+        QTRY_VERIFY(item("unverifiedBox") && item("unverifiedBox")->isVisible());
+        QVERIFY(item("unverifiedNotice")->isVisible());
+        QVERIFY(!item("unverifiedBox")->property("checked").toBool());
+        QVERIFY2(problem("unverifiedProblem").contains(u"Confirm"_s), qPrintable(problem("unverifiedProblem")));
+        // An option that runs a program is refused by name.
+        QVERIFY(m_app.type(item("rawUriFieldInput"), u"qemu+ssh://h/system?command=/tmp/evil"_s));
+        QVERIFY2(problem("rawUriFieldProblem").contains(u"“command”"_s), qPrintable(problem("rawUriFieldProblem")));
+        QVERIFY(!item("unverifiedBox")->isVisible());
         QVERIFY(m_app.type(item("rawUriFieldInput"), QStringLiteral("xen:///")));
         QVERIFY2(
             problem("rawUriFieldProblem").contains(QStringLiteral("xen")), qPrintable(problem("rawUriFieldProblem")));
@@ -150,7 +160,8 @@ private Q_SLOTS:
         QVERIFY(drawer);
         QTRY_VERIFY(drawer->property("modal").toBool());
         drawer->setProperty("drawerOpen", false);
-        QTRY_VERIFY_WITH_TIMEOUT(item("rawUriFieldInput")->width() < 400, timeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(item("rawUriFieldInput")->width() < 400,
+            qPrintable(QString::number(item("rawUriFieldInput")->width())), timeoutMs);
         QVERIFY(item("rawUriFieldInput")->isVisible());
         QVERIFY(m_app.screenshot(QStringLiteral("wizard-narrow")));
         m_app.window()->resize(wide);

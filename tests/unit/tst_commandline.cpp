@@ -52,6 +52,14 @@ private Q_SLOTS:
                                  << QStringLiteral("needs a host");
         QTest::newRow("no uri") << QStringList{QStringLiteral("--connect")} << QStringLiteral("connect");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("uri that runs a program")
+            << QStringList{QStringLiteral("--connect"), QStringLiteral("qemu+ssh://h/system?command=/tmp/evil")}
+            << QStringLiteral("“command”");
+        QTest::newRow("ext transport") << QStringList{QStringLiteral("--connect"), QStringLiteral("qemu+ext:///system")}
+                                       << QStringLiteral("runs a program");
+        QTest::newRow("unverified") << QStringList{QStringLiteral("--connect"),
+            QStringLiteral("qemu+tls://h/system?no_verify=1")}
+                                    << QStringLiteral("Add Node");
         QTest::newRow("bare uri") << QStringList{QStringLiteral("qemu:///system")} << QStringLiteral("--connect URI");
     }
 

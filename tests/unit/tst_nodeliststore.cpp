@@ -4,11 +4,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
+using namespace Qt::StringLiterals;
 
 class NodeListStoreTest : public QObject
 {
@@ -36,7 +40,7 @@ private Q_SLOTS:
 
     void keepsWhatItSaves()
     {
-        const NodeListStore store(path());
+        NodeListStore store(path());
         const QList<NodeEntry> nodes = {
             NodeEntry{.id = QStringLiteral("a"), .name = QStringLiteral("A"), .uri = QStringLiteral("qemu:///system")},
             NodeEntry{
@@ -76,6 +80,69 @@ private Q_SLOTS:
         QVERIFY(aside.readAll().startsWith("{\"nodes\": [ {\"id\""));
         // The next start finds no list, not the damaged one.
         QVERIFY(NodeListStore(path()).load().ok());
+    }
+
+    void leavesOutABadEntryButKeepsItInTheFile()
+    {
+        QDir().mkpath(m_folder.filePath(QStringLiteral("config")));
+        const QJsonArray written = {
+            QJsonObject{{u"id"_s, u"good"_s}, {u"name"_s, u"Good"_s}, {u"uri"_s, u"test:///default"_s}},
+            QJsonObject{
+                {u"id"_s, u"evil"_s}, {u"name"_s, u"Evil"_s}, {u"uri"_s, u"qemu+ssh://h/system?command=/tmp/evil"_s}},
+            QJsonObject{{u"id"_s, u"twin"_s}, {u"name"_s, u"GOOD"_s}, {u"uri"_s, u"test:///default"_s}},
+            QJsonObject{{u"id"_s, u"tagged"_s}, {u"name"_s, u"Tagged"_s}, {u"uri"_s, u"test:///default"_s},
+                {u"tags"_s, QJsonArray{u"fine"_s, u"in\u202Evisible"_s}}},
+            QJsonObject{{u"id"_s, u"far"_s}, {u"name"_s, u"Far"_s}, {u"uri"_s, u"test:///default"_s},
+                {u"location"_s, QJsonObject{{u"latitude"_s, 0}, {u"longitude"_s, 200}}}},
+            u"not a node"_s,
+        };
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{u"nodes"_s, written}}).toJson());
+        file.close();
+
+        NodeListStore store(path());
+        const Result<QList<NodeEntry>> nodes = store.load();
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 1);
+        QCOMPARE(nodes.value().first().id, u"good"_s);
+        const QString why = store.skipped().text();
+        QVERIFY2(store.skipped().message.contains(u"5 nodes"_s), qPrintable(why));
+        for (const QString &mentioned :
+            {u"“command”"_s, u"called “Good”"_s, u"a tag cannot hold"_s, u"globe"_s, u"entry 6"_s}) {
+            QVERIFY2(why.contains(mentioned), qPrintable(why));
+        }
+
+        // Saving keeps the entries left out, exactly as they were written.
+        QVERIFY(store.save(nodes.value()).ok());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray saved = QJsonDocument::fromJson(file.readAll()).object().value(u"nodes"_s).toArray();
+        file.close();
+        QCOMPARE(saved.size(), written.size());
+        for (qsizetype i = 1; i < written.size(); ++i) {
+            QCOMPARE(saved.at(i), written.at(i));
+        }
+        NodeListStore again(path());
+        QCOMPARE(again.load().value().size(), 1);
+        QCOMPARE(again.skipped(), store.skipped());
+    }
+
+    void setsAsideAFileOverOneMebibyte()
+    {
+        QDir().mkpath(m_folder.filePath(QStringLiteral("config")));
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"nodes\": []");
+        file.write(QByteArray(NodeListStore::maxFileSize, ' '));
+        file.write("}");
+        file.close();
+
+        NodeListStore store(path());
+        const Result<QList<NodeEntry>> nodes = store.load();
+        QVERIFY(!nodes.ok());
+        QVERIFY2(nodes.error().details.contains(u"larger than"_s), qPrintable(nodes.error().text()));
+        QVERIFY(!QFile::exists(path()));
+        QCOMPARE(QDir(m_folder.filePath(QStringLiteral("config"))).entryList({u"nodes.json.corrupt-*"_s}).size(), 1);
     }
 
     void reportsAFolderItCannotWrite()

@@ -92,6 +92,86 @@ private Q_SLOTS:
         QVERIFY2(!parts.ok(), qPrintable(uri));
         QVERIFY2(parts.error().text().contains(mentions), qPrintable(parts.error().text()));
     }
+
+    void takesOnlyHarmlessOptions_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("key file") << QStringLiteral("keyfile=/home/me/.ssh/node");
+        QTest::newRow("known hosts") << QStringLiteral("known_hosts=/home/me/.ssh/known_hosts");
+        QTest::newRow("host key check") << QStringLiteral("known_hosts_verify=normal");
+        QTest::newRow("no tty") << QStringLiteral("no_tty=1");
+        QTest::newRow("ssh auth") << QStringLiteral("sshauth=agent,privkey");
+        QTest::newRow("mode") << QStringLiteral("mode=direct");
+        QTest::newRow("proxy") << QStringLiteral("proxy=native");
+        QTest::newRow("pki path") << QStringLiteral("pkipath=/etc/pki/libvirt");
+        QTest::newRow("tls priority") << QStringLiteral("tls_priority=NORMAL:-VERS-TLS1.0");
+        QTest::newRow("verified") << QStringLiteral("no_verify=0");
+        QTest::newRow("several") << QStringLiteral("no_tty=1&keyfile=/k&mode=auto");
+    }
+
+    void takesOnlyHarmlessOptions()
+    {
+        QFETCH(QString, query);
+        const Result<NodeUri::Parts> parts = NodeUri::validate(QStringLiteral("qemu+ssh://me@h/system?") + query);
+        QVERIFY2(parts.ok(), qPrintable(parts.ok() ? QString() : parts.error().text()));
+        QVERIFY(!parts.value().skipsVerification);
+    }
+
+    void refusesOptionsThatRunPrograms_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("command") << QStringLiteral("qemu+ssh://h/system?command=/tmp/evil")
+                                 << QStringLiteral("“command”");
+        QTest::newRow("netcat") << QStringLiteral("qemu+ssh://h/system?netcat=/tmp/evil") << QStringLiteral("“netcat”");
+        QTest::newRow("socket over ssh") << QStringLiteral("qemu+ssh://h/system?socket=/run/x")
+                                         << QStringLiteral("“socket”");
+        QTest::newRow("any case") << QStringLiteral("qemu+ssh://h/system?Command=x") << QStringLiteral("“Command”");
+        QTest::newRow("percent-encoded name")
+            << QStringLiteral("qemu+ssh://h/system?comm%61nd=x") << QStringLiteral("“command”");
+        QTest::newRow("after a semicolon")
+            << QStringLiteral("qemu+ssh://h/system?keyfile=/k;netcat=x") << QStringLiteral("“netcat”");
+        QTest::newRow("name") << QStringLiteral("qemu+tcp://h/system?name=xen:///") << QStringLiteral("“name”");
+        QTest::newRow("unknown") << QStringLiteral("qemu+tls://h/system?frobnicate=1")
+                                 << QStringLiteral("“frobnicate”");
+        QTest::newRow("ext transport") << QStringLiteral("qemu+ext:///system?command=/tmp/evil")
+                                       << QStringLiteral("runs a program");
+        QTest::newRow("bad mode") << QStringLiteral("qemu+ssh://h/system?mode=x") << QStringLiteral("“mode”");
+        QTest::newRow("bad proxy") << QStringLiteral("qemu+ssh://h/system?proxy=x") << QStringLiteral("“proxy”");
+        QTest::newRow("bad ssh auth") << QStringLiteral("qemu+ssh://h/system?sshauth=agent,x")
+                                      << QStringLiteral("“sshauth”");
+        QTest::newRow("relative key file")
+            << QStringLiteral("qemu+ssh://h/system?keyfile=id") << QStringLiteral("full path");
+        QTest::newRow("host like an option")
+            << QStringLiteral("qemu+ssh://-oProxyCommand=x/system") << QStringLiteral("host");
+    }
+
+    void refusesOptionsThatRunPrograms()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, mentions);
+        const Result<NodeUri::Parts> parts = NodeUri::validate(uri);
+        QVERIFY2(!parts.ok(), qPrintable(uri));
+        QVERIFY2(parts.error().text().contains(mentions), qPrintable(parts.error().text()));
+    }
+
+    void marksAnUnverifiedConnection_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::newRow("tls") << QStringLiteral("qemu+tls://h/system?no_verify=1");
+        QTest::newRow("ssh") << QStringLiteral("qemu+ssh://h/system?no_verify=1");
+        QTest::newRow("any value but 0") << QStringLiteral("qemu+tls://h/system?NO_VERIFY=yes");
+        QTest::newRow("host keys ignored") << QStringLiteral("qemu+libssh://h/system?known_hosts_verify=ignore");
+        QTest::newRow("host keys auto") << QStringLiteral("qemu+libssh://h/system?known_hosts_verify=auto");
+    }
+
+    void marksAnUnverifiedConnection()
+    {
+        QFETCH(QString, uri);
+        const Result<NodeUri::Parts> parts = NodeUri::validate(uri);
+        QVERIFY2(parts.ok(), qPrintable(parts.ok() ? QString() : parts.error().text()));
+        QVERIFY(parts.value().skipsVerification);
+    }
 };
 
 QTEST_GUILESS_MAIN(NodeUriTest)

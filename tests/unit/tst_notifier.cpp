@@ -95,6 +95,18 @@ private Q_SLOTS:
         QVERIFY(notice->text.contains(QStringLiteral("End of file while reading data")));
     }
 
+    void aNameCannotDeceive()
+    {
+        FleetEvent crash = event(Kind::MachineCrashed);
+        crash.machineName = QStringLiteral("invoice\u202Efdp.exe");
+        crash.nodeName = QStringLiteral("Berlin\u200B");
+        const std::optional<Notice> notice = Notifier::noticeFor(crash, true);
+        QVERIFY(notice);
+        QVERIFY2(notice->text.contains(QStringLiteral("invoice[U+202E]fdp.exe")), qPrintable(notice->text));
+        QVERIFY2(notice->text.contains(QStringLiteral("Berlin[U+200B]")), qPrintable(notice->text));
+        QVERIFY(!notice->text.contains(QChar(0x202E)));
+    }
+
     void sendsWhatItDecides()
     {
         FleetEvents events;

@@ -108,6 +108,32 @@ Kirigami.FormLayout {
         onEdited: text => fields.form.rawUri = text
     }
     QQC2.Label {
+        objectName: "unverifiedNotice"
+        visible: fields.form.skipsVerification
+        Kirigami.FormData.label: i18nc("@label", "Warning:")
+        Layout.fillWidth: true
+        Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        wrapMode: Text.Wrap
+        color: Kirigami.Theme.neutralTextColor
+        Accessible.role: Accessible.AlertMessage
+        text: i18nc("@info", "This address turns off the check of the node's identity (no_verify or known_hosts_verify). Another computer on the way could pose as the node and read or change what Flotilla sends, passwords included.")
+    }
+    QQC2.CheckBox {
+        id: unverifiedBox
+
+        objectName: "unverifiedBox"
+        visible: fields.form.skipsVerification
+        Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+        text: i18nc("@option:check", "Connect without checking the node's identity")
+        checked: fields.form.unverifiedAccepted
+        onToggled: fields.form.unverifiedAccepted = checked
+    }
+    FieldProblem {
+        objectName: "unverifiedProblem"
+        text: fields.form.unverifiedError
+        shown: fields.showAllProblems
+    }
+    QQC2.Label {
         objectName: "builtUri"
         Kirigami.FormData.label: i18nc("@label", "Connection URI:")
         text: fields.form.uri.length > 0 ? fields.form.uri : i18nc("@info", "(none yet)")

@@ -48,7 +48,7 @@ Kirigami.ApplicationWindow {
     function openNode(nodeId: string): void {
         const entry = Fleet.nodeEntry(nodeId);
         if (entry.nodeId !== undefined) {
-            pageStack.push(nodePage, { nodeId: nodeId, nodeName: entry.name });
+            pageStack.push(nodePage, { nodeId: nodeId, nodeName: entry.displayName });
         }
     }
 
@@ -61,7 +61,7 @@ Kirigami.ApplicationWindow {
     }
 
     function removeNode(nodeId: string): void {
-        removeNodeDialog.ask(nodeId, Fleet.nodeEntry(nodeId).name ?? "");
+        removeNodeDialog.ask(nodeId, Fleet.nodeEntry(nodeId).displayName ?? "");
     }
 
     globalDrawer: Kirigami.GlobalDrawer {

@@ -51,6 +51,7 @@ Kirigami.ScrollablePage {
         }
         const entry = Fleet.nodeEntry(nodeId);
         form.setFromUri(entry.uri);
+        form.unverifiedAccepted = true; // consented when the node was added; a changed address asks again
         form.name = entry.name;
         form.tagsText = entry.tags.join(", ");
         place.load(entry);

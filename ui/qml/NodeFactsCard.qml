@@ -39,6 +39,7 @@ ColumnLayout {
     required property var tags
     required property bool answering
     required property string lastHeardText
+    required property bool unverified
 
     spacing: Kirigami.Units.smallSpacing
 
@@ -57,6 +58,15 @@ ColumnLayout {
         visible: !card.answering
         type: Kirigami.MessageType.Warning
         text: i18nc("@info node page, %1 is e.g. 'Not answering, last heard 7 seconds ago'", "%1. Its figures are the last known ones.", card.lastHeardText)
+    }
+
+    Kirigami.InlineMessage {
+        objectName: "unverifiedWarning"
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        visible: card.unverified
+        type: Kirigami.MessageType.Warning
+        text: i18nc("@info", "Flotilla does not check this node's identity (its address turns the check off): another computer on the way could pose as it. Edit the address to turn the check back on.")
     }
 
     Kirigami.FormLayout {
