@@ -5,8 +5,8 @@
 #include "fleetview.h"
 #include "libvirthandles.h"
 #include "mainwindow.h"
-#include "testfleet.h"
 #include "shell/translations.h"
+#include "testfleet.h"
 
 #include <QDir>
 #include <QSet>

@@ -22,7 +22,10 @@ void writeMetadata(QXmlStreamWriter &xml, const MachineMetadata &metadata)
     const QString ns = QLatin1StringView(DomainXml::metadataNamespace);
     xml.writeStartElement(QStringLiteral("metadata"));
     xml.writeNamespace(ns, QLatin1StringView(DomainXml::metadataPrefix));
-    QXmlStreamReader element(DomainXml::metadataElement(metadata));
+    // A tag the writer refuses leaves the element empty: the test comparing
+    // tags then fails on it.
+    const Result<QString> written = DomainXml::metadataElement(metadata);
+    QXmlStreamReader element(written.ok() ? written.value() : QString());
     while (!element.atEnd()) {
         switch (element.readNext()) {
         case QXmlStreamReader::StartElement:

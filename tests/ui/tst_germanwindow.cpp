@@ -33,7 +33,7 @@ private Q_SLOTS:
                      QStandardPaths::GenericDataLocation, QStringLiteral("locale/de/LC_MESSAGES/flotilla.mo"))
                      .isEmpty(),
             "the standard data folders must not hold the catalogue: this test is about finding it without them");
-        m_app.open();
+        QVERIFY(m_app.open());
     }
 
     void showsOurStringsInGerman()
@@ -42,7 +42,7 @@ private Q_SLOTS:
         QCOMPARE(text("vcpusTotal", "title"), QStringLiteral("Zugewiesene vCPUs"));
         QTRY_VERIFY_WITH_TIMEOUT(text("machinesTotal", "figure").endsWith(QStringLiteral(" von 60 laufen")), timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
-        m_app.screenshot(QStringLiteral("dashboard-de"));
+        QVERIFY(m_app.screenshot(QStringLiteral("dashboard-de")));
     }
 
     void raisedNoWarning()
