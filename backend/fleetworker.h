@@ -45,7 +45,9 @@ struct Fleet::Worker {
         stop();
         if (thread && !thread->wait(deadline)) {
             qCWarning(FLOTILLA_FLEET) << "the session of" << thread->objectName() << "did not stop in time";
-            (void)thread.release();
+            // Deleted when it ends at last, if an event loop still runs then.
+            QThread *left = thread.release();
+            QObject::connect(left, &QThread::finished, left, &QObject::deleteLater);
         }
         thread.reset();
     }

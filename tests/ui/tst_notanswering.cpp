@@ -106,6 +106,7 @@ private Q_SLOTS:
         QTRY_VERIFY(warning->isVisible());
         QVERIFY2(warning->property("text").toString().contains(QStringLiteral("Not answering: Remote")),
             qPrintable(warning->property("text").toString()));
+        QVERIFY(m_app.waitUntilOpened(warning)); // the dialog has finished fading in
         QVERIFY(m_app.screenshot(QStringLiteral("machines-not-answering-confirm")));
         QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
         QTRY_VERIFY(!dialog->property("visible").toBool());
