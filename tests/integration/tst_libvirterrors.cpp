@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "aside.h"
 #include "fleet.h"
 #include "libvirtdaemon.h"
 #include "libvirthandles.h"
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 using namespace Flotilla;
+using Testing::aside;
 using namespace std::chrono_literals;
 
 namespace
@@ -42,16 +44,6 @@ class LibvirtErrorsTest : public QObject
 
     QTemporaryFile m_stderr;
     int m_savedStderr = -1;
-
-    template<typename Work>
-    static auto aside(Work work)
-    {
-        auto result = std::async(std::launch::async, std::move(work));
-        while (result.wait_for(0ms) != std::future_status::ready) {
-            QTest::qWait(2);
-        }
-        return result.get();
-    }
 
     /// Gives stderr back, and returns what was written to it meanwhile.
     QString restoreStderr()

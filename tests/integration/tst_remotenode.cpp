@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "aside.h"
 #include "eventloopwatch.h"
 #include "fleet.h"
 #include "libvirtdaemon.h"
@@ -12,6 +13,7 @@
 #include <future>
 
 using namespace Flotilla;
+using Testing::aside;
 using namespace std::chrono_literals;
 
 // A node behind a real libvirtd on loopback (test+tcp://127.0.0.1:PORT/default,
@@ -44,19 +46,6 @@ class RemoteNodeTest : public QObject
     static Libvirt::Domain domainOf(virConnectPtr connection, const char *name)
     {
         return Libvirt::Domain(virDomainLookupByName(connection, name));
-    }
-
-    /// Runs @p work on a thread of its own while this (the UI) thread keeps
-    /// its event loop turning: what the test does to the node must not count
-    /// as a stall of the UI thread.
-    template<typename Work>
-    static auto aside(Work work)
-    {
-        auto result = std::async(std::launch::async, std::move(work));
-        while (result.wait_for(0ms) != std::future_status::ready) {
-            QTest::qWait(2);
-        }
-        return result.get();
     }
 
 private Q_SLOTS:

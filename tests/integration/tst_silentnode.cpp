@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "aside.h"
 #include "fleet.h"
 #include "fleetsummary.h"
 #include "libvirtdaemon.h"
@@ -18,6 +19,7 @@
 #include <future>
 
 using namespace Flotilla;
+using Testing::aside;
 using namespace std::chrono_literals;
 
 namespace
@@ -49,17 +51,6 @@ class SilentNodeTest : public QObject
 
     static constexpr int timeoutMs = 20000;
     const QString id = QStringLiteral("remote");
-
-    /// Runs @p work on a thread of its own while this thread's event loop turns.
-    template<typename Work>
-    static auto aside(Work work)
-    {
-        auto result = std::async(std::launch::async, std::move(work));
-        while (result.wait_for(0ms) != std::future_status::ready) {
-            QTest::qWait(2);
-        }
-        return result.get();
-    }
 
     static NodeState nodeState(const Fleet &fleet) { return fleet.nodes().first().status.state; }
 

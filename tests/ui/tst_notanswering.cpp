@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
+#include "aside.h"
 #include "libvirtdaemon.h"
 
 #include <QTest>
@@ -8,6 +9,7 @@
 #include <future>
 
 using namespace Flotilla;
+using Testing::aside;
 using namespace std::chrono_literals;
 using Flotilla::Testing::AppWindow;
 
@@ -24,16 +26,6 @@ class NotAnsweringTest : public QObject
     const QString id = QStringLiteral("remote");
 
     QQuickItem *item(const char *name) const { return m_app.item(name); }
-
-    template<typename Work>
-    static auto aside(Work work)
-    {
-        auto result = std::async(std::launch::async, std::move(work));
-        while (result.wait_for(0ms) != std::future_status::ready) {
-            QTest::qWait(2);
-        }
-        return result.get();
-    }
 
     /// The texts of the items under @p parent whose object name starts with @p prefix.
     static QStringList textsOf(QQuickItem *parent, QLatin1StringView prefix)
