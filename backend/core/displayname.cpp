@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "core/displayname.h"
 
+#include <algorithm>
+
 #include <QList>
 
 namespace Flotilla
@@ -73,6 +75,11 @@ QString mark(char32_t c)
 
 QString displayName(const QString &name)
 {
+    // Most names are printable ASCII: nothing to mark or isolate, no copy.
+    // List models ask for names as rows are made, so this path stays cheap.
+    if (std::ranges::all_of(name, [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; })) {
+        return name;
+    }
     const QList<uint> text = name.toUcs4();
     QString shown;
     shown.reserve(name.size());
