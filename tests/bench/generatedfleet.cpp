@@ -3,6 +3,7 @@
 #include "generatedfleet.h"
 
 #include "domainxml.h"
+#include "nodefile.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -105,14 +106,7 @@ Result<bool> writeNodeFile(const QString &path, int machines, int seed)
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(QStringLiteral("node"));
-    xml.writeStartElement(QStringLiteral("cpu"));
-    for (const auto &[element, value] :
-        {std::pair{"nodes", 1}, {"sockets", 2}, {"cores", 16}, {"threads", 2}, {"active", 64}, {"mhz", 3000}}) {
-        xml.writeTextElement(QLatin1StringView(element), QString::number(value));
-    }
-    xml.writeTextElement(QStringLiteral("model"), QStringLiteral("x86_64"));
-    xml.writeEndElement();
-    xml.writeTextElement(QStringLiteral("memory"), QString::number(512ull << 20)); // KiB: 512 GiB
+    Testing::NodeFile::writeHost(xml);
     for (int i = 0; i < machines; ++i) {
         writeMachine(xml, random, seed, i, true);
     }

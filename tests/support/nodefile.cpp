@@ -91,6 +91,18 @@ QList<MachineSpec> sample(int count)
     return machines;
 }
 
+void writeHost(QXmlStreamWriter &xml)
+{
+    xml.writeStartElement(QStringLiteral("cpu"));
+    for (const auto &[element, value] :
+        {std::pair{"nodes", 1}, {"sockets", 2}, {"cores", 16}, {"threads", 2}, {"active", 64}, {"mhz", 3000}}) {
+        xml.writeTextElement(QLatin1StringView(element), QString::number(value));
+    }
+    xml.writeTextElement(QStringLiteral("model"), QStringLiteral("x86_64"));
+    xml.writeEndElement();
+    xml.writeTextElement(QStringLiteral("memory"), QString::number(512ull << 20)); // KiB: 512 GiB
+}
+
 Result<bool> write(const QString &path, const QList<MachineSpec> &machines)
 {
     QSaveFile file(path);
@@ -101,14 +113,7 @@ Result<bool> write(const QString &path, const QList<MachineSpec> &machines)
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(QStringLiteral("node"));
-    xml.writeStartElement(QStringLiteral("cpu"));
-    for (const auto &[element, value] :
-        {std::pair{"nodes", 1}, {"sockets", 2}, {"cores", 16}, {"threads", 2}, {"active", 64}, {"mhz", 3000}}) {
-        xml.writeTextElement(QLatin1StringView(element), QString::number(value));
-    }
-    xml.writeTextElement(QStringLiteral("model"), QStringLiteral("x86_64"));
-    xml.writeEndElement();
-    xml.writeTextElement(QStringLiteral("memory"), QString::number(512ull << 20)); // KiB: 512 GiB
+    writeHost(xml);
     for (const MachineSpec &machine : machines) {
         writeMachine(xml, machine);
     }

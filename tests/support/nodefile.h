@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+class QXmlStreamWriter;
+
 /// libvirt test-driver node files made at test time, machine by machine, so
 /// that a test can make a node of any size and later change it on disk (as
 /// a real node keeps its machines' states across a daemon restart).
@@ -26,6 +28,9 @@ struct MachineSpec {
 [[nodiscard]] QList<MachineSpec> sample(int count);
 /// The machine of sample() with index @p index, whatever the count.
 [[nodiscard]] MachineSpec sampleMachine(int index);
+/// Writes the node's own hardware (2 sockets of 16 cores, 512 GiB), as a
+/// node file's first elements.
+void writeHost(QXmlStreamWriter &xml);
 /// Writes a node with @p machines to @p path (replacing it).
 [[nodiscard]] Result<bool> write(const QString &path, const QList<MachineSpec> &machines);
 
