@@ -5,6 +5,8 @@
 #include "eventloop.h"
 #include "libvirt/errorlog.h"
 
+#include <KLocalizedString>
+
 #include <libvirt/virterror.h>
 
 namespace Flotilla::Libvirt
@@ -12,6 +14,11 @@ namespace Flotilla::Libvirt
 
 void initialize()
 {
+    // libvirt's errors are put into words on session and helper threads.
+    // ki18n sets up its process-wide state, a QObject child of the
+    // application among it, on first use: that must happen here, on the
+    // application's thread, or the object lives on a worker thread.
+    KLocalizedString::languages();
     ErrorLog::prepare();
     virInitialize();
     ErrorLog::install();
