@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "commandline.h"
-#include "demofleet.h"
-#include "fleet.h"
+#include "demo/demofleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
 #include "flotilla-version.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 #include "mainwindow.h"
-#include "nodeliststore.h"
+#include "nodes/nodeliststore.h"
 #include "shell/translations.h"
 
 #include <KAboutData>

@@ -3,7 +3,7 @@
 #include "chartdata.h"
 
 #include "core/displayname.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 #include <KFormat>
 #include <KLocalizedString>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "metrics.h"
+#include "metrics/metrics.h"
 
 #include <QList>
 #include <QPointF>

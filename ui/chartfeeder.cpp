@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "chartfeeder.h"
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
 
 #include <QQmlEngine>

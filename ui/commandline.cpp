@@ -3,7 +3,7 @@
 #include "commandline.h"
 
 #include "flotilla-version.h"
-#include "nodeuri.h"
+#include "nodes/nodeuri.h"
 
 #include <KLocalizedString>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "connectiontest.h"
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
 
 #include <KFormat>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeprobe.h"
+#include "session/nodeprobe.h"
 
 #include <QObject>
 #include <QtQmlIntegration>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleetsummary.h"
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 #include <KFormat>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleetview.h"
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 namespace Flotilla
 {

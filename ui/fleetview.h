@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "core/result.h"
 #include "eventlistmodel.h"
 #include "fleetsummary.h"
 #include "machineactions.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
 #include "notifier.h"
-#include "result.h"
 
 #include <QObject>
 #include <QQmlEngine>

@@ -5,7 +5,7 @@
 
 #include "citylist.h"
 #include "core/displayname.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 #include <cmath>
 

@@ -3,8 +3,8 @@
 #include "machineactions.h"
 
 #include "core/displayname.h"
-#include "fleet.h"
-#include "fleetevents.h"
+#include "fleet/fleet.h"
+#include "fleet/fleetevents.h"
 #include "machinelistmodel.h"
 
 #include <KFormat>

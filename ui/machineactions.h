@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "machinerequest.h"
+#include "session/machinerequest.h"
 
 #include <QHash>
 #include <QObject>

@@ -3,7 +3,7 @@
 #include "machinelistmodel.h"
 
 #include "core/displayname.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 #include <KFormat>
 #include <KLocalizedString>

@@ -5,7 +5,7 @@
 #include "core/displayname.h"
 #include "model/tags.h"
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
 
 #include <KFormat>

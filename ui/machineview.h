@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventory.h"
-#include "machinerequest.h"
+#include "model/inventory.h"
+#include "session/machinerequest.h"
 
 #include <QObject>
 #include <QVariantList>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeurifields.h"
+#include "nodes/nodeurifields.h"
 
 #include <QObject>
 #include <QStringList>

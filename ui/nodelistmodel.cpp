@@ -3,7 +3,7 @@
 #include "nodelistmodel.h"
 
 #include "core/displayname.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "nodes/uriparameters.h"
 
 #include <KFormat>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "fleetevents.h"
+#include "fleet/fleetevents.h"
 
 #include <KSharedConfig>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventory.h"
-#include "metrics.h"
+#include "metrics/metrics.h"
+#include "model/inventory.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "demofleet.h"
+#include "demo/demofleet.h"
 
-#include "nodelistfile.h"
+#include "nodes/nodelistfile.h"
 
 #include <KLocalizedString>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeentry.h"
-#include "result.h"
+#include "core/result.h"
+#include "nodes/nodeentry.h"
 
 /// The bundled demo fleet: five simulated nodes in libvirt's test driver,
 /// compiled into the program. libvirt opens test-driver nodes from files

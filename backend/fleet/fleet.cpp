@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
+#include "fleet/fleet.h"
 
+#include "fleet/fleetworker.h"
 #include "fleet/nodestatuslog.h"
-#include "fleetworker.h"
 
 #include <KLocalizedString>
 

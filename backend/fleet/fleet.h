@@ -2,17 +2,17 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "credentialbroker.h"
+#include "fleet/fleetevents.h"
 #include "fleet/nodeheartbeat.h"
-#include "fleetevents.h"
-#include "inventory.h"
-#include "machinediff.h"
-#include "machinerequest.h"
-#include "metrics.h"
-#include "metricsstore.h"
-#include "nodeentry.h"
-#include "nodeliststore.h"
-#include "nodestatus.h"
+#include "libvirt/credentialbroker.h"
+#include "metrics/metrics.h"
+#include "metrics/metricsstore.h"
+#include "model/inventory.h"
+#include "model/machinediff.h"
+#include "nodes/nodeentry.h"
+#include "nodes/nodeliststore.h"
+#include "session/machinerequest.h"
+#include "session/nodestatus.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // Changing the fleet's node list while it runs: removing and updating nodes, saving the list.
-#include "fleetworker.h"
+#include "fleet/fleetworker.h"
 
 #include <KLocalizedString>
 

@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventory.h"
-#include "machinediff.h"
-#include "nodeentry.h"
-#include "nodestatus.h"
+#include "model/inventory.h"
+#include "model/machinediff.h"
+#include "nodes/nodeentry.h"
+#include "session/nodestatus.h"
 
 #include <QDateTime>
 #include <QHash>

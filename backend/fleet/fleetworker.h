@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "fleet.h"
-#include "logging.h"
-#include "nodesession.h"
+#include "core/logging.h"
+#include "fleet/fleet.h"
+#include "session/nodesession.h"
 
 #include <QThread>
 

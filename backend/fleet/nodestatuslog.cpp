@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/nodestatuslog.h"
 
-#include "logging.h"
+#include "core/logging.h"
 
 #include <QDateTime>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeentry.h"
-#include "nodestatus.h"
+#include "nodes/nodeentry.h"
+#include "session/nodestatus.h"
 
 #include <chrono>
 #include <optional>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "credentialbroker.h"
+#include "libvirt/credentialbroker.h"
 
 #include <QReadWriteLock>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "credentialbroker.h"
+#include "libvirt/credentialbroker.h"
 
 #include "libvirt/credentialaccess.h"
 #include "libvirt/credentialstore.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "domainevents.h"
+#include "libvirt/domainevents.h"
 
-#include "logging.h"
+#include "core/logging.h"
 
 #include <QByteArray>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 
-#include "eventloop.h"
 #include "libvirt/errorlog.h"
+#include "libvirt/eventloop.h"
 
 #include <KLocalizedString>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "metrichistory.h"
+#include "metrics/metrichistory.h"
 
 #include <QHash>
 #include <QMutex>

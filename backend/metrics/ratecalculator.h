@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "metrics.h"
+#include "metrics/metrics.h"
 
 /// Rates from two readings of cumulative counters. A counter that went
 /// backwards (the machine restarted, a disk was removed) or is missing in

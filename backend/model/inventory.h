@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "domainxml.h"
-#include "result.h"
+#include "core/result.h"
+#include "model/domainxml.h"
 
 #include <QList>
 #include <QMetaType>

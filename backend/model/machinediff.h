@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventory.h"
+#include "model/inventory.h"
 
 #include <QHash>
 

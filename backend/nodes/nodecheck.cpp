@@ -3,7 +3,7 @@
 #include "nodes/nodecheck.h"
 
 #include "model/tags.h"
-#include "nodeuri.h"
+#include "nodes/nodeuri.h"
 
 #include <KLocalizedString>
 

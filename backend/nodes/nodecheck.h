@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeentry.h"
+#include "nodes/nodeentry.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodeliststore.h"
+#include "nodes/nodeliststore.h"
 
-#include "nodelistfile.h"
 #include "nodes/nodecheck.h"
+#include "nodes/nodelistfile.h"
 
 #include <KLocalizedString>
 

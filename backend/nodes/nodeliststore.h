@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeentry.h"
-#include "result.h"
+#include "core/result.h"
+#include "nodes/nodeentry.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodeurifields.h"
+#include "nodes/nodeurifields.h"
 
-#include "nodeuri.h"
+#include "nodes/nodeuri.h"
 
 #include <KLocalizedString>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "result.h"
+#include "core/result.h"
 
 #include <QString>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "libvirtauth.h"
-#include "libvirthandles.h"
-#include "result.h"
+#include "core/result.h"
+#include "libvirt/libvirtauth.h"
+#include "libvirt/libvirthandles.h"
 
 #include <QMutex>
 #include <QObject>

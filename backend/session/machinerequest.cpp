@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machinerequest.h"
+#include "session/machinerequest.h"
 
-#include "inventoryreader.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
+#include "session/inventoryreader.h"
 
 #include <KLocalizedString>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodeprobe.h"
+#include "session/nodeprobe.h"
 
-#include "inventoryreader.h"
 #include "libvirt/credentialaccess.h"
-#include "libvirtauth.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirtauth.h"
+#include "libvirt/libvirthandles.h"
+#include "session/inventoryreader.h"
 
 #include <KLocalizedString>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "credentialbroker.h"
-#include "inventory.h"
-#include "result.h"
+#include "core/result.h"
+#include "libvirt/credentialbroker.h"
+#include "model/inventory.h"
 
 #include <QObject>
 #include <QTimer>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventoryreader.h"
+#include "session/inventoryreader.h"
 
 #include <libvirt/libvirt.h>
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodesession.h"
+#include "session/nodesession.h"
 
+#include "core/logging.h"
 #include "libvirt/credentialaccess.h"
-#include "logging.h"
-#include "ratecalculator.h"
-#include "reconnectpolicy.h"
+#include "metrics/ratecalculator.h"
 #include "session/connectionopening.h"
-#include "statsreader.h"
+#include "session/reconnectpolicy.h"
+#include "session/statsreader.h"
 
 #include <KLocalizedString>
 

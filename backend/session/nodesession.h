@@ -2,18 +2,18 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "credentialbroker.h"
-#include "demoactivity.h"
-#include "domainevents.h"
-#include "inventory.h"
-#include "inventoryreader.h"
-#include "libvirthandles.h"
-#include "machinediff.h"
-#include "machinerequest.h"
-#include "metrics.h"
-#include "metricsstore.h"
-#include "nodestatus.h"
+#include "demo/demoactivity.h"
+#include "libvirt/credentialbroker.h"
+#include "libvirt/domainevents.h"
+#include "libvirt/libvirthandles.h"
+#include "metrics/metrics.h"
+#include "metrics/metricsstore.h"
+#include "model/inventory.h"
+#include "model/machinediff.h"
+#include "session/inventoryreader.h"
+#include "session/machinerequest.h"
 #include "session/nodereading.h"
+#include "session/nodestatus.h"
 
 #include <QObject>
 #include <QSet>

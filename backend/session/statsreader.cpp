@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "statsreader.h"
+#include "session/statsreader.h"
 
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 
 #include <KLocalizedString>
 

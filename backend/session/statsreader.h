@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "metrics.h"
-#include "result.h"
+#include "core/result.h"
+#include "metrics/metrics.h"
 
 #include <libvirt/libvirt.h>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "core/result.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
-#include "result.h"
 
 #include <QStringList>
 #include <QTemporaryDir>

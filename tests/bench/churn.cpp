@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "churn.h"
 
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 
 #include <QRandomGenerator>
 

@@ -13,9 +13,9 @@
 #include "benchnodes.h"
 #include "churn.h"
 #include "eventloopwatch.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "headlessmodels.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 #include "windowbench.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "generatedfleet.h"
 
-#include "domainxml.h"
+#include "model/domainxml.h"
 #include "nodefile.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 #include "headlessmodels.h"
 
 #include "chartdata.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 using namespace std::chrono_literals;
 

@@ -4,7 +4,7 @@
 
 #include "appwindow.h"
 #include "eventloopwatch.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
 #include "machinefiltermodel.h"
 #include "mainwindow.h"

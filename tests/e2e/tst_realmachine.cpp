@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
 
 #include <QProcess>
 #include <QStandardPaths>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "domainxml.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
+#include "model/domainxml.h"
 #include "nodefile.h"
 
 #include <QMap>

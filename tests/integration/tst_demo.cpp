@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "demofleet.h"
-#include "fleet.h"
-#include "libvirthandles.h"
+#include "demo/demofleet.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
-#include "libvirthandles.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
-#include "libvirthandles.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 #include "machinelistmodel.h"
-#include "nodelistfile.h"
 #include "nodelistmodel.h"
+#include "nodes/nodelistfile.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "chartdata.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetsummary.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 #include "testfleet.h"
 
 #include <QSignalSpy>

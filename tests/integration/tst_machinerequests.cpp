@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
-#include "inventoryreader.h"
-#include "libvirthandles.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
+#include "session/inventoryreader.h"
 #include "testfleet.h"
 
 #include <QSignalSpy>

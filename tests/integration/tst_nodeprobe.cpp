@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "libvirthandles.h"
-#include "nodeprobe.h"
+#include "libvirt/libvirthandles.h"
+#include "session/nodeprobe.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

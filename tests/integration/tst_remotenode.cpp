@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "aside.h"
 #include "eventloopwatch.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
 #include "machinelistmodel.h"
 
 #include <QAbstractItemModelTester>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "libvirt/credentialaccess.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
-#include "nodesession.h"
+#include "session/nodesession.h"
 
 #include <KLocalizedString>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "aside.h"
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetsummary.h"
+#include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "libvirthandles.h"
 #include "machineactions.h"
 #include "machinelistmodel.h"
 #include "nodelistmodel.h"

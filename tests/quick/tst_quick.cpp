@@ -3,9 +3,9 @@
 // First: KLocalizedString's i18n macros would rewrite this header's declarations.
 #include <KLocalizedQmlContext>
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 #include "fleetview.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 #include "mainwindow.h"
 #include "testfleet.h"
 

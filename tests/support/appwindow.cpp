@@ -3,7 +3,7 @@
 #include "appwindow.h"
 
 #include "fleetview.h"
-#include "libvirthandles.h"
+#include "libvirt/libvirthandles.h"
 #include "mainwindow.h"
 #include "shell/translations.h"
 #include "testfleet.h"

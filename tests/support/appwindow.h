@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "fleet.h"
+#include "fleet/fleet.h"
 
 #include <QObject>
 #include <QQmlApplicationEngine>

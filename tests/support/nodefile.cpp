@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodefile.h"
 
-#include "domainxml.h"
+#include "model/domainxml.h"
 
 #include <QSaveFile>
 #include <QXmlStreamReader>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "inventory.h"
-#include "result.h"
+#include "core/result.h"
+#include "model/inventory.h"
 
 #include <QStringList>
 

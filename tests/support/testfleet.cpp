@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "testfleet.h"
 
-#include "nodelistfile.h"
+#include "nodes/nodelistfile.h"
 
 #include <QDir>
 #include <QFile>

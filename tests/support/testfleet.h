@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "nodeentry.h"
-#include "result.h"
+#include "core/result.h"
+#include "nodes/nodeentry.h"
 
 /// The tests' own fleet: five test-driver nodes in tests/data/fleet, listed
 /// in fleet.json (the node list format). It began as a copy of the demo; it

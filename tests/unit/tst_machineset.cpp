@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machinediff.h"
-#include "reconnectpolicy.h"
+#include "model/machinediff.h"
+#include "session/reconnectpolicy.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "metrichistory.h"
-#include "ratecalculator.h"
-#include "statsreader.h"
+#include "metrics/metrichistory.h"
+#include "metrics/ratecalculator.h"
+#include "session/statsreader.h"
 
 #include <QTest>
 

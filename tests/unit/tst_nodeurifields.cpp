@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodeuri.h"
-#include "nodeurifields.h"
+#include "nodes/nodeuri.h"
+#include "nodes/nodeurifields.h"
 
 #include <QTemporaryFile>
 #include <QTest>
