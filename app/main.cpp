@@ -3,11 +3,11 @@
 #include "commandline.h"
 #include "demo/demofleet.h"
 #include "fleet/fleet.h"
-#include "fleetview.h"
 #include "flotilla-version.h"
 #include "libvirt/libvirthandles.h"
-#include "mainwindow.h"
 #include "nodes/nodeliststore.h"
+#include "shell/fleetview.h"
+#include "shell/mainwindow.h"
 #include "shell/translations.h"
 
 #include <KAboutData>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "headlessmodels.h"
 
-#include "chartdata.h"
+#include "charts/chartdata.h"
 #include "fleet/fleet.h"
 
 using namespace std::chrono_literals;

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "eventlistmodel.h"
-#include "fleetsummary.h"
-#include "machinefiltermodel.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
+#include "dashboard/eventlistmodel.h"
+#include "dashboard/fleetsummary.h"
+#include "machines/machinefiltermodel.h"
+#include "machines/machinelistmodel.h"
+#include "nodes/nodelistmodel.h"
 
 #include <QTimer>
 

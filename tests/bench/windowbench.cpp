@@ -5,9 +5,9 @@
 #include "appwindow.h"
 #include "eventloopwatch.h"
 #include "fleet/fleet.h"
-#include "fleetview.h"
-#include "machinefiltermodel.h"
-#include "mainwindow.h"
+#include "machines/machinefiltermodel.h"
+#include "shell/fleetview.h"
+#include "shell/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 #include <KLocalizedQmlContext>
 
 #include "fleet/fleet.h"
-#include "fleetview.h"
 #include "libvirt/libvirthandles.h"
-#include "mainwindow.h"
+#include "shell/fleetview.h"
+#include "shell/mainwindow.h"
 #include "testfleet.h"
 
 #include <QApplication>
@@ -21,7 +21,7 @@ Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 using namespace Flotilla;
 
-/// Runs a QML TestCase of this folder (`-input tst_NAME.qml`, one ctest per
+/// Runs a QML TestCase of tests/ui (`-input tst_NAME.qml`, one ctest per
 /// file) with Flotilla's QML module and, behind `Fleet`, two nodes of the tests' fleet (tests/data/fleet)
 /// served by libvirt's test driver in this process.
 class Setup : public QObject

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 
-#include "fleetview.h"
 #include "libvirt/libvirthandles.h"
-#include "mainwindow.h"
+#include "shell/fleetview.h"
+#include "shell/mainwindow.h"
 #include "shell/translations.h"
 #include "testfleet.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "chartfeeder.h"
+#include "charts/chartfeeder.h"
 
 #include "fleet/fleet.h"
-#include "fleetview.h"
+#include "shell/fleetview.h"
 
 #include <QQmlEngine>
 #include <QXYSeries>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "chartdata.h"
+#include "charts/chartdata.h"
 
 #include <QDateTime>
 #include <QObject>

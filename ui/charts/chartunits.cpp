@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // The units of ChartData: channels and units of metrics, scales, round axis
 // ends and values for a person.
-#include "chartdata.h"
+#include "charts/chartdata.h"
 
 #include <KFormat>
 #include <KLocalizedString>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machinefiltermodel.h"
+#include "machines/machinefiltermodel.h"
 
-#include "machinelistmodel.h"
+#include "machines/machinelistmodel.h"
 
 #include <cmath>
 

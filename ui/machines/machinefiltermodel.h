@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "machinequery.h"
+#include "machines/machinequery.h"
 
 #include <QAbstractProxyModel>
 #include <QCollatorSortKey>

@@ -4,9 +4,9 @@
 // How MachineFilterModel follows the machine list: rows added, removed and
 // changed there are shown, hidden and moved here with the smallest signal
 // that says so, so views keep their place and their delegates.
-#include "machinefiltermodel.h"
+#include "machines/machinefiltermodel.h"
 
-#include "machinelistmodel.h"
+#include "machines/machinelistmodel.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machinequery.h"
+#include "machines/machinequery.h"
 
-#include "citylist.h"
+#include "map/citylist.h"
 
 #include <KLocalizedString>
 

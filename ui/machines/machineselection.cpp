@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machines/machineselection.h"
 
-#include "machinefiltermodel.h"
+#include "machines/machinefiltermodel.h"
 
 namespace Flotilla
 {

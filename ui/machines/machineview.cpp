@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machineview.h"
+#include "machines/machineview.h"
 
 #include "core/displayname.h"
 #include "model/tags.h"
 
 #include "fleet/fleet.h"
-#include "fleetview.h"
+#include "shell/fleetview.h"
 
 #include <KFormat>
 #include <KLocalizedString>

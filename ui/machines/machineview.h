@@ -4,6 +4,7 @@
 
 #include "model/inventory.h"
 #include "session/machinerequest.h"
+#include "shell/fleetview.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -11,7 +12,6 @@
 
 namespace Flotilla
 {
-class FleetView;
 
 /// One machine as its page shows it: everything last read from its node,
 /// kept current, and the changes a person can make to it (vCPUs, memory,

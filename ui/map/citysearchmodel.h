@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "citylist.h"
+#include "map/citylist.h"
 
 #include <QAbstractListModel>
 #include <QVariantMap>

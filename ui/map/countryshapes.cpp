@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "countryshapes.h"
+#include "map/countryshapes.h"
 
-#include "mapgeometry.h"
+#include "map/mapgeometry.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "worldmap.h"
+#include "map/worldmap.h"
 
-#include "nodelistmodel.h"
+#include "nodes/nodelistmodel.h"
 
 #include <cmath>
 

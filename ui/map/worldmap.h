@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "mapgeometry.h"
+#include "map/mapgeometry.h"
 
 #include <QAbstractItemModel>
 #include <QColor>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // The world map by keyboard: Tab walks the markers in view, Enter opens one.
-#include "worldmap.h"
+#include "map/worldmap.h"
 
 #include <QKeyEvent>
 

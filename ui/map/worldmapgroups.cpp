@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // The world map's markers as drawn: grouped where they would overlap, sized by machines.
-#include "worldmap.h"
+#include "map/worldmap.h"
 
 #include <QLineF>
 

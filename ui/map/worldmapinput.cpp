@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // What a person does with the world map: wheel, drag, click, hover, keys.
-#include "worldmap.h"
+#include "map/worldmap.h"
 
 #include <QGuiApplication>
 #include <QStyleHints>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // Drawing the world map: countries, markers, the pin; and what a marker says.
-#include "worldmap.h"
+#include "map/worldmap.h"
 
-#include "countryshapes.h"
-#include "nodelistmodel.h"
+#include "map/countryshapes.h"
+#include "nodes/nodelistmodel.h"
 
 #include <KLocalizedString>
 

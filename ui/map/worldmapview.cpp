@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // The world map's view: zoom, centre, pin, highlight, and what a click means.
-#include "worldmap.h"
+#include "map/worldmap.h"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodefiltermodel.h"
+#include "nodes/nodefiltermodel.h"
 
-#include "nodelistmodel.h"
+#include "nodes/nodelistmodel.h"
 
 namespace Flotilla
 {

@@ -3,12 +3,12 @@
 #pragma once
 
 #include "core/result.h"
-#include "eventlistmodel.h"
-#include "fleetsummary.h"
-#include "machineactions.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
-#include "notifier.h"
+#include "dashboard/eventlistmodel.h"
+#include "dashboard/fleetsummary.h"
+#include "machines/machineactions.h"
+#include "machines/machinelistmodel.h"
+#include "nodes/nodelistmodel.h"
+#include "shell/notifier.h"
 
 #include <QObject>
 #include <QQmlEngine>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // FleetView's editing of the node list: add, update, remove, save.
-#include "fleetview.h"
+#include "shell/fleetview.h"
 
-#include "citylist.h"
 #include "core/displayname.h"
 #include "fleet/fleet.h"
+#include "map/citylist.h"
 
 #include <cmath>
 

@@ -3,7 +3,7 @@
 // First: KLocalizedString's i18n macros would rewrite this header's declarations.
 #include <KLocalizedQmlContext>
 
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 
 #include <KColorSchemeManager>
 #include <KColorSchemeModel>

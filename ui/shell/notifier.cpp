@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "notifier.h"
+#include "shell/notifier.h"
 
-#include "eventlistmodel.h"
+#include "dashboard/eventlistmodel.h"
 
 #include <KConfigGroup>
 #include <KLocalizedString>

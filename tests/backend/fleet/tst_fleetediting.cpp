@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
 #include "libvirt/libvirthandles.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
+#include "machines/machinelistmodel.h"
 #include "nodes/nodelistfile.h"
+#include "nodes/nodelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

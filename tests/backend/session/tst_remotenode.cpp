@@ -5,7 +5,7 @@
 #include "fleet/fleet.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "machinelistmodel.h"
+#include "machines/machinelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
-#include "fleetsummary.h"
-#include "fleetview.h"
+#include "dashboard/fleetsummary.h"
+#include "shell/fleetview.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "citylist.h"
-#include "citysearchmodel.h"
+#include "map/citylist.h"
+#include "map/citysearchmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "countryshapes.h"
-#include "mapgeometry.h"
+#include "map/countryshapes.h"
+#include "map/mapgeometry.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
 #include "libvirt/libvirthandles.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
+#include "machines/machinelistmodel.h"
+#include "nodes/nodelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
 #include "libvirt/libvirthandles.h"
-#include "machinefiltermodel.h"
-#include "machinelistmodel.h"
-#include "nodelistmodel.h"
+#include "machines/machinefiltermodel.h"
+#include "machines/machinelistmodel.h"
+#include "nodes/nodelistmodel.h"
 #include "testfleet.h"
 
 #include <QAbstractItemModelTester>
