@@ -96,9 +96,10 @@ int main(int argc, char *argv[])
     for (const NodeEntry &node : options.connect) {
         fleet.addNode(node);
     }
-    FleetView::setFleet(&fleet, options.demo, startupProblem);
+    FleetView view(&fleet, options.demo, startupProblem);
 
     QQmlApplicationEngine engine;
+    view.showIn(engine);
     if (!MainWindow::load(engine)) {
         return 1;
     }

@@ -53,6 +53,11 @@ NodeProbe::NodeProbe(CredentialBroker *credentials, QObject *parent)
     });
 }
 
+void NodeProbe::setCredentials(CredentialBroker *credentials)
+{
+    m_credentials = credentials ? credentials->access() : nullptr;
+}
+
 void NodeProbe::start(const QString &uri, std::chrono::milliseconds timeLimit)
 {
     cancel();

@@ -38,6 +38,9 @@ public:
 
     explicit NodeProbe(CredentialBroker *credentials, QObject *parent = nullptr);
 
+    /// Where the next tests ask for credentials (nullptr: nowhere, they fail).
+    void setCredentials(CredentialBroker *credentials);
+
     /// Starts a test of @p uri, cancelling any test under way.
     void start(const QString &uri, std::chrono::milliseconds timeLimit = defaultTimeLimit);
     /// Forgets the test under way: nothing is reported for it.

@@ -52,8 +52,9 @@ Result<WindowFigures> scrollMachineList(Fleet &fleet)
     if (Result<bool> look = MainWindow::applyDesktopLook(QStringLiteral("BreezeLight")); !look) {
         return look.error();
     }
-    FleetView::setFleet(&fleet, false);
+    FleetView view(&fleet, false);
     QQmlApplicationEngine engine;
+    view.showIn(engine);
     if (!MainWindow::load(engine)) {
         return problem(QStringLiteral("the window did not load"));
     }

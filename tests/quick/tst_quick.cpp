@@ -22,13 +22,14 @@ Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 using namespace Flotilla;
 
 /// Runs a QML TestCase of tests/ui (`-input tst_NAME.qml`, one ctest per
-/// file) with Flotilla's QML module and, behind `Fleet`, two nodes of the tests' fleet (tests/data/fleet)
+/// file) with Flotilla's QML module and, behind `FleetView`, two nodes of the tests' fleet (tests/data/fleet)
 /// served by libvirt's test driver in this process.
 class Setup : public QObject
 {
     Q_OBJECT
 
     std::unique_ptr<Fleet> m_fleet;
+    std::unique_ptr<FleetView> m_view;
 
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -40,7 +41,8 @@ public Q_SLOTS:
         for (const NodeEntry &node : nodes.value().first(2)) {
             m_fleet->addNode(node);
         }
-        FleetView::setFleet(m_fleet.get(), true);
+        m_view = std::make_unique<FleetView>(m_fleet.get(), true);
+        m_view->showIn(*engine);
         KLocalization::setupLocalizedContext(engine);
     }
 };

@@ -93,8 +93,9 @@ void AppWindow::openWindow()
     for (const NodeEntry &node : nodes.value()) {
         m_fleet.addNode(node);
     }
-    FleetView::setFleet(&m_fleet, true); // as the demo: nothing is saved
+    m_view = std::make_unique<FleetView>(&m_fleet, true); // as the demo: nothing is saved
     m_engine = new QQmlApplicationEngine(this);
+    m_view->showIn(*m_engine);
     QVERIFY(MainWindow::load(*m_engine));
     m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
     QVERIFY(m_window);

@@ -3,12 +3,15 @@
 #pragma once
 
 #include "fleet/fleet.h"
+#include "shell/fleetview.h"
 
 #include <QObject>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStringList>
+
+#include <memory>
 
 namespace Flotilla::Testing
 {
@@ -76,6 +79,7 @@ private:
     void saveScreenshot(const QString &name);
 
     Fleet m_fleet;
+    std::unique_ptr<FleetView> m_view; ///< deleted after the engine (see ~AppWindow)
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
 };

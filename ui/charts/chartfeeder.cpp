@@ -25,7 +25,7 @@ void ChartFeeder::componentComplete()
 {
     m_complete = true;
     QQmlEngine *engine = qmlEngine(this);
-    auto *view = engine ? engine->singletonInstance<FleetView *>("org.kde.flotilla", "Fleet") : nullptr;
+    auto *view = engine ? engine->singletonInstance<FleetView *>("org.kde.flotilla", "FleetView") : nullptr;
     m_fleet = view ? view->fleet() : nullptr;
     if (!m_fleet) {
         return;

@@ -10,7 +10,7 @@ import org.kde.flotilla
 Kirigami.ScrollablePage {
     id: page
 
-    readonly property FleetSummary summary: Fleet.summary
+    readonly property FleetSummary summary: FleetView.summary
     readonly property bool wide: width > Kirigami.Units.gridUnit * 40
 
     function bytes(value: real): string {
@@ -27,8 +27,8 @@ Kirigami.ScrollablePage {
             tooltip: i18nc("@info:tooltip", "Tell me on the desktop when a node is lost or back, or a machine stops unexpectedly")
             icon.name: checked ? "notifications" : "notifications-disabled"
             checkable: true
-            checked: Fleet.notifier.enabled
-            onToggled: Fleet.notifier.enabled = checked
+            checked: FleetView.notifier.enabled
+            onToggled: FleetView.notifier.enabled = checked
         }
     ]
 

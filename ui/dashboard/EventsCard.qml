@@ -21,7 +21,7 @@ Kirigami.AbstractCard {
         objectName: "eventList"
         implicitHeight: Kirigami.Units.gridUnit * 16
         clip: true
-        model: Fleet.events
+        model: FleetView.events
         activeFocusOnTab: true
         keyNavigationEnabled: true
         currentIndex: -1

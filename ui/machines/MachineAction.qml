@@ -13,8 +13,8 @@ Kirigami.Action {
     /// The machines page: its selection, and its act() that asks where needed.
     required property var page
     readonly property var uuids: page.selectedUuids
-    readonly property int applicableCount: Fleet.actions.revision >= 0 && uuids.length > 0
-                                           ? Fleet.actions.applicable(uuids, action.action).length : 0
+    readonly property int applicableCount: FleetView.actions.revision >= 0 && uuids.length > 0
+                                           ? FleetView.actions.applicable(uuids, action.action).length : 0
 
     visible: uuids.length > 0
     enabled: applicableCount > 0

@@ -26,7 +26,7 @@ Kirigami.InlineMessage {
     }
 
     Connections {
-        target: Fleet.actions
+        target: FleetView.actions
 
         function onFinished(summary: string, details: string, failed: bool): void {
             if (failed || details.length > 0) {

@@ -19,14 +19,14 @@ Kirigami.PromptDialog {
     readonly property bool losesData: deleting || action === MachineActions.ForceOff
     /// Names of the nodes of these machines that do not answer now.
     property var silentNodes: []
-    readonly property var disks: deleting ? Fleet.actions.disksOf(uuids) : []
+    readonly property var disks: deleting ? FleetView.actions.disksOf(uuids) : []
 
     signal confirmed(int action)
 
     function ask(action: int, uuids: var): void {
         dialog.action = action;
         dialog.uuids = uuids;
-        dialog.silentNodes = Fleet.actions.silentNodesOf(uuids);
+        dialog.silentNodes = FleetView.actions.silentNodesOf(uuids);
         withStorage.checked = false;
         open();
     }
@@ -45,7 +45,7 @@ Kirigami.PromptDialog {
         icon.name: dialog.deleting ? "edit-delete" : dialog.losesData ? "process-stop" : "mail-send"
         onTriggered: {
             // Exactly the disks named here: the node deletes no other.
-            Fleet.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked ? dialog.disks : []);
+            FleetView.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked ? dialog.disks : []);
             dialog.confirmed(dialog.action);
             dialog.close();
         }
@@ -66,7 +66,7 @@ Kirigami.PromptDialog {
         }
         QQC2.Label {
             Layout.fillWidth: true
-            text: Fleet.actions.namesOf(dialog.uuids).join(", ")
+            text: FleetView.actions.namesOf(dialog.uuids).join(", ")
             wrapMode: Text.Wrap
             font.bold: true
         }

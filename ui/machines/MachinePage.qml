@@ -20,14 +20,14 @@ Kirigami.ScrollablePage {
         if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
             confirmation.ask(action, [page.uuid]);
         } else {
-            Fleet.actions.perform([page.uuid], action);
+            FleetView.actions.perform([page.uuid], action);
         }
     }
 
     MachineView {
         id: machine
 
-        fleet: Fleet
+        fleet: FleetView
         uuid: page.uuid
     }
 
@@ -74,7 +74,7 @@ Kirigami.ScrollablePage {
     component MachinePageAction: Kirigami.Action {
         required property int action
 
-        visible: machine.exists && Fleet.actions.revision >= 0 && Fleet.actions.applicable([page.uuid], action).length > 0
+        visible: machine.exists && FleetView.actions.revision >= 0 && FleetView.actions.applicable([page.uuid], action).length > 0
         displayHint: Kirigami.DisplayHint.AlwaysHide
         onTriggered: page.act(action)
     }

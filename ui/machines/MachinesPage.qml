@@ -42,12 +42,12 @@ Kirigami.ScrollablePage {
     /// Acts on the selection, asking first where something could be lost,
     /// or where a node that does not answer would keep its requests waiting.
     function act(action: int): void {
-        const targets = Fleet.actions.applicable(page.selectedUuids, action);
+        const targets = FleetView.actions.applicable(page.selectedUuids, action);
         if (action === MachineActions.ForceOff || action === MachineActions.Delete
-                || Fleet.actions.silentNodesOf(targets).length > 0) {
+                || FleetView.actions.silentNodesOf(targets).length > 0) {
             confirmation.ask(action, targets);
         } else {
-            Fleet.actions.perform(targets, action);
+            FleetView.actions.perform(targets, action);
         }
     }
 
@@ -179,7 +179,7 @@ Kirigami.ScrollablePage {
             id: machines
 
             objectName: "machineModel"
-            sourceModel: Fleet.machines
+            sourceModel: FleetView.machines
             searchText: search.text
         }
         header: MachineListHeader {

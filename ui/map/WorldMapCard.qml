@@ -40,7 +40,7 @@ Kirigami.AbstractCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: Fleet.nodes
+            model: FleetView.nodes
             markerSize: Kirigami.Units.gridUnit * 0.8
             waterColor: Kirigami.ColorUtils.tintWithAlpha(Kirigami.Theme.backgroundColor, Kirigami.Theme.highlightColor, 0.12)
             landColor: Kirigami.Theme.backgroundColor

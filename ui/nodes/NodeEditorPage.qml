@@ -20,13 +20,17 @@ Kirigami.ScrollablePage {
 
     signal done(nodeId: string)
 
+    readonly property NodeEditor editor: NodeEditor {
+        fleet: FleetView
+    }
+
     function save(): void {
         triedToSave = true;
         if (!form.valid) {
             return;
         }
         const entry = Object.assign({ name: form.name, uri: form.uri, tags: form.tags }, place.entry());
-        const outcome = nodeId.length > 0 ? Fleet.updateNode(nodeId, entry) : Fleet.addNode(entry);
+        const outcome = nodeId.length > 0 ? editor.update(nodeId, entry) : editor.add(entry);
         done(outcome.nodeId ?? "");
     }
 
@@ -44,12 +48,12 @@ Kirigami.ScrollablePage {
     ]
 
     Component.onCompleted: {
-        form.takenNames = Fleet.nodeNames(nodeId);
+        form.takenNames = editor.names(nodeId);
         connectionFields.focusFirst(); // the keyboard starts at the top of the form
         if (nodeId.length === 0) {
             return;
         }
-        const entry = Fleet.nodeEntry(nodeId);
+        const entry = editor.entry(nodeId);
         form.setFromUri(entry.uri);
         form.unverifiedAccepted = true; // consented when the node was added; a changed address asks again
         form.name = entry.name;
@@ -63,6 +67,8 @@ Kirigami.ScrollablePage {
 
     ConnectionTest {
         id: connectionTest
+
+        fleet: FleetView
 
         onFinished: {
             if (succeeded && form.name.length === 0) {
@@ -96,7 +102,7 @@ Kirigami.ScrollablePage {
             Kirigami.InlineMessage {
                 objectName: "demoNotice"
                 Layout.fillWidth: true
-                visible: !Fleet.savesNodeList
+                visible: !FleetView.savesNodeList
                 type: Kirigami.MessageType.Information
                 text: i18nc("@info", "This is the demo fleet: the node is added for this run only, and nothing is written to your configuration.")
             }

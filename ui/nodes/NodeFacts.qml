@@ -12,7 +12,7 @@ ColumnLayout {
 
     Repeater {
         model: NodeFilterModel {
-            sourceModel: Fleet.nodes
+            sourceModel: FleetView.nodes
             nodeId: facts.nodeId
         }
         delegate: NodeFactsCard {

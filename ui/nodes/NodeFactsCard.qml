@@ -82,14 +82,14 @@ ColumnLayout {
                 visible: card.connectionState !== NodeListModel.Connected
                 text: i18nc("@action:button", "Reconnect Now")
                 icon.name: "view-refresh"
-                onClicked: Fleet.reconnectNode(card.nodeId)
+                onClicked: FleetView.reconnectNode(card.nodeId)
             }
             QQC2.Button {
                 objectName: "disconnectButton"
                 visible: card.connectionState === NodeListModel.Connected || card.connectionState === NodeListModel.Degraded
                 text: i18nc("@action:button", "Disconnect")
                 icon.name: "network-disconnect"
-                onClicked: Fleet.disconnectNode(card.nodeId)
+                onClicked: FleetView.disconnectNode(card.nodeId)
             }
         }
         QQC2.Label {

@@ -49,7 +49,7 @@ Kirigami.ScrollablePage {
         activeFocusOnTab: true
         keyNavigationEnabled: true
         model: MachineFilterModel {
-            sourceModel: Fleet.machines
+            sourceModel: FleetView.machines
             nodeId: page.nodeId
         }
         delegate: MachineDelegate {

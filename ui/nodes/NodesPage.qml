@@ -23,19 +23,19 @@ Kirigami.ScrollablePage {
 
     header: Kirigami.InlineMessage {
         objectName: "startupProblem"
-        visible: Fleet.startupProblem.length > 0
+        visible: FleetView.startupProblem.length > 0
         position: Kirigami.InlineMessage.Position.Header
         type: Kirigami.MessageType.Warning
-        text: Fleet.startupProblemDetails.length > 0
-              ? i18nc("@info error with details", "%1: %2", Fleet.startupProblem, Fleet.startupProblemDetails)
-              : Fleet.startupProblem
+        text: FleetView.startupProblemDetails.length > 0
+              ? i18nc("@info error with details", "%1: %2", FleetView.startupProblem, FleetView.startupProblemDetails)
+              : FleetView.startupProblem
     }
 
     ListView {
         id: list
 
         objectName: "nodeList"
-        model: Fleet.nodes
+        model: FleetView.nodes
         currentIndex: -1
         activeFocusOnTab: true
         keyNavigationEnabled: true

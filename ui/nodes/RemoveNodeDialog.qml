@@ -15,6 +15,10 @@ Kirigami.PromptDialog {
 
     signal removed(nodeId: string)
 
+    readonly property NodeEditor editor: NodeEditor {
+        fleet: FleetView
+    }
+
     function ask(id: string, name: string): void {
         nodeId = id;
         nodeName = name;
@@ -23,7 +27,7 @@ Kirigami.PromptDialog {
 
     objectName: "removeNodeDialog"
     title: i18nc("@title:window", "Remove “%1”?", nodeName)
-    subtitle: Fleet.savesNodeList
+    subtitle: FleetView.savesNodeList
               ? i18nc("@info", "Flotilla stops watching “%1” and forgets it. The node itself, its machines and their disks are not touched; you can add it again at any time.", nodeName)
               : i18nc("@info", "Flotilla stops watching “%1” for this run. The node itself, its machines and their disks are not touched.", nodeName)
     standardButtons: Kirigami.Dialog.NoButton
@@ -33,7 +37,7 @@ Kirigami.PromptDialog {
             text: i18nc("@action:button", "Remove from Flotilla")
             icon.name: "list-remove"
             onTriggered: {
-                Fleet.removeNode(dialog.nodeId);
+                editor.remove(dialog.nodeId);
                 dialog.close();
                 dialog.removed(dialog.nodeId);
             }

@@ -13,7 +13,7 @@ namespace Flotilla
 
 ConnectionTest::ConnectionTest(QObject *parent)
     : QObject(parent)
-    , m_probe(FleetView::sharedFleet() ? FleetView::sharedFleet()->credentials() : nullptr)
+    , m_probe(nullptr)
 {
     connect(&m_probe, &NodeProbe::finished, this, [this](const Result<ProbeFindings> &result) {
         m_testedUri = m_uri;
@@ -27,6 +27,16 @@ ConnectionTest::ConnectionTest(QObject *parent)
         Q_EMIT changed();
         Q_EMIT finished();
     });
+}
+
+void ConnectionTest::setFleet(FleetView *view)
+{
+    if (view == m_view) {
+        return;
+    }
+    m_view = view;
+    m_probe.setCredentials(view ? view->fleet()->credentials() : nullptr);
+    Q_EMIT fleetChanged();
 }
 
 void ConnectionTest::start(const QString &uri)

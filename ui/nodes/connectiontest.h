@@ -9,6 +9,7 @@
 
 namespace Flotilla
 {
+class FleetView;
 
 /// "Test connection" for QML: tries a URI off the UI thread (NodeProbe) and
 /// tells what it found, or libvirt's error.
@@ -28,6 +29,8 @@ class ConnectionTest : public QObject
     Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY changed)
     /// Seconds before a node that does not answer is reported.
     Q_PROPERTY(int timeLimit MEMBER m_timeLimitSeconds NOTIFY changed)
+    /// The fleet whose credential broker asks the person (the FleetView singleton).
+    Q_PROPERTY(Flotilla::FleetView *fleet READ fleet WRITE setFleet NOTIFY fleetChanged REQUIRED)
 
 public:
     explicit ConnectionTest(QObject *parent = nullptr);
@@ -37,6 +40,8 @@ public:
     /// Forgets the last result (the URI changed).
     Q_INVOKABLE void clear();
 
+    [[nodiscard]] FleetView *fleet() const { return m_view; }
+    void setFleet(FleetView *view);
     [[nodiscard]] bool running() const { return m_probe.isRunning(); }
     [[nodiscard]] bool succeeded() const { return m_findings.has_value(); }
     [[nodiscard]] QString testedUri() const { return m_testedUri; }
@@ -48,9 +53,11 @@ public:
 Q_SIGNALS:
     void changed();
     void finished();
+    void fleetChanged();
 
 private:
     NodeProbe m_probe;
+    FleetView *m_view = nullptr;
     QString m_uri;
     QString m_testedUri;
     std::optional<ProbeFindings> m_findings;

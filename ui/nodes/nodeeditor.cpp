@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-// FleetView's editing of the node list: add, update, remove, save.
-#include "shell/fleetview.h"
+#include "nodes/nodeeditor.h"
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"
 #include "map/citylist.h"
+#include "shell/fleetview.h"
 
 #include <cmath>
 
@@ -54,55 +54,53 @@ QString freshId(const Fleet &fleet, const QString &name)
 
 } // namespace
 
-bool FleetView::savesNodeList() const
-{
-    return m_fleet->hasStore();
-}
-
-QVariantMap FleetView::saved(const QString &nodeId)
+QVariantMap NodeEditor::saved(const QString &nodeId)
 {
     QVariantMap outcome{{QStringLiteral("nodeId"), nodeId}};
-    const Result<bool> written = m_fleet->save();
+    const Result<bool> written = m_view->fleet()->save();
     if (!written) {
         outcome.insert(QStringLiteral("error"), written.error().text());
-        Q_EMIT notice(written.error().text());
+        Q_EMIT m_view->notice(written.error().text());
     }
     return outcome;
 }
 
-QVariantMap FleetView::addNode(const QVariantMap &map)
+QVariantMap NodeEditor::add(const QVariantMap &map)
 {
+    if (!m_view) {
+        return {};
+    }
     NodeEntry entry = entryFrom(map);
-    entry.id = freshId(*m_fleet, entry.name);
-    m_fleet->addNode(entry, true);
+    entry.id = freshId(*m_view->fleet(), entry.name);
+    m_view->fleet()->addNode(entry, true);
     return saved(entry.id);
 }
 
-QVariantMap FleetView::updateNode(const QString &nodeId, const QVariantMap &map)
+QVariantMap NodeEditor::update(const QString &nodeId, const QVariantMap &map)
 {
-    const qsizetype index = m_fleet->indexOf(nodeId);
+    const qsizetype index = m_view ? m_view->fleet()->indexOf(nodeId) : -1;
     if (index < 0) {
         return {};
     }
-    m_fleet->updateNode(entryFrom(map, m_fleet->nodes().at(index).entry));
+    m_view->fleet()->updateNode(entryFrom(map, m_view->fleet()->nodes().at(index).entry));
     return saved(nodeId);
 }
 
-QVariantMap FleetView::removeNode(const QString &nodeId)
+QVariantMap NodeEditor::remove(const QString &nodeId)
 {
-    if (!m_fleet->removeNode(nodeId)) {
+    if (!m_view || !m_view->fleet()->removeNode(nodeId)) {
         return {};
     }
     return saved(nodeId);
 }
 
-QVariantMap FleetView::nodeEntry(const QString &nodeId) const
+QVariantMap NodeEditor::entry(const QString &nodeId) const
 {
-    const qsizetype index = m_fleet->indexOf(nodeId);
+    const qsizetype index = m_view ? m_view->fleet()->indexOf(nodeId) : -1;
     if (index < 0) {
         return {};
     }
-    const NodeEntry &entry = m_fleet->nodes().at(index).entry;
+    const NodeEntry &entry = m_view->fleet()->nodes().at(index).entry;
     return {{QStringLiteral("nodeId"), entry.id}, {QStringLiteral("name"), entry.name},
         {QStringLiteral("displayName"), displayName(entry.name)}, {QStringLiteral("uri"), entry.uri},
         {QStringLiteral("city"), entry.location.city}, {QStringLiteral("country"), entry.location.country},
@@ -111,10 +109,13 @@ QVariantMap FleetView::nodeEntry(const QString &nodeId) const
         {QStringLiteral("tags"), entry.tags}};
 }
 
-QStringList FleetView::nodeNames(const QString &exceptNodeId) const
+QStringList NodeEditor::names(const QString &exceptNodeId) const
 {
     QStringList names;
-    for (const Fleet::Node &node : m_fleet->nodes()) {
+    if (!m_view) {
+        return names;
+    }
+    for (const Fleet::Node &node : m_view->fleet()->nodes()) {
         if (node.entry.id != exceptNodeId) {
             names.append(node.entry.name);
         }

@@ -14,6 +14,11 @@ Kirigami.Dialog {
     property var queue: []
     property var current: null
 
+    readonly property CredentialQuestions questions: CredentialQuestions {
+        fleet: FleetView
+        onAsked: (requestId, uri, prompts) => dialog.ask(requestId, uri, prompts)
+    }
+
     function ask(requestId: var, uri: string, prompts: var): void {
         queue.push({ requestId: requestId, uri: uri, prompts: prompts });
         if (current === null) {
@@ -46,9 +51,9 @@ Kirigami.Dialog {
             for (let i = 0; i < fields.count; ++i) {
                 answers.push(fields.itemAt(i).text);
             }
-            Fleet.answerCredentials(current.requestId, answers, remember.checked);
+            questions.answer(current.requestId, answers, remember.checked);
         } else {
-            Fleet.declineCredentials(current.requestId);
+            questions.decline(current.requestId);
         }
         current = null;
         close();

@@ -7,7 +7,7 @@ import org.kde.flotilla
 Kirigami.ApplicationWindow {
     id: root
 
-    title: Fleet.demo ? i18nc("@title:window", "Demo fleet") : ""
+    title: FleetView.demo ? i18nc("@title:window", "Demo fleet") : ""
     width: Kirigami.Units.gridUnit * 64
     height: Kirigami.Units.gridUnit * 40
     minimumWidth: Kirigami.Units.gridUnit * 20
@@ -46,7 +46,7 @@ Kirigami.ApplicationWindow {
     }
 
     function openNode(nodeId: string): void {
-        const entry = Fleet.nodeEntry(nodeId);
+        const entry = nodeEditor.entry(nodeId);
         if (entry.nodeId !== undefined) {
             pageStack.push(nodePage, { nodeId: nodeId, nodeName: entry.displayName });
         }
@@ -61,7 +61,7 @@ Kirigami.ApplicationWindow {
     }
 
     function removeNode(nodeId: string): void {
-        removeNodeDialog.ask(nodeId, Fleet.nodeEntry(nodeId).displayName ?? "");
+        removeNodeDialog.ask(nodeId, nodeEditor.entry(nodeId).displayName ?? "");
     }
 
     globalDrawer: Kirigami.GlobalDrawer {
@@ -139,6 +139,12 @@ Kirigami.ApplicationWindow {
         id: credentials
     }
 
+    NodeEditor {
+        id: nodeEditor
+
+        fleet: FleetView
+    }
+
     RemoveNodeDialog {
         id: removeNodeDialog
 
@@ -155,11 +161,7 @@ Kirigami.ApplicationWindow {
     }
 
     Connections {
-        target: Fleet
-
-        function onCredentialsRequested(requestId: var, uri: string, prompts: var): void {
-            credentials.ask(requestId, uri, prompts);
-        }
+        target: FleetView
 
         function onNotice(message: string): void {
             root.showPassiveNotification(message);

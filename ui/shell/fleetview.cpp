@@ -9,31 +9,14 @@ namespace Flotilla
 
 namespace
 {
-Fleet *s_fleet = nullptr;
-bool s_demo = false;
-Error s_startupProblem;
+/// Where an engine keeps its view: a property of the engine itself, so that
+/// each engine (the window's, a test's) has its own and no global is needed.
+constexpr const char *viewProperty = "_flotilla_fleetView";
 } // namespace
 
-void FleetView::setFleet(Fleet *fleet, bool demo, const Error &startupProblem)
-{
-    s_fleet = fleet;
-    s_demo = demo;
-    s_startupProblem = startupProblem;
-}
-
-Fleet *FleetView::sharedFleet()
-{
-    return s_fleet;
-}
-
-FleetView *FleetView::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT_X(s_fleet, "FleetView::create", "setFleet() must come before QML is loaded");
-    return new FleetView(s_fleet, s_demo, s_startupProblem); // the engine takes ownership
-}
-
-FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
-    : m_nodes(new NodeListModel(fleet, this))
+FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem, QObject *parent)
+    : QObject(parent)
+    , m_nodes(new NodeListModel(fleet, this))
     , m_machines(new MachineListModel(fleet, this))
     , m_summary(new FleetSummary(fleet, this))
     , m_events(new EventListModel(fleet->events(), this))
@@ -43,25 +26,25 @@ FleetView::FleetView(Fleet *fleet, bool demo, Error startupProblem)
     , m_demo(demo)
     , m_startupProblem(std::move(startupProblem))
 {
-    connect(fleet->credentials(), &CredentialBroker::requested, this, [this](const CredentialRequest &request) {
-        QVariantList prompts;
-        for (const CredentialPrompt &prompt : request.prompts) {
-            prompts.append(QVariantMap{{QStringLiteral("text"), prompt.text}, {QStringLiteral("secret"), prompt.secret},
-                {QStringLiteral("userName"), prompt.isUserName}, {QStringLiteral("suggestion"), prompt.suggestion}});
-        }
-        Q_EMIT credentialsRequested(request.id, request.uri, prompts);
-    });
     connect(fleet->credentials(), &CredentialBroker::keyringProblem, this, &FleetView::notice);
 }
 
-void FleetView::answerCredentials(quint64 requestId, const QStringList &answers, bool remember)
+void FleetView::showIn(QQmlEngine &engine)
 {
-    m_fleet->credentials()->answer(requestId, answers, remember);
+    engine.setProperty(viewProperty, QVariant::fromValue(this));
 }
 
-void FleetView::declineCredentials(quint64 requestId)
+FleetView *FleetView::create(QQmlEngine *engine, QJSEngine *)
 {
-    m_fleet->credentials()->decline(requestId);
+    auto *view = engine->property(viewProperty).value<FleetView *>();
+    Q_ASSERT_X(view, "FleetView::create", "showIn() must come before QML is loaded");
+    QJSEngine::setObjectOwnership(view, QJSEngine::CppOwnership);
+    return view;
+}
+
+bool FleetView::savesNodeList() const
+{
+    return m_fleet->hasStore();
 }
 
 void FleetView::expectStop(const QString &nodeId, const QString &uuid)

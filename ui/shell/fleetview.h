@@ -18,11 +18,15 @@ namespace Flotilla
 {
 class Fleet;
 
-/// The fleet as QML sees it: the singleton `Fleet` with its models.
+/// The fleet as QML sees it: the singleton `FleetView` with its models,
+/// over the backend's Fleet. Made by main() (or a test) and shown to one
+/// engine with showIn(); other QML-facing types that act on the fleet
+/// (NodeEditor, CredentialQuestions, MachineView) are given it as their
+/// `fleet` property.
 class FleetView : public QObject
 {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Fleet)
+    QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(Flotilla::NodeListModel *nodes READ nodes CONSTANT)
     Q_PROPERTY(Flotilla::MachineListModel *machines READ machines CONSTANT)
@@ -42,32 +46,19 @@ class FleetView : public QObject
     Q_PROPERTY(bool savesNodeList READ savesNodeList CONSTANT)
 
 public:
-    /// The fleet every engine's singleton shows; set before loading QML.
-    static void setFleet(Fleet *fleet, bool demo, const Error &startupProblem = {});
-    static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
-    /// The fleet given to setFleet(), for QML types that need its parts.
-    [[nodiscard]] static Fleet *sharedFleet();
+    FleetView(Fleet *fleet, bool demo, Error startupProblem = {}, QObject *parent = nullptr);
 
-    /// Adds a node from a map with name, uri, city, country, countryCode,
-    /// latitude, longitude (NaN: no place) and tags, and saves the list.
-    /// Returns a map with the new "nodeId", and "error" if saving failed.
-    Q_INVOKABLE QVariantMap addNode(const QVariantMap &entry);
-    /// Changes node @p nodeId (same keys as addNode; a new URI reconnects) and saves.
-    Q_INVOKABLE QVariantMap updateNode(const QString &nodeId, const QVariantMap &entry);
-    /// Takes a node out of Flotilla (the node itself is untouched) and saves.
-    Q_INVOKABLE QVariantMap removeNode(const QString &nodeId);
-    /// A node's entry as a map with addNode()'s keys; empty if there is none.
-    Q_INVOKABLE [[nodiscard]] QVariantMap nodeEntry(const QString &nodeId) const;
-    /// The names of every node but @p exceptNodeId.
-    Q_INVOKABLE [[nodiscard]] QStringList nodeNames(const QString &exceptNodeId = {}) const;
+    /// Makes this the `FleetView` singleton of @p engine; call before
+    /// loading QML into it. The view stays the caller's and must outlive
+    /// the engine's QML.
+    void showIn(QQmlEngine &engine);
+    /// The view shown in @p engine (QML's singleton factory).
+    static FleetView *create(QQmlEngine *engine, QJSEngine *scriptEngine);
 
     /// Drops any waiting and connects to the node at once.
     Q_INVOKABLE void reconnectNode(const QString &nodeId);
     /// Closes the node's connection until reconnectNode().
     Q_INVOKABLE void disconnectNode(const QString &nodeId);
-    /// The person's answers to credentialsRequested(@p requestId).
-    Q_INVOKABLE void answerCredentials(quint64 requestId, const QStringList &answers, bool remember);
-    Q_INVOKABLE void declineCredentials(quint64 requestId);
     /// Call before asking a machine to shut down or turn off: its stop is then not unexpected.
     Q_INVOKABLE void expectStop(const QString &nodeId, const QString &uuid);
 
@@ -85,16 +76,11 @@ public:
     [[nodiscard]] bool savesNodeList() const;
 
 Q_SIGNALS:
-    /// A node asks for credentials; @p prompts holds maps with "text",
-    /// "secret", "userName" and "suggestion". Answer with answerCredentials().
-    void credentialsRequested(quint64 requestId, const QString &uri, const QVariantList &prompts);
-    /// Something the person should know that needs no action (a keyring that refused).
+    /// Something the person should know that needs no action (a keyring
+    /// that refused, a node list that could not be written).
     void notice(const QString &message);
 
 private:
-    FleetView(Fleet *fleet, bool demo, Error startupProblem);
-    [[nodiscard]] QVariantMap saved(const QString &nodeId);
-
     NodeListModel *m_nodes;
     MachineListModel *m_machines;
     FleetSummary *m_summary;

@@ -16,17 +16,17 @@ TestCase {
     MachineFilterModel {
         id: found
 
-        sourceModel: Fleet.machines
+        sourceModel: FleetView.machines
     }
 
     MachineFilterModel {
         id: others
 
-        sourceModel: Fleet.machines
+        sourceModel: FleetView.machines
     }
 
     function initTestCase(): void {
-        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two test nodes are read");
+        tryVerify(() => FleetView.machines.rowCount() === 30, 20000, "the two test nodes are read");
     }
 
     function rowsFor(text: string): int {

@@ -14,7 +14,7 @@ TestCase {
     MachineFilterModel {
         id: shown
 
-        sourceModel: Fleet.machines
+        sourceModel: FleetView.machines
         sortKey: MachineFilterModel.ByName
     }
 
@@ -32,7 +32,7 @@ TestCase {
     }
 
     function initTestCase(): void {
-        tryVerify(() => Fleet.machines.rowCount() === 30, 20000, "the two test nodes are read");
+        tryVerify(() => FleetView.machines.rowCount() === 30, 20000, "the two test nodes are read");
     }
 
     function init(): void {
