@@ -65,7 +65,7 @@ ColumnLayout {
                 onClicked: card.addTag()
             }
         }
-        FieldProblem {
+        ProblemText {
             objectName: "tagProblem"
             text: card.tagProblem
         }

@@ -57,7 +57,7 @@ Kirigami.FormLayout {
         currentIndex: indexOfValue(fields.form.path)
         onActivated: fields.form.path = currentValue
     }
-    ProblemField {
+    CheckedTextField {
         objectName: "hostField"
         visible: fields.remote
         label: i18nc("@label:textbox", "Host:")
@@ -67,7 +67,7 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.host = text
     }
-    ProblemField {
+    CheckedTextField {
         objectName: "userField"
         visible: fields.remote && fields.form.transport !== NodeForm.Tls
         label: i18nc("@label:textbox", "User:")
@@ -77,7 +77,7 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.user = text
     }
-    ProblemField {
+    CheckedTextField {
         objectName: "portField"
         visible: fields.remote
         label: i18nc("@label:textbox", "Port:")
@@ -87,7 +87,7 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.port = text
     }
-    ProblemField {
+    CheckedTextField {
         objectName: "keyFileField"
         visible: fields.form.transport === NodeForm.Ssh
         label: i18nc("@label:textbox", "Key file:")
@@ -97,7 +97,7 @@ Kirigami.FormLayout {
         showProblem: fields.showAllProblems
         onEdited: text => fields.form.keyFile = text
     }
-    ProblemField {
+    CheckedTextField {
         objectName: "rawUriField"
         visible: fields.form.transport === NodeForm.Raw
         label: i18nc("@label:textbox", "URI:")
@@ -128,7 +128,7 @@ Kirigami.FormLayout {
         checked: fields.form.unverifiedAccepted
         onToggled: fields.form.unverifiedAccepted = checked
     }
-    FieldProblem {
+    ProblemText {
         objectName: "unverifiedProblem"
         text: fields.form.unverifiedError
         shown: fields.showAllProblems

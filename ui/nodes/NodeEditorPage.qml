@@ -140,7 +140,7 @@ Kirigami.ScrollablePage {
                     onTextEdited: form.name = text
                     onAccepted: page.save()
                 }
-                FieldProblem {
+                ProblemText {
                     objectName: "nodeNameProblem"
                     text: form.nameError
                     shown: page.triedToSave || nameField.text.length > 0
@@ -163,7 +163,7 @@ Kirigami.ScrollablePage {
                     removable: true
                     onRemoveRequested: tag => form.tagsText = form.tags.filter(t => t !== tag).join(", ")
                 }
-                FieldProblem {
+                ProblemText {
                     objectName: "nodeTagsProblem"
                     text: form.tagsError
                 }

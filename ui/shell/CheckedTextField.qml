@@ -35,7 +35,7 @@ ColumnLayout {
         text: field.value
         onTextEdited: field.edited(text)
     }
-    FieldProblem {
+    ProblemText {
         id: problemLabel
 
         objectName: field.objectName + "Problem"
