@@ -3,10 +3,10 @@
 #include "commandline.h"
 #include "demo/demofleet.h"
 #include "fleet/fleet.h"
+#include "fleet/fleetview.h"
 #include "flotilla-version.h"
 #include "libvirt/libvirthandles.h"
 #include "nodes/nodeliststore.h"
-#include "shell/fleetview.h"
 #include "shell/mainwindow.h"
 #include "shell/translations.h"
 
@@ -17,11 +17,8 @@
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QTemporaryDir>
-#include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
-
-Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 using namespace Flotilla;
 

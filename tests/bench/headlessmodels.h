@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "dashboard/eventlistmodel.h"
-#include "dashboard/fleetsummary.h"
+#include "fleet/eventlistmodel.h"
+#include "fleet/fleetsummary.h"
+#include "fleet/machinelistmodel.h"
+#include "fleet/nodelistmodel.h"
 #include "machines/machinefiltermodel.h"
-#include "machines/machinelistmodel.h"
-#include "nodes/nodelistmodel.h"
 
 #include <QTimer>
 

@@ -5,8 +5,8 @@
 #include "appwindow.h"
 #include "eventloopwatch.h"
 #include "fleet/fleet.h"
+#include "fleet/fleetview.h"
 #include "machines/machinefiltermodel.h"
-#include "shell/fleetview.h"
 #include "shell/mainwindow.h"
 
 #include <QCoreApplication>

@@ -4,20 +4,17 @@
 #include <KLocalizedQmlContext>
 
 #include "fleet/fleet.h"
+#include "fleet/fleetview.h"
 #include "libvirt/libvirthandles.h"
-#include "shell/fleetview.h"
 #include "shell/mainwindow.h"
 #include "testfleet.h"
 
 #include <QApplication>
 #include <QQmlEngine>
 #include <QStandardPaths>
-#include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
 #include <memory>
-
-Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 using namespace Flotilla;
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 
+#include "fleet/fleetview.h"
 #include "libvirt/libvirthandles.h"
-#include "shell/fleetview.h"
 #include "shell/mainwindow.h"
 #include "shell/translations.h"
 #include "testfleet.h"
@@ -19,10 +19,6 @@
 
 #include <algorithm>
 #include <cmath>
-
-#include <QtQml/QQmlExtensionPlugin>
-
-Q_IMPORT_QML_PLUGIN(org_kde_flotillaPlugin)
 
 namespace Flotilla::Testing
 {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "fleet/fleet.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 #include <QObject>
 #include <QQmlApplicationEngine>

@@ -5,7 +5,6 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import QtCharts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// A live line chart of one metric of the fleet, a node or a machine, in the
 /// theme's colours. The only place that knows QtCharts: moving to Qt Graphs

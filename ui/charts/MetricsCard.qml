@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// Live CPU, memory, disk and network charts of the fleet, a node or a
 /// machine, with a choice of window (10 minutes, 1 hour, 24 hours) and, for

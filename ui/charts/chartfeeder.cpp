@@ -3,7 +3,7 @@
 #include "charts/chartfeeder.h"
 
 #include "fleet/fleet.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 #include <QQmlEngine>
 #include <QXYSeries>
@@ -25,7 +25,7 @@ void ChartFeeder::componentComplete()
 {
     m_complete = true;
     QQmlEngine *engine = qmlEngine(this);
-    auto *view = engine ? engine->singletonInstance<FleetView *>("org.kde.flotilla", "FleetView") : nullptr;
+    auto *view = engine ? engine->singletonInstance<FleetView *>("org.kde.flotilla.fleet", "FleetView") : nullptr;
     m_fleet = view ? view->fleet() : nullptr;
     if (!m_fleet) {
         return;

@@ -4,7 +4,9 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
+import org.kde.flotilla.charts
+import org.kde.flotilla.map
 
 /// The fleet at a glance: totals, live charts, the map and recent events.
 Kirigami.ScrollablePage {

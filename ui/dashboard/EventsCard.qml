@@ -4,7 +4,8 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
+import org.kde.flotilla.fleet
 
 /// What happened lately in the fleet, newest first.
 Kirigami.AbstractCard {

@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// One of the fleet's totals: a name, a figure, what lies behind it and,
 /// where there is a capacity, a bar of how much of it is taken.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "dashboard/fleetsummary.h"
+#include "fleet/fleetsummary.h"
 
 #include "fleet/fleet.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 #include "fleet/fleet.h"
 

@@ -3,12 +3,12 @@
 #pragma once
 
 #include "core/result.h"
-#include "dashboard/eventlistmodel.h"
-#include "dashboard/fleetsummary.h"
-#include "machines/machineactions.h"
-#include "machines/machinelistmodel.h"
-#include "nodes/nodelistmodel.h"
-#include "shell/notifier.h"
+#include "fleet/eventlistmodel.h"
+#include "fleet/fleetsummary.h"
+#include "fleet/machineactions.h"
+#include "fleet/machinelistmodel.h"
+#include "fleet/nodelistmodel.h"
+#include "fleet/notifier.h"
 
 #include <QObject>
 #include <QQmlEngine>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machines/machineactions.h"
+#include "fleet/machineactions.h"
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"
 #include "fleet/fleetevents.h"
-#include "machines/machinelistmodel.h"
+#include "fleet/machinelistmodel.h"
 
 #include <KFormat>
 #include <KLocalizedString>

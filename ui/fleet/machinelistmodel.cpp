@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "machines/machinelistmodel.h"
+#include "fleet/machinelistmodel.h"
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"

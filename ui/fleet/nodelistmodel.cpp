@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "nodes/nodelistmodel.h"
+#include "fleet/nodelistmodel.h"
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "shell/notifier.h"
+#include "fleet/notifier.h"
 
-#include "dashboard/eventlistmodel.h"
+#include "fleet/eventlistmodel.h"
 
 #include <KConfigGroup>
 #include <KLocalizedString>

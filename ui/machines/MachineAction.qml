@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// One bulk action on the selected machines: shown while some are selected,
 /// enabled when it applies to at least one of them, with how many in its text.

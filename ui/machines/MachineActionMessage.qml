@@ -3,7 +3,7 @@
 import QtQuick
 import QtQuick.Controls as QQC2
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// How the last action on machines ended: a passing note when all went
 /// well, a message with libvirt's reasons (behind "Details") when not.

@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// Asks before an action that can lose data: forcing machines off (what the
 /// guests had not saved) or deleting them (their definitions and, by choice,

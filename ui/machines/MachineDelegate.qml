@@ -4,7 +4,8 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
+import org.kde.flotilla.fleet
 
 /// One machine in a list: a box to select it, its name, node and tags, and
 /// one cell per column of MachineColumns. Clicking opens the machine; when

@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// A machine's disks and network interfaces, with sizes and addresses.
 ColumnLayout {

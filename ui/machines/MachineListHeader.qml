@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// The machine list's column titles; clicking one sorts by it, clicking it
 /// again reverses the order. Lines up with MachineDelegate's cells.

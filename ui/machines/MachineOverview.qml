@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// What a machine is: state, node, kind, and the facts libvirt keeps about it.
 ColumnLayout {

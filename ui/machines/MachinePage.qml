@@ -4,7 +4,8 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
+import org.kde.flotilla.charts
 
 /// One machine: what it is, what it runs on, its disks and interfaces, its
 /// tags and note, and changes to its vCPUs and memory while it runs.

@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// A machine's vCPUs and memory: changed now, within its maximums, while it
 /// runs; the maximums themselves change from its next boot on.

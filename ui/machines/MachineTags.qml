@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
 
 /// A machine's tags and note, kept in its own definition on its node (so a
 /// teammate's Flotilla sees them too). Edited here, written on Save.

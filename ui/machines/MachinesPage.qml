@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// Every machine of every node in one list: search with qualifiers, sort by
 /// any column, select several and act on them at once.

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machines/machinefiltermodel.h"
 
-#include "machines/machinelistmodel.h"
+#include "fleet/machinelistmodel.h"
 
 #include <cmath>
 

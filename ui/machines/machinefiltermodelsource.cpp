@@ -6,7 +6,7 @@
 // that says so, so views keep their place and their delegates.
 #include "machines/machinefiltermodel.h"
 
-#include "machines/machinelistmodel.h"
+#include "fleet/machinelistmodel.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 #include "model/tags.h"
 
 #include "fleet/fleet.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 #include <KFormat>
 #include <KLocalizedString>

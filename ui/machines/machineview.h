@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "fleet/fleetview.h"
 #include "model/inventory.h"
 #include "session/machinerequest.h"
-#include "shell/fleetview.h"
 
 #include <QObject>
 #include <QVariantList>

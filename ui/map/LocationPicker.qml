@@ -4,7 +4,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// Where a node stands: a city typed (completed from the bundled list) or a
 /// place clicked on the map, which suggests the nearest city.

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls as QQC2
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.components
 
 /// What the map's colours mean.
 Flow {

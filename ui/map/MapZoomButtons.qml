@@ -3,7 +3,6 @@
 import QtQuick
 import QtQuick.Controls as QQC2
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
 
 /// Zoom in, zoom out and show the whole world, for a WorldMap.
 Column {

@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// The world map in a card: every node where it stands, zoom buttons and a
 /// legend. By default it shows the fleet's nodes and opens a node's page

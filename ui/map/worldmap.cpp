@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "map/worldmap.h"
 
-#include "nodes/nodelistmodel.h"
+#include "fleet/nodelistmodel.h"
 
 #include <cmath>
 

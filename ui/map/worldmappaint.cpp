@@ -3,8 +3,8 @@
 // Drawing the world map: countries, markers, the pin; and what a marker says.
 #include "map/worldmap.h"
 
+#include "fleet/nodelistmodel.h"
 #include "map/countryshapes.h"
-#include "nodes/nodelistmodel.h"
 
 #include <KLocalizedString>
 

@@ -4,7 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
 
 /// How to reach a node: transport, the fields it needs, the URI they make,
 /// and the connection test.

@@ -4,7 +4,8 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
+import org.kde.flotilla.fleet
 
 /// One node in a list: who and where it is, whether it answers, what it holds.
 QQC2.ItemDelegate {

@@ -4,7 +4,9 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
+import org.kde.flotilla.fleet
+import org.kde.flotilla.map
 
 /// Adds a node (nodeId empty) or changes one: how to reach it, a test of
 /// the connection, where it stands, what it is called and how it is tagged.

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtQuick.Layouts
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// The facts of the node @p nodeId, read from the fleet's node list.
 ColumnLayout {

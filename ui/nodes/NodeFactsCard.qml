@@ -4,7 +4,9 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.components
+import org.kde.flotilla.fleet
+import org.kde.flotilla.map
 
 /// A node's connection, hardware and software, as a form.
 ColumnLayout {

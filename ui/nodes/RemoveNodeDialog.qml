@@ -3,7 +3,7 @@
 import QtQuick
 import QtQuick.Controls as QQC2
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
 
 /// Asks before a node leaves Flotilla's list, naming it, and says that the
 /// node itself is not touched.

@@ -3,7 +3,7 @@
 #include "nodes/connectiontest.h"
 
 #include "fleet/fleet.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 #include <KFormat>
 #include <KLocalizedString>

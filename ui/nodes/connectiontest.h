@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "fleet/fleetview.h"
 #include "session/nodeprobe.h"
 
 #include <QObject>
@@ -9,7 +10,6 @@
 
 namespace Flotilla
 {
-class FleetView;
 
 /// "Test connection" for QML: tries a URI off the UI thread (NodeProbe) and
 /// tells what it found, or libvirt's error.

@@ -4,8 +4,8 @@
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"
+#include "fleet/fleetview.h"
 #include "map/citylist.h"
-#include "shell/fleetview.h"
 
 #include <cmath>
 

@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "fleet/fleetview.h"
 #include <QObject>
 #include <QVariantMap>
 #include <QtQmlIntegration>
 
 namespace Flotilla
 {
-class FleetView;
 
 /// Adds, changes and removes the fleet's nodes, and saves the node list
 /// after each change. An entry travels to and from QML as a map with name,

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "nodes/nodefiltermodel.h"
 
-#include "nodes/nodelistmodel.h"
+#include "fleet/nodelistmodel.h"
 
 namespace Flotilla
 {

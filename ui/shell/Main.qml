@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import org.kde.kirigami as Kirigami
-import org.kde.flotilla
+import org.kde.flotilla.fleet
+import org.kde.flotilla.nodes
+import org.kde.flotilla.machines
+import org.kde.flotilla.dashboard
 
 Kirigami.ApplicationWindow {
     id: root

@@ -3,7 +3,7 @@
 #include "shell/credentialquestions.h"
 
 #include "fleet/fleet.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetview.h"
 
 namespace Flotilla
 {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "fleet/fleetview.h"
 #include <QObject>
 #include <QPointer>
 #include <QVariantList>
@@ -9,7 +10,6 @@
 
 namespace Flotilla
 {
-class FleetView;
 
 /// The questions nodes ask to sign in (user name, password, passphrase),
 /// for the dialog that asks the person: each comes as asked(), and gets

@@ -14,6 +14,18 @@
 #include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
+
+// Every module of the window is a static plugin: whoever shows the window
+// (the program, the UI tests, the benchmark) gets them all through here.
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_componentsPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_fleetPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_chartsPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_mapPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_nodesPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_machinesPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_dashboardPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_shellPlugin)
 
 namespace Flotilla::MainWindow
 {
@@ -49,7 +61,7 @@ Result<bool> applyDesktopLook(const QString &colorScheme)
 bool load(QQmlApplicationEngine &engine)
 {
     KLocalization::setupLocalizedContext(&engine);
-    engine.loadFromModule("org.kde.flotilla", "Main");
+    engine.loadFromModule("org.kde.flotilla.shell", "Main");
     return !engine.rootObjects().isEmpty();
 }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "aside.h"
-#include "dashboard/fleetsummary.h"
 #include "fleet/fleet.h"
+#include "fleet/fleetsummary.h"
+#include "fleet/machineactions.h"
+#include "fleet/machinelistmodel.h"
+#include "fleet/nodelistmodel.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "machines/machineactions.h"
-#include "machines/machinelistmodel.h"
-#include "nodes/nodelistmodel.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -3,9 +3,9 @@
 #include "aside.h"
 #include "eventloopwatch.h"
 #include "fleet/fleet.h"
+#include "fleet/machinelistmodel.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
-#include "machines/machinelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtTest
-import org.kde.flotilla
+import org.kde.flotilla.charts
 
 // The chart wrapper: its units, and lines that fill from the fleet.
 Item {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
-#include "dashboard/fleetsummary.h"
-#include "shell/fleetview.h"
+#include "fleet/fleetsummary.h"
+#include "fleet/fleetview.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "dashboard/eventlistmodel.h"
+#include "fleet/eventlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
+#include "fleet/machinelistmodel.h"
+#include "fleet/nodelistmodel.h"
 #include "libvirt/libvirthandles.h"
 #include "machines/machinefiltermodel.h"
-#include "machines/machinelistmodel.h"
-#include "nodes/nodelistmodel.h"
 #include "testfleet.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "charts/chartdata.h"
-#include "dashboard/fleetsummary.h"
 #include "fleet/fleet.h"
+#include "fleet/fleetsummary.h"
 #include "libvirt/libvirthandles.h"
 #include "testfleet.h"
 

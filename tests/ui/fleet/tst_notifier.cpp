@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "shell/notifier.h"
+#include "fleet/notifier.h"
 
 #include <KConfigGroup>
 

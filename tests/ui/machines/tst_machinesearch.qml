@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtTest
-import org.kde.flotilla
+import org.kde.flotilla.fleet
+import org.kde.flotilla.machines
 
 // The machine search as the machines page uses it: a MachineFilterModel over
 // the fleet's machines, given what a person types. The fleet is two test

@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtTest
-import org.kde.flotilla
+import org.kde.flotilla.fleet
+import org.kde.flotilla.machines
 
 // Picking machines as the machines page does: toggles, ranges that grow and
 // shrink from their anchor, everything shown, all in the order of the list

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 import QtQuick
 import QtTest
-import org.kde.flotilla
+import org.kde.flotilla.map
 
 // The map item on its own: where known cities land, and which nodes group
 // together at two zoom levels.

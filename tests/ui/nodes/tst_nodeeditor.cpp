@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
+#include "fleet/fleetview.h"
 #include "libvirt/libvirthandles.h"
 #include "nodes/nodeeditor.h"
 #include "nodes/nodeliststore.h"
-#include "shell/fleetview.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
+#include "fleet/nodelistmodel.h"
 #include "libvirt/libvirthandles.h"
 #include "nodes/nodefiltermodel.h"
-#include "nodes/nodelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
