@@ -18,7 +18,9 @@ Kirigami.ScrollablePage {
     title: machine.name.length > 0 ? machine.name : i18nc("@title:window", "Machine")
 
     function act(action: int): void {
-        if (action === MachineActions.ForceOff || action === MachineActions.Delete) {
+        // A node that is not answering is named first, as for a bulk action.
+        if (action === MachineActions.ForceOff || action === MachineActions.Delete
+                || FleetView.actions.silentNodesOf([page.uuid]).length > 0) {
             confirmation.ask(action, [page.uuid]);
         } else {
             FleetView.actions.perform([page.uuid], action);
@@ -91,6 +93,15 @@ Kirigami.ScrollablePage {
             text: machine.problemDetails.length > 0 ? i18nc("@info message: reason", "%1: %2", machine.problem, machine.problemDetails)
                                                     : machine.problem
             showCloseButton: true
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            objectName: "machineNodeNotAnswering"
+            visible: machine.exists && !machine.nodeAnswering
+            type: Kirigami.MessageType.Warning
+            text: i18nc("@info machine page; %1 is the node's name, %2 e.g. 'Not answering, last heard 7 seconds ago'",
+                        "%1: %2. This page shows what was last heard; changes wait until the node answers, or fail.",
+                        machine.nodeName, machine.nodeLastHeardText)
         }
         Kirigami.InlineMessage {
             Layout.fillWidth: true

@@ -36,6 +36,7 @@ void MachineView::setFleet(FleetView *fleet)
     if (m_fleet) {
         disconnect(m_fleet->fleet(), nullptr, this, nullptr);
         disconnect(m_fleet->actions(), nullptr, this, nullptr);
+        disconnect(m_fleet->nodes(), nullptr, this, nullptr);
     }
     m_fleet = fleet;
     if (m_fleet) {
@@ -47,6 +48,15 @@ void MachineView::setFleet(FleetView *fleet)
             }
         });
         connect(m_fleet->fleet(), &Fleet::nodeChanged, this, &MachineView::changed); // the node's name, its state
+        // The node list counts "last heard" up each second while a node is silent.
+        connect(m_fleet->nodes(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last, const QList<int> &roles) {
+                const qsizetype row = m_fleet->fleet()->indexOf(nodeId());
+                if (row >= first.row() && row <= last.row()
+                    && (roles.isEmpty() || roles.contains(NodeListModel::LastHeardTextRole))) {
+                    Q_EMIT nodeHeardChanged();
+                }
+            });
         connect(m_fleet->actions(), &MachineActions::requestFinished, this,
             [this](quint64, const QString &uuid, const QString &error, const QString &details) {
                 if (uuid != m_uuid || m_pending == 0) {
@@ -90,6 +100,20 @@ QString MachineView::name() const
 QString MachineView::nodeId() const
 {
     return m_fleet ? m_fleet->machines()->nodeIdOf(m_uuid) : QString();
+}
+
+bool MachineView::nodeAnswering() const
+{
+    return !m_fleet || m_fleet->fleet()->heartbeat().isAnswering(nodeId());
+}
+
+QString MachineView::nodeLastHeardText() const
+{
+    const qsizetype row = m_fleet ? m_fleet->fleet()->indexOf(nodeId()) : -1;
+    if (row < 0) {
+        return {};
+    }
+    return m_fleet->nodes()->index(int(row)).data(NodeListModel::LastHeardTextRole).toString();
 }
 
 QString MachineView::nodeName() const

@@ -27,6 +27,11 @@ class MachineView : public QObject
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString nodeId READ nodeId NOTIFY changed)
     Q_PROPERTY(QString nodeName READ nodeName NOTIFY changed)
+    /// False while the machine's node is not answering: the page shows the
+    /// last known picture, and changes wait until the node answers.
+    Q_PROPERTY(bool nodeAnswering READ nodeAnswering NOTIFY changed)
+    /// "Not answering, last heard 7 seconds ago", counting up; empty while the node answers.
+    Q_PROPERTY(QString nodeLastHeardText READ nodeLastHeardText NOTIFY nodeHeardChanged)
     Q_PROPERTY(int machineState READ machineState NOTIFY changed)
     Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
     Q_PROPERTY(bool active READ isActive NOTIFY changed)
@@ -57,6 +62,8 @@ public:
     [[nodiscard]] QString name() const;
     [[nodiscard]] QString nodeId() const;
     [[nodiscard]] QString nodeName() const;
+    [[nodiscard]] bool nodeAnswering() const;
+    [[nodiscard]] QString nodeLastHeardText() const;
     [[nodiscard]] int machineState() const;
     [[nodiscard]] QString stateText() const;
     [[nodiscard]] bool isActive() const;
@@ -82,6 +89,7 @@ public:
 
 Q_SIGNALS:
     void uuidChanged();
+    void nodeHeardChanged();
     void changed();
     void busyChanged();
 

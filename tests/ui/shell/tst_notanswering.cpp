@@ -47,6 +47,20 @@ class NotAnsweringTest : public QObject
 
     bool answering() const { return m_app.fleet().heartbeat().isAnswering(id); }
 
+    /// The machine list's one row in view (not one of the view's pooled rows).
+    QQuickItem *shownRow() const
+    {
+        const auto *content = item("machineList")->property("contentItem").value<QQuickItem *>();
+        const QRectF window(0, 0, m_app.window()->width(), m_app.window()->height());
+        for (QQuickItem *child : content->childItems()) {
+            const QPointF centre = child->mapToScene(QPointF(child->width() / 2, child->height() / 2));
+            if (child->isVisible() && window.contains(centre) && !child->property("name").toString().isEmpty()) {
+                return child;
+            }
+        }
+        return nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -103,6 +117,26 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QVERIFY(QMetaObject::invokeMethod(item("machinesPage"), "clearSelection"));
+
+        // The machine's own page says so too, and asks before a single action.
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY((row = shownRow()));
+        QVERIFY(m_app.click(row));
+        QTRY_VERIFY_WITH_TIMEOUT(item("machineNodeNotAnswering"), timeoutMs);
+        QTRY_VERIFY(item("machineNodeNotAnswering")->isVisible());
+        const QString pageWarning = item("machineNodeNotAnswering")->property("text").toString();
+        QVERIFY2(pageWarning.startsWith(QStringLiteral("Remote: Not answering, last heard")), qPrintable(pageWarning));
+        QObject *pageShutdown = item("machinePage")->findChild<QObject *>(QStringLiteral("machineShutdown"));
+        QVERIFY(pageShutdown);
+        QTRY_VERIFY(pageShutdown->property("visible").toBool());
+        QVERIFY(QMetaObject::invokeMethod(pageShutdown, "trigger"));
+        QObject *pageDialog = item("machinePage")->findChild<QObject *>(QStringLiteral("machineConfirmation"));
+        QVERIFY(pageDialog);
+        QTRY_VERIFY(pageDialog->property("visible").toBool());
+        QCOMPARE(pageDialog->property("silentNodes").toStringList(), QStringList{QStringLiteral("Remote")});
+        QVERIFY(QMetaObject::invokeMethod(pageDialog, "close"));
+        QTRY_VERIFY(!pageDialog->property("visible").toBool());
+        QVERIFY(m_app.screenshot(QStringLiteral("machine-not-answering")));
 
         QVERIFY(m_app.call("showNodes"));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodeLastHeard:remote") && item("nodeLastHeard:remote")->isVisible(), timeoutMs);
