@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-// Drawing the world map: countries, markers, the pin; and what a marker says.
-#include "map/worldmap.h"
+#include "map/mappainter.h"
 
 #include "fleet/nodelistmodel.h"
 #include "map/countryshapes.h"
 
-#include <KLocalizedString>
-
 #include <QPainter>
-#include <QQuickWindow>
+
+#include <cmath>
 
 namespace Flotilla
 {
@@ -26,15 +24,15 @@ QColor mix(const QColor &from, const QColor &to, double amount)
 }
 
 /// How much a marker asks for attention: lost nodes first, then busy ones.
-double severity(int state, double cpuPercent)
+double severity(const MapMarkers::Marker &marker)
 {
-    switch (state) {
+    switch (marker.state) {
     case NodeListModel::Reconnecting:
         return 300;
     case NodeListModel::Degraded:
         return 200;
     case NodeListModel::Connected:
-        return std::isnan(cpuPercent) ? 0 : cpuPercent;
+        return std::isnan(marker.cpuPercent) ? 0 : marker.cpuPercent;
     default:
         return -1;
     }
@@ -42,86 +40,45 @@ double severity(int state, double cpuPercent)
 
 } // namespace
 
-QColor WorldMap::colourOf(const Marker &marker) const
+QColor MapPainter::colourOf(const MapMarkers::Marker &marker, const MapStyle &style)
 {
     switch (marker.state) {
     case NodeListModel::Connected:
         if (std::isnan(marker.cpuPercent)) {
-            return m_goodColor;
+            return style.good;
         }
-        // Green up to 50 % CPU turning amber, then amber turning red at 100 %.
-        return marker.cpuPercent < 50 ? mix(m_goodColor, m_busyColor, marker.cpuPercent / 50)
-                                      : mix(m_busyColor, m_badColor, (marker.cpuPercent - 50) / 50);
+        return marker.cpuPercent < 50 ? mix(style.good, style.busy, marker.cpuPercent / 50)
+                                      : mix(style.busy, style.bad, (marker.cpuPercent - 50) / 50);
     case NodeListModel::Degraded:
-        return m_busyColor;
+        return style.busy;
     case NodeListModel::Reconnecting:
-        return m_badColor;
+        return style.bad;
     default:
-        return m_offColor; // connecting, or disconnected by the person
+        return style.off;
     }
-}
-
-QColor WorldMap::colourOf(const Drawn &drawn) const
-{
-    const Marker *worst = &m_markers.at(drawn.markers.first());
-    for (int index : drawn.markers) {
-        const Marker &marker = m_markers.at(index);
-        if (severity(marker.state, marker.cpuPercent) > severity(worst->state, worst->cpuPercent)) {
-            worst = &marker;
-        }
-    }
-    return colourOf(*worst);
-}
-
-QString WorldMap::describe(const Drawn &drawn) const
-{
-    QStringList lines;
-    for (int index : drawn.markers) {
-        const Marker &marker = m_markers.at(index);
-        const QModelIndex row = m_model ? m_model->index(int(m_markerOfRow.indexOf(index)), 0) : QModelIndex();
-        const QString lastHeard = m_model ? roleValue(row, "lastHeardText").toString() : QString();
-        const QString stateText
-            = !lastHeard.isEmpty() ? lastHeard : (m_model ? roleValue(row, "stateText").toString() : QString());
-        const QString cpu = std::isnan(marker.cpuPercent)
-            ? i18nc("@info CPU use unknown", "CPU –")
-            : i18nc("@info CPU use", "CPU %1 %", qRound(marker.cpuPercent));
-        lines.append(i18ncp("@info:tooltip node on the map: name, city, state, CPU, machines",
-            "%2 (%3) · %4 · %5 · %1 machine", "%2 (%3) · %4 · %5 · %1 machines", marker.machines, marker.name,
-            marker.city.isEmpty() ? i18nc("@info no city", "no city") : marker.city,
-            stateText.isEmpty() ? i18nc("@info node state unknown", "state unknown") : stateText, cpu));
-    }
-    if (lines.size() > 1) {
-        lines.prepend(i18ncp("@info:tooltip", "%1 node here:", "%1 nodes here:", lines.size()));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-void WorldMap::paint(QPainter *painter)
-{
-    paintCountries(painter);
-    paintMarkers(painter);
 }
 
 // The countries change only with the view or the colours: drawn once into an
 // image, so that a tick that recolours a marker costs a copy, not 10,000 points.
-void WorldMap::paintCountries(QPainter *painter)
+void MapPainter::paintCountries(
+    QPainter *painter, const MapGeometry::View &view, qreal pixelRatio, const MapStyle &style)
 {
-    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
-    const QSize pixels = (size() * ratio).toSize();
+    const QSize pixels = (view.size * pixelRatio).toSize();
     if (m_countriesStale || m_countries.size() != pixels) {
         m_countries = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-        m_countries.setDevicePixelRatio(ratio);
-        m_countries.fill(m_waterColor);
+        m_countries.setDevicePixelRatio(pixelRatio);
+        m_countries.fill(style.water);
         QPainter land(&m_countries);
         land.setRenderHint(QPainter::Antialiasing);
-        const double scale = m_view.scale();
-        const QPointF origin = m_view.toItem(QPointF(0, 0));
+        const double scale = view.scale();
+        const QPointF origin = view.toItem(QPointF(0, 0));
         land.setTransform(QTransform(scale, 0, 0, scale, origin.x(), origin.y()));
-        QPen border(m_borderColor, 0.8);
+        QPen border(style.border, 0.8);
         border.setCosmetic(true);
         land.setPen(border);
-        land.setBrush(m_landColor);
-        const QRectF visible = QRectF(m_view.toWorld(QPointF(0, 0)), m_view.toWorld(QPointF(width(), height())));
+        land.setBrush(style.land);
+        const QRectF visible
+            = QRectF(view.toWorld(QPointF(0, 0)), view.toWorld(QPointF(view.size.width(), view.size.height())));
         for (const QPainterPath &country : CountryShapes::bundled().outlines()) {
             if (country.controlPointRect().intersects(visible)) {
                 land.drawPath(country);
@@ -132,45 +89,51 @@ void WorldMap::paintCountries(QPainter *painter)
     painter->drawImage(QPointF(0, 0), m_countries);
 }
 
-void WorldMap::paintMarkers(QPainter *painter)
+void MapPainter::paintMarkers(QPainter *painter, const MarkerLayout &layout, const QList<MapMarkers::Marker> &markers,
+    const MapStyle &style, const QString &highlightedNodeId, const MarkerGroup *focused) const
 {
     painter->setRenderHint(QPainter::Antialiasing);
     QFont font = painter->font();
     font.setBold(true);
     painter->setFont(font);
-    const Drawn *focused = hasActiveFocus() ? focusedGroup() : nullptr;
-    for (const Drawn &group : drawn()) {
-        const bool highlighted = std::ranges::any_of(group.markers,
-            [this](int index) { return m_markers.at(index).id == m_highlighted && !m_highlighted.isEmpty(); });
-        if (highlighted) {
-            painter->setPen(QPen(m_highlightColor, 3));
+    const MarkerGroup *highlighted = layout.holding(markers, highlightedNodeId);
+    for (const MarkerGroup &group : layout.groups()) {
+        if (&group == highlighted) {
+            painter->setPen(QPen(style.highlight, 3));
             painter->setBrush(Qt::NoBrush);
             painter->drawEllipse(group.centre, group.radius + 4, group.radius + 4);
         }
         if (&group == focused) {
             // The keyboard's marker: a dashed ring outside the highlight's.
-            painter->setPen(QPen(m_textColor, 2, Qt::DashLine));
+            painter->setPen(QPen(style.text, 2, Qt::DashLine));
             painter->setBrush(Qt::NoBrush);
             painter->drawEllipse(group.centre, group.radius + 7, group.radius + 7);
         }
-        painter->setPen(QPen(m_textColor, 1));
-        painter->setBrush(colourOf(group));
+        const MapMarkers::Marker *worst = &markers.at(group.markers.first());
+        for (int index : group.markers) {
+            if (severity(markers.at(index)) > severity(*worst)) {
+                worst = &markers.at(index);
+            }
+        }
+        painter->setPen(QPen(style.text, 1));
+        painter->setBrush(colourOf(*worst, style));
         painter->drawEllipse(group.centre, group.radius, group.radius);
         if (group.markers.size() > 1) {
-            painter->setPen(m_textColor);
+            painter->setPen(style.text);
             const QRectF box(
                 group.centre - QPointF(group.radius, group.radius), QSizeF(group.radius, group.radius) * 2);
             painter->drawText(box, Qt::AlignCenter, QString::number(group.markers.size()));
         }
     }
-    if (m_pin) {
-        const QPointF tip = itemPoint(m_pin->y(), m_pin->x());
-        const double size = m_markerSize;
-        painter->setPen(QPen(m_textColor, 1.5));
-        painter->setBrush(m_highlightColor);
-        painter->drawLine(tip, tip - QPointF(0, size * 1.2));
-        painter->drawEllipse(tip - QPointF(0, size * 1.6), size * 0.5, size * 0.5);
-    }
+}
+
+void MapPainter::paintPin(QPainter *painter, QPointF tip, const MapStyle &style) const
+{
+    const double size = style.markerSize;
+    painter->setPen(QPen(style.text, 1.5));
+    painter->setBrush(style.highlight);
+    painter->drawLine(tip, tip - QPointF(0, size * 1.2));
+    painter->drawEllipse(tip - QPointF(0, size * 1.6), size * 0.5, size * 0.5);
 }
 
 } // namespace Flotilla

@@ -1,53 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-// The world map's markers as drawn: grouped where they would overlap, sized by machines.
-#include "map/worldmap.h"
+#include "map/markerlayout.h"
 
 #include <QLineF>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Flotilla
 {
 
-double WorldMap::radiusOf(const Drawn &drawn) const
+MarkerLayout::MarkerLayout(const QList<MapMarkers::Marker> &markers, const MapGeometry::View &view, double markerSize)
 {
-    int machines = 0;
-    for (int marker : drawn.markers) {
-        machines += m_markers.at(marker).machines;
-    }
-    // Grows with the machines it holds, slowly: 0 machines 1×, 16 about 1.5×, 64 2×.
-    const double base = m_markerSize / 2 * (1 + std::sqrt(double(machines)) / 8);
-    return drawn.markers.size() > 1 ? std::max(base, m_markerSize * 0.8) : std::min(base, m_markerSize);
-}
-
-const QList<WorldMap::Drawn> &WorldMap::drawn()
-{
-    if (!m_drawnStale) {
-        return m_drawn;
-    }
     QList<QPointF> positions;
-    positions.reserve(m_markers.size());
-    for (const Marker &marker : std::as_const(m_markers)) {
-        positions.append(m_view.toItem(marker.world));
+    positions.reserve(markers.size());
+    for (const MapMarkers::Marker &marker : markers) {
+        positions.append(view.toItem(marker.world));
     }
     // Two markers overlap when their centres are closer than a marker's width.
-    const QList<MapGeometry::Group> groups = MapGeometry::group(positions, m_markerSize * 1.5);
-    m_drawn.clear();
+    const QList<MapGeometry::Group> groups = MapGeometry::group(positions, markerSize * 1.5);
+    m_groups.reserve(groups.size());
     for (const MapGeometry::Group &group : groups) {
-        Drawn drawn{.centre = group.centre, .markers = group.members};
-        drawn.radius = radiusOf(drawn);
-        m_drawn.append(drawn);
+        int machines = 0;
+        for (int marker : group.members) {
+            machines += markers.at(marker).machines;
+        }
+        // Grows with the machines it holds, slowly: 0 machines 1×, 16 about 1.5×, 64 2×.
+        const double base = markerSize / 2 * (1 + std::sqrt(double(machines)) / 8);
+        const double radius = group.members.size() > 1 ? std::max(base, markerSize * 0.8) : std::min(base, markerSize);
+        m_groups.append(MarkerGroup{.centre = group.centre, .radius = radius, .markers = group.members});
     }
-    m_drawnStale = false;
-    return m_drawn;
 }
 
-const WorldMap::Drawn *WorldMap::drawnAt(QPointF point)
+const MarkerGroup *MarkerLayout::at(QPointF point) const
 {
-    const Drawn *best = nullptr;
+    const MarkerGroup *best = nullptr;
     double bestDistance = 0;
-    for (const Drawn &candidate : drawn()) {
+    for (const MarkerGroup &candidate : m_groups) {
         const double distance = QLineF(candidate.centre, point).length();
         if (distance <= candidate.radius + 3 && (!best || distance < bestDistance)) {
             best = &candidate;
@@ -57,21 +46,31 @@ const WorldMap::Drawn *WorldMap::drawnAt(QPointF point)
     return best;
 }
 
-QVariantList WorldMap::groups()
+const MarkerGroup *MarkerLayout::holding(const QList<MapMarkers::Marker> &markers, const QString &nodeId) const
 {
-    QVariantList list;
-    for (const Drawn &group : drawn()) {
-        QStringList ids;
-        QStringList names;
-        for (int marker : group.markers) {
-            ids.append(m_markers.at(marker).id);
-            names.append(m_markers.at(marker).name);
-        }
-        list.append(QVariantMap{{QStringLiteral("x"), group.centre.x()}, {QStringLiteral("y"), group.centre.y()},
-            {QStringLiteral("count"), group.markers.size()}, {QStringLiteral("nodeIds"), ids},
-            {QStringLiteral("names"), names}});
+    if (nodeId.isEmpty()) {
+        return nullptr;
     }
-    return list;
+    for (const MarkerGroup &group : m_groups) {
+        if (std::ranges::any_of(group.markers, [&](int index) { return markers.at(index).id == nodeId; })) {
+            return &group;
+        }
+    }
+    return nullptr;
+}
+
+QList<const MarkerGroup *> MarkerLayout::inReadingOrder(const QRectF &box) const
+{
+    QList<const MarkerGroup *> inView;
+    for (const MarkerGroup &group : m_groups) {
+        if (box.contains(group.centre)) {
+            inView.append(&group);
+        }
+    }
+    std::ranges::sort(inView, [](const MarkerGroup *a, const MarkerGroup *b) {
+        return std::pair(a->centre.x(), a->centre.y()) < std::pair(b->centre.x(), b->centre.y());
+    });
+    return inView;
 }
 
 } // namespace Flotilla

@@ -3,11 +3,12 @@
 #pragma once
 
 #include "map/mapgeometry.h"
+#include "map/mapmarkers.h"
+#include "map/mappainter.h"
+#include "map/markerlayout.h"
 
 #include <QAbstractItemModel>
 #include <QColor>
-#include <QImage>
-#include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQmlIntegration>
 
@@ -61,7 +62,7 @@ public:
 
     void paint(QPainter *painter) override;
 
-    [[nodiscard]] QAbstractItemModel *model() const { return m_model; }
+    [[nodiscard]] QAbstractItemModel *model() const { return m_markers.model(); }
     void setModel(QAbstractItemModel *model);
     [[nodiscard]] double zoom() const { return m_view.zoom; }
     void setZoom(double zoom);
@@ -118,55 +119,28 @@ protected:
 private:
     static constexpr double zoomStep = 1.5; ///< one wheel notch, one key press, one button
 
-    struct Marker {
-        QString id;
-        QString name;
-        QString city;
-        int state = 0;
-        double cpuPercent = qQNaN();
-        int machines = 0;
-        QPointF world;
-    };
-    struct Drawn {
-        QPointF centre; ///< in item pixels
-        double radius = 0;
-        QList<int> markers;
-    };
-
-    void readRows();
-    void readRow(int row);
-    [[nodiscard]] std::optional<Marker> markerOf(int row) const;
-    [[nodiscard]] QVariant roleValue(const QModelIndex &index, const char *role) const;
     void markersMoved();
     void viewMoved();
-    [[nodiscard]] const QList<Drawn> &drawn();
-    [[nodiscard]] const Drawn *drawnAt(QPointF point);
-    [[nodiscard]] double radiusOf(const Drawn &drawn) const;
-    [[nodiscard]] QColor colourOf(const Marker &marker) const;
-    [[nodiscard]] QColor colourOf(const Drawn &drawn) const;
-    [[nodiscard]] QString describe(const Drawn &drawn) const;
-    void paintCountries(QPainter *painter);
-    void paintMarkers(QPainter *painter);
+    /// The markers as drawn now, made again if the markers or the view moved.
+    [[nodiscard]] const MarkerLayout &layout();
+    [[nodiscard]] const MarkerGroup *focusedGroup();
+    [[nodiscard]] MapStyle style() const;
     void setHover(const QString &text, QPointF point);
     /// What a click on @p group does: opens its node, or zooms into it.
-    void open(const Drawn &group);
-    [[nodiscard]] QList<const Drawn *> markersInView();
-    [[nodiscard]] const Drawn *focusedGroup();
+    void open(const MarkerGroup &group);
     void setFocusedNode(const QString &id);
     /// To the next (or previous) marker in view; false past the ends.
     bool moveFocus(bool forward);
     /// Tab, Enter, Space and Escape among the markers; false when the key is not for them.
     bool focusKey(QKeyEvent *event);
+    /// Arrows pan, + and - zoom, 0 and Home show the whole world; false for other keys.
+    bool viewKey(QKeyEvent *event);
 
-    QPointer<QAbstractItemModel> m_model;
-    QHash<QByteArray, int> m_roles;
-    QList<Marker> m_markers; ///< rows with coordinates, in model order
-    QList<int> m_markerOfRow; ///< -1 for rows without coordinates
+    MapMarkers m_markers;
     MapGeometry::View m_view;
-    QList<Drawn> m_drawn;
-    bool m_drawnStale = true;
-    QImage m_countries; ///< the land as last drawn, redrawn only when the view or colours change
-    bool m_countriesStale = true;
+    MarkerLayout m_layout;
+    bool m_layoutStale = true;
+    MapPainter m_painter;
     std::optional<QPointF> m_pin; ///< x longitude, y latitude
     bool m_picking = false;
     QString m_highlighted;
