@@ -53,8 +53,13 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i) {
         arguments.append(QString::fromLocal8Bit(argv[i]));
     }
-    // Before QApplication: help and mistakes need no display.
-    const CommandLine::Outcome command = CommandLine::parse(arguments);
+    // Before QApplication: help and mistakes need no display. ki18n finds
+    // its catalogues only with an application object, so a plain one answers.
+    CommandLine::Outcome command;
+    {
+        QCoreApplication parsing(argc, argv);
+        command = CommandLine::parse(arguments);
+    }
     if (!command.start) {
         std::fprintf(command.exitCode == 0 ? stdout : stderr, "%s%s\n",
             command.exitCode == 0 ? "" : "flotilla: ", qPrintable(command.output));
