@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <mutex>
 #include <vector>
 
@@ -121,6 +122,9 @@ void Churn::run(const std::stop_token &stop)
                 virResetLastError();
             }
         }
+        timespec used{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used);
+        m_cpuSeconds.store(double(used.tv_sec) + double(used.tv_nsec) / 1e9);
         next += std::chrono::seconds(1);
         std::unique_lock lock(mutex);
         wake.wait_until(lock, stop, next, [] { return false; });

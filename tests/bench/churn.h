@@ -28,6 +28,9 @@ public:
     void stop();
     /// State changes libvirt carried out so far.
     [[nodiscard]] qint64 changes() const { return m_changes.load(); }
+    /// The CPU time the churn's own thread has used so far, in seconds: the
+    /// nodes' load, not Flotilla's, so the tool takes it out of cpu_percent.
+    [[nodiscard]] double cpuSeconds() const { return m_cpuSeconds.load(); }
 
 private:
     void run(const std::stop_token &stop);
@@ -35,6 +38,7 @@ private:
     QStringList m_uris;
     double m_percent;
     std::atomic<qint64> m_changes = 0;
+    std::atomic<double> m_cpuSeconds = 0;
     std::jthread m_thread;
 };
 
