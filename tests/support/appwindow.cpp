@@ -109,6 +109,24 @@ QQuickItem *AppWindow::item(QLatin1StringView name) const
     return find(m_window->contentItem(), name);
 }
 
+QQuickItem *AppWindow::rowInView(const char *listName, const QString &name) const
+{
+    QQuickItem *list = item(listName);
+    const auto *content = list ? list->property("contentItem").value<QQuickItem *>() : nullptr;
+    if (!content) {
+        return nullptr;
+    }
+    const QRectF window(0, 0, m_window->width(), m_window->height());
+    for (QQuickItem *child : content->childItems()) {
+        const QString shown = child->property("name").toString();
+        const QPointF centre = child->mapToScene(QPointF(child->width() / 2, child->height() / 2));
+        if (child->isVisible() && window.contains(centre) && !shown.isEmpty() && (name.isEmpty() || shown == name)) {
+            return child;
+        }
+    }
+    return nullptr;
+}
+
 QQuickItem *AppWindow::find(QQuickItem *parent, QLatin1StringView name)
 {
     for (QQuickItem *child : parent->childItems()) {

@@ -49,6 +49,10 @@ public:
     [[nodiscard]] QQuickItem *item(QLatin1StringView name) const;
     [[nodiscard]] QQuickItem *item(const char *name) const { return item(QLatin1StringView(name)); }
     [[nodiscard]] static QQuickItem *find(QQuickItem *parent, QLatin1StringView name);
+    /// The row of list @p listName that shows machine or node @p name (any
+    /// row, if empty) and stands in the window: not one of the view's pooled
+    /// rows kept out of sight.
+    [[nodiscard]] QQuickItem *rowInView(const char *listName, const QString &name = {}) const;
 
     /// Scrolls the flickables around @p target until its centre is in the window.
     void scrollIntoView(QQuickItem *target);

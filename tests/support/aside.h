@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include <QTest>
+#include <QEventLoop>
+#include <QScopeGuard>
 
-#include <chrono>
 #include <future>
 
 namespace Flotilla::Testing
@@ -13,15 +13,19 @@ namespace Flotilla::Testing
 /// Runs @p work on a thread of its own while this (the UI) thread keeps its
 /// event loop turning, and returns what @p work returned: what a test does to
 /// a node (stopping its daemon, say) must not count as a stall of the UI
-/// thread, nor keep the fleet from hearing about it.
+/// thread, nor keep the fleet from hearing about it. The work's end reaches
+/// the loop as an event; nothing polls.
 template<typename Work>
 auto aside(Work work)
 {
-    using namespace std::chrono_literals;
-    auto result = std::async(std::launch::async, std::move(work));
-    while (result.wait_for(0ms) != std::future_status::ready) {
-        QTest::qWait(2);
-    }
+    QEventLoop loop;
+    auto result = std::async(std::launch::async, [&loop, work = std::move(work)]() mutable {
+        // Quits once the loop runs, even if the work ends before it starts.
+        const auto quit
+            = qScopeGuard([&loop] { QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection); });
+        return work();
+    });
+    loop.exec();
     return result.get();
 }
 

@@ -271,19 +271,8 @@ private Q_SLOTS:
     {
         QVERIFY(search(QStringLiteral("name:nextcloud")));
         QTRY_COMPARE(rows()->rowCount(), 1);
-        QQuickItem *content = list()->property("contentItem").value<QQuickItem *>();
         QQuickItem *row = nullptr;
-        QTRY_VERIFY((row = [&]() -> QQuickItem * {
-            for (QQuickItem *child : content->childItems()) {
-                const QPointF centre = child->mapToScene(QPointF(child->width() / 2, child->height() / 2));
-                const bool inView = QRectF(0, 0, m_app.window()->width(), m_app.window()->height()).contains(centre);
-                if (child->property("name").toString() == QLatin1StringView("nextcloud") && child->isVisible()
-                    && inView) { // not one of the view's pooled rows
-                    return child;
-                }
-            }
-            return nullptr;
-        }()));
+        QTRY_VERIFY((row = m_app.rowInView("machineList", QStringLiteral("nextcloud"))));
         QVERIFY(m_app.click(row));
         QTRY_VERIFY_WITH_TIMEOUT(item("machinePage") && item("vcpusField"), timeoutMs);
         QCOMPARE(item("machineState")->property("text").toString(), QStringLiteral("Running"));

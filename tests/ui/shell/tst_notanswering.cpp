@@ -47,20 +47,6 @@ class NotAnsweringTest : public QObject
 
     bool answering() const { return m_app.fleet().heartbeat().isAnswering(id); }
 
-    /// The machine list's one row in view (not one of the view's pooled rows).
-    QQuickItem *shownRow() const
-    {
-        const auto *content = item("machineList")->property("contentItem").value<QQuickItem *>();
-        const QRectF window(0, 0, m_app.window()->width(), m_app.window()->height());
-        for (QQuickItem *child : content->childItems()) {
-            const QPointF centre = child->mapToScene(QPointF(child->width() / 2, child->height() / 2));
-            if (child->isVisible() && window.contains(centre) && !child->property("name").toString().isEmpty()) {
-                return child;
-            }
-        }
-        return nullptr;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -120,7 +106,7 @@ private Q_SLOTS:
 
         // The machine's own page says so too, and asks before a single action.
         QQuickItem *row = nullptr;
-        QTRY_VERIFY((row = shownRow()));
+        QTRY_VERIFY((row = m_app.rowInView("machineList")));
         QVERIFY(m_app.click(row));
         QTRY_VERIFY_WITH_TIMEOUT(item("machineNodeNotAnswering"), timeoutMs);
         QTRY_VERIFY(item("machineNodeNotAnswering")->isVisible());
