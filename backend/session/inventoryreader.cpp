@@ -168,7 +168,6 @@ Result<NodeFacts> readFacts(virConnectPtr connection)
     facts.threads = static_cast<int>(info.threads);
     facts.mhz = static_cast<int>(info.mhz);
     facts.memoryBytes = info.memory * KiB;
-    facts.hostname = takeString(virConnectGetHostname(connection));
     facts.hypervisor = QString::fromUtf8(virConnectGetType(connection));
     unsigned long version = 0;
     if (virConnectGetVersion(connection, &version) == 0) {
@@ -183,6 +182,13 @@ Result<NodeFacts> readFacts(virConnectPtr connection)
     }
     virResetLastError(); // versions and capabilities are optional: some drivers have none
     return facts;
+}
+
+QString readHostname(virConnectPtr connection)
+{
+    QString hostname = takeString(virConnectGetHostname(connection));
+    virResetLastError(); // a node without a name is still the node
+    return hostname;
 }
 
 bool offersKvm(QByteArrayView capabilitiesXml)

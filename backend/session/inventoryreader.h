@@ -15,7 +15,12 @@
 namespace Flotilla::InventoryReader
 {
 
+/// The node's facts, but for its host name: see readHostname().
 [[nodiscard]] Result<NodeFacts> readFacts(virConnectPtr connection);
+/// The node's host name; empty if it has none. The node looks its own name
+/// up in its DNS to answer, which takes seconds where that DNS is slow, so
+/// a session asks for it aside (AsideCalls), once per connection.
+[[nodiscard]] QString readHostname(virConnectPtr connection);
 [[nodiscard]] Result<QList<StoragePool>> readPools(virConnectPtr connection);
 [[nodiscard]] Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection);
 

@@ -29,12 +29,14 @@ Result<ProbeFindings> probeNode(const QString &uri, std::shared_ptr<CredentialAc
     if (!facts) {
         return facts.error();
     }
+    NodeFacts found = facts.value();
+    found.hostname = InventoryReader::readHostname(connection.get());
     const int running = virConnectNumOfDomains(connection.get());
     const int defined = virConnectNumOfDefinedDomains(connection.get());
     if (running < 0 || defined < 0) {
         return Libvirt::lastError(i18nc("@info", "Could not count the machines of %1", uri));
     }
-    return ProbeFindings{.facts = facts.value(), .machines = running + defined};
+    return ProbeFindings{.facts = found, .machines = running + defined};
 }
 
 NodeProbe::NodeProbe(CredentialBroker *credentials, QObject *parent)

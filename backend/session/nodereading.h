@@ -17,6 +17,7 @@ namespace Flotilla
 /// node's can at any moment.
 struct NodeReading {
     std::function<Result<NodeFacts>(virConnectPtr)> facts = InventoryReader::readFacts;
+    std::function<QString(virConnectPtr)> hostname = InventoryReader::readHostname;
     std::function<Result<QList<Machine>>(virConnectPtr)> machines = InventoryReader::readMachines;
     std::function<Result<Machine>(virConnectPtr, const QString &)> machine = InventoryReader::readMachine;
     std::function<Result<QList<StoragePool>>(virConnectPtr)> pools = InventoryReader::readPools;

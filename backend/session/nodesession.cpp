@@ -61,6 +61,7 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     , m_touchedBatch(this)
     , m_tick(this)
     , m_metrics(std::move(metrics))
+    , m_aside(this)
 {
     m_tick.setInterval(tickInterval);
     m_tick.setTimerType(Qt::PreciseTimer);
@@ -138,7 +139,22 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     if (m_connection) {
         m_resync.start();
         m_tick.start();
+        readHostname(generation);
     }
+}
+
+void NodeSession::readHostname(quint64 generation)
+{
+    virConnectRef(m_connection.get()); // the call holds the connection for as long as it takes
+    auto held = std::make_shared<Libvirt::Connection>(m_connection.get());
+    m_aside.run<QString>([held, read = m_reading.hostname] { return read(held->get()); },
+        [this, generation](const QString &hostname) {
+            if (generation != m_generation || !m_connection || hostname == m_facts.hostname) {
+                return;
+            }
+            m_facts.hostname = hostname;
+            publish(InventoryChange{.facts = m_facts});
+        });
 }
 
 void NodeSession::openTimedOut()
@@ -199,8 +215,13 @@ void NodeSession::readEverything()
         carryDetails(machine);
     }
     InventoryChange change = m_machines.replaceAll(fresh);
-    change.facts = facts.value();
-    m_facts = facts.value();
+    NodeFacts known = facts.value();
+    known.hostname = m_facts.hostname; // asked for aside, once per connection
+    if (known != m_facts || !m_factsPublished) {
+        change.facts = known;
+        m_facts = known;
+        m_factsPublished = true;
+    }
     // libvirt's test driver reports states but no counters.
     m_simulated = m_facts.hypervisor == QLatin1StringView("TEST");
     notePartsRead(change, m_reading.pools(connection), m_reading.networks(connection));

@@ -10,6 +10,7 @@
 #include "metrics/metricsstore.h"
 #include "model/inventory.h"
 #include "model/machinediff.h"
+#include "session/asidecalls.h"
 #include "session/inventoryreader.h"
 #include "session/machinerequest.h"
 #include "session/nodereading.h"
@@ -98,6 +99,7 @@ private:
     void opened(quint64 generation, std::shared_ptr<Libvirt::Connection> connection, const Error &error);
     void openTimedOut();
     void readEverything();
+    void readHostname(quint64 generation);
     void tick();
     void readNodeParts();
     /// Addresses and disk capacities of @p machines, published as changes.
@@ -142,8 +144,10 @@ private:
     bool m_simulated = false; ///< the node has no counters: DemoActivity feeds it
     DemoActivity m_demo;
     NodeFacts m_facts;
+    bool m_factsPublished = false; ///< the first full reading sends the facts, even empty ones
     QHash<QString, MachineCounters> m_previous;
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
+    AsideCalls m_aside;
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;
 };

@@ -72,7 +72,8 @@ private Q_SLOTS:
         QCOMPARE(nodeState(fleet), NodeState::Connected);
         QCOMPARE(machines.rowCount(), 1);
         QCOMPARE(stateOf(fleet, machineName), MachineState::Running);
-        QVERIFY(!fleet.nodes().first().facts.hostname.isEmpty());
+        // The host name comes after the machines: the node may be slow to name itself.
+        QTRY_VERIFY_WITH_TIMEOUT(!fleet.nodes().first().facts.hostname.isEmpty(), timeoutMs);
         QVERIFY(!fleet.nodes().first().pools.isEmpty());
 
         // Lifecycle: stop and start.

@@ -48,10 +48,12 @@ public:
         QObject::connect(session, &NodeSession::inventoryChanged, &receiver, [this](const InventoryChange &change) {
             machines.apply(change);
             complete += change.complete ? 1 : 0;
+            facts = change.facts.value_or(facts);
             pools = change.pools.value_or(pools);
             poolsStale = change.poolsStale.value_or(poolsStale);
             networksStale = change.networksStale.value_or(networksStale);
         });
+        QObject::connect(session, &NodeSession::ticked, &receiver, [this] { ++ticks; });
         QObject::connect(session, &NodeSession::requestFinished, &receiver,
             [this](const MachineRequestResult &result) { results.append(result); });
         thread.start();
@@ -112,6 +114,8 @@ public:
     QList<NodeStatus> statuses;
     MachineSet machines;
     int complete = 0;
+    int ticks = 0;
+    NodeFacts facts;
     QList<StoragePool> pools;
     bool poolsStale = false;
     bool networksStale = false;
@@ -418,6 +422,27 @@ private Q_SLOTS:
         refreshPools();
         QTRY_VERIFY_WITH_TIMEOUT(!running.poolsStale && !running.networksStale, timeoutMs);
         QCOMPARE(running.pools, known);
+    }
+
+    // A node slow to say its own name (its DNS is slow) holds up neither
+    // the machines nor the ticks; the name follows when it comes.
+    void aSlowHostnameHoldsNothingUp()
+    {
+        auto answer = std::make_shared<QSemaphore>();
+        NodeReading reading;
+        reading.hostname = [answer](virConnectPtr) {
+            answer->tryAcquire(1, timeoutMs); // the test lets it go
+            return QStringLiteral("slow.example");
+        };
+        RunningSession running(defaultNode, reading);
+        running.call([session = running.session] { session->open(); });
+        QTRY_VERIFY_WITH_TIMEOUT(running.complete > 0, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(running.ticks >= 2, timeoutMs);
+        QVERIFY(running.facts.cpus > 0);
+        QVERIFY(running.facts.hostname.isEmpty());
+        answer->release();
+        QTRY_COMPARE_WITH_TIMEOUT(running.facts.hostname, QStringLiteral("slow.example"), timeoutMs);
+        QCOMPARE(running.complete, 1);
     }
 
     // Every request ends with a result.
