@@ -46,7 +46,7 @@ const EventHandlers &handlersOf(void *opaque)
 }
 
 // Runs on libvirt's event thread: copy what is needed, post, return.
-void postMachine(virDomainPtr domain, void *opaque)
+void postMachine(virDomainPtr domain, void *opaque, MachineTouch touch = MachineTouch::Everything)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
     if (virDomainGetUUIDString(domain, uuid) < 0) {
@@ -54,7 +54,8 @@ void postMachine(virDomainPtr domain, void *opaque)
     }
     const EventHandlers &handlers = handlersOf(opaque);
     QMetaObject::invokeMethod(
-        handlers.context, [touched = handlers.machineTouched, id = QString::fromLatin1(uuid)] { touched(id); },
+        handlers.context,
+        [touched = handlers.machineTouched, id = QString::fromLatin1(uuid), touch] { touched(id, touch); },
         Qt::QueuedConnection);
 }
 
@@ -65,10 +66,11 @@ void postNode(void *opaque)
 }
 
 // One adapter per callback shape libvirt uses; all of them only say "this
-// machine changed": the session re-reads it, so no event detail is lost.
-void onLifecycle(virConnectPtr, virDomainPtr domain, int, int, void *opaque)
+// machine changed" and, for its lifecycle, how much: the session re-reads
+// that much, so no event detail is lost.
+void onLifecycle(virConnectPtr, virDomainPtr domain, int event, int detail, void *opaque)
 {
-    postMachine(domain, opaque);
+    postMachine(domain, opaque, touchOfLifecycle(event, detail));
 }
 void onGeneric(virConnectPtr, virDomainPtr domain, void *opaque)
 {
@@ -111,6 +113,28 @@ void onClose(virConnectPtr, int reason, void *opaque)
 }
 
 } // namespace
+
+MachineTouch touchOfLifecycle(int event, int detail)
+{
+    switch (event) {
+    case VIR_DOMAIN_EVENT_SUSPENDED:
+        return detail == VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT ? MachineTouch::Everything : MachineTouch::State;
+    case VIR_DOMAIN_EVENT_RESUMED:
+        return detail == VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT ? MachineTouch::Everything : MachineTouch::State;
+    case VIR_DOMAIN_EVENT_SHUTDOWN:
+    case VIR_DOMAIN_EVENT_PMSUSPENDED:
+    case VIR_DOMAIN_EVENT_CRASHED:
+        return MachineTouch::State;
+    case VIR_DOMAIN_EVENT_STARTED:
+        return detail == VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT ? MachineTouch::Everything
+                                                                : MachineTouch::StateAndDefinition;
+    case VIR_DOMAIN_EVENT_STOPPED:
+        return detail == VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT ? MachineTouch::Everything
+                                                                : MachineTouch::StateAndDefinition;
+    default: // defined, undefined, and whatever later libvirt adds
+        return MachineTouch::Everything;
+    }
+}
 
 EventSubscription::EventSubscription(virConnectPtr connection, EventHandlers handlers)
     : m_connection(connection)

@@ -14,11 +14,22 @@
 namespace Flotilla::Libvirt
 {
 
+/// What an event says may have changed on a machine, so what a session
+/// reads again; each includes the ones before it.
+enum class MachineTouch {
+    State, ///< paused, resumed, shutting down, crashed: the run state alone
+    StateAndDefinition, ///< started or stopped: the live definition comes or goes
+    Everything, ///< defined, undefined, reverted, a device or a setting: read it all
+};
+
+/// What a lifecycle event (virDomainEventType and its detail) touches.
+[[nodiscard]] MachineTouch touchOfLifecycle(int event, int detail);
+
 /// What a session wants to hear from its connection. Each function runs on
 /// the thread of @c context, posted there from libvirt's event thread.
 struct EventHandlers {
     QObject *context = nullptr;
-    std::function<void(const QString &uuid)> machineTouched; ///< re-read this machine
+    std::function<void(const QString &uuid, MachineTouch touch)> machineTouched; ///< re-read this machine
     std::function<void()> nodeTouched; ///< re-read pools and networks
     std::function<void(int reason)> closed; ///< virConnectCloseReason
 };

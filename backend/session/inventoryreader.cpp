@@ -77,10 +77,23 @@ QHash<QString, std::pair<int, int>> bulkStates(virConnectPtr connection)
     return states;
 }
 
+Result<bool> readState(virDomainPtr domain, Machine &machine)
+{
+    int current = 0;
+    int reason = 0;
+    if (virDomainGetState(domain, &current, &reason, 0) < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not read the state of %1", machine.name));
+    }
+    machine.state = machineState(current);
+    machine.stateReason = reason;
+    return true;
+}
+
 /// The domain's description into @p machine; a parse failure becomes the machine's problem.
 Result<bool> describe(virDomainPtr domain, Machine &machine)
 {
     const Definition definition = readDefinition(domain);
+    machine.problem = {};
     if (!definition.fetched) {
         return definition.description.error();
     }
@@ -112,14 +125,8 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
     if (const auto state = states.constFind(machine.uuid); state != states.cend()) {
         machine.state = machineState(state->first);
         machine.stateReason = state->second;
-    } else {
-        int current = 0;
-        int reason = 0;
-        if (virDomainGetState(domain, &current, &reason, 0) < 0) {
-            return Libvirt::lastError(i18nc("@info", "Could not read the state of %1", machine.name));
-        }
-        machine.state = machineState(current);
-        machine.stateReason = reason;
+    } else if (Result<bool> read = readState(domain, machine); !read) {
+        return read.error();
     }
     if (Result<bool> described = describe(domain, machine); !described) {
         return described.error();
@@ -388,13 +395,28 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
     return changed;
 }
 
-Result<Machine> readMachine(virConnectPtr connection, const QString &uuid)
+Result<Machine> readMachine(
+    virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch, const Machine *known)
 {
     const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
     if (!domain) {
         return Libvirt::lastError(i18nc("@info", "Could not find the machine %1", uuid));
     }
-    return readOne(domain.get(), nullptr, nullptr, nullptr, {});
+    if (!known || touch == Libvirt::MachineTouch::Everything) {
+        return readOne(domain.get(), nullptr, nullptr, nullptr, {});
+    }
+    // An event as frequent as a start or a pause costs one or two calls,
+    // not the six of a full reading.
+    Machine machine = *known;
+    if (Result<bool> read = readState(domain.get(), machine); !read) {
+        return read.error();
+    }
+    if (touch == Libvirt::MachineTouch::StateAndDefinition) {
+        if (Result<bool> described = describe(domain.get(), machine); !described) {
+            return described.error();
+        }
+    }
+    return machine;
 }
 
 Result<QList<StoragePool>> readPools(virConnectPtr connection)

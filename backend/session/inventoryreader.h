@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "libvirt/domainevents.h"
 #include "model/inventory.h"
 
 #include <QHash>
@@ -29,9 +30,12 @@ namespace Flotilla::InventoryReader
 /// machine. A machine whose XML cannot be parsed is kept with its problem.
 [[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection);
 
-/// One machine, after an event. A machine that no longer exists is an error
-/// with code VIR_ERR_NO_DOMAIN.
-[[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid);
+/// One machine, after an event. @p touch says what to read again; the rest
+/// (autostart, persistence, snapshots, and the definition for a mere state
+/// change) is taken from @p known. Without @p known, everything is read. A
+/// machine that no longer exists is an error with code VIR_ERR_NO_DOMAIN.
+[[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid,
+    Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything, const Machine *known = nullptr);
 
 /// A machine's definition as its node has it now. The one place that
 /// fetches domain XML and parses it: the inventory and the requests both

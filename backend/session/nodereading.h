@@ -19,7 +19,8 @@ struct NodeReading {
     std::function<Result<NodeFacts>(virConnectPtr)> facts = InventoryReader::readFacts;
     std::function<QString(virConnectPtr)> hostname = InventoryReader::readHostname;
     std::function<Result<QList<Machine>>(virConnectPtr)> machines = InventoryReader::readMachines;
-    std::function<Result<Machine>(virConnectPtr, const QString &)> machine = InventoryReader::readMachine;
+    std::function<Result<Machine>(virConnectPtr, const QString &, Libvirt::MachineTouch, const Machine *)> machine
+        = InventoryReader::readMachine;
     std::function<Result<QList<StoragePool>>(virConnectPtr)> pools = InventoryReader::readPools;
     std::function<Result<QList<VirtualNetwork>>(virConnectPtr)> networks = InventoryReader::readNetworks;
     std::function<bool(virConnectPtr)> isAlive

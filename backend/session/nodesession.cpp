@@ -130,7 +130,7 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     }
     m_events = std::make_unique<Libvirt::EventSubscription>(m_connection.get(),
         Libvirt::EventHandlers{.context = this,
-            .machineTouched = [this](const QString &uuid) { machineTouched(uuid); },
+            .machineTouched = [this](const QString &uuid, Libvirt::MachineTouch touch) { machineTouched(uuid, touch); },
             .nodeTouched = [this] { readNodeParts(); },
             .closed = [this, generation](int reason) { connectionClosed(generation, reason); }});
     m_status.attempt = 0;
@@ -330,15 +330,16 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
     Q_EMIT requestFinished(result);
 }
 
-void NodeSession::machineTouched(const QString &uuid)
+void NodeSession::machineTouched(const QString &uuid, Libvirt::MachineTouch touch)
 {
-    m_touched.insert(uuid);
+    const auto known = m_touched.constFind(uuid);
+    m_touched.insert(uuid, known == m_touched.cend() ? touch : std::max(*known, touch));
     m_touchedBatch.start();
 }
 
 void NodeSession::readTouchedMachines()
 {
-    const QSet<QString> touched = std::exchange(m_touched, {});
+    const QHash<QString, Libvirt::MachineTouch> touched = std::exchange(m_touched, {});
     if (!m_connection) {
         return;
     }
@@ -349,8 +350,10 @@ void NodeSession::readTouchedMachines()
     // publishes) every change of the batch.
     QList<Machine> fresh;
     QList<QString> gone;
-    for (const QString &uuid : touched) {
-        Result<Machine> machine = m_reading.machine(m_connection.get(), uuid);
+    for (const auto &[uuid, touch] : touched.asKeyValueRange()) {
+        const auto known = m_machines.machines().constFind(uuid);
+        Result<Machine> machine = m_reading.machine(
+            m_connection.get(), uuid, touch, known == m_machines.machines().cend() ? nullptr : &*known);
         if (machine) {
             fresh.append(std::move(machine).value());
             carryDetails(fresh.last());

@@ -106,7 +106,7 @@ private:
     void readDetails(const QList<Machine> &machines);
     void carryDetails(Machine &machine) const;
     void readTouchedMachines();
-    void machineTouched(const QString &uuid);
+    void machineTouched(const QString &uuid, Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything);
     /// The connection of @p generation closed; a late word about an older one is ignored.
     void connectionClosed(quint64 generation, int reason);
     void lose(const Error &error);
@@ -133,7 +133,7 @@ private:
     bool m_networksStale = false;
     std::unique_ptr<Libvirt::EventSubscription> m_events;
     MachineSet m_machines;
-    QSet<QString> m_touched;
+    QHash<QString, Libvirt::MachineTouch> m_touched; ///< by UUID: what to read again
     NodeStatus m_status;
     QTimer m_resync;
     QTimer m_reconnect;

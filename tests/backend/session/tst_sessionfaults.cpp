@@ -190,13 +190,14 @@ private Q_SLOTS:
             broken = false; // a full reading comes through a new connection
             return InventoryReader::readFacts(connection);
         };
-        reading.machine = [&](virConnectPtr connection, const QString &uuid) -> Result<Machine> {
+        reading.machine = [&](virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch,
+                              const Machine *known) -> Result<Machine> {
             if (armed && ++reads == 2) {
                 armed = false;
                 broken = true;
                 return Error{.message = QStringLiteral("the connection broke"), .code = VIR_ERR_SYSTEM_ERROR};
             }
-            return InventoryReader::readMachine(connection, uuid);
+            return InventoryReader::readMachine(connection, uuid, touch, known);
         };
         reading.isAlive = [&broken](virConnectPtr connection) { return !broken && virConnectIsAlive(connection) == 1; };
         RunningSession running(defaultNode, reading);

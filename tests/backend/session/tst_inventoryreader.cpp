@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "libvirt/libvirthandles.h"
+#include "session/inventoryreader.h"
+
+#include <QTest>
+
+#include <libvirt/virterror.h>
+
+using namespace Flotilla;
+using Libvirt::MachineTouch;
+
+Q_DECLARE_METATYPE(Libvirt::MachineTouch)
+
+// What an event makes a session read again, and that the shorter reads
+// after frequent events end where a full reading does: on libvirt's test
+// driver, in this process.
+class InventoryReaderTest : public QObject
+{
+    Q_OBJECT
+
+    Libvirt::Connection m_connection;
+    Libvirt::Domain m_domain; // the test driver's own machine, "test"
+    QString m_uuid;
+
+    [[nodiscard]] Machine fullReading() const
+    {
+        Result<Machine> machine = InventoryReader::readMachine(m_connection.get(), m_uuid);
+        return machine ? machine.value() : Machine{.problem = machine.error()};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Libvirt::initialize();
+        m_connection.reset(virConnectOpen("test:///default"));
+        QVERIFY(m_connection);
+        m_domain.reset(virDomainLookupByName(m_connection.get(), "test"));
+        QVERIFY(m_domain);
+        char uuid[VIR_UUID_STRING_BUFLEN];
+        QCOMPARE(virDomainGetUUIDString(m_domain.get(), uuid), 0);
+        m_uuid = QString::fromLatin1(uuid);
+    }
+
+    void touchOfLifecycle_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<int>("detail");
+        QTest::addColumn<MachineTouch>("touch");
+        QTest::newRow("paused") << int(VIR_DOMAIN_EVENT_SUSPENDED) << int(VIR_DOMAIN_EVENT_SUSPENDED_PAUSED)
+                                << MachineTouch::State;
+        QTest::newRow("resumed") << int(VIR_DOMAIN_EVENT_RESUMED) << int(VIR_DOMAIN_EVENT_RESUMED_UNPAUSED)
+                                 << MachineTouch::State;
+        QTest::newRow("shutting down") << int(VIR_DOMAIN_EVENT_SHUTDOWN) << int(VIR_DOMAIN_EVENT_SHUTDOWN_GUEST)
+                                       << MachineTouch::State;
+        QTest::newRow("crashed") << int(VIR_DOMAIN_EVENT_CRASHED) << 0 << MachineTouch::State;
+        QTest::newRow("started") << int(VIR_DOMAIN_EVENT_STARTED) << int(VIR_DOMAIN_EVENT_STARTED_BOOTED)
+                                 << MachineTouch::StateAndDefinition;
+        QTest::newRow("stopped") << int(VIR_DOMAIN_EVENT_STOPPED) << int(VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN)
+                                 << MachineTouch::StateAndDefinition;
+        QTest::newRow("reverted, paused") << int(VIR_DOMAIN_EVENT_SUSPENDED)
+                                          << int(VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT) << MachineTouch::Everything;
+        QTest::newRow("reverted, started")
+            << int(VIR_DOMAIN_EVENT_STARTED) << int(VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT) << MachineTouch::Everything;
+        QTest::newRow("defined") << int(VIR_DOMAIN_EVENT_DEFINED) << 0 << MachineTouch::Everything;
+        QTest::newRow("undefined") << int(VIR_DOMAIN_EVENT_UNDEFINED) << 0 << MachineTouch::Everything;
+        QTest::newRow("unknown to us") << 1000 << 0 << MachineTouch::Everything;
+    }
+
+    void touchOfLifecycle()
+    {
+        QFETCH(int, event);
+        QFETCH(int, detail);
+        QFETCH(MachineTouch, touch);
+        QCOMPARE(Libvirt::touchOfLifecycle(event, detail), touch);
+    }
+
+    // Each step changes the machine as an event would say, reads it the
+    // short way from what was known before, and compares with a full reading.
+    void aShortReadEndsWhereAFullOneDoes()
+    {
+        const auto step = [this](int (*change)(virDomainPtr), MachineTouch touch, MachineState expected) {
+            const Machine before = fullReading();
+            QVERIFY2(before.problem.isEmpty(), qPrintable(before.problem.text()));
+            QCOMPARE(change(m_domain.get()), 0);
+            const Result<Machine> shortRead = InventoryReader::readMachine(m_connection.get(), m_uuid, touch, &before);
+            QVERIFY2(shortRead.ok(), qPrintable(shortRead.ok() ? QString() : shortRead.error().text()));
+            QCOMPARE(shortRead.value().state, expected);
+            QCOMPARE(shortRead.value(), fullReading());
+        };
+        step(virDomainSuspend, MachineTouch::State, MachineState::Paused);
+        step(virDomainResume, MachineTouch::State, MachineState::Running);
+        step(virDomainDestroy, MachineTouch::StateAndDefinition, MachineState::Off);
+        step(virDomainCreate, MachineTouch::StateAndDefinition, MachineState::Running);
+    }
+
+    // What the event cannot have changed is not asked again.
+    void aShortReadKeepsWhatItDoesNotRead()
+    {
+        Machine known = fullReading();
+        known.autostart = !known.autostart;
+        known.snapshots = {QStringLiteral("kept")};
+        known.snapshotCount = 1;
+        known.title = QStringLiteral("known title");
+        const Result<Machine> state
+            = InventoryReader::readMachine(m_connection.get(), m_uuid, MachineTouch::State, &known);
+        QVERIFY(state.ok());
+        QCOMPARE(state.value(), known);
+        const Result<Machine> definition
+            = InventoryReader::readMachine(m_connection.get(), m_uuid, MachineTouch::StateAndDefinition, &known);
+        QVERIFY(definition.ok());
+        QCOMPARE(definition.value().autostart, known.autostart);
+        QCOMPARE(definition.value().snapshots, known.snapshots);
+        QCOMPARE(definition.value().title, fullReading().title);
+        QCOMPARE(InventoryReader::readMachine(m_connection.get(), m_uuid, MachineTouch::Everything, &known).value(),
+            fullReading());
+    }
+
+    void aMachineThatIsGoneIsSaidToBe()
+    {
+        const Machine known = fullReading();
+        const Result<Machine> gone = InventoryReader::readMachine(
+            m_connection.get(), QStringLiteral("00000000-0000-0000-0000-000000000001"), MachineTouch::State, &known);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().code, int(VIR_ERR_NO_DOMAIN));
+    }
+};
+
+QTEST_GUILESS_MAIN(InventoryReaderTest)
+#include "tst_inventoryreader.moc"
