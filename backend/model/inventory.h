@@ -67,6 +67,9 @@ struct Machine {
     QStringList snapshots; ///< their names
     MachineMetadata metadata;
     Error problem; ///< why part of it could not be read; empty when all is well
+    /// A hash of the domain XML the description was read from: a reading
+    /// that finds the same XML again need not parse it again.
+    size_t definitionHash = 0;
 
     bool operator==(const Machine &) const = default;
 

@@ -30,6 +30,19 @@ QString takeString(char *text)
     return result;
 }
 
+/// The domain's XML as its node has it now, or libvirt's error.
+Result<QByteArray> fetchDefinition(virDomainPtr domain)
+{
+    char *xml = virDomainGetXMLDesc(domain, 0);
+    if (!xml) {
+        return Libvirt::lastError(
+            i18nc("@info", "Could not read the machine %1", QString::fromUtf8(virDomainGetName(domain))));
+    }
+    QByteArray text(xml);
+    free(xml); // libvirt allocates with malloc
+    return text;
+}
+
 MachineState machineState(int state)
 {
     return state >= 0 && state <= int(MachineState::Suspended) ? static_cast<MachineState>(state)
@@ -89,19 +102,45 @@ Result<bool> readState(virDomainPtr domain, Machine &machine)
     return true;
 }
 
-/// The domain's description into @p machine; a parse failure becomes the machine's problem.
-Result<bool> describe(virDomainPtr domain, Machine &machine)
+void copyDescription(const Machine &from, Machine &to)
 {
-    const Definition definition = readDefinition(domain);
-    machine.problem = {};
-    if (!definition.fetched) {
-        return definition.description.error();
+    to.title = from.title;
+    to.description = from.description;
+    to.domainType = from.domainType;
+    to.vcpus = from.vcpus;
+    to.maxVcpus = from.maxVcpus;
+    to.memoryBytes = from.memoryBytes;
+    to.maxMemoryBytes = from.maxMemoryBytes;
+    to.disks = from.disks;
+    to.interfaces = from.interfaces;
+    to.graphics = from.graphics;
+    to.metadata = from.metadata;
+    to.problem = from.problem;
+    to.definitionHash = from.definitionHash;
+}
+
+/// The domain's description into @p machine; a parse failure becomes the
+/// machine's problem. The same XML as @p known's is not parsed again: a
+/// full reading finds most machines as they were.
+Result<bool> describe(virDomainPtr domain, Machine &machine, const Machine *known)
+{
+    Result<QByteArray> text = fetchDefinition(domain);
+    if (!text) {
+        return text.error();
     }
-    if (!definition.description) {
-        machine.problem = definition.description.error();
+    const size_t hash = qHash(text.value());
+    if (known && known->definitionHash == hash) {
+        copyDescription(*known, machine);
         return true;
     }
-    const DomainDescription &d = definition.description.value();
+    machine.problem = {};
+    machine.definitionHash = hash;
+    const Result<DomainDescription> description = DomainXml::parse(text.value());
+    if (!description) {
+        machine.problem = description.error();
+        return true;
+    }
+    const DomainDescription &d = description.value();
     machine.title = d.title;
     machine.description = d.description;
     machine.domainType = d.type;
@@ -117,7 +156,8 @@ Result<bool> describe(virDomainPtr domain, Machine &machine)
 }
 
 Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, const QSet<QString> *persistent,
-    const QSet<QString> *withSnapshots, const QHash<QString, std::pair<int, int>> &states)
+    const QSet<QString> *withSnapshots, const QHash<QString, std::pair<int, int>> &states,
+    const QHash<QString, Machine> &known)
 {
     Machine machine;
     machine.uuid = uuidOf(domain);
@@ -128,7 +168,8 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
     } else if (Result<bool> read = readState(domain, machine); !read) {
         return read.error();
     }
-    if (Result<bool> described = describe(domain, machine); !described) {
+    const auto before = known.constFind(machine.uuid);
+    if (Result<bool> described = describe(domain, machine, before == known.cend() ? nullptr : &*before); !described) {
         return described.error();
     }
     int flag = 0;
@@ -151,14 +192,11 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
 
 Definition readDefinition(virDomainPtr domain)
 {
-    const QString name = QString::fromUtf8(virDomainGetName(domain));
-    char *xml = virDomainGetXMLDesc(domain, 0);
-    if (!xml) {
-        return Definition{.description = Libvirt::lastError(i18nc("@info", "Could not read the machine %1", name))};
+    const Result<QByteArray> text = fetchDefinition(domain);
+    if (!text) {
+        return Definition{.description = text.error()};
     }
-    const QByteArray text(xml);
-    free(xml); // libvirt allocates with malloc
-    return Definition{.fetched = true, .description = DomainXml::parse(text)};
+    return Definition{.fetched = true, .description = DomainXml::parse(text.value())};
 }
 
 Result<NodeFacts> readFacts(virConnectPtr connection)
@@ -210,7 +248,7 @@ bool offersKvm(QByteArrayView capabilitiesXml)
     return false;
 }
 
-Result<QList<Machine>> readMachines(virConnectPtr connection)
+Result<QList<Machine>> readMachines(virConnectPtr connection, const QHash<QString, Machine> &known)
 {
     virDomainPtr *raw = nullptr;
     const int count = virConnectListAllDomains(connection, &raw, 0);
@@ -231,7 +269,8 @@ Result<QList<Machine>> readMachines(virConnectPtr connection)
         part.reserve(qsizetype(last - first));
         for (size_t i = first; i < last; ++i) {
             Result<Machine> machine = readOne(domains[i].get(), autostart ? &autostart.value() : nullptr,
-                persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states);
+                persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states,
+                known);
             if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
                 continue; // undefined between the listing and the reading: it is gone, not broken
             }
@@ -351,6 +390,47 @@ QSet<QString> activeNetworks(virConnectPtr connection)
     return names;
 }
 
+/// The handles of running machines, for asking their addresses: a few
+/// are looked up one by one, many come from one listing of them all (a
+/// call each would double the calls of a node's full reading).
+class RunningMachines
+{
+public:
+    static constexpr qsizetype listingFrom = 16;
+
+    explicit RunningMachines(bool listAll)
+        : m_listAll(listAll)
+    {
+    }
+
+    /// The running machine @p uuid, or null; valid until this goes.
+    virDomainPtr find(virConnectPtr connection, const QString &uuid)
+    {
+        if (!m_listAll) {
+            m_one.reset(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+            virResetLastError(); // gone since: it has no addresses
+            return m_one.get();
+        }
+        if (!m_listed) {
+            m_listed = true;
+            virDomainPtr *raw = nullptr;
+            const int count = virConnectListAllDomains(connection, &raw, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+            virResetLastError();
+            for (Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
+                m_all.insert(uuidOf(domain.get()), std::make_shared<Libvirt::Domain>(std::move(domain)));
+            }
+        }
+        const auto found = m_all.constFind(uuid);
+        return found == m_all.cend() ? nullptr : (*found)->get();
+    }
+
+private:
+    bool m_listAll;
+    bool m_listed = false;
+    Libvirt::Domain m_one;
+    QHash<QString, std::shared_ptr<Libvirt::Domain>> m_all;
+};
+
 } // namespace
 
 QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities)
@@ -364,6 +444,7 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
     const auto onActiveNetwork = [&networks](const NetworkInterface &interface) {
         return interface.type == QLatin1StringView("network") && networks.contains(interface.source);
     };
+    RunningMachines running(machines.size() > RunningMachines::listingFrom);
     QList<Machine> changed;
     for (Machine machine : machines) {
         bool differs = false;
@@ -378,15 +459,13 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
             }
         }
         if (machine.isRunning() && std::ranges::any_of(machine.interfaces, onActiveNetwork)) {
-            const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, machine.uuid.toLatin1().constData()));
-            const QHash<QString, QStringList> leased
-                = domain ? leasedAddresses(domain.get()) : QHash<QString, QStringList>{};
+            const virDomainPtr domain = running.find(connection, machine.uuid);
+            const QHash<QString, QStringList> leased = domain ? leasedAddresses(domain) : QHash<QString, QStringList>{};
             for (NetworkInterface &interface : machine.interfaces) {
                 const QStringList addresses = leased.value(interface.mac);
                 differs = differs || interface.addresses != addresses;
                 interface.addresses = addresses;
             }
-            virResetLastError();
         }
         if (differs) {
             changed.append(machine);
@@ -403,7 +482,7 @@ Result<Machine> readMachine(
         return Libvirt::lastError(i18nc("@info", "Could not find the machine %1", uuid));
     }
     if (!known || touch == Libvirt::MachineTouch::Everything) {
-        return readOne(domain.get(), nullptr, nullptr, nullptr, {});
+        return readOne(domain.get(), nullptr, nullptr, nullptr, {}, {});
     }
     // An event as frequent as a start or a pause costs one or two calls,
     // not the six of a full reading.
@@ -412,7 +491,7 @@ Result<Machine> readMachine(
         return read.error();
     }
     if (touch == Libvirt::MachineTouch::StateAndDefinition) {
-        if (Result<bool> described = describe(domain.get(), machine); !described) {
+        if (Result<bool> described = describe(domain.get(), machine, known); !described) {
             return described.error();
         }
     }

@@ -28,7 +28,9 @@ namespace Flotilla::InventoryReader
 /// Every machine, in bulk: one listing, three filtered listings (autostart,
 /// persistent, with snapshots), one bulk state query and one XML read per
 /// machine. A machine whose XML cannot be parsed is kept with its problem.
-[[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection);
+/// A machine in @p known (by UUID) whose XML is as it was keeps its
+/// description without parsing it again.
+[[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection, const QHash<QString, Machine> &known = {});
 
 /// One machine, after an event. @p touch says what to read again; the rest
 /// (autostart, persistence, snapshots, and the definition for a mere state

@@ -205,7 +205,7 @@ void NodeSession::readEverything()
     clock.start();
     virConnectPtr connection = m_connection.get();
     Result<NodeFacts> facts = m_reading.facts(connection);
-    Result<QList<Machine>> machines = facts ? m_reading.machines(connection) : facts.error();
+    Result<QList<Machine>> machines = facts ? m_reading.machines(connection, m_machines.machines()) : facts.error();
     if (!machines) {
         lostAfter(machines.error());
         return;

@@ -8,36 +8,41 @@
 
 #include <libvirt/virterror.h>
 
+#include <string_view>
+
 namespace Flotilla::StatsReader
 {
 
 namespace
 {
 
-std::optional<quint64> number(virTypedParameterPtr params, int count, const QByteArray &name)
+/// A numeric parameter's value; empty for other kinds.
+std::optional<quint64> valueOf(const virTypedParameter &param)
 {
-    unsigned long long value = 0;
-    if (virTypedParamsGetULLong(params, count, name.constData(), &value) == 1) {
-        return value;
+    switch (param.type) {
+    case VIR_TYPED_PARAM_ULLONG:
+        return param.value.ul;
+    case VIR_TYPED_PARAM_UINT:
+        return param.value.ui;
+    default:
+        return std::nullopt;
     }
-    unsigned int small = 0;
-    if (virTypedParamsGetUInt(params, count, name.constData(), &small) == 1) {
-        return small;
-    }
-    return std::nullopt;
 }
 
-/// Sums "PREFIX.N.FIELD" over N < "PREFIX.count"; empty if no item reports it.
-std::optional<quint64> summed(virTypedParameterPtr params, int count, const char *prefix, const char *field)
+void add(std::optional<quint64> &total, quint64 value)
 {
-    const std::optional<quint64> items = number(params, count, QByteArray(prefix) + ".count");
-    std::optional<quint64> total;
-    for (quint64 i = 0; items && i < *items; ++i) {
-        if (const auto value = number(params, count, QByteArray(prefix) + '.' + QByteArray::number(i) + '.' + field)) {
-            total = total.value_or(0) + *value;
-        }
+    total = total.value_or(0) + value;
+}
+
+/// FIELD of "PREFIX.N.FIELD" (N a number); empty for any other name.
+std::string_view itemField(std::string_view name, std::string_view prefix)
+{
+    if (!name.starts_with(prefix)) {
+        return {};
     }
-    return total;
+    name.remove_prefix(prefix.size());
+    const size_t dot = name.find_first_not_of("0123456789");
+    return dot == 0 || dot == std::string_view::npos || name[dot] != '.' ? std::string_view{} : name.substr(dot + 1);
 }
 
 std::optional<quint64> nodeField(const QList<std::pair<QByteArray, quint64>> &fields, const char *name)
@@ -54,18 +59,42 @@ std::optional<quint64> nodeField(const QList<std::pair<QByteArray, quint64>> &fi
 
 MachineCounters fromTypedParameters(const QString &uuid, virTypedParameterPtr params, int count)
 {
+    // One pass over the parameters: a node sends some twenty per machine,
+    // every second, and looking each wanted one up by name is ten passes.
     MachineCounters counters{.uuid = uuid};
-    counters.vcpus = int(number(params, count, "vcpu.current").value_or(0));
-    counters.cpuTimeNs = number(params, count, "cpu.time");
-    counters.memoryAvailableKiB = number(params, count, "balloon.available");
-    counters.memoryUnusedKiB = number(params, count, "balloon.unused");
-    counters.memoryRssKiB = number(params, count, "balloon.rss");
-    counters.diskReadBytes = summed(params, count, "block", "rd.bytes");
-    counters.diskWriteBytes = summed(params, count, "block", "wr.bytes");
-    counters.diskReadRequests = summed(params, count, "block", "rd.reqs");
-    counters.diskWriteRequests = summed(params, count, "block", "wr.reqs");
-    counters.netRxBytes = summed(params, count, "net", "rx.bytes");
-    counters.netTxBytes = summed(params, count, "net", "tx.bytes");
+    for (int i = 0; i < count; ++i) {
+        const std::optional<quint64> value = valueOf(params[i]);
+        if (!value) {
+            continue;
+        }
+        const std::string_view name = params[i].field;
+        if (name == "cpu.time") {
+            counters.cpuTimeNs = value;
+        } else if (name == "vcpu.current") {
+            counters.vcpus = int(*value);
+        } else if (name == "balloon.available") {
+            counters.memoryAvailableKiB = value;
+        } else if (name == "balloon.unused") {
+            counters.memoryUnusedKiB = value;
+        } else if (name == "balloon.rss") {
+            counters.memoryRssKiB = value;
+        } else if (const std::string_view disk = itemField(name, "block."); !disk.empty()) {
+            std::optional<quint64> *total = disk == "rd.bytes" ? &counters.diskReadBytes
+                : disk == "wr.bytes"                           ? &counters.diskWriteBytes
+                : disk == "rd.reqs"                            ? &counters.diskReadRequests
+                : disk == "wr.reqs"                            ? &counters.diskWriteRequests
+                                                               : nullptr;
+            if (total) {
+                add(*total, *value);
+            }
+        } else if (const std::string_view net = itemField(name, "net."); !net.empty()) {
+            if (net == "rx.bytes") {
+                add(counters.netRxBytes, *value);
+            } else if (net == "tx.bytes") {
+                add(counters.netTxBytes, *value);
+            }
+        }
+    }
     return counters;
 }
 

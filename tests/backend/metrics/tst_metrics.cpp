@@ -90,6 +90,10 @@ private Q_SLOTS:
         virTypedParamsAddULLong(&params, &count, &max, "block.1.wr.reqs", 7);
         virTypedParamsAddUInt(&params, &count, &max, "net.count", 1);
         virTypedParamsAddULLong(&params, &count, &max, "net.0.tx.bytes", 99);
+        virTypedParamsAddString(&params, &count, &max, "block.0.path", "/var/lib/libvirt/images/a.qcow2");
+        virTypedParamsAddULLong(&params, &count, &max, "block.0.rd.bytesx", 5); // not a field we know
+        virTypedParamsAddULLong(&params, &count, &max, "block.x.rd.bytes", 5); // no item number
+        virTypedParamsAddULLong(&params, &count, &max, "blocks.0.rd.bytes", 5);
         const MachineCounters c = StatsReader::fromTypedParameters(QStringLiteral("u"), params, count);
         virTypedParamsFree(params, count);
         QCOMPARE(c.vcpus, 3);

@@ -102,6 +102,7 @@ private Q_SLOTS:
         known.snapshots = {QStringLiteral("kept")};
         known.snapshotCount = 1;
         known.title = QStringLiteral("known title");
+        known.definitionHash = 0; // as if read from other XML: the definition is read again
         const Result<Machine> state
             = InventoryReader::readMachine(m_connection.get(), m_uuid, MachineTouch::State, &known);
         QVERIFY(state.ok());
@@ -114,6 +115,24 @@ private Q_SLOTS:
         QCOMPARE(definition.value().title, fullReading().title);
         QCOMPARE(InventoryReader::readMachine(m_connection.get(), m_uuid, MachineTouch::Everything, &known).value(),
             fullReading());
+    }
+
+    // A full reading finds most machines as they were: the same XML is not
+    // parsed again, and a changed one is.
+    void theSameDefinitionIsNotParsedAgain()
+    {
+        Machine known = fullReading();
+        QVERIFY(known.definitionHash != 0);
+        known.title = QStringLiteral("as read before");
+        const Result<QList<Machine>> same = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}});
+        QVERIFY(same.ok());
+        QCOMPARE(same.value().size(), qsizetype(1));
+        QCOMPARE(same.value().first().title, known.title);
+
+        known.definitionHash ^= 1;
+        const Result<QList<Machine>> changed = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}});
+        QVERIFY(changed.ok());
+        QCOMPARE(changed.value().first(), fullReading());
     }
 
     void aMachineThatIsGoneIsSaidToBe()

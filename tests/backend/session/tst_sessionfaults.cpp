@@ -495,8 +495,9 @@ private Q_SLOTS:
         QFETCH(int, machines);
         QFETCH(bool, slow);
         NodeReading reading;
-        reading.machines = [machines](virConnectPtr connection) -> Result<QList<Machine>> {
-            Result<QList<Machine>> read = InventoryReader::readMachines(connection);
+        reading.machines
+            = [machines](virConnectPtr connection, const QHash<QString, Machine> &known) -> Result<QList<Machine>> {
+            Result<QList<Machine>> read = InventoryReader::readMachines(connection, known);
             if (!read) {
                 return read;
             }
