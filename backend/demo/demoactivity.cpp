@@ -4,6 +4,7 @@
 
 #include <QHashFunctions>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -19,32 +20,40 @@ double trait(const QString &name, int purpose)
     return double(qHash(name, size_t(purpose) * 7919u) % 10007u) / 10007.0;
 }
 
-/// A machine's load in [0, 1] at a moment: its own level plus two slow waves.
-double load(const QString &name, double seconds)
+} // namespace
+
+DemoActivity::Traits DemoActivity::traitsOf(const QString &name)
 {
-    const double level = 0.05 + 0.6 * std::pow(trait(name, 1), 2.0);
-    const double wave
-        = 0.15 * std::sin(seconds / (40.0 + 200.0 * trait(name, 2)) * 2 * std::numbers::pi + 6.3 * trait(name, 3))
-        + 0.05 * std::sin(seconds / 7.0 + 6.3 * trait(name, 4));
+    Traits traits;
+    for (size_t purpose = 0; purpose < traits.size(); ++purpose) {
+        traits[purpose] = trait(name, int(purpose));
+    }
+    return traits;
+}
+
+double DemoActivity::load(const Traits &trait, double seconds)
+{
+    // Its own level plus two slow waves, in [0, 1].
+    const double level = 0.05 + 0.6 * trait[1] * trait[1];
+    const double wave = 0.15 * std::sin(seconds / (40.0 + 200.0 * trait[2]) * 2 * std::numbers::pi + 6.3 * trait[3])
+        + 0.05 * std::sin(seconds / 7.0 + 6.3 * trait[4]);
     return std::clamp(level + wave, 0.01, 1.0);
 }
 
-} // namespace
-
-MachineCounters DemoActivity::simulate(const Machine &machine, qint64 nowMs, double elapsed)
+MachineCounters DemoActivity::simulate(const Machine &machine, Totals &totals, qint64 nowMs, double elapsed)
 {
-    Totals &totals = m_totals[machine.uuid];
     // A paused machine's counters stand still.
     const double dt = totals.lastMs > 0 && machine.isRunning() ? double(nowMs - totals.lastMs) / 1000.0 : 0.0;
     totals.lastMs = nowMs;
-    const double now = load(machine.name, double(nowMs) / 1000.0);
+    const Traits &trait = totals.traits;
+    const double now = load(trait, double(nowMs) / 1000.0);
     const int vcpus = std::max(1, machine.vcpus);
     totals.cpuNs += now * vcpus * dt * 1e9;
-    totals.diskRead += now * trait(machine.name, 5) * 40e6 * dt;
-    totals.diskWrite += now * trait(machine.name, 6) * 15e6 * dt;
-    totals.net += now * trait(machine.name, 7) * 25e6 * dt;
+    totals.diskRead += now * trait[5] * 40e6 * dt;
+    totals.diskWrite += now * trait[6] * 15e6 * dt;
+    totals.net += now * trait[7] * 25e6 * dt;
     const double memoryKiB = double(machine.memoryBytes) / 1024.0;
-    const double used = memoryKiB * (0.25 + 0.5 * trait(machine.name, 8) + 0.1 * now);
+    const double used = memoryKiB * (0.25 + 0.5 * trait[8] + 0.1 * now);
     if (machine.isRunning()) {
         m_tickBusyNs += now * vcpus * elapsed * 1e9;
     }
@@ -69,8 +78,7 @@ void DemoActivity::fillIn(QList<MachineCounters> &read, const QHash<QString, Mac
     const double elapsed = m_lastMs > 0 ? double(nowMs - m_lastMs) / 1000.0 : 0.0;
     m_tickBusyNs = 0;
     m_memoryUsedKiB = 0;
-    QHash<QString, Totals> reported;
-    reported.reserve(read.size());
+    ++m_round;
     // Paused and crashed machines, which the node still reports active, do
     // nothing in the demo: they have no live figures, as before.
     read.removeIf([&machines](const MachineCounters &counters) {
@@ -82,8 +90,12 @@ void DemoActivity::fillIn(QList<MachineCounters> &read, const QHash<QString, Mac
         if (machine == machines.cend()) {
             continue; // not in the inventory yet: its event is on the way
         }
-        const MachineCounters simulated = simulate(*machine, nowMs, elapsed);
-        reported.insert(counters.uuid, m_totals.value(counters.uuid));
+        auto totals = m_totals.find(counters.uuid);
+        if (totals == m_totals.end()) {
+            totals = m_totals.insert(counters.uuid, Totals{.traits = traitsOf(machine->name)});
+        }
+        totals->round = m_round;
+        const MachineCounters simulated = simulate(*machine, *totals, nowMs, elapsed);
         counters.vcpus = counters.vcpus > 0 ? counters.vcpus : simulated.vcpus;
         const auto fill
             = [](std::optional<quint64> &field, std::optional<quint64> value) { field = field ? field : value; };
@@ -97,7 +109,8 @@ void DemoActivity::fillIn(QList<MachineCounters> &read, const QHash<QString, Mac
         fill(counters.netRxBytes, simulated.netRxBytes);
         fill(counters.netTxBytes, simulated.netTxBytes);
     }
-    m_totals = std::move(reported); // machines no longer reported start again from zero
+    // Machines no longer reported start again from zero.
+    m_totals.removeIf([this](const auto &entry) { return entry.value().round != m_round; });
     m_busyNs += m_tickBusyNs;
     m_firstMs = m_firstMs > 0 ? m_firstMs : nowMs;
     m_lastMs = nowMs;

@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <array>
+
 namespace Flotilla
 {
 
@@ -31,16 +33,25 @@ public:
     [[nodiscard]] NodeCounters node(const NodeFacts &facts) const;
 
 private:
+    /// A machine's own numbers in [0, 1), from its name: its level, its
+    /// waves, how much of each kind of work it does.
+    using Traits = std::array<double, 9>;
     struct Totals {
         double cpuNs = 0;
         double diskRead = 0;
         double diskWrite = 0;
         double net = 0;
         qint64 lastMs = 0;
+        quint64 round = 0; ///< the last fillIn() that saw it
+        Traits traits{};
     };
-    [[nodiscard]] MachineCounters simulate(const Machine &machine, qint64 nowMs, double elapsed);
+    [[nodiscard]] static Traits traitsOf(const QString &name);
+    /// A machine's load in [0, 1] at a moment.
+    [[nodiscard]] static double load(const Traits &traits, double seconds);
+    [[nodiscard]] MachineCounters simulate(const Machine &machine, Totals &totals, qint64 nowMs, double elapsed);
 
     QHash<QString, Totals> m_totals;
+    quint64 m_round = 0;
     double m_busyNs = 0; ///< the node's busy time so far
     double m_tickBusyNs = 0; ///< of the tick being simulated
     double m_memoryUsedKiB = 0;

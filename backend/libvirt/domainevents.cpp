@@ -3,6 +3,7 @@
 #include "libvirt/domainevents.h"
 
 #include "core/logging.h"
+#include "libvirt/libvirthandles.h"
 
 #include <QByteArray>
 
@@ -48,14 +49,13 @@ const EventHandlers &handlersOf(void *opaque)
 // Runs on libvirt's event thread: copy what is needed, post, return.
 void postMachine(virDomainPtr domain, void *opaque, MachineTouch touch = MachineTouch::Everything)
 {
-    char uuid[VIR_UUID_STRING_BUFLEN];
-    if (virDomainGetUUIDString(domain, uuid) < 0) {
+    const QString uuid = uuidOf(domain);
+    if (uuid.isEmpty()) {
         return;
     }
     const EventHandlers &handlers = handlersOf(opaque);
     QMetaObject::invokeMethod(
-        handlers.context,
-        [touched = handlers.machineTouched, id = QString::fromLatin1(uuid), touch] { touched(id, touch); },
+        handlers.context, [touched = handlers.machineTouched, uuid, touch] { touched(uuid, touch); },
         Qt::QueuedConnection);
 }
 

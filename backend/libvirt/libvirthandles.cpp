@@ -7,6 +7,8 @@
 
 #include <KLocalizedString>
 
+#include <QUuid>
+
 #include <libvirt/virterror.h>
 
 namespace Flotilla::Libvirt
@@ -35,6 +37,16 @@ Error lastError(const QString &action)
     }
     virResetLastError();
     return error;
+}
+
+QString uuidOf(virDomainPtr domain)
+{
+    unsigned char raw[VIR_UUID_BUFLEN];
+    if (virDomainGetUUID(domain, raw) < 0) {
+        virResetLastError();
+        return {};
+    }
+    return QUuid::fromRfc4122(QByteArrayView(raw, VIR_UUID_BUFLEN)).toString(QUuid::WithoutBraces);
 }
 
 QString versionText(unsigned long packed)

@@ -60,6 +60,11 @@ std::vector<Handle> adoptList(Raw *items, int count)
     return handles;
 }
 
+/// @p domain's UUID as text ("4b0d…-…"), empty if libvirt has none.
+/// virDomainGetUUIDString formats through g_snprintf: a tenth of a
+/// big node's tick went there.
+QString uuidOf(virDomainPtr domain);
+
 /// libvirt's packed version number (major * 1,000,000 + minor * 1,000 + release) as "11.3.0".
 QString versionText(unsigned long packed);
 

@@ -49,12 +49,6 @@ MachineState machineState(int state)
                                                                : MachineState::Unknown;
 }
 
-QString uuidOf(virDomainPtr domain)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN];
-    return virDomainGetUUIDString(domain, uuid) == 0 ? QString::fromLatin1(uuid) : QString();
-}
-
 Result<QSet<QString>> uuidsListed(virConnectPtr connection, unsigned int flags)
 {
     virDomainPtr *raw = nullptr;
@@ -64,7 +58,7 @@ Result<QSet<QString>> uuidsListed(virConnectPtr connection, unsigned int flags)
     }
     QSet<QString> uuids;
     for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
-        uuids.insert(uuidOf(domain.get()));
+        uuids.insert(Libvirt::uuidOf(domain.get()));
     }
     return uuids;
 }
@@ -84,7 +78,7 @@ QHash<QString, std::pair<int, int>> bulkStates(virConnectPtr connection)
         int reason = 0;
         virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.state", &state);
         virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.reason", &reason);
-        states.insert(uuidOf(records[i]->dom), {state, reason});
+        states.insert(Libvirt::uuidOf(records[i]->dom), {state, reason});
     }
     virDomainStatsRecordListFree(records);
     return states;
@@ -160,7 +154,7 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
     const QHash<QString, Machine> &known)
 {
     Machine machine;
-    machine.uuid = uuidOf(domain);
+    machine.uuid = Libvirt::uuidOf(domain);
     machine.name = QString::fromUtf8(virDomainGetName(domain));
     if (const auto state = states.constFind(machine.uuid); state != states.cend()) {
         machine.state = machineState(state->first);
@@ -417,7 +411,7 @@ public:
             const int count = virConnectListAllDomains(connection, &raw, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
             virResetLastError();
             for (Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
-                m_all.insert(uuidOf(domain.get()), std::make_shared<Libvirt::Domain>(std::move(domain)));
+                m_all.insert(Libvirt::uuidOf(domain.get()), std::make_shared<Libvirt::Domain>(std::move(domain)));
             }
         }
         const auto found = m_all.constFind(uuid);

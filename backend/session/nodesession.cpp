@@ -240,8 +240,8 @@ void NodeSession::carryDetails(Machine &machine) const
         disk.capacityBytes = m_diskCapacities.byPath.value(disk.source, 0);
     }
     const auto before = m_machines.machines().constFind(machine.uuid);
-    if (before == m_machines.machines().cend() || !machine.isRunning()) {
-        return;
+    if (before == m_machines.machines().cend() || !machine.isActive()) {
+        return; // a machine that stopped has no addresses; a paused one keeps its lease
     }
     for (NetworkInterface &interface : machine.interfaces) {
         for (const NetworkInterface &known : before->interfaces) {
@@ -364,7 +364,11 @@ void NodeSession::readTouchedMachines()
         }
     }
     InventoryChange change;
+    QList<Machine> detailsWanted;
     for (const Machine &machine : std::as_const(fresh)) {
+        if (needsDetails(machine)) {
+            detailsWanted.append(machine);
+        }
         InventoryChange one = m_machines.update(machine);
         change.added += one.added;
         change.changed += one.changed;
@@ -374,7 +378,16 @@ void NodeSession::readTouchedMachines()
     }
     publish(change);
     noteCallTime(clock.elapsed(), touched.size());
-    readDetails(change.added + change.changed);
+    readDetails(detailsWanted);
+}
+
+bool NodeSession::needsDetails(const Machine &fresh) const
+{
+    // A paused or resumed machine keeps its disks and its addresses; a new
+    // one, a started one or a changed definition may not.
+    const auto before = m_machines.machines().constFind(fresh.uuid);
+    return before == m_machines.machines().cend() || before->definitionHash != fresh.definitionHash
+        || (!before->isActive() && fresh.isActive());
 }
 
 void NodeSession::connectionClosed(quint64 generation, int reason)

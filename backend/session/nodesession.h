@@ -105,6 +105,7 @@ private:
     /// Addresses and disk capacities of @p machines, published as changes.
     void readDetails(const QList<Machine> &machines);
     void carryDetails(Machine &machine) const;
+    [[nodiscard]] bool needsDetails(const Machine &fresh) const;
     void readTouchedMachines();
     void machineTouched(const QString &uuid, Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything);
     /// The connection of @p generation closed; a late word about an older one is ignored.

@@ -111,9 +111,8 @@ Result<QList<MachineCounters>> readMachines(virConnectPtr connection)
     QList<MachineCounters> machines;
     machines.reserve(count);
     for (int i = 0; i < count; ++i) {
-        char uuid[VIR_UUID_STRING_BUFLEN];
-        if (virDomainGetUUIDString(records[i]->dom, uuid) == 0) {
-            machines.append(fromTypedParameters(QString::fromLatin1(uuid), records[i]->params, records[i]->nparams));
+        if (const QString uuid = Libvirt::uuidOf(records[i]->dom); !uuid.isEmpty()) {
+            machines.append(fromTypedParameters(uuid, records[i]->params, records[i]->nparams));
         }
     }
     virDomainStatsRecordListFree(records);

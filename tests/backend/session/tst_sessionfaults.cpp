@@ -446,6 +446,38 @@ private Q_SLOTS:
         QCOMPARE(running.complete, 1);
     }
 
+    // The addresses are asked for when a machine comes or starts; a paused
+    // machine keeps its lease, and one that stopped has none.
+    void addressesFollowWhatAMachineDoes()
+    {
+        Libvirt::Connection control(virConnectOpen(defaultNode.toUtf8().constData()));
+        Libvirt::Domain test(virDomainLookupByName(control.get(), "test"));
+        QVERIFY(test);
+        const auto addresses = [](const Machine *machine) {
+            return machine && !machine->interfaces.isEmpty() ? machine->interfaces.first().addresses : QStringList();
+        };
+        RunningSession running(defaultNode);
+        running.call([session = running.session] { session->open(); });
+        QTRY_VERIFY_WITH_TIMEOUT(!addresses(running.machine(QStringLiteral("test"))).isEmpty(), timeoutMs);
+        const QString uuid = running.machine(QStringLiteral("test"))->uuid;
+        const auto send = [&](Kind kind) {
+            running.call([session = running.session, kind, uuid] {
+                session->perform(1, MachineRequest{.kind = kind, .uuid = uuid});
+            });
+        };
+
+        send(Kind::Pause);
+        QTRY_COMPARE_WITH_TIMEOUT(running.stateOf(QStringLiteral("test")), MachineState::Paused, timeoutMs);
+        QVERIFY(running.flush());
+        QVERIFY(!addresses(running.machine(QStringLiteral("test"))).isEmpty());
+        send(Kind::ForceOff);
+        QTRY_COMPARE_WITH_TIMEOUT(running.stateOf(QStringLiteral("test")), MachineState::Off, timeoutMs);
+        QVERIFY(running.flush());
+        QVERIFY(addresses(running.machine(QStringLiteral("test"))).isEmpty());
+        send(Kind::Start);
+        QTRY_VERIFY_WITH_TIMEOUT(!addresses(running.machine(QStringLiteral("test"))).isEmpty(), timeoutMs);
+    }
+
     // Every request ends with a result.
     void aRequestForNoNodeIsAnswered()
     {
