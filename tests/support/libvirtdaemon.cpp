@@ -4,6 +4,8 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QMutex>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -25,11 +27,25 @@ namespace Flotilla::Testing
 namespace
 {
 
+/// A port nobody listens on, and that no other daemon of this process was
+/// given: daemons started side by side could otherwise be handed the same
+/// port between its test here and their own bind. The second daemon then
+/// fails to listen, and the first one's answer looks like its own (the
+/// benchmark saw two nodes on one daemon).
 int freePort()
 {
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
+    static QMutex mutex;
+    static QSet<int> given;
+    const QMutexLocker lock(&mutex);
+    for (;;) {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        const int port = server.serverPort();
+        if (port == 0 || !given.contains(port)) { // 0: no port at all, which start() reports
+            given.insert(port);
+            return port;
+        }
+    }
 }
 
 bool accepts(int port)
