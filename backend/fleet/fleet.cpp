@@ -27,6 +27,8 @@ Fleet::Fleet(QObject *parent)
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
     (void)KLocalizedString::languages();
+    m_tickDelivery.setInterval(tickDeliveryInterval);
+    connect(&m_tickDelivery, &QTimer::timeout, this, &Fleet::deliverTicks);
     connect(&m_heartbeat, &NodeHeartbeat::answeringChanged, this, [this](const QString &id, bool answering) {
         if (const qsizetype index = indexOf(id); index >= 0) {
             NodeStatusLog::answeringChanged(m_nodes.at(index).entry, answering, m_heartbeat.silence(id));
@@ -90,11 +92,13 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
             onInventoryChanged(id, change);
         }
     });
-    connect(worker->session, &NodeSession::ticked, this, [this, id, current](const NodeTick &tick) {
-        if (current()) {
-            onTicked(id, tick);
-        }
+    // Runs on the session's thread: the tick waits in the mailbox.
+    connect(worker->session, &NodeSession::ticked, [ticks = m_ticks, id, session](const NodeTick &tick) {
+        ticks->put(TickMailbox::Letter{.node = id, .session = session, .tick = tick});
     });
+    if (!m_tickDelivery.isActive()) {
+        m_tickDelivery.start();
+    }
     // A result counts while its request is outstanding, whichever session
     // answers; a request ended already (its node removed) stays ended.
     connect(
@@ -200,6 +204,19 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
     m_heartbeat.connectionChanged(id, status.state == NodeState::Connected || status.state == NodeState::Degraded);
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
+}
+
+void Fleet::deliverTicks()
+{
+    for (const TickMailbox::Letter &letter : m_ticks->takeAll()) {
+        const qsizetype index = indexOf(letter.node);
+        if (index >= 0 && m_nodes.at(index).session == letter.session) {
+            onTicked(letter.node, letter.tick); // a replaced or removed session's ticks are not
+        }
+    }
+    if (m_workers.empty()) {
+        m_tickDelivery.stop();
+    }
 }
 
 void Fleet::onTicked(const QString &id, const NodeTick &tick)

@@ -4,6 +4,7 @@
 
 #include "fleet/fleetevents.h"
 #include "fleet/nodeheartbeat.h"
+#include "fleet/tickmailbox.h"
 #include "libvirt/credentialbroker.h"
 #include "metrics/metrics.h"
 #include "metrics/metricsstore.h"
@@ -15,6 +16,7 @@
 #include "session/nodestatus.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
 
@@ -65,7 +67,11 @@ public:
     /// How often sessions added from now on re-read their node whole.
     void setResyncInterval(std::chrono::milliseconds interval) { m_resyncInterval = interval; }
     /// How often sessions added from now on read their counters.
-    void setTickInterval(std::chrono::milliseconds interval) { m_tickInterval = interval; }
+    void setTickInterval(std::chrono::milliseconds interval)
+    {
+        m_tickInterval = interval;
+        m_tickDelivery.setInterval(std::min(interval, tickDeliveryInterval));
+    }
     /// How long sessions added from now on wait for a node to answer an opening.
     void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openTimeLimit = limit; }
 
@@ -120,6 +126,9 @@ Q_SIGNALS:
     void requestFinished(const QString &nodeId, const Flotilla::MachineRequestResult &result);
 
 private:
+    /// How often the ticks the sessions left are taken (see TickMailbox).
+    static constexpr std::chrono::milliseconds tickDeliveryInterval{250};
+
     struct Worker;
     /// A request handed to a session, not yet answered.
     struct Outstanding {
@@ -131,6 +140,7 @@ private:
     void onStatusChanged(const QString &id, const NodeStatus &status);
     void onInventoryChanged(const QString &id, const InventoryChange &change);
     void onTicked(const QString &id, const NodeTick &tick);
+    void deliverTicks();
     template<typename Method>
     void tellSession(const QString &id, Method method);
     [[nodiscard]] std::unique_ptr<Worker> startSession(Node &node);
@@ -144,6 +154,8 @@ private:
     QList<Node> m_nodes;
     FleetEvents m_events;
     NodeHeartbeat m_heartbeat;
+    std::shared_ptr<TickMailbox> m_ticks = std::make_shared<TickMailbox>();
+    QTimer m_tickDelivery;
     CredentialBroker m_credentials; // before the workers: it outlives their sessions
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::vector<std::unique_ptr<Worker>> m_retiring; ///< sessions of removed nodes, stopping
