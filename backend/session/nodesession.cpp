@@ -54,6 +54,7 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     std::chrono::milliseconds resyncInterval, std::chrono::milliseconds tickInterval, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
+    , m_resyncInterval(resyncInterval)
     , m_credentials(credentials ? credentials->access() : nullptr)
     , m_openDeadline(this)
     , m_resync(this)
@@ -66,8 +67,11 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     m_tick.setInterval(tickInterval);
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &NodeSession::tick);
-    m_resync.setInterval(resyncInterval);
-    connect(&m_resync, &QTimer::timeout, this, &NodeSession::readEverything);
+    m_resync.setSingleShot(true);
+    connect(&m_resync, &QTimer::timeout, this, [this] {
+        readEverything();
+        scheduleResync();
+    });
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &NodeSession::open);
     m_openDeadline.setSingleShot(true);
@@ -137,10 +141,22 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     setStatus(NodeStatus{.state = NodeState::Connected});
     readEverything();
     if (m_connection) {
-        m_resync.start();
+        scheduleResync();
         m_tick.start();
         readHostname(generation);
     }
+}
+
+void NodeSession::scheduleResync()
+{
+    if (!m_connection) {
+        return;
+    }
+    // Give or take a tenth, at random: nodes that connected together (the
+    // whole fleet, at start) would otherwise all be read again at once,
+    // and the UI thread would take their readings in one go.
+    const double spread = 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
+    m_resync.start(std::chrono::milliseconds(qint64(double(m_resyncInterval.count()) * spread)));
 }
 
 void NodeSession::readHostname(quint64 generation)

@@ -100,6 +100,7 @@ private:
     void openTimedOut();
     void readEverything();
     void readHostname(quint64 generation);
+    void scheduleResync();
     void tick();
     void readNodeParts();
     /// Addresses and disk capacities of @p machines, published as changes.
@@ -123,6 +124,7 @@ private:
     void publish(const InventoryChange &change);
 
     QString m_uri;
+    std::chrono::milliseconds m_resyncInterval;
     std::shared_ptr<CredentialAccess> m_credentials;
     NodeReading m_reading;
     Libvirt::Connection m_connection;
