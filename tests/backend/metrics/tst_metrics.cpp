@@ -182,7 +182,11 @@ private Q_SLOTS:
             history.append(t, rates);
         }
         QCOMPARE(history.memoryBytes(), before);
-        QVERIFY2(before < 19 * 1024, qPrintable(QString::number(before)));
+        QVERIFY2(before < 12 * 1024, qPrintable(QString::number(before)));
+        // Each chart window (10 min, 1 h, 24 h) is covered whole.
+        QCOMPARE(history.window(600).size(), 300);
+        QCOMPARE(history.window(3600).size(), 120);
+        QVERIFY(history.window(86400).size() >= 287);
     }
 };
 
