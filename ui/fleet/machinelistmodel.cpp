@@ -69,9 +69,8 @@ void MachineListModel::takeTick(qsizetype node)
     const auto &rates = m_fleet->nodes().at(node).machineRates;
     for (auto row = first; row != last; ++row) {
         const auto found = rates.constFind(row->machine.uuid);
-        row->live = found == rates.cend() ? unknownRates() : found->rates;
+        row->ticked = found == rates.cend() ? unknownRates() : found->rates;
     }
-    m_liveFiguresStale = true;
     const int firstRow = int(first - m_rows.begin());
     const int lastRow = int(last - m_rows.begin()) - 1;
     m_firstLiveRow = m_firstLiveRow < 0 ? firstRow : std::min(m_firstLiveRow, firstRow);
@@ -89,6 +88,12 @@ void MachineListModel::publishLiveFigures()
     }
     const int first = std::exchange(m_firstLiveRow, -1);
     const int last = std::exchange(m_lastLiveRow, -1);
+    for (int row = first; row <= last; ++row) {
+        if (std::optional<Rates> ticked = std::exchange(m_rows[row].ticked, std::nullopt)) {
+            m_rows[row].live = *ticked;
+        }
+    }
+    m_liveFiguresStale = true;
     Q_EMIT dataChanged(index(first), index(last),
         {CpuPercentRole, CpuTextRole, MemoryUsedBytesRole, MemoryPercentRole, MemoryPercentTextRole,
             DiskBytesPerSecondRole, DiskTextRole, NetBytesPerSecondRole, NetTextRole});
@@ -222,7 +227,9 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
         const int row = rowOf(machine.uuid);
         if (row >= 0) {
             m_nameRanksStale = m_nameRanksStale || machine.name != m_rows.at(row).machine.name;
+            std::optional<Rates> ticked = m_rows.at(row).ticked;
             m_rows[row] = makeRow(m_rows.at(row).node, machine, m_rows.at(row).live);
+            m_rows[row].ticked = std::move(ticked);
             if (row < m_sortFigures.size()) { // memory % follows the machine's memory
                 for (std::size_t slot = 0; slot < sortedLiveRoles.size(); ++slot) {
                     m_sortFigures[row].live.at(slot) = figureOf(m_rows.at(row), sortedLiveRoles.at(slot));

@@ -104,7 +104,10 @@ private:
     struct Row {
         qsizetype node = 0; ///< index in Fleet::nodes()
         Machine machine;
-        Rates live = unknownRates(); ///< at its node's last tick
+        Rates live = unknownRates(); ///< as views were last told (publishLiveFigures)
+        /// From its node's last tick, until the next refresh tells views:
+        /// what data() returns always matches what views were told.
+        std::optional<Rates> ticked;
         /// The name's collation key; QCollatorSortKey has no empty state.
         std::optional<QCollatorSortKey> nameKey;
     };
