@@ -20,6 +20,11 @@ namespace Flotilla::MainWindow
 /// An unknown scheme is an error naming the known ones.
 [[nodiscard]] Result<bool> applyDesktopLook(const QString &colorScheme = {});
 
+/// Picks how Qt Quick draws: its software renderer where OpenGL is only
+/// emulated on the CPU, OpenGL otherwise. load() calls it; call it before
+/// any other Qt Quick window exists.
+void chooseRenderer();
+
 /// Loads the main window into @p engine; false if QML failed to load.
 bool load(QQmlApplicationEngine &engine);
 
