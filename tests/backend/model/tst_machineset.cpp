@@ -67,14 +67,19 @@ private Q_SLOTS:
 
     void reconnectWaitsGrowAndStayBounded()
     {
-        QCOMPARE(ReconnectPolicy::delay(1, 0.5), 1000ms);
-        QCOMPARE(ReconnectPolicy::delay(2, 0.5), 2000ms);
-        QCOMPARE(ReconnectPolicy::delay(5, 0.5), 16000ms);
-        QCOMPARE(ReconnectPolicy::delay(7, 0.5), 60000ms);
+        // A restarted daemon is found again within half a second, for four seconds.
+        QCOMPARE(ReconnectPolicy::delay(1, 0.5), 500ms);
+        QCOMPARE(ReconnectPolicy::delay(8, 0.5), 500ms);
+        QCOMPARE(ReconnectPolicy::delay(0, 0.5), 500ms);
+        QCOMPARE(ReconnectPolicy::delay(8, 0.0), 400ms);
+        // Then the waits double, to a minute.
+        QCOMPARE(ReconnectPolicy::delay(9, 0.5), 1000ms);
+        QCOMPARE(ReconnectPolicy::delay(10, 0.5), 2000ms);
+        QCOMPARE(ReconnectPolicy::delay(13, 0.5), 16000ms);
+        QCOMPARE(ReconnectPolicy::delay(15, 0.5), 60000ms);
         QCOMPARE(ReconnectPolicy::delay(500, 0.5), 60000ms);
-        QCOMPARE(ReconnectPolicy::delay(3, 0.0), 3200ms);
-        QCOMPARE(ReconnectPolicy::delay(3, 1.0), 4800ms);
-        QCOMPARE(ReconnectPolicy::delay(0, 0.5), 1000ms);
+        QCOMPARE(ReconnectPolicy::delay(11, 0.0), 3200ms);
+        QCOMPARE(ReconnectPolicy::delay(11, 1.0), 4800ms);
     }
 };
 
