@@ -3,7 +3,9 @@
 #include "eventloopwatch.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Flotilla::Testing;
 
@@ -12,6 +14,16 @@ using namespace Flotilla::Testing;
 class EventLoopWatchTest : public QObject
 {
     Q_OBJECT
+
+    /// Lets the loop run (and poll) until a timer of @p ms has fired.
+    [[nodiscard]] static bool runLoopFor(int ms)
+    {
+        QTimer timer;
+        timer.setSingleShot(true);
+        QSignalSpy fired(&timer, &QTimer::timeout);
+        timer.start(ms);
+        return fired.wait(ms + 5000);
+    }
 
     static void workFor(qint64 ms)
     {
@@ -46,7 +58,7 @@ private Q_SLOTS:
             },
             Qt::QueuedConnection);
         QTRY_VERIFY(done);
-        QTest::qWait(0);
+        QVERIFY(runLoopFor(0)); // the loop polls again: the stall has ended
         watch.stop();
         QVERIFY2(watch.longestStallMs() >= 140, qPrintable(QString::number(watch.longestStallMs())));
     }
@@ -55,7 +67,7 @@ private Q_SLOTS:
     {
         EventLoopWatch watch;
         watch.start();
-        QTest::qWait(200); // idle: the loop waits in its poll
+        QVERIFY(runLoopFor(200)); // idle: the loop waits in its poll
         watch.stop();
         QVERIFY2(watch.longestStallMs() < 50, qPrintable(QString::number(watch.longestStallMs())));
     }
