@@ -60,7 +60,7 @@ EventLoopWatch::EventLoopWatch(QObject *parent)
     m_timer.setInterval(tickMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.nsecsElapsed();
-        m_longestStallNs = std::max(m_longestStallNs, now - m_busySinceNs - tickMs * 1000000LL);
+        m_longestStallNs = std::max(m_longestStallNs.load(), now - m_busySinceNs.load() - tickMs * 1000000LL);
         m_busySinceNs = now;
     });
 }
@@ -100,7 +100,7 @@ void EventLoopWatch::stop()
 
 void EventLoopWatch::leavingWork()
 {
-    m_longestStallNs = std::max(m_longestStallNs, m_clock.nsecsElapsed() - m_busySinceNs);
+    m_longestStallNs = std::max(m_longestStallNs.load(), m_clock.nsecsElapsed() - m_busySinceNs.load());
 }
 
 void EventLoopWatch::backAtWork()

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 namespace Flotilla::Testing
 {
 
@@ -25,7 +27,7 @@ public:
 
     void start();
     void stop();
-    [[nodiscard]] qint64 longestStallMs() const { return m_longestStallNs / 1000000; }
+    [[nodiscard]] qint64 longestStallMs() const { return m_longestStallNs.load() / 1000000; }
     /// True when the loop's polls are watched, false on the timer.
     [[nodiscard]] bool watchesPolls() const { return m_watchesPolls; }
 
@@ -36,8 +38,10 @@ public:
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
-    qint64 m_busySinceNs = 0;
-    qint64 m_longestStallNs = 0;
+    // Atomic: libvirt's event loop thread iterates glib's default context
+    // too (the two take turns), so the hook is called from both threads.
+    std::atomic<qint64> m_busySinceNs = 0;
+    std::atomic<qint64> m_longestStallNs = 0;
     bool m_watchesPolls = false;
 };
 

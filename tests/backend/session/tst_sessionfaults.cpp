@@ -4,6 +4,7 @@
 #include "libvirt/credentialaccess.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
+#include "libvirtevents.h"
 #include "session/nodesession.h"
 
 #include <KLocalizedString>
@@ -121,23 +122,6 @@ public:
     bool networksStale = false;
     QList<MachineRequestResult> results;
 };
-
-/// Waits until libvirt's event loop has gone round twice: whatever was
-/// ready on its sockets before has been dispatched.
-bool eventLoopTurned()
-{
-    using Turns = std::shared_ptr<std::atomic<int>>;
-    const Turns turns = std::make_shared<std::atomic<int>>(0);
-    const int timer = virEventAddTimeout(
-        0,
-        [](int timer, void *opaque) {
-            if (++**static_cast<Turns *>(opaque) == 2) {
-                virEventRemoveTimeout(timer);
-            }
-        },
-        new Turns(turns), [](void *opaque) { delete static_cast<Turns *>(opaque); });
-    return timer >= 0 && QTest::qWaitFor([&turns] { return turns->load() >= 2; }, timeoutMs);
-}
 
 void noteClosed(virConnectPtr, int, void *opaque)
 {
@@ -268,7 +252,7 @@ private Q_SLOTS:
         running.call([session = running.session] { session->reconnectNow(); });
         daemon.kill();
         QTRY_VERIFY_WITH_TIMEOUT(controlClosed.load(), timeoutMs);
-        QVERIFY(eventLoopTurned());
+        QVERIFY(Testing::libvirtEventLoopTurned());
         virConnectUnregisterCloseCallback(control.get(), noteClosed);
         control.reset();
         virResetLastError();
