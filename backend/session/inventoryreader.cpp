@@ -410,19 +410,20 @@ public:
             virDomainPtr *raw = nullptr;
             const int count = virConnectListAllDomains(connection, &raw, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
             virResetLastError();
-            for (Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
-                m_all.insert(Libvirt::uuidOf(domain.get()), std::make_shared<Libvirt::Domain>(std::move(domain)));
+            m_listing = Libvirt::adoptList<Libvirt::Domain>(raw, count);
+            for (const Libvirt::Domain &domain : m_listing) {
+                m_all.insert(Libvirt::uuidOf(domain.get()), domain.get());
             }
         }
-        const auto found = m_all.constFind(uuid);
-        return found == m_all.cend() ? nullptr : (*found)->get();
+        return m_all.value(uuid, nullptr);
     }
 
 private:
     bool m_listAll;
     bool m_listed = false;
     Libvirt::Domain m_one;
-    QHash<QString, std::shared_ptr<Libvirt::Domain>> m_all;
+    std::vector<Libvirt::Domain> m_listing; ///< owns what m_all points to
+    QHash<QString, virDomainPtr> m_all;
 };
 
 } // namespace
