@@ -5,11 +5,13 @@
 namespace Flotilla::Libvirt
 {
 
-/// libvirt's default event loop, run on one thread of its own for the
-/// whole process. It carries keepalive, close callbacks and domain events
-/// for every connection; callbacks run on that thread and only post to
-/// their session's thread. Started by Libvirt::initialize(), before the
-/// first connection opens; stopped when the process exits.
+/// libvirt's event loop: Flotilla's own, on the kernel's epoll, run by one
+/// thread of its own for the whole process (not glib's default context,
+/// which Qt's main thread runs; see eventloop.cpp). It carries keepalive,
+/// close callbacks and domain events for every connection; callbacks run on
+/// that thread and only post to their session's thread. Started by
+/// Libvirt::initialize(), before the first connection opens; it ends with
+/// the process.
 namespace EventLoop
 {
 void start();
