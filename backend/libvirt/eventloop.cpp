@@ -98,7 +98,7 @@ private:
     void fireTimers();
     void freePending();
     void watch(int id, Registration &registration, int events);
-    void rearm(); // with m_lock held
+    void armFor(int64_t dueNs); // with m_lock held
 
     const int m_epoll = epoll_create1(EPOLL_CLOEXEC);
     const int m_timerFd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
@@ -107,6 +107,7 @@ private:
     std::unordered_map<int, Registration> m_registrations;
     std::vector<std::pair<void *, virFreeCallback>> m_toFree;
     int m_nextId = 3;
+    int64_t m_armedNs = -1; ///< when the timerfd fires, -1 never
 };
 
 Loop::Loop()
@@ -163,6 +164,7 @@ void Loop::fireWatch(int id, uint32_t epollEvents)
 void Loop::fireTimers()
 {
     std::unique_lock lock(m_lock);
+    m_armedNs = -1;
     const int64_t now = nowNs();
     std::vector<int> due;
     for (auto &[id, registration] : m_registrations) {
@@ -182,7 +184,11 @@ void Loop::fireTimers()
         callback(id, opaque);
         lock.lock();
     }
-    rearm();
+    for (const auto &[id, registration] : m_registrations) {
+        if (!registration.isWatch) {
+            armFor(registration.dueNs);
+        }
+    }
 }
 
 /// libvirt may remove a registration while its callback runs on the loop's
@@ -200,21 +206,18 @@ void Loop::freePending()
     }
 }
 
-/// The timerfd is set to the earliest timer due; a timer due at every turn
-/// keeps it firing at once. Setting it wakes the loop if it must.
-void Loop::rearm()
+/// Makes the timerfd fire by @p dueNs, if it would fire later. A timer put
+/// off leaves it as it is: firing early finds nothing due and sets it again
+/// (fireTimers), which costs less than a scan of every timer at each change
+/// (libvirt puts a connection's keepalive off at every message).
+void Loop::armFor(int64_t dueNs)
 {
-    int64_t earliest = -1;
-    for (const auto &[id, registration] : m_registrations) {
-        if (!registration.isWatch && registration.dueNs >= 0 && (earliest < 0 || registration.dueNs < earliest)) {
-            earliest = registration.dueNs;
-        }
+    if (dueNs < 0 || (m_armedNs >= 0 && m_armedNs <= dueNs)) {
+        return;
     }
-    itimerspec when{}; // all zero: disarmed
-    if (earliest >= 0) {
-        earliest = std::max<int64_t>(earliest, 1); // zero would disarm it
-        when.it_value = {.tv_sec = time_t(earliest / 1'000'000'000), .tv_nsec = long(earliest % 1'000'000'000)};
-    }
+    m_armedNs = std::max<int64_t>(dueNs, 1); // zero would disarm it
+    itimerspec when{};
+    when.it_value = {.tv_sec = time_t(m_armedNs / 1'000'000'000), .tv_nsec = long(m_armedNs % 1'000'000'000)};
     timerfd_settime(m_timerFd, TFD_TIMER_ABSTIME, &when, nullptr);
 }
 
@@ -266,7 +269,7 @@ int Loop::addTimer(int intervalMs, virEventTimeoutCallback callback, void *opaqu
         .onTimer = callback,
         .opaque = opaque,
         .freeOpaque = freeOpaque};
-    rearm();
+    armFor(m_registrations[id].dueNs);
     return id;
 }
 
@@ -276,7 +279,7 @@ void Loop::updateTimer(int id, int intervalMs)
     if (const auto found = m_registrations.find(id); found != m_registrations.end() && !found->second.isWatch) {
         found->second.intervalMs = intervalMs;
         found->second.dueNs = intervalMs < 0 ? -1 : nowNs() + int64_t(intervalMs) * 1'000'000;
-        rearm();
+        armFor(found->second.dueNs);
     }
 }
 
@@ -299,10 +302,7 @@ int Loop::remove(int id, bool isWatch)
         const uint64_t one = 1;
         (void)::write(m_wakeFd, &one, sizeof one);
     }
-    m_registrations.erase(found);
-    if (!isWatch) {
-        rearm();
-    }
+    m_registrations.erase(found); // a timer's firing, if set, finds nothing due
     return 0;
 }
 
