@@ -151,7 +151,7 @@ Result<bool> describe(virDomainPtr domain, Machine &machine, const Machine *know
 
 Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, const QSet<QString> *persistent,
     const QSet<QString> *withSnapshots, const QHash<QString, std::pair<int, int>> &states,
-    const QHash<QString, Machine> &known)
+    const QHash<QString, Machine> &known, Definitions definitions)
 {
     Machine machine;
     machine.uuid = Libvirt::uuidOf(domain);
@@ -162,8 +162,11 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
     } else if (Result<bool> read = readState(domain, machine); !read) {
         return read.error();
     }
-    const auto before = known.constFind(machine.uuid);
-    if (Result<bool> described = describe(domain, machine, before == known.cend() ? nullptr : &*before); !described) {
+    const auto found = known.constFind(machine.uuid);
+    const Machine *before = found == known.cend() ? nullptr : &*found;
+    if (definitions == Definitions::FetchChanged && before && before->isActive() == machine.isActive()) {
+        copyDescription(*before, machine);
+    } else if (Result<bool> described = describe(domain, machine, before); !described) {
         return described.error();
     }
     int flag = 0;
@@ -242,7 +245,8 @@ bool offersKvm(QByteArrayView capabilitiesXml)
     return false;
 }
 
-Result<QList<Machine>> readMachines(virConnectPtr connection, const QHash<QString, Machine> &known)
+Result<QList<Machine>> readMachines(
+    virConnectPtr connection, const QHash<QString, Machine> &known, Definitions definitions)
 {
     virDomainPtr *raw = nullptr;
     const int count = virConnectListAllDomains(connection, &raw, 0);
@@ -264,7 +268,7 @@ Result<QList<Machine>> readMachines(virConnectPtr connection, const QHash<QStrin
         for (size_t i = first; i < last; ++i) {
             Result<Machine> machine = readOne(domains[i].get(), autostart ? &autostart.value() : nullptr,
                 persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states,
-                known);
+                known, definitions);
             if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
                 continue; // undefined between the listing and the reading: it is gone, not broken
             }
@@ -477,7 +481,7 @@ Result<Machine> readMachine(
         return Libvirt::lastError(i18nc("@info", "Could not find the machine %1", uuid));
     }
     if (!known || touch == Libvirt::MachineTouch::Everything) {
-        return readOne(domain.get(), nullptr, nullptr, nullptr, {}, {});
+        return readOne(domain.get(), nullptr, nullptr, nullptr, {}, {}, Definitions::Fetch);
     }
     // An event as frequent as a start or a pause costs one or two calls,
     // not the six of a full reading.

@@ -25,12 +25,22 @@ namespace Flotilla::InventoryReader
 [[nodiscard]] Result<QList<StoragePool>> readPools(virConnectPtr connection);
 [[nodiscard]] Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection);
 
+/// What a reading of every machine does with the definitions (domain XML).
+enum class Definitions {
+    Fetch, ///< one XML read per machine
+    /// An XML read only for a machine not in the known ones, or that started
+    /// or stopped since (a running machine's definition is its live one):
+    /// what else changes a definition comes by an event.
+    FetchChanged,
+};
+
 /// Every machine, in bulk: one listing, three filtered listings (autostart,
-/// persistent, with snapshots), one bulk state query and one XML read per
-/// machine. A machine whose XML cannot be parsed is kept with its problem.
-/// A machine in @p known (by UUID) whose XML is as it was keeps its
-/// description without parsing it again.
-[[nodiscard]] Result<QList<Machine>> readMachines(virConnectPtr connection, const QHash<QString, Machine> &known = {});
+/// persistent, with snapshots), one bulk state query and the XML reads
+/// @p definitions asks for. A machine whose XML cannot be parsed is kept
+/// with its problem. A machine in @p known (by UUID) whose XML is as it was
+/// keeps its description without parsing it again.
+[[nodiscard]] Result<QList<Machine>> readMachines(
+    virConnectPtr connection, const QHash<QString, Machine> &known = {}, Definitions definitions = Definitions::Fetch);
 
 /// One machine, after an event. @p touch says what to read again; the rest
 /// (autostart, persistence, snapshots, and the definition for a mere state

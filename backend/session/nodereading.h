@@ -18,8 +18,8 @@ namespace Flotilla
 struct NodeReading {
     std::function<Result<NodeFacts>(virConnectPtr)> facts = InventoryReader::readFacts;
     std::function<QString(virConnectPtr)> hostname = InventoryReader::readHostname;
-    std::function<Result<QList<Machine>>(virConnectPtr, const QHash<QString, Machine> &)> machines
-        = InventoryReader::readMachines;
+    std::function<Result<QList<Machine>>(virConnectPtr, const QHash<QString, Machine> &, InventoryReader::Definitions)>
+        machines = InventoryReader::readMachines;
     std::function<Result<Machine>(virConnectPtr, const QString &, Libvirt::MachineTouch, const Machine *)> machine
         = InventoryReader::readMachine;
     std::function<Result<QList<StoragePool>>(virConnectPtr)> pools = InventoryReader::readPools;

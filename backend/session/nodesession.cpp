@@ -69,7 +69,7 @@ NodeSession::NodeSession(QString uri, std::shared_ptr<MetricsStore> metrics, Cre
     connect(&m_tick, &QTimer::timeout, this, &NodeSession::tick);
     m_resync.setSingleShot(true);
     connect(&m_resync, &QTimer::timeout, this, [this] {
-        readEverything();
+        readEverything(++m_resyncs % fullReadingEvery == 0 ? Depth::Full : Depth::Refresh);
         scheduleResync();
     });
     m_reconnect.setSingleShot(true);
@@ -139,7 +139,8 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
             .closed = [this, generation](int reason) { connectionClosed(generation, reason); }});
     m_status.attempt = 0;
     setStatus(NodeStatus{.state = NodeState::Connected});
-    readEverything();
+    m_resyncs = 0;
+    readEverything(Depth::Full);
     if (m_connection) {
         scheduleResync();
         m_tick.start();
@@ -212,7 +213,7 @@ void NodeSession::shutdown()
     dropConnection();
 }
 
-void NodeSession::readEverything()
+void NodeSession::readEverything(Depth depth)
 {
     if (!m_connection) {
         return;
@@ -220,8 +221,11 @@ void NodeSession::readEverything()
     QElapsedTimer clock;
     clock.start();
     virConnectPtr connection = m_connection.get();
-    Result<NodeFacts> facts = m_reading.facts(connection);
-    Result<QList<Machine>> machines = facts ? m_reading.machines(connection, m_machines.machines()) : facts.error();
+    const bool full = depth == Depth::Full || !m_factsPublished;
+    Result<NodeFacts> facts = full ? m_reading.facts(connection) : Result<NodeFacts>(m_facts);
+    const auto definitions = full ? InventoryReader::Definitions::Fetch : InventoryReader::Definitions::FetchChanged;
+    Result<QList<Machine>> machines
+        = facts ? m_reading.machines(connection, m_machines.machines(), definitions) : facts.error();
     if (!machines) {
         lostAfter(machines.error());
         return;

@@ -54,8 +54,16 @@ public:
     /// later, as a lost connection is).
     static constexpr std::chrono::milliseconds defaultOpenTimeLimit{15000};
 
-    /// A full re-read at this interval heals anything an event did not tell.
+    /// A re-read at this interval heals anything an event did not tell: the
+    /// machines, their states, addresses and disk sizes, pools and networks.
     static constexpr std::chrono::milliseconds defaultResyncInterval{60000};
+    /// Every this many re-reads, the node's facts and every machine's
+    /// definition are read again too (the others read a definition only for
+    /// a machine new, started or stopped): a change that no event tells,
+    /// such as a vCPU count set live by another tool, shows within ten
+    /// minutes, and a node of 5,000 machines is not asked for 5,000 XML
+    /// documents every minute.
+    static constexpr int fullReadingEvery = 10;
 
     static constexpr std::chrono::milliseconds defaultTickInterval{1000};
 
@@ -98,7 +106,10 @@ private:
     /// The opening with @p generation ended: with a connection, or not.
     void opened(quint64 generation, std::shared_ptr<Libvirt::Connection> connection, const Error &error);
     void openTimedOut();
-    void readEverything();
+    /// Full: the node's facts and every machine's definition. Refresh:
+    /// definitions only where they may have changed (Definitions::FetchChanged).
+    enum class Depth { Full, Refresh };
+    void readEverything(Depth depth);
     void readHostname(quint64 generation);
     void scheduleResync();
     void tick();
@@ -125,6 +136,7 @@ private:
 
     QString m_uri;
     std::chrono::milliseconds m_resyncInterval;
+    int m_resyncs = 0; ///< since the connection opened
     std::shared_ptr<CredentialAccess> m_credentials;
     NodeReading m_reading;
     Libvirt::Connection m_connection;

@@ -135,6 +135,33 @@ private Q_SLOTS:
         QCOMPARE(changed.value().first(), fullReading());
     }
 
+    // A refresh asks for a definition only where it may have changed: a
+    // machine new, or one that started or stopped since it was known.
+    void aRefreshReadsOnlyDefinitionsThatMayHaveChanged()
+    {
+        using InventoryReader::Definitions;
+        Machine known = fullReading();
+        QVERIFY(known.isActive());
+        known.title = QStringLiteral("as known");
+        known.definitionHash ^= 1; // a fetched XML would not match it
+        const Result<QList<Machine>> kept
+            = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}}, Definitions::FetchChanged);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept.value().size(), qsizetype(1));
+        QCOMPARE(kept.value().first().title, known.title);
+
+        known.state = MachineState::Off; // it has started since
+        const Result<QList<Machine>> started
+            = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}}, Definitions::FetchChanged);
+        QVERIFY(started.ok());
+        QCOMPARE(started.value().first(), fullReading());
+
+        const Result<QList<Machine>> unknown
+            = InventoryReader::readMachines(m_connection.get(), {}, Definitions::FetchChanged);
+        QVERIFY(unknown.ok());
+        QCOMPARE(unknown.value().first(), fullReading());
+    }
+
     void aMachineThatIsGoneIsSaidToBe()
     {
         const Machine known = fullReading();

@@ -111,7 +111,8 @@ private Q_SLOTS:
         Libvirt::Connection control(virConnectOpen(daemon.uri().toUtf8().constData()));
         QVERIFY(control);
         Fleet fleet;
-        fleet.setResyncInterval(1s);
+        // No event tells a live vCPU count: a full re-read (every tenth) does.
+        fleet.setResyncInterval(200ms);
         fleet.addNode(NodeEntry{.id = QStringLiteral("remote"), .name = QStringLiteral("Remote"), .uri = daemon.uri()});
         QTRY_VERIFY_WITH_TIMEOUT(fleet.nodes().first().hasInventory, timeoutMs);
         const Machine before = *find(fleet, QString::fromLatin1(machineName));

@@ -511,9 +511,9 @@ private Q_SLOTS:
         QFETCH(int, machines);
         QFETCH(bool, slow);
         NodeReading reading;
-        reading.machines
-            = [machines](virConnectPtr connection, const QHash<QString, Machine> &known) -> Result<QList<Machine>> {
-            Result<QList<Machine>> read = InventoryReader::readMachines(connection, known);
+        reading.machines = [machines](virConnectPtr connection, const QHash<QString, Machine> &known,
+                               InventoryReader::Definitions definitions) -> Result<QList<Machine>> {
+            Result<QList<Machine>> read = InventoryReader::readMachines(connection, known, definitions);
             if (!read) {
                 return read;
             }
