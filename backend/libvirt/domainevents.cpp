@@ -54,8 +54,10 @@ void postMachine(virDomainPtr domain, void *opaque, MachineTouch touch = Machine
         return;
     }
     const EventHandlers &handlers = handlersOf(opaque);
+    virDomainRef(domain);
+    const SharedDomain held(domain, virDomainFree);
     QMetaObject::invokeMethod(
-        handlers.context, [touched = handlers.machineTouched, uuid, touch] { touched(uuid, touch); },
+        handlers.context, [touched = handlers.machineTouched, uuid, touch, held] { touched(uuid, touch, held); },
         Qt::QueuedConnection);
 }
 

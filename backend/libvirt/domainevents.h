@@ -25,11 +25,16 @@ enum class MachineTouch {
 /// What a lifecycle event (virDomainEventType and its detail) touches.
 [[nodiscard]] MachineTouch touchOfLifecycle(int event, int detail);
 
+/// A machine's handle as an event brought it: reading the machine through
+/// it saves a lookup call to the node.
+using SharedDomain = std::shared_ptr<virDomain>;
+
 /// What a session wants to hear from its connection. Each function runs on
 /// the thread of @c context, posted there from libvirt's event thread.
 struct EventHandlers {
     QObject *context = nullptr;
-    std::function<void(const QString &uuid, MachineTouch touch)> machineTouched; ///< re-read this machine
+    /// Re-read this machine.
+    std::function<void(const QString &uuid, MachineTouch touch, const SharedDomain &domain)> machineTouched;
     std::function<void()> nodeTouched; ///< re-read pools and networks
     std::function<void(int reason)> closed; ///< virConnectCloseReason
 };

@@ -473,24 +473,26 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
     return changed;
 }
 
-Result<Machine> readMachine(
-    virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch, const Machine *known)
+Result<Machine> readMachine(virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch,
+    const Machine *known, virDomainPtr given)
 {
-    const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+    const Libvirt::Domain looked(
+        given ? nullptr : virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+    virDomainPtr domain = given ? given : looked.get();
     if (!domain) {
         return Libvirt::lastError(i18nc("@info", "Could not find the machine %1", uuid));
     }
     if (!known || touch == Libvirt::MachineTouch::Everything) {
-        return readOne(domain.get(), nullptr, nullptr, nullptr, {}, {}, Definitions::Fetch);
+        return readOne(domain, nullptr, nullptr, nullptr, {}, {}, Definitions::Fetch);
     }
     // An event as frequent as a start or a pause costs one or two calls,
     // not the six of a full reading.
     Machine machine = *known;
-    if (Result<bool> read = readState(domain.get(), machine); !read) {
+    if (Result<bool> read = readState(domain, machine); !read) {
         return read.error();
     }
     if (touch == Libvirt::MachineTouch::StateAndDefinition) {
-        if (Result<bool> described = describe(domain.get(), machine, known); !described) {
+        if (Result<bool> described = describe(domain, machine, known); !described) {
             return described.error();
         }
     }

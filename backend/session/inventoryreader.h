@@ -46,8 +46,11 @@ enum class Definitions {
 /// (autostart, persistence, snapshots, and the definition for a mere state
 /// change) is taken from @p known. Without @p known, everything is read. A
 /// machine that no longer exists is an error with code VIR_ERR_NO_DOMAIN.
+/// Through @p domain, if given (an event's handle), instead of looking the
+/// machine up by @p uuid: one call less.
 [[nodiscard]] Result<Machine> readMachine(virConnectPtr connection, const QString &uuid,
-    Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything, const Machine *known = nullptr);
+    Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything, const Machine *known = nullptr,
+    virDomainPtr domain = nullptr);
 
 /// A machine's definition as its node has it now. The one place that
 /// fetches domain XML and parses it: the inventory and the requests both

@@ -20,8 +20,8 @@ struct NodeReading {
     std::function<QString(virConnectPtr)> hostname = InventoryReader::readHostname;
     std::function<Result<QList<Machine>>(virConnectPtr, const QHash<QString, Machine> &, InventoryReader::Definitions)>
         machines = InventoryReader::readMachines;
-    std::function<Result<Machine>(virConnectPtr, const QString &, Libvirt::MachineTouch, const Machine *)> machine
-        = InventoryReader::readMachine;
+    std::function<Result<Machine>(virConnectPtr, const QString &, Libvirt::MachineTouch, const Machine *, virDomainPtr)>
+        machine = InventoryReader::readMachine;
     std::function<Result<QList<StoragePool>>(virConnectPtr)> pools = InventoryReader::readPools;
     std::function<Result<QList<VirtualNetwork>>(virConnectPtr)> networks = InventoryReader::readNetworks;
     std::function<bool(virConnectPtr)> isAlive

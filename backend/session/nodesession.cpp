@@ -134,7 +134,8 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     }
     m_events = std::make_unique<Libvirt::EventSubscription>(m_connection.get(),
         Libvirt::EventHandlers{.context = this,
-            .machineTouched = [this](const QString &uuid, Libvirt::MachineTouch touch) { machineTouched(uuid, touch); },
+            .machineTouched = [this](const QString &uuid, Libvirt::MachineTouch touch,
+                                  const Libvirt::SharedDomain &domain) { machineTouched(uuid, touch, domain); },
             .nodeTouched = [this] { readNodeParts(); },
             .closed = [this, generation](int reason) { connectionClosed(generation, reason); }});
     m_status.attempt = 0;
@@ -350,16 +351,17 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
     Q_EMIT requestFinished(result);
 }
 
-void NodeSession::machineTouched(const QString &uuid, Libvirt::MachineTouch touch)
+void NodeSession::machineTouched(const QString &uuid, Libvirt::MachineTouch touch, const Libvirt::SharedDomain &domain)
 {
-    const auto known = m_touched.constFind(uuid);
-    m_touched.insert(uuid, known == m_touched.cend() ? touch : std::max(*known, touch));
+    Touched &touched = m_touched[uuid];
+    touched.touch = std::max(touched.touch, touch);
+    touched.domain = domain ? domain : touched.domain; // the latest handle has the latest name
     m_touchedBatch.start();
 }
 
 void NodeSession::readTouchedMachines()
 {
-    const QHash<QString, Libvirt::MachineTouch> touched = std::exchange(m_touched, {});
+    const QHash<QString, Touched> touched = std::exchange(m_touched, {});
     if (!m_connection) {
         return;
     }
@@ -370,10 +372,10 @@ void NodeSession::readTouchedMachines()
     // publishes) every change of the batch.
     QList<Machine> fresh;
     QList<QString> gone;
-    for (const auto &[uuid, touch] : touched.asKeyValueRange()) {
+    for (const auto &[uuid, what] : touched.asKeyValueRange()) {
         const auto known = m_machines.machines().constFind(uuid);
-        Result<Machine> machine = m_reading.machine(
-            m_connection.get(), uuid, touch, known == m_machines.machines().cend() ? nullptr : &*known);
+        Result<Machine> machine = m_reading.machine(m_connection.get(), uuid, what.touch,
+            known == m_machines.machines().cend() ? nullptr : &*known, what.domain.get());
         if (machine) {
             fresh.append(std::move(machine).value());
             carryDetails(fresh.last());

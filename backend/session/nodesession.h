@@ -119,7 +119,8 @@ private:
     void carryDetails(Machine &machine) const;
     [[nodiscard]] bool needsDetails(const Machine &fresh) const;
     void readTouchedMachines();
-    void machineTouched(const QString &uuid, Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything);
+    void machineTouched(const QString &uuid, Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything,
+        const Libvirt::SharedDomain &domain = {});
     /// The connection of @p generation closed; a late word about an older one is ignored.
     void connectionClosed(quint64 generation, int reason);
     void lose(const Error &error);
@@ -148,7 +149,11 @@ private:
     bool m_networksStale = false;
     std::unique_ptr<Libvirt::EventSubscription> m_events;
     MachineSet m_machines;
-    QHash<QString, Libvirt::MachineTouch> m_touched; ///< by UUID: what to read again
+    struct Touched {
+        Libvirt::MachineTouch touch = Libvirt::MachineTouch::State;
+        Libvirt::SharedDomain domain; ///< from the event, if one brought it
+    };
+    QHash<QString, Touched> m_touched; ///< by UUID: what to read again
     NodeStatus m_status;
     QTimer m_resync;
     QTimer m_reconnect;

@@ -162,6 +162,17 @@ private Q_SLOTS:
         QCOMPARE(unknown.value().first(), fullReading());
     }
 
+    // An event brings the machine's handle: the reading goes through it,
+    // without looking the machine up, and ends where a full one does.
+    void aReadThroughAnEventsHandleIsTheSame()
+    {
+        const QString notLookedUp = QStringLiteral("00000000-0000-0000-0000-000000000001");
+        const Result<Machine> read = InventoryReader::readMachine(
+            m_connection.get(), notLookedUp, MachineTouch::Everything, nullptr, m_domain.get());
+        QVERIFY(read.ok());
+        QCOMPARE(read.value(), fullReading());
+    }
+
     void aMachineThatIsGoneIsSaidToBe()
     {
         const Machine known = fullReading();

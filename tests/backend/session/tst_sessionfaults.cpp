@@ -175,13 +175,13 @@ private Q_SLOTS:
             return InventoryReader::readFacts(connection);
         };
         reading.machine = [&](virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch,
-                              const Machine *known) -> Result<Machine> {
+                              const Machine *known, virDomainPtr domain) -> Result<Machine> {
             if (armed && ++reads == 2) {
                 armed = false;
                 broken = true;
                 return Error{.message = QStringLiteral("the connection broke"), .code = VIR_ERR_SYSTEM_ERROR};
             }
-            return InventoryReader::readMachine(connection, uuid, touch, known);
+            return InventoryReader::readMachine(connection, uuid, touch, known, domain);
         };
         reading.isAlive = [&broken](virConnectPtr connection) { return !broken && virConnectIsAlive(connection) == 1; };
         RunningSession running(defaultNode, reading);
