@@ -85,8 +85,21 @@ FleetSummary::FleetSummary(Fleet *fleet, QObject *parent)
         m_nodes.append(countNode(*fleet, fleet->nodes().at(i)));
         m_total += m_nodes.constLast();
     }
-    connect(fleet, &Fleet::nodeAdded, this, &FleetSummary::recount);
-    connect(fleet, &Fleet::nodeChanged, this, &FleetSummary::recount); // machine changes come with it
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(100);
+    connect(&m_recount, &QTimer::timeout, this, &FleetSummary::recount);
+    connect(fleet, &Fleet::nodeAdded, this, &FleetSummary::noteChange);
+    connect(fleet, &Fleet::nodeChanged, this, &FleetSummary::noteChange); // machine changes come with it
+    connect(fleet, &Fleet::nodeRemoved, this, [this](qsizetype index) {
+        if (index < m_nodes.size()) {
+            m_nodes.removeAt(index);
+        }
+        m_changed.clear(); // the indexes after it moved: count them all again
+        for (qsizetype node = 0; node < m_fleet->nodes().size(); ++node) {
+            m_changed.insert(node);
+        }
+        m_recount.start();
+    });
 }
 
 int FleetSummary::percentOf(double used, double capacity)
@@ -107,12 +120,22 @@ QString FleetSummary::formatBytes(double bytes)
     return KFormat().formatByteSize(bytes, 1);
 }
 
-void FleetSummary::recount(qsizetype node)
+void FleetSummary::noteChange(qsizetype node)
 {
-    while (m_nodes.size() < m_fleet->nodes().size()) {
-        m_nodes.append(Counts{});
+    m_changed.insert(node);
+    if (!m_recount.isActive()) {
+        m_recount.start();
     }
-    m_nodes[node] = countNode(*m_fleet, m_fleet->nodes().at(node));
+}
+
+void FleetSummary::recount()
+{
+    m_nodes.resize(m_fleet->nodes().size());
+    for (const qsizetype node : std::exchange(m_changed, {})) {
+        if (node < m_fleet->nodes().size()) {
+            m_nodes[node] = countNode(*m_fleet, m_fleet->nodes().at(node));
+        }
+    }
     Counts total;
     for (const Counts &counts : std::as_const(m_nodes)) {
         total += counts;

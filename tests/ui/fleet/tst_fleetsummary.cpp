@@ -186,6 +186,22 @@ private Q_SLOTS:
             .kind = Source::Kind::Machine, .nodeId = first.entry.id, .machineUuid = QStringLiteral("x")};
         QVERIFY(lines(m_fleet, nobody, Metric::Cpu, 600, false).at(0).points.isEmpty());
     }
+
+    // Last, as it changes the fleet: a removed node leaves the totals.
+    void forgetsARemovedNode()
+    {
+        FleetSummary summary(&m_fleet);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet.isSettled() && summary.machineCount() == 60, timeoutMs);
+        const Fleet::Node &first = m_fleet.nodes().first();
+        const int machines = int(first.machines.machines().size());
+        const int cpus = first.facts.cpus;
+        QVERIFY(machines > 0);
+        const int cpusBefore = summary.cpuCapacity();
+        QVERIFY(m_fleet.removeNode(first.entry.id));
+        QTRY_COMPARE(summary.nodeCount(), 4);
+        QCOMPARE(summary.machineCount(), 60 - machines);
+        QCOMPARE(summary.cpuCapacity(), cpusBefore - cpus);
+    }
 };
 
 QTEST_GUILESS_MAIN(FleetSummaryTest)
