@@ -141,6 +141,7 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     m_status.attempt = 0;
     setStatus(NodeStatus{.state = NodeState::Connected});
     m_resyncs = 0;
+    m_nodeStatsShape = {};
     readEverything(Depth::Full);
     if (m_connection) {
         scheduleResync();
@@ -516,7 +517,7 @@ void NodeSession::tick()
         m_demo.fillIn(counters, m_machines.machines(), nowMs);
         nodeCounters = m_demo.node(m_facts); // the test driver's own node figures are fixed numbers
     } else {
-        nodeCounters = StatsReader::readNode(m_connection.get()).value();
+        nodeCounters = StatsReader::readNode(m_connection.get(), m_nodeStatsShape).value();
     }
     NodeTick result{.timestampMs = nowMs, .simulated = m_simulated};
     const double seconds = m_previousMs > 0 ? double(nowMs - m_previousMs) / 1000.0 : 0.0;

@@ -15,6 +15,7 @@
 #include "session/machinerequest.h"
 #include "session/nodereading.h"
 #include "session/nodestatus.h"
+#include "session/statsreader.h"
 
 #include <QObject>
 #include <QSet>
@@ -138,6 +139,7 @@ private:
     QString m_uri;
     std::chrono::milliseconds m_resyncInterval;
     int m_resyncs = 0; ///< since the connection opened
+    StatsReader::NodeStatsShape m_nodeStatsShape; ///< of the open connection
     std::shared_ptr<CredentialAccess> m_credentials;
     NodeReading m_reading;
     Libvirt::Connection m_connection;

@@ -119,16 +119,20 @@ Result<QList<MachineCounters>> readMachines(virConnectPtr connection)
     return machines;
 }
 
-Result<NodeCounters> readNode(virConnectPtr connection)
+Result<NodeCounters> readNode(virConnectPtr connection, NodeStatsShape &shape)
 {
     NodeCounters counters;
-    int cpuCount = 0;
-    if (virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, nullptr, &cpuCount, 0) == 0 && cpuCount > 0) {
-        std::vector<virNodeCPUStats> stats(static_cast<size_t>(cpuCount));
-        if (virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, stats.data(), &cpuCount, 0) == 0) {
+    if (shape.cpuFields == 0
+        && virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, nullptr, &shape.cpuFields, 0) < 0) {
+        shape.cpuFields = -1;
+    }
+    if (shape.cpuFields > 0) {
+        std::vector<virNodeCPUStats> stats(static_cast<size_t>(shape.cpuFields));
+        int count = shape.cpuFields;
+        if (virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, stats.data(), &count, 0) == 0) {
             QList<std::pair<QByteArray, quint64>> fields;
-            for (const virNodeCPUStats &stat : stats) {
-                fields.append({QByteArray(stat.field), stat.value});
+            for (int i = 0; i < count; ++i) {
+                fields.append({QByteArray(stats[size_t(i)].field), stats[size_t(i)].value});
             }
             const auto kernel = nodeField(fields, VIR_NODE_CPU_STATS_KERNEL);
             const auto user = nodeField(fields, VIR_NODE_CPU_STATS_USER);
@@ -138,16 +142,21 @@ Result<NodeCounters> readNode(virConnectPtr connection)
                 counters.cpuBusyNs = *kernel + *user;
                 counters.cpuTotalNs = *kernel + *user + *idle + iowait.value_or(0);
             }
+        } else {
+            shape.cpuFields = 0; // ask the count again next time
         }
     }
-    int memoryCount = 0;
-    if (virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &memoryCount, 0) == 0
-        && memoryCount > 0) {
-        std::vector<virNodeMemoryStats> stats(static_cast<size_t>(memoryCount));
-        if (virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &memoryCount, 0) == 0) {
+    if (shape.memoryFields == 0
+        && virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &shape.memoryFields, 0) < 0) {
+        shape.memoryFields = -1;
+    }
+    if (shape.memoryFields > 0) {
+        std::vector<virNodeMemoryStats> stats(static_cast<size_t>(shape.memoryFields));
+        int count = shape.memoryFields;
+        if (virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &count, 0) == 0) {
             QList<std::pair<QByteArray, quint64>> fields;
-            for (const virNodeMemoryStats &stat : stats) {
-                fields.append({QByteArray(stat.field), stat.value});
+            for (int i = 0; i < count; ++i) {
+                fields.append({QByteArray(stats[size_t(i)].field), stats[size_t(i)].value});
             }
             counters.memoryTotalKiB = nodeField(fields, VIR_NODE_MEMORY_STATS_TOTAL);
             const auto free = nodeField(fields, VIR_NODE_MEMORY_STATS_FREE);
@@ -155,6 +164,8 @@ Result<NodeCounters> readNode(virConnectPtr connection)
                 counters.memoryAvailableKiB = *free + nodeField(fields, VIR_NODE_MEMORY_STATS_BUFFERS).value_or(0)
                     + nodeField(fields, VIR_NODE_MEMORY_STATS_CACHED).value_or(0);
             }
+        } else {
+            shape.memoryFields = 0;
         }
     }
     virResetLastError(); // nodes that keep these to themselves are not broken
