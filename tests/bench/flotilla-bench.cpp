@@ -138,6 +138,51 @@ void measureFleetFloor(const QStringList &uris)
     print("floor_hostnames_ms", double(clock.nsecsElapsed()) / 1e6);
 }
 
+/// The floor of a fleet's ticks: every node's statistics asked once a
+/// second on a thread of its own, with bare libvirt calls and keepalive as
+/// a session sets it, for @p seconds: what any libvirt client pays for
+/// these nodes, before Flotilla does anything with the figures.
+void measureTickFloor(const QStringList &uris, int seconds)
+{
+    std::vector<std::shared_ptr<Libvirt::Connection>> connections;
+    for (const QString &uri : uris) {
+        auto connection = std::make_shared<Libvirt::Connection>(virConnectOpen(uri.toUtf8().constData()));
+        if (*connection) {
+            virConnectSetKeepAlive(connection->get(), 5, 3);
+            connections.push_back(connection);
+        }
+    }
+    // The groups StatsReader::readMachines asks for.
+    const unsigned int groups = VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU
+        | VIR_DOMAIN_STATS_INTERFACE | VIR_DOMAIN_STATS_BLOCK;
+    std::atomic_bool stop = false;
+    const double before = cpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::thread> nodes;
+    for (const auto &connection : connections) {
+        nodes.emplace_back([connection, groups, &stop] {
+            auto next = std::chrono::steady_clock::now();
+            while (!stop.load()) {
+                virDomainStatsRecordPtr *records = nullptr;
+                if (virConnectGetAllDomainStats(
+                        connection->get(), groups, &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE)
+                    >= 0) {
+                    virDomainStatsRecordListFree(records);
+                }
+                next += std::chrono::seconds(1);
+                std::this_thread::sleep_until(next);
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(seconds));
+    stop.store(true);
+    for (std::thread &node : nodes) {
+        node.join();
+    }
+    print("floor_tick_cpu_percent", (cpuSeconds() - before) / (double(clock.nsecsElapsed()) / 1e9) * 100.0);
+}
+
 int fail(const QString &message)
 {
     std::fprintf(stderr, "flotilla-bench: %s\n", qPrintable(message));
@@ -270,6 +315,7 @@ int main(int argc, char *argv[])
     Libvirt::initialize();
     measureFloor(fleetNodes.uri(0));
     measureFleetFloor(fleetNodes.uris());
+    measureTickFloor(fleetNodes.uris(), 15);
 
     Fleet fleet;
     // The window has models of its own.
