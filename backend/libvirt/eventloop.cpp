@@ -184,11 +184,13 @@ void Loop::fireTimers()
         callback(id, opaque);
         lock.lock();
     }
+    int64_t earliest = -1;
     for (const auto &[id, registration] : m_registrations) {
-        if (!registration.isWatch) {
-            armFor(registration.dueNs);
+        if (!registration.isWatch && registration.dueNs >= 0 && (earliest < 0 || registration.dueNs < earliest)) {
+            earliest = registration.dueNs;
         }
     }
+    armFor(earliest); // once: each call may set the timerfd
 }
 
 /// libvirt may remove a registration while its callback runs on the loop's
