@@ -55,6 +55,31 @@ std::optional<quint64> nodeField(const QList<std::pair<QByteArray, quint64>> &fi
     return std::nullopt;
 }
 
+/// A node's named figures (virNodeGetCPUStats, virNodeGetMemoryStats: the
+/// same shape): @p read(nullptr, &n) asks how many, once (@p fields: 0 not
+/// asked, -1 none); later reads fill that many at once.
+template<typename Stat, typename Read>
+QList<std::pair<QByteArray, quint64>> namedFigures(int &fields, Read read)
+{
+    QList<std::pair<QByteArray, quint64>> named;
+    if (fields == 0 && read(nullptr, &fields) < 0) {
+        fields = -1;
+    }
+    if (fields <= 0) {
+        return named;
+    }
+    std::vector<Stat> stats(static_cast<size_t>(fields));
+    int count = fields;
+    if (read(stats.data(), &count) < 0) {
+        fields = 0; // ask the count again next time
+        return named;
+    }
+    for (int i = 0; i < count; ++i) {
+        named.append({QByteArray(stats[size_t(i)].field), stats[size_t(i)].value});
+    }
+    return named;
+}
+
 } // namespace
 
 MachineCounters fromTypedParameters(const QString &uuid, virTypedParameterPtr params, int count)
@@ -122,51 +147,24 @@ Result<QList<MachineCounters>> readMachines(virConnectPtr connection)
 Result<NodeCounters> readNode(virConnectPtr connection, NodeStatsShape &shape)
 {
     NodeCounters counters;
-    if (shape.cpuFields == 0
-        && virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, nullptr, &shape.cpuFields, 0) < 0) {
-        shape.cpuFields = -1;
+    const auto cpu = namedFigures<virNodeCPUStats>(shape.cpuFields, [connection](virNodeCPUStats *stats, int *count) {
+        return virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, stats, count, 0);
+    });
+    const auto kernel = nodeField(cpu, VIR_NODE_CPU_STATS_KERNEL);
+    const auto user = nodeField(cpu, VIR_NODE_CPU_STATS_USER);
+    const auto idle = nodeField(cpu, VIR_NODE_CPU_STATS_IDLE);
+    if (kernel && user && idle) {
+        counters.cpuBusyNs = *kernel + *user;
+        counters.cpuTotalNs = *kernel + *user + *idle + nodeField(cpu, VIR_NODE_CPU_STATS_IOWAIT).value_or(0);
     }
-    if (shape.cpuFields > 0) {
-        std::vector<virNodeCPUStats> stats(static_cast<size_t>(shape.cpuFields));
-        int count = shape.cpuFields;
-        if (virNodeGetCPUStats(connection, VIR_NODE_CPU_STATS_ALL_CPUS, stats.data(), &count, 0) == 0) {
-            QList<std::pair<QByteArray, quint64>> fields;
-            for (int i = 0; i < count; ++i) {
-                fields.append({QByteArray(stats[size_t(i)].field), stats[size_t(i)].value});
-            }
-            const auto kernel = nodeField(fields, VIR_NODE_CPU_STATS_KERNEL);
-            const auto user = nodeField(fields, VIR_NODE_CPU_STATS_USER);
-            const auto idle = nodeField(fields, VIR_NODE_CPU_STATS_IDLE);
-            const auto iowait = nodeField(fields, VIR_NODE_CPU_STATS_IOWAIT);
-            if (kernel && user && idle) {
-                counters.cpuBusyNs = *kernel + *user;
-                counters.cpuTotalNs = *kernel + *user + *idle + iowait.value_or(0);
-            }
-        } else {
-            shape.cpuFields = 0; // ask the count again next time
-        }
-    }
-    if (shape.memoryFields == 0
-        && virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &shape.memoryFields, 0) < 0) {
-        shape.memoryFields = -1;
-    }
-    if (shape.memoryFields > 0) {
-        std::vector<virNodeMemoryStats> stats(static_cast<size_t>(shape.memoryFields));
-        int count = shape.memoryFields;
-        if (virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &count, 0) == 0) {
-            QList<std::pair<QByteArray, quint64>> fields;
-            for (int i = 0; i < count; ++i) {
-                fields.append({QByteArray(stats[size_t(i)].field), stats[size_t(i)].value});
-            }
-            counters.memoryTotalKiB = nodeField(fields, VIR_NODE_MEMORY_STATS_TOTAL);
-            const auto free = nodeField(fields, VIR_NODE_MEMORY_STATS_FREE);
-            if (free) {
-                counters.memoryAvailableKiB = *free + nodeField(fields, VIR_NODE_MEMORY_STATS_BUFFERS).value_or(0)
-                    + nodeField(fields, VIR_NODE_MEMORY_STATS_CACHED).value_or(0);
-            }
-        } else {
-            shape.memoryFields = 0;
-        }
+    const auto memory
+        = namedFigures<virNodeMemoryStats>(shape.memoryFields, [connection](virNodeMemoryStats *stats, int *count) {
+              return virNodeGetMemoryStats(connection, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats, count, 0);
+          });
+    counters.memoryTotalKiB = nodeField(memory, VIR_NODE_MEMORY_STATS_TOTAL);
+    if (const auto free = nodeField(memory, VIR_NODE_MEMORY_STATS_FREE)) {
+        counters.memoryAvailableKiB = *free + nodeField(memory, VIR_NODE_MEMORY_STATS_BUFFERS).value_or(0)
+            + nodeField(memory, VIR_NODE_MEMORY_STATS_CACHED).value_or(0);
     }
     virResetLastError(); // nodes that keep these to themselves are not broken
     return counters;
