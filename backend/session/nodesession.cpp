@@ -134,8 +134,15 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     }
     m_events = std::make_unique<Libvirt::EventSubscription>(m_connection.get(),
         Libvirt::EventHandlers{.context = this,
-            .machineTouched = [this](const QString &uuid, Libvirt::MachineTouch touch,
-                                  const Libvirt::SharedDomain &domain) { machineTouched(uuid, touch, domain); },
+            // An event of an earlier connection, still on its way, brings a
+            // handle of that connection: the new one's full reading covers it.
+            .machineTouched =
+                [this, generation](
+                    const QString &uuid, Libvirt::MachineTouch touch, const Libvirt::SharedDomain &domain) {
+                    if (generation == m_generation) {
+                        machineTouched(uuid, touch, domain);
+                    }
+                },
             .nodeTouched = [this] { readNodeParts(); },
             .closed = [this, generation](int reason) { connectionClosed(generation, reason); }});
     m_status.attempt = 0;
@@ -465,6 +472,7 @@ void NodeSession::dropConnection()
     m_previousMs = 0;
     m_resync.stop();
     m_touchedBatch.stop();
+    m_touched.clear(); // the next connection reads everything; these handles are of this one
     m_events.reset();
     m_connection.reset();
 }
