@@ -9,6 +9,8 @@
 
 #include <libvirt/virterror.h>
 
+#include <algorithm>
+
 #include <cstdlib>
 
 namespace Flotilla::Libvirt
@@ -116,13 +118,23 @@ void onClose(virConnectPtr, int reason, void *opaque)
 
 } // namespace
 
+MachineTouch mergedTouch(MachineTouch earlier, MachineTouch later)
+{
+    const auto told = [](MachineTouch touch) { return touch < MachineTouch::State; };
+    return told(earlier) && told(later) ? later : std::max(earlier, later);
+}
+
 MachineTouch touchOfLifecycle(int event, int detail)
 {
     switch (event) {
     case VIR_DOMAIN_EVENT_SUSPENDED:
-        return detail == VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT ? MachineTouch::Everything : MachineTouch::State;
+        return detail == VIR_DOMAIN_EVENT_SUSPENDED_PAUSED       ? MachineTouch::BecamePaused
+            : detail == VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT ? MachineTouch::Everything
+                                                                 : MachineTouch::State;
     case VIR_DOMAIN_EVENT_RESUMED:
-        return detail == VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT ? MachineTouch::Everything : MachineTouch::State;
+        return detail == VIR_DOMAIN_EVENT_RESUMED_UNPAUSED     ? MachineTouch::BecameRunning
+            : detail == VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT ? MachineTouch::Everything
+                                                               : MachineTouch::State;
     case VIR_DOMAIN_EVENT_SHUTDOWN:
     case VIR_DOMAIN_EVENT_PMSUSPENDED:
     case VIR_DOMAIN_EVENT_CRASHED:

@@ -15,15 +15,22 @@ namespace Flotilla::Libvirt
 {
 
 /// What an event says may have changed on a machine, so what a session
-/// reads again; each includes the ones before it.
+/// reads again; from State on, each includes the ones before it.
 enum class MachineTouch {
-    State, ///< paused, resumed, shutting down, crashed: the run state alone
+    /// Paused or resumed by a person or a program, the commonest events: the
+    /// event itself tells the new state (and its reason), nothing is read.
+    /// Of two of these, the later one holds (mergedTouch).
+    BecamePaused,
+    BecameRunning,
+    State, ///< paused or resumed otherwise, shutting down, crashed: the run state alone
     StateAndDefinition, ///< started or stopped: the live definition comes or goes
     Everything, ///< defined, undefined, reverted, a device or a setting: read it all
 };
 
 /// What a lifecycle event (virDomainEventType and its detail) touches.
 [[nodiscard]] MachineTouch touchOfLifecycle(int event, int detail);
+/// What two events on one machine, @p earlier then @p later, touch together.
+[[nodiscard]] MachineTouch mergedTouch(MachineTouch earlier, MachineTouch later);
 
 /// A machine's handle as an event brought it: reading the machine through
 /// it saves a lookup call to the node.

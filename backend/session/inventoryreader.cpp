@@ -476,6 +476,14 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
 Result<Machine> readMachine(virConnectPtr connection, const QString &uuid, Libvirt::MachineTouch touch,
     const Machine *known, virDomainPtr given)
 {
+    // A pause or resume the event told: as a reading would find it, without one.
+    if (known && (touch == Libvirt::MachineTouch::BecamePaused || touch == Libvirt::MachineTouch::BecameRunning)) {
+        Machine machine = *known;
+        const bool paused = touch == Libvirt::MachineTouch::BecamePaused;
+        machine.state = paused ? MachineState::Paused : MachineState::Running;
+        machine.stateReason = paused ? int(VIR_DOMAIN_PAUSED_USER) : int(VIR_DOMAIN_RUNNING_UNPAUSED);
+        return machine;
+    }
     const Libvirt::Domain looked(
         given ? nullptr : virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
     virDomainPtr domain = given ? given : looked.get();

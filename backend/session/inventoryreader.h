@@ -42,7 +42,8 @@ enum class Definitions {
 [[nodiscard]] Result<QList<Machine>> readMachines(
     virConnectPtr connection, const QHash<QString, Machine> &known = {}, Definitions definitions = Definitions::Fetch);
 
-/// One machine, after an event. @p touch says what to read again; the rest
+/// One machine, after an event. @p touch says what to read again (nothing,
+/// for a pause or resume the event told); the rest
 /// (autostart, persistence, snapshots, and the definition for a mere state
 /// change) is taken from @p known. Without @p known, everything is read. A
 /// machine that no longer exists is an error with code VIR_ERR_NO_DOMAIN.

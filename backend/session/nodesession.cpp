@@ -361,9 +361,13 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
 
 void NodeSession::machineTouched(const QString &uuid, Libvirt::MachineTouch touch, const Libvirt::SharedDomain &domain)
 {
-    Touched &touched = m_touched[uuid];
-    touched.touch = std::max(touched.touch, touch);
-    touched.domain = domain ? domain : touched.domain; // the latest handle has the latest name
+    const auto known = m_touched.find(uuid);
+    if (known == m_touched.end()) {
+        m_touched.insert(uuid, Touched{.touch = touch, .domain = domain});
+    } else {
+        known->touch = Libvirt::mergedTouch(known->touch, touch);
+        known->domain = domain ? domain : known->domain; // the latest handle has the latest name
+    }
     m_touchedBatch.start();
 }
 

@@ -48,9 +48,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("detail");
         QTest::addColumn<MachineTouch>("touch");
         QTest::newRow("paused") << int(VIR_DOMAIN_EVENT_SUSPENDED) << int(VIR_DOMAIN_EVENT_SUSPENDED_PAUSED)
-                                << MachineTouch::State;
+                                << MachineTouch::BecamePaused;
         QTest::newRow("resumed") << int(VIR_DOMAIN_EVENT_RESUMED) << int(VIR_DOMAIN_EVENT_RESUMED_UNPAUSED)
-                                 << MachineTouch::State;
+                                 << MachineTouch::BecameRunning;
+        QTest::newRow("paused by an I/O error")
+            << int(VIR_DOMAIN_EVENT_SUSPENDED) << int(VIR_DOMAIN_EVENT_SUSPENDED_IOERROR) << MachineTouch::State;
+        QTest::newRow("resumed after migrating")
+            << int(VIR_DOMAIN_EVENT_RESUMED) << int(VIR_DOMAIN_EVENT_RESUMED_MIGRATED) << MachineTouch::State;
         QTest::newRow("shutting down") << int(VIR_DOMAIN_EVENT_SHUTDOWN) << int(VIR_DOMAIN_EVENT_SHUTDOWN_GUEST)
                                        << MachineTouch::State;
         QTest::newRow("crashed") << int(VIR_DOMAIN_EVENT_CRASHED) << 0 << MachineTouch::State;
@@ -75,6 +79,18 @@ private Q_SLOTS:
         QCOMPARE(Libvirt::touchOfLifecycle(event, detail), touch);
     }
 
+    // Two events on one machine before it is read: of two told states the
+    // later holds; anything that must be read wins over a told state.
+    void touchesMerge()
+    {
+        using enum MachineTouch;
+        QCOMPARE(Libvirt::mergedTouch(BecamePaused, BecameRunning), BecameRunning);
+        QCOMPARE(Libvirt::mergedTouch(BecameRunning, BecamePaused), BecamePaused);
+        QCOMPARE(Libvirt::mergedTouch(BecamePaused, State), State);
+        QCOMPARE(Libvirt::mergedTouch(StateAndDefinition, BecameRunning), StateAndDefinition);
+        QCOMPARE(Libvirt::mergedTouch(State, Everything), Everything);
+    }
+
     // Each step changes the machine as an event would say, reads it the
     // short way from what was known before, and compares with a full reading.
     void aShortReadEndsWhereAFullOneDoes()
@@ -88,6 +104,8 @@ private Q_SLOTS:
             QCOMPARE(shortRead.value().state, expected);
             QCOMPARE(shortRead.value(), fullReading());
         };
+        step(virDomainSuspend, MachineTouch::BecamePaused, MachineState::Paused);
+        step(virDomainResume, MachineTouch::BecameRunning, MachineState::Running);
         step(virDomainSuspend, MachineTouch::State, MachineState::Paused);
         step(virDomainResume, MachineTouch::State, MachineState::Running);
         step(virDomainDestroy, MachineTouch::StateAndDefinition, MachineState::Off);
