@@ -193,11 +193,12 @@ private Q_SLOTS:
         FleetSummary summary(&m_fleet);
         QTRY_VERIFY_WITH_TIMEOUT(m_fleet.isSettled() && summary.machineCount() == 60, timeoutMs);
         const Fleet::Node &first = m_fleet.nodes().first();
+        const QString id = first.entry.id; // a copy: the node goes, and its id with it
         const int machines = int(first.machines.machines().size());
         const int cpus = first.facts.cpus;
         QVERIFY(machines > 0);
         const int cpusBefore = summary.cpuCapacity();
-        QVERIFY(m_fleet.removeNode(first.entry.id));
+        QVERIFY(m_fleet.removeNode(id));
         QTRY_COMPARE(summary.nodeCount(), 4);
         QCOMPARE(summary.machineCount(), 60 - machines);
         QCOMPARE(summary.cpuCapacity(), cpusBefore - cpus);
