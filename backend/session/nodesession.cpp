@@ -258,8 +258,27 @@ void NodeSession::readEverything(Depth depth)
     change.readMs = clock.elapsed();
     publish(change);
     noteCallTime(clock.elapsed(), fresh.size());
-    // The full inventory is out; the slower details follow.
-    readDetails(m_machines.machines().values());
+    // The full inventory is out; the slower details follow: on a refresh,
+    // only what is still missing (a machine waiting for its lease, a disk not
+    // measured yet). A lease that changes while its machine runs shows at the
+    // next full reading: asking every running machine every minute was a
+    // quarter of the calls a node gets.
+    QList<Machine> wanted = m_machines.machines().values();
+    if (!full) {
+        wanted.removeIf([this](const Machine &machine) { return !lacksDetails(machine); });
+    }
+    readDetails(wanted);
+}
+
+bool NodeSession::lacksDetails(const Machine &machine) const
+{
+    const bool waitingForLease
+        = machine.isRunning() && std::ranges::any_of(machine.interfaces, [](const NetworkInterface &interface) {
+              return interface.type == QLatin1StringView("network") && interface.addresses.isEmpty();
+          });
+    return waitingForLease || std::ranges::any_of(machine.disks, [this](const Disk &disk) {
+        return disk.source.startsWith(QLatin1Char('/')) && !m_diskCapacities.byPath.contains(disk.source);
+    });
 }
 
 void NodeSession::carryDetails(Machine &machine) const

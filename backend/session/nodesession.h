@@ -119,6 +119,9 @@ private:
     void readDetails(const QList<Machine> &machines);
     void carryDetails(Machine &machine) const;
     [[nodiscard]] bool needsDetails(const Machine &fresh) const;
+    /// Running without an address on a virtual network yet, or with a disk
+    /// not measured yet: what a refresh reads the details of.
+    [[nodiscard]] bool lacksDetails(const Machine &machine) const;
     void readTouchedMachines();
     void machineTouched(const QString &uuid, Libvirt::MachineTouch touch = Libvirt::MachineTouch::Everything,
         const Libvirt::SharedDomain &domain = {});
