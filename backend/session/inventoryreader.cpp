@@ -63,26 +63,56 @@ Result<QSet<QString>> uuidsListed(virConnectPtr connection, unsigned int flags)
     return uuids;
 }
 
-/// uuid → (state, reason), from one bulk query; empty if the driver has none.
-QHash<QString, std::pair<int, int>> bulkStates(virConnectPtr connection)
+/// Every machine of a node, its handle with its state (and reason) where
+/// the driver has bulk statistics: one call, where a listing and a state
+/// query were two (each one handle per machine, made and freed). The
+/// handles live as long as this.
+class Listing
 {
-    QHash<QString, std::pair<int, int>> states;
-    virDomainStatsRecordPtr *records = nullptr;
-    const int count = virConnectGetAllDomainStats(connection, VIR_DOMAIN_STATS_STATE, &records, 0);
-    if (count < 0) {
-        virResetLastError();
-        return states;
+public:
+    static Result<Listing> read(virConnectPtr connection)
+    {
+        Listing listing;
+        virDomainStatsRecordPtr *records = nullptr;
+        const int count = virConnectGetAllDomainStats(connection, VIR_DOMAIN_STATS_STATE, &records, 0);
+        if (count >= 0) {
+            listing.m_records.reset(records);
+            for (int i = 0; i < count; ++i) {
+                int state = -1;
+                int reason = 0;
+                virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.state", &state);
+                virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.reason", &reason);
+                listing.m_domains.push_back(records[i]->dom);
+                listing.m_states.insert(Libvirt::uuidOf(records[i]->dom), {state, reason});
+            }
+            return listing;
+        }
+        virResetLastError(); // no bulk statistics: list, and ask each state
+        virDomainPtr *raw = nullptr;
+        const int listed = virConnectListAllDomains(connection, &raw, 0);
+        if (listed < 0) {
+            return Libvirt::lastError(i18nc("@info", "Could not list the machines"));
+        }
+        listing.m_listed = Libvirt::adoptList<Libvirt::Domain>(raw, listed);
+        for (const Libvirt::Domain &domain : listing.m_listed) {
+            listing.m_domains.push_back(domain.get());
+        }
+        return listing;
     }
-    for (int i = 0; i < count; ++i) {
-        int state = -1;
-        int reason = 0;
-        virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.state", &state);
-        virTypedParamsGetInt(records[i]->params, records[i]->nparams, "state.reason", &reason);
-        states.insert(Libvirt::uuidOf(records[i]->dom), {state, reason});
-    }
-    virDomainStatsRecordListFree(records);
-    return states;
-}
+
+    [[nodiscard]] const std::vector<virDomainPtr> &domains() const { return m_domains; }
+    /// uuid → (state, reason); empty without bulk statistics.
+    [[nodiscard]] const QHash<QString, std::pair<int, int>> &states() const { return m_states; }
+
+private:
+    struct RecordsFree {
+        void operator()(virDomainStatsRecordPtr *records) const { virDomainStatsRecordListFree(records); }
+    };
+    std::unique_ptr<virDomainStatsRecordPtr, RecordsFree> m_records;
+    std::vector<Libvirt::Domain> m_listed;
+    std::vector<virDomainPtr> m_domains;
+    QHash<QString, std::pair<int, int>> m_states;
+};
 
 Result<bool> readState(virDomainPtr domain, Machine &machine)
 {
@@ -169,6 +199,14 @@ Result<Machine> readOne(virDomainPtr domain, const QSet<QString> *autostart, con
     } else if (Result<bool> described = describe(domain, machine, before); !described) {
         return described.error();
     }
+    if (definitions == Definitions::FetchChanged && before) {
+        // No event tells autostart or a snapshot: a full reading does.
+        machine.autostart = before->autostart;
+        machine.persistent = before->persistent;
+        machine.snapshots = before->snapshots;
+        machine.snapshotCount = before->snapshotCount;
+        return machine;
+    }
     int flag = 0;
     machine.autostart
         = autostart ? autostart->contains(machine.uuid) : virDomainGetAutostart(domain, &flag) == 0 && flag;
@@ -248,17 +286,26 @@ bool offersKvm(QByteArrayView capabilitiesXml)
 Result<QList<Machine>> readMachines(
     virConnectPtr connection, const QHash<QString, Machine> &known, Definitions definitions)
 {
-    virDomainPtr *raw = nullptr;
-    const int count = virConnectListAllDomains(connection, &raw, 0);
-    if (count < 0) {
-        return Libvirt::lastError(i18nc("@info", "Could not list the machines"));
+    const Result<Listing> listing = Listing::read(connection);
+    if (!listing) {
+        return listing.error();
     }
-    const std::vector<Libvirt::Domain> domains = Libvirt::adoptList<Libvirt::Domain>(raw, count);
-    Result<QSet<QString>> autostart = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
-    Result<QSet<QString>> persistent = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
-    Result<QSet<QString>> withSnapshots = uuidsListed(connection, VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT);
+    const std::vector<virDomainPtr> &domains = listing.value().domains();
+    const QHash<QString, std::pair<int, int>> &states = listing.value().states();
+    // Who autostarts, who is persistent, who has snapshots: three filtered
+    // listings. A refresh carries these from the known machines (readOne)
+    // and asks a new machine itself.
+    const auto listed = [&](unsigned int flags) -> std::optional<QSet<QString>> {
+        if (definitions != Definitions::Fetch) {
+            return std::nullopt;
+        }
+        Result<QSet<QString>> uuids = uuidsListed(connection, flags);
+        return uuids ? std::optional(std::move(uuids).value()) : std::nullopt;
+    };
+    const std::optional<QSet<QString>> autostart = listed(VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    const std::optional<QSet<QString>> persistent = listed(VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    const std::optional<QSet<QString>> withSnapshots = listed(VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT);
     virResetLastError();
-    const QHash<QString, std::pair<int, int>> states = bulkStates(connection);
     // One XML read per machine is the long part. A libvirt connection takes
     // calls from several threads at once, so a large node is read by a few
     // helpers side by side; they all work for this session and end here.
@@ -266,9 +313,9 @@ Result<QList<Machine>> readMachines(
         QList<Machine> part;
         part.reserve(qsizetype(last - first));
         for (size_t i = first; i < last; ++i) {
-            Result<Machine> machine = readOne(domains[i].get(), autostart ? &autostart.value() : nullptr,
-                persistent ? &persistent.value() : nullptr, withSnapshots ? &withSnapshots.value() : nullptr, states,
-                known, definitions);
+            Result<Machine> machine
+                = readOne(domains[i], autostart ? &*autostart : nullptr, persistent ? &*persistent : nullptr,
+                    withSnapshots ? &*withSnapshots : nullptr, states, known, definitions);
             if (!machine && machine.error().code == VIR_ERR_NO_DOMAIN) {
                 continue; // undefined between the listing and the reading: it is gone, not broken
             }
@@ -287,7 +334,7 @@ Result<QList<Machine>> readMachines(
             std::min(domains.size(), (h + 1) * slice)));
     }
     QList<Machine> machines;
-    machines.reserve(count);
+    machines.reserve(qsizetype(domains.size()));
     std::optional<Error> failure;
     const auto collect = [&](const Result<QList<Machine>> &part) {
         if (!part) {
@@ -396,14 +443,18 @@ class RunningMachines
 public:
     static constexpr qsizetype listingFrom = 16;
 
-    explicit RunningMachines(bool listAll)
+    RunningMachines(bool listAll, const QHash<QString, virDomainPtr> &handles)
         : m_listAll(listAll)
+        , m_handles(handles)
     {
     }
 
     /// The running machine @p uuid, or null; valid until this goes.
     virDomainPtr find(virConnectPtr connection, const QString &uuid)
     {
+        if (const virDomainPtr handle = m_handles.value(uuid)) {
+            return handle;
+        }
         if (!m_listAll) {
             m_one.reset(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
             virResetLastError(); // gone since: it has no addresses
@@ -424,6 +475,7 @@ public:
 
 private:
     bool m_listAll;
+    const QHash<QString, virDomainPtr> &m_handles;
     bool m_listed = false;
     Libvirt::Domain m_one;
     std::vector<Libvirt::Domain> m_listing; ///< owns what m_all points to
@@ -432,7 +484,8 @@ private:
 
 } // namespace
 
-QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities)
+QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities,
+    const QHash<QString, virDomainPtr> &handles)
 {
     if (!capacities.read) {
         capacities = volumeCapacities(connection);
@@ -443,7 +496,7 @@ QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machi
     const auto onActiveNetwork = [&networks](const NetworkInterface &interface) {
         return interface.type == QLatin1StringView("network") && networks.contains(interface.source);
     };
-    RunningMachines running(machines.size() > RunningMachines::listingFrom);
+    RunningMachines running(machines.size() > RunningMachines::listingFrom, handles);
     QList<Machine> changed;
     for (Machine machine : machines) {
         bool differs = false;

@@ -30,13 +30,15 @@ enum class Definitions {
     Fetch, ///< one XML read per machine
     /// An XML read only for a machine not in the known ones, or that started
     /// or stopped since (a running machine's definition is its live one):
-    /// what else changes a definition comes by an event.
+    /// what else changes a definition comes by an event. Autostart and the
+    /// snapshots of a known machine are carried from it, not asked.
     FetchChanged,
 };
 
-/// Every machine, in bulk: one listing, three filtered listings (autostart,
-/// persistent, with snapshots), one bulk state query and the XML reads
-/// @p definitions asks for. A machine whose XML cannot be parsed is kept
+/// Every machine, in bulk: one listing with the states (bulk statistics,
+/// where the driver has them), three filtered listings (autostart,
+/// persistent, with snapshots) unless @p definitions is FetchChanged, and
+/// the XML reads @p definitions asks for. A machine whose XML cannot be parsed is kept
 /// with its problem. A machine in @p known (by UUID) whose XML is as it was
 /// keeps its description without parsing it again.
 [[nodiscard]] Result<QList<Machine>> readMachines(
@@ -74,9 +76,10 @@ struct DiskCapacities {
 /// The slower details, filled into @p machines after a full reading: each
 /// running machine's interface addresses (from the node's DHCP leases) and
 /// each disk's capacity (from the storage volume at its path; @p capacities
-/// caches what is known by path). Returns the machines that changed.
-[[nodiscard]] QList<Machine> readDetails(
-    virConnectPtr connection, const QList<Machine> &machines, DiskCapacities &capacities);
+/// caches what is known by path). @p handles (by UUID) are machines' handles
+/// at hand, which need no lookup. Returns the machines that changed.
+[[nodiscard]] QList<Machine> readDetails(virConnectPtr connection, const QList<Machine> &machines,
+    DiskCapacities &capacities, const QHash<QString, virDomainPtr> &handles = {});
 
 /// Whether @p capabilitiesXml (virConnectGetCapabilities) offers KVM guests.
 [[nodiscard]] bool offersKvm(QByteArrayView capabilitiesXml);

@@ -300,13 +300,14 @@ void NodeSession::carryDetails(Machine &machine) const
     }
 }
 
-void NodeSession::readDetails(const QList<Machine> &machines)
+void NodeSession::readDetails(const QList<Machine> &machines, const QHash<QString, virDomainPtr> &handles)
 {
     if (!m_connection || machines.isEmpty()) {
         return;
     }
     InventoryChange change;
-    for (const Machine &machine : InventoryReader::readDetails(m_connection.get(), machines, m_diskCapacities)) {
+    for (const Machine &machine :
+        InventoryReader::readDetails(m_connection.get(), machines, m_diskCapacities, handles)) {
         change.changed += m_machines.update(machine).changed;
     }
     publish(change);
@@ -418,9 +419,11 @@ void NodeSession::readTouchedMachines()
     }
     InventoryChange change;
     QList<Machine> detailsWanted;
+    QHash<QString, virDomainPtr> handles; // the events' own: no lookup
     for (const Machine &machine : std::as_const(fresh)) {
         if (needsDetails(machine)) {
             detailsWanted.append(machine);
+            handles.insert(machine.uuid, touched.value(machine.uuid).domain.get());
         }
         InventoryChange one = m_machines.update(machine);
         change.added += one.added;
@@ -431,7 +434,7 @@ void NodeSession::readTouchedMachines()
     }
     publish(change);
     noteCallTime(clock.elapsed(), touched.size());
-    readDetails(detailsWanted);
+    readDetails(detailsWanted, handles);
 }
 
 bool NodeSession::needsDetails(const Machine &fresh) const

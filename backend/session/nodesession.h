@@ -116,7 +116,7 @@ private:
     void tick();
     void readNodeParts();
     /// Addresses and disk capacities of @p machines, published as changes.
-    void readDetails(const QList<Machine> &machines);
+    void readDetails(const QList<Machine> &machines, const QHash<QString, virDomainPtr> &handles = {});
     void carryDetails(Machine &machine) const;
     [[nodiscard]] bool needsDetails(const Machine &fresh) const;
     /// Running without an address on a virtual network yet, or with a disk

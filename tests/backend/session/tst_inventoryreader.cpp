@@ -180,6 +180,27 @@ private Q_SLOTS:
         QCOMPARE(unknown.value().first(), fullReading());
     }
 
+    // No event tells autostart or a snapshot: a refresh carries them from
+    // the known machine, and a full reading asks the node.
+    void aRefreshCarriesAutostartAndSnapshots()
+    {
+        using InventoryReader::Definitions;
+        Machine known = fullReading();
+        known.autostart = !known.autostart;
+        known.snapshots = {QStringLiteral("as known")};
+        known.snapshotCount = 1;
+        const Result<QList<Machine>> refreshed
+            = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}}, Definitions::FetchChanged);
+        QVERIFY(refreshed.ok());
+        QCOMPARE(refreshed.value().first().autostart, known.autostart);
+        QCOMPARE(refreshed.value().first().snapshots, known.snapshots);
+        QCOMPARE(refreshed.value().first().snapshotCount, 1);
+
+        const Result<QList<Machine>> full = InventoryReader::readMachines(m_connection.get(), {{m_uuid, known}});
+        QVERIFY(full.ok());
+        QCOMPARE(full.value().first(), fullReading());
+    }
+
     // An event brings the machine's handle: the reading goes through it,
     // without looking the machine up, and ends where a full one does.
     void aReadThroughAnEventsHandleIsTheSame()
