@@ -80,40 +80,50 @@ void DemoActivity::fillIn(QList<MachineCounters> &read, const QHash<QString, Mac
     m_memoryUsedKiB = 0;
     ++m_round;
     // Paused and crashed machines, which the node still reports active, do
-    // nothing in the demo: they have no live figures, as before.
-    read.removeIf([&machines](const MachineCounters &counters) {
-        const auto machine = machines.constFind(counters.uuid);
-        return machine != machines.cend() && !machine->isRunning();
-    });
-    for (MachineCounters &counters : read) {
-        const auto machine = machines.constFind(counters.uuid);
-        if (machine == machines.cend()) {
-            continue; // not in the inventory yet: its event is on the way
+    // nothing in the demo: they have no live figures, as before. One lookup
+    // of each machine: this runs for every machine of a demo node, each second.
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < read.size(); ++i) {
+        const auto machine = machines.constFind(read[i].uuid);
+        if (machine != machines.cend() && !machine->isRunning()) {
+            continue;
         }
-        auto totals = m_totals.find(counters.uuid);
-        if (totals == m_totals.end()) {
-            totals = m_totals.insert(counters.uuid, Totals{.traits = traitsOf(machine->name)});
+        if (machine != machines.cend()) { // else not in the inventory yet: its event is on the way
+            fillInOne(read[i], *machine, nowMs, elapsed);
         }
-        totals->round = m_round;
-        const MachineCounters simulated = simulate(*machine, *totals, nowMs, elapsed);
-        counters.vcpus = counters.vcpus > 0 ? counters.vcpus : simulated.vcpus;
-        const auto fill
-            = [](std::optional<quint64> &field, std::optional<quint64> value) { field = field ? field : value; };
-        fill(counters.cpuTimeNs, simulated.cpuTimeNs);
-        fill(counters.memoryAvailableKiB, simulated.memoryAvailableKiB);
-        fill(counters.memoryUnusedKiB, simulated.memoryUnusedKiB);
-        fill(counters.diskReadBytes, simulated.diskReadBytes);
-        fill(counters.diskWriteBytes, simulated.diskWriteBytes);
-        fill(counters.diskReadRequests, simulated.diskReadRequests);
-        fill(counters.diskWriteRequests, simulated.diskWriteRequests);
-        fill(counters.netRxBytes, simulated.netRxBytes);
-        fill(counters.netTxBytes, simulated.netTxBytes);
+        if (kept != i) {
+            read[kept] = std::move(read[i]);
+        }
+        ++kept;
     }
+    read.resize(kept);
     // Machines no longer reported start again from zero.
     m_totals.removeIf([this](const auto &entry) { return entry.value().round != m_round; });
     m_busyNs += m_tickBusyNs;
     m_firstMs = m_firstMs > 0 ? m_firstMs : nowMs;
     m_lastMs = nowMs;
+}
+
+void DemoActivity::fillInOne(MachineCounters &counters, const Machine &machine, qint64 nowMs, double elapsed)
+{
+    auto totals = m_totals.find(counters.uuid);
+    if (totals == m_totals.end()) {
+        totals = m_totals.insert(counters.uuid, Totals{.traits = traitsOf(machine.name)});
+    }
+    totals->round = m_round;
+    const MachineCounters simulated = simulate(machine, *totals, nowMs, elapsed);
+    counters.vcpus = counters.vcpus > 0 ? counters.vcpus : simulated.vcpus;
+    const auto fill
+        = [](std::optional<quint64> &field, std::optional<quint64> value) { field = field ? field : value; };
+    fill(counters.cpuTimeNs, simulated.cpuTimeNs);
+    fill(counters.memoryAvailableKiB, simulated.memoryAvailableKiB);
+    fill(counters.memoryUnusedKiB, simulated.memoryUnusedKiB);
+    fill(counters.diskReadBytes, simulated.diskReadBytes);
+    fill(counters.diskWriteBytes, simulated.diskWriteBytes);
+    fill(counters.diskReadRequests, simulated.diskReadRequests);
+    fill(counters.diskWriteRequests, simulated.diskWriteRequests);
+    fill(counters.netRxBytes, simulated.netRxBytes);
+    fill(counters.netTxBytes, simulated.netTxBytes);
 }
 
 NodeCounters DemoActivity::node(const NodeFacts &facts) const

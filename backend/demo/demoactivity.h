@@ -49,6 +49,8 @@ private:
     /// A machine's load in [0, 1] at a moment.
     [[nodiscard]] static double load(const Traits &traits, double seconds);
     [[nodiscard]] MachineCounters simulate(const Machine &machine, Totals &totals, qint64 nowMs, double elapsed);
+    /// The counters the node left out of @p counters, from the simulation.
+    void fillInOne(MachineCounters &counters, const Machine &machine, qint64 nowMs, double elapsed);
 
     QHash<QString, Totals> m_totals;
     quint64 m_round = 0;

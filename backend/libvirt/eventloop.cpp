@@ -167,12 +167,19 @@ void Loop::fireTimers()
     m_armedNs = -1;
     const int64_t now = nowNs();
     std::vector<int> due;
+    int64_t earliest = -1; // of the timers not due now
     for (auto &[id, registration] : m_registrations) {
-        if (!registration.isWatch && registration.dueNs >= 0 && registration.dueNs <= now) {
+        if (registration.isWatch || registration.dueNs < 0) {
+            continue;
+        }
+        if (registration.dueNs <= now) {
             due.push_back(id);
             registration.dueNs = now + int64_t(registration.intervalMs) * 1'000'000;
+        } else {
+            earliest = earliest < 0 ? registration.dueNs : std::min(earliest, registration.dueNs);
         }
     }
+    armFor(earliest);
     for (const int id : due) {
         const auto found = m_registrations.find(id);
         if (found == m_registrations.end()) {
@@ -184,13 +191,14 @@ void Loop::fireTimers()
         callback(id, opaque);
         lock.lock();
     }
-    int64_t earliest = -1;
-    for (const auto &[id, registration] : m_registrations) {
-        if (!registration.isWatch && registration.dueNs >= 0 && (earliest < 0 || registration.dueNs < earliest)) {
-            earliest = registration.dueNs;
+    // The timers that fired, as their callbacks left them (libvirt stops its
+    // event queue's timer in its callback); what the callbacks changed has
+    // armed the timerfd itself. One scan of every timer a turn, not two.
+    for (const int id : due) {
+        if (const auto found = m_registrations.find(id); found != m_registrations.end()) {
+            armFor(found->second.dueNs);
         }
     }
-    armFor(earliest); // once: each call may set the timerfd
 }
 
 /// libvirt may remove a registration while its callback runs on the loop's

@@ -555,19 +555,20 @@ void NodeSession::tick()
     }
     NodeTick result{.timestampMs = nowMs, .simulated = m_simulated};
     const double seconds = m_previousMs > 0 ? double(nowMs - m_previousMs) / 1000.0 : 0.0;
-    QHash<QString, MachineCounters> current;
-    current.reserve(counters.size());
     result.machines.reserve(counters.size());
+    ++m_tickRound;
     for (MachineCounters &now : counters) {
-        const auto before = m_previous.constFind(now.uuid);
-        result.machines.append(before == m_previous.cend()
+        Previous &before = m_previous[now.uuid]; // one lookup, in place: this runs for every machine, each second
+        result.machines.append(before.round == 0
                 ? MachineRates{.uuid = now.uuid}
-                : RateCalculator::machine(*before, now, seconds, m_facts.cpus));
-        current.insert(now.uuid, std::move(now));
+                : RateCalculator::machine(before.counters, now, seconds, m_facts.cpus));
+        before = Previous{.counters = std::move(now), .round = m_tickRound};
+    }
+    if (m_previous.size() != counters.size()) { // machines that stopped
+        m_previous.removeIf([this](const auto &entry) { return entry.value().round != m_tickRound; });
     }
     result.node = RateCalculator::node(m_previousNode, nodeCounters);
     RateCalculator::addMachineTraffic(result.node, result.machines);
-    m_previous = std::move(current);
     m_previousNode = nodeCounters;
     m_previousMs = nowMs;
     m_metrics->record(nowMs / 1000, result.node, result.machines);

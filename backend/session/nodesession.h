@@ -170,7 +170,13 @@ private:
     DemoActivity m_demo;
     NodeFacts m_facts;
     bool m_factsPublished = false; ///< the first full reading sends the facts, even empty ones
-    QHash<QString, MachineCounters> m_previous;
+    /// A machine's counters at the tick that last reported it.
+    struct Previous {
+        MachineCounters counters;
+        quint64 round = 0; ///< that tick's; 0 for a machine not reported yet
+    };
+    QHash<QString, Previous> m_previous; ///< by UUID
+    quint64 m_tickRound = 0;
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     AsideCalls m_aside;
     NodeCounters m_previousNode;
