@@ -230,9 +230,17 @@ void Fleet::onTicked(const QString &id, const NodeTick &tick)
     node.rates = tick.node;
     node.simulatedActivity = tick.simulated;
     node.lastTickWorkMs = tick.workMs;
-    node.machineRates.clear();
-    for (const MachineRates &rates : tick.machines) {
-        node.machineRates.insert(rates.uuid, rates);
+    // In place, each second for every machine: a table built anew each time
+    // cost more than the rest of the fleet's work on a tick.
+    const auto take = [&node, &tick] {
+        for (const MachineRates &rates : tick.machines) {
+            node.machineRates.insert(rates.uuid, rates);
+        }
+    };
+    take();
+    if (node.machineRates.size() != tick.machines.size()) { // some stopped: keep only the reported ones
+        node.machineRates.clear();
+        take();
     }
     Q_EMIT ticked(index, tick);
 }

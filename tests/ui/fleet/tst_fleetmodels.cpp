@@ -174,6 +174,11 @@ private Q_SLOTS:
         QCOMPARE(withCpu, 15);
         const QString uuid = node.machineRates.constBegin().key();
         QVERIFY(node.metrics->machineWindow(uuid, 600).size() >= 2);
+
+        // A machine that stops has no live figures from the next tick on.
+        fleet.request(node.entry.id, MachineRequest{.kind = MachineRequest::Kind::ForceOff, .uuid = uuid});
+        QTRY_COMPARE_WITH_TIMEOUT(fleet.nodes().first().machineRates.size(), 14, timeoutMs);
+        QVERIFY(!fleet.nodes().first().machineRates.contains(uuid));
     }
 
     void filtersMachinesByNodeAndText()
