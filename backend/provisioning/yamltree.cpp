@@ -87,8 +87,9 @@ public:
         : m_limits(limits)
     {
         yaml_parser_initialize(&m_parser);
-        yaml_parser_set_input_string(
-            &m_parser, reinterpret_cast<const unsigned char *>(text.data()), size_t(text.size()));
+        static const char nothing[] = ""; // libyaml wants a pointer, even to no text
+        yaml_parser_set_input_string(&m_parser,
+            reinterpret_cast<const unsigned char *>(text.data() ? text.data() : nothing), size_t(text.size()));
     }
     ~Reader() { yaml_parser_delete(&m_parser); }
     Reader(const Reader &) = delete;
