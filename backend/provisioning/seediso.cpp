@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "provisioning/seediso.h"
+
+#include <KLocalizedString>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#define LIBISOFS_WITHOUT_LIBBURN // libisofs then declares struct burn_source itself
+#include <libisofs/libisofs.h>
+
+namespace Flotilla::SeedIso
+{
+
+namespace
+{
+
+constexpr int blockBytes = 2048;
+
+Error failed(int code)
+{
+    return Error{.message = i18nc("@info", "Could not build the machine's seed"),
+        .details = QString::fromUtf8(iso_error_to_msg(code)),
+        .code = code};
+}
+
+/// libisofs is set up once per process, and told to keep its messages to itself.
+bool ready()
+{
+    static const bool initialised = [] {
+        if (iso_init() < 0) {
+            return false;
+        }
+        char never[] = "NEVER";
+        char none[] = "";
+        iso_set_msgs_severities(never, never, none);
+        return true;
+    }();
+    return initialised;
+}
+
+struct ImageUnref {
+    void operator()(IsoImage *image) const { iso_image_unref(image); }
+};
+struct OptsFree {
+    void operator()(IsoWriteOpts *opts) const { iso_write_opts_free(opts); }
+};
+struct SourceFree {
+    void operator()(burn_source *source) const
+    {
+        source->free_data(source);
+        free(source); // NOLINT(cppcoreguidelines-no-malloc): libisofs allocates it so
+    }
+};
+
+/// Adds @p bytes as the file @p name at the image's root.
+int addFile(IsoImage *image, const char *name, const QByteArray &bytes)
+{
+    // The stream owns the buffer and frees it with free().
+    auto *buffer = static_cast<unsigned char *>(malloc(size_t(std::max<qsizetype>(bytes.size(), 1)))); // NOLINT
+    if (!buffer) {
+        return ISO_OUT_OF_MEM;
+    }
+    std::memcpy(buffer, bytes.constData(), size_t(bytes.size()));
+    IsoStream *stream = nullptr;
+    if (const int made = iso_memory_stream_new(buffer, size_t(bytes.size()), &stream); made < 0) {
+        free(buffer); // NOLINT
+        return made;
+    }
+    const int added = iso_image_add_new_file(image, iso_image_get_root(image), name, stream, nullptr);
+    if (added < 0) {
+        iso_stream_unref(stream); // else the file has taken this reference over
+    }
+    return added;
+}
+
+} // namespace
+
+Result<QByteArray> build(const CloudInit::Seed &seed)
+{
+    if (!ready()) {
+        return failed(ISO_FATAL_ERROR);
+    }
+    IsoImage *rawImage = nullptr;
+    if (const int made = iso_image_new(volumeLabel, &rawImage); made < 0) {
+        return failed(made);
+    }
+    const std::unique_ptr<IsoImage, ImageUnref> image(rawImage);
+    for (const auto &[name, bytes] : {std::pair{"user-data", &seed.userData}, std::pair{"meta-data", &seed.metaData},
+             std::pair{"network-config", &seed.networkConfig}}) {
+        if (const int added = addFile(image.get(), name, *bytes); added < 0) {
+            return failed(added);
+        }
+    }
+    IsoWriteOpts *rawOpts = nullptr;
+    if (const int made = iso_write_opts_new(&rawOpts, 1); made < 0) { // profile 1: Rock Ridge
+        return failed(made);
+    }
+    const std::unique_ptr<IsoWriteOpts, OptsFree> opts(rawOpts);
+    iso_write_opts_set_joliet(opts.get(), 1);
+    iso_write_opts_set_relaxed_vol_atts(opts.get(), 1); // keeps the label lower-case, as cloud-init matches it
+    burn_source *rawSource = nullptr;
+    if (const int made = iso_image_create_burn_source(image.get(), opts.get(), &rawSource); made < 0) {
+        return failed(made);
+    }
+    const std::unique_ptr<burn_source, SourceFree> source(rawSource);
+    QByteArray iso;
+    unsigned char block[blockBytes];
+    for (;;) {
+        const int read = source->read_xt(source.get(), block, blockBytes);
+        if (read < 0) {
+            return failed(ISO_WRITE_ERROR);
+        }
+        if (read == 0) {
+            break;
+        }
+        iso.append(reinterpret_cast<const char *>(block), read);
+    }
+    return iso;
+}
+
+} // namespace Flotilla::SeedIso

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "core/result.h"
+#include "provisioning/cloudinit.h"
+
+#include <QByteArray>
+
+/// The NoCloud seed as cloud-init looks for it on a CD-ROM: an ISO 9660
+/// image labelled "cidata", holding user-data, meta-data and
+/// network-config, with Rock Ridge and Joliet names (plain ISO 9660 names
+/// would turn "user-data" into "USER_DAT"). Built in memory with libisofs:
+/// no program is run and nothing is written to disk.
+namespace Flotilla::SeedIso
+{
+
+inline constexpr const char *volumeLabel = "cidata";
+
+[[nodiscard]] Result<QByteArray> build(const CloudInit::Seed &seed);
+
+} // namespace Flotilla::SeedIso
