@@ -156,6 +156,12 @@ void readMetadataField(Reader &reader, MachineMetadata &metadata)
         metadata.replica = ok && replica >= 0 ? replica : -1;
     } else if (name == QLatin1StringView("note")) {
         metadata.note = text;
+    } else if (name == QLatin1StringView("image")) {
+        metadata.image = text;
+    } else if (name == QLatin1StringView("created")) {
+        metadata.created = text;
+    } else if (name == QLatin1StringView("creator")) {
+        metadata.creator = text;
     }
 }
 
@@ -329,8 +335,12 @@ Result<QString> metadataElement(const MachineMetadata &metadata)
     if (metadata.replica >= 0) {
         write(QStringLiteral("replica"), QString::number(metadata.replica));
     }
-    if (!metadata.note.isEmpty()) {
-        write(QStringLiteral("note"), metadata.note);
+    const std::pair<const char *, const QString *> fields[] = {{"note", &metadata.note}, {"image", &metadata.image},
+        {"created", &metadata.created}, {"creator", &metadata.creator}};
+    for (const auto &[name, text] : fields) {
+        if (!text->isEmpty()) {
+            write(QString::fromLatin1(name), *text);
+        }
     }
     writer.writeEndElement();
     if (writer.hasError() || !holdable) {

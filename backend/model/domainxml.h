@@ -51,6 +51,9 @@ struct MachineMetadata {
     QString templateName;
     int replica = -1;
     QString note;
+    QString image; ///< the base image it was made from (a volume's name), for machines Flotilla made
+    QString created; ///< when, ISO 8601 in UTC
+    QString creator; ///< who: "alice@desktop"
 
     bool operator==(const MachineMetadata &) const = default;
 };

@@ -134,7 +134,10 @@ private Q_SLOTS:
             .tags = {QStringLiteral("kubernetes"), QStringLiteral("edge")},
             .templateName = QStringLiteral("k3s-agent"),
             .replica = 3,
-            .note = QStringLiteral("drain & cordon first")};
+            .note = QStringLiteral("drain & cordon first"),
+            .image = QStringLiteral("debian-13-generic.qcow2"),
+            .created = QStringLiteral("2026-11-30T05:20:00Z"),
+            .creator = QStringLiteral("alice@desktop")};
         const Result<QString> written = DomainXml::metadataElement(metadata);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
         const QString xml = written.value();
