@@ -27,12 +27,20 @@ struct DomainSnapshotFree {
 struct NetworkFree {
     void operator()(virNetworkPtr network) const { virNetworkFree(network); }
 };
+struct VolumeFree {
+    void operator()(virStorageVolPtr volume) const { virStorageVolFree(volume); }
+};
+struct StreamFree {
+    void operator()(virStreamPtr stream) const { virStreamFree(stream); }
+};
 
 using Connection = std::unique_ptr<virConnect, ConnectionFree>;
 using Domain = std::unique_ptr<virDomain, DomainFree>;
 using Pool = std::unique_ptr<virStoragePool, PoolFree>;
 using Network = std::unique_ptr<virNetwork, NetworkFree>;
 using DomainSnapshot = std::unique_ptr<virDomainSnapshot, DomainSnapshotFree>;
+using Volume = std::unique_ptr<virStorageVol, VolumeFree>;
+using Stream = std::unique_ptr<virStream, StreamFree>;
 
 /// Call once, on the main thread, before any session starts: initialises
 /// libvirt for use from many threads, sends its errors to Flotilla's log

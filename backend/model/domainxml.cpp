@@ -162,6 +162,8 @@ void readMetadataField(Reader &reader, MachineMetadata &metadata)
         metadata.created = text;
     } else if (name == QLatin1StringView("creator")) {
         metadata.creator = text;
+    } else if (name == QLatin1StringView("unfinished")) {
+        metadata.unfinished = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 }
 
@@ -341,6 +343,9 @@ Result<QString> metadataElement(const MachineMetadata &metadata)
         if (!text->isEmpty()) {
             write(QString::fromLatin1(name), *text);
         }
+    }
+    if (!metadata.unfinished.isEmpty()) {
+        write(QStringLiteral("unfinished"), metadata.unfinished.join(QLatin1Char('\n')));
     }
     writer.writeEndElement();
     if (writer.hasError() || !holdable) {

@@ -54,6 +54,10 @@ struct MachineMetadata {
     QString image; ///< the base image it was made from (a volume's name), for machines Flotilla made
     QString created; ///< when, ISO 8601 in UTC
     QString creator; ///< who: "alice@desktop"
+    /// While a plan is still making this machine: the volumes it makes
+    /// ("pool/volume"). Empty once made; what a lost node leaves behind
+    /// with it listed is removed when the node is back.
+    QStringList unfinished;
 
     bool operator==(const MachineMetadata &) const = default;
 };

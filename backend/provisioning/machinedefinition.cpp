@@ -108,7 +108,7 @@ void writeDisks(QXmlStreamWriter &xml, const NewMachine &machine)
     for (const NewDisk &disk : machine.disks) {
         const bool seed = disk.kind == NewDisk::Kind::Seed;
         xml.writeStartElement(QStringLiteral("disk"));
-        xml.writeAttribute(QStringLiteral("type"), QStringLiteral("file"));
+        xml.writeAttribute(QStringLiteral("type"), QStringLiteral("volume"));
         xml.writeAttribute(QStringLiteral("device"), seed ? QStringLiteral("cdrom") : QStringLiteral("disk"));
         xml.writeEmptyElement(QStringLiteral("driver"));
         xml.writeAttribute(QStringLiteral("name"), QStringLiteral("qemu"));
@@ -118,7 +118,8 @@ void writeDisks(QXmlStreamWriter &xml, const NewMachine &machine)
             xml.writeAttribute(QStringLiteral("discard"), QStringLiteral("unmap"));
         }
         xml.writeEmptyElement(QStringLiteral("source"));
-        xml.writeAttribute(QStringLiteral("file"), disk.path);
+        xml.writeAttribute(QStringLiteral("pool"), disk.pool);
+        xml.writeAttribute(QStringLiteral("volume"), disk.volume);
         xml.writeEmptyElement(QStringLiteral("target"));
         xml.writeAttribute(QStringLiteral("dev"), targetOf(disk.kind, virtioDisks));
         xml.writeAttribute(QStringLiteral("bus"), seed ? QStringLiteral("sata") : QStringLiteral("virtio"));

@@ -28,7 +28,8 @@ struct HypervisorOffer {
     [[nodiscard]] bool isEmulated() const { return domainType != QLatin1StringView("kvm"); }
 };
 
-/// A disk of a new machine, as a file on the node (a volume's path).
+/// A disk of a new machine: a volume in one of the node's pools, named by
+/// pool and volume, which works for every kind of pool (a folder, LVM, …).
 struct NewDisk {
     enum class Kind {
         Root, ///< boots, the first virtio disk
@@ -36,7 +37,8 @@ struct NewDisk {
         Seed, ///< cloud-init's CD-ROM, read-only
     };
     Kind kind = Kind::Root;
-    QString path;
+    QString pool;
+    QString volume;
     QString format; ///< "qcow2", "raw", "iso"
 };
 

@@ -137,7 +137,8 @@ private Q_SLOTS:
             .note = QStringLiteral("drain & cordon first"),
             .image = QStringLiteral("debian-13-generic.qcow2"),
             .created = QStringLiteral("2026-11-30T05:20:00Z"),
-            .creator = QStringLiteral("alice@desktop")};
+            .creator = QStringLiteral("alice@desktop"),
+            .unfinished = {QStringLiteral("default/web-01-root.qcow2"), QStringLiteral("default/web-01-seed.iso")}};
         const Result<QString> written = DomainXml::metadataElement(metadata);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
         const QString xml = written.value();

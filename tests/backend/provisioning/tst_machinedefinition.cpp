@@ -40,9 +40,9 @@ class MachineDefinitionTest : public QObject
             .maxVcpus = 4,
             .memoryBytes = 2ULL << 30,
             .maxMemoryBytes = 4ULL << 30,
-            .disks = {{NewDisk::Kind::Root, u"/var/lib/libvirt/images/web-01-root.qcow2"_s, u"qcow2"_s},
-                {NewDisk::Kind::Data, u"/var/lib/libvirt/images/web-01-data.qcow2"_s, u"qcow2"_s},
-                {NewDisk::Kind::Seed, u"/var/lib/libvirt/images/web-01-seed.iso"_s, u"iso"_s}},
+            .disks = {{NewDisk::Kind::Root, u"default"_s, u"web-01-root.qcow2"_s, u"qcow2"_s},
+                {NewDisk::Kind::Data, u"default"_s, u"web-01-data.qcow2"_s, u"qcow2"_s},
+                {NewDisk::Kind::Seed, u"default"_s, u"web-01-seed.iso"_s, u"iso"_s}},
             .network = u"default"_s,
             .mac = u"52:54:00:AB:CD:EF"_s,
             .metadata = {.tags = {u"web"_s},
@@ -138,6 +138,7 @@ private Q_SLOTS:
         QCOMPARE(domain.disks.at(0).target, u"vda"_s);
         QCOMPARE(domain.disks.at(1).target, u"vdb"_s);
         QCOMPARE(domain.disks.at(2).device, u"cdrom"_s);
+        QCOMPARE(domain.disks.at(0).source, u"default/web-01-root.qcow2"_s);
         QCOMPARE(domain.interfaces.size(), 1);
         QCOMPARE(domain.interfaces.first().mac, u"52:54:00:ab:cd:ef"_s);
         QCOMPARE(domain.interfaces.first().source, u"default"_s);

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "provisioning/machineprovisioning.h"
+
+#include "libvirt/libvirthandles.h"
+#include "provisioning/nodevolumes.h"
+#include "provisioning/seediso.h"
+
+#include <KLocalizedString>
+
+#include <libvirt/virterror.h>
+
+#include <memory>
+
+namespace Flotilla::MachineProvisioning
+{
+
+namespace
+{
+
+/// What the steps share: the machine once it is defined.
+struct Made {
+    Libvirt::Domain domain;
+};
+
+QString qualified(const QString &pool, const QString &volume)
+{
+    return pool + QLatin1Char('/') + volume;
+}
+
+/// Deletes @p domain's definition, its UEFI variables with it.
+Result<bool> undefine(virDomainPtr domain)
+{
+    if (virDomainIsActive(domain) == 1) {
+        virDomainDestroy(domain);
+    }
+    if (virDomainUndefineFlags(domain, VIR_DOMAIN_UNDEFINE_NVRAM) < 0 && virDomainUndefine(domain) < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not remove the machine's definition"));
+    }
+    virResetLastError();
+    return true;
+}
+
+/// The machine as the plan defines it: its disks, and the volumes it makes listed as unfinished.
+NewMachine machineOf(const MachineOrder &order)
+{
+    NewMachine machine = order.machine;
+    const QString root = volumeName(order, NewDisk::Kind::Root);
+    machine.disks
+        = {NewDisk{.kind = NewDisk::Kind::Root, .pool = order.pool, .volume = root, .format = QStringLiteral("qcow2")}};
+    machine.metadata.unfinished = {qualified(order.pool, root)};
+    if (!order.dataVolume.isEmpty() || order.dataBytes > 0) {
+        const QString data = order.dataVolume.isEmpty() ? volumeName(order, NewDisk::Kind::Data) : order.dataVolume;
+        machine.disks.append(NewDisk{
+            .kind = NewDisk::Kind::Data, .pool = order.pool, .volume = data, .format = QStringLiteral("qcow2")});
+        if (order.dataVolume.isEmpty()) {
+            machine.metadata.unfinished.append(qualified(order.pool, data));
+        }
+    }
+    if (!order.seed.userData.isEmpty()) {
+        const QString seed = volumeName(order, NewDisk::Kind::Seed);
+        machine.disks.append(
+            NewDisk{.kind = NewDisk::Kind::Seed, .pool = order.pool, .volume = seed, .format = QStringLiteral("iso")});
+        machine.metadata.unfinished.append(qualified(order.pool, seed));
+    }
+    return machine;
+}
+
+Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, const NewMachine &machine)
+{
+    const Libvirt::Domain taken(virDomainLookupByName(connection, order.machine.name.toUtf8().constData()));
+    virResetLastError();
+    if (taken) {
+        return Error{.message = i18nc("@info", "A machine named %1 is already on this node", order.machine.name)};
+    }
+    if (!NodeVolumes::exists(connection, order.pool, order.image)) {
+        return Error{.message = i18nc("@info", "The image %1 is not in the pool %2", order.image, order.pool)};
+    }
+    if (!order.dataVolume.isEmpty() && !NodeVolumes::exists(connection, order.pool, order.dataVolume)) {
+        return Error{.message = i18nc("@info", "The data disk %1 is not in the pool %2", order.dataVolume, order.pool)};
+    }
+    for (const QString &volume : machine.metadata.unfinished) {
+        if (NodeVolumes::exists(connection, order.pool, volume.section(QLatin1Char('/'), 1))) {
+            return Error{.message = i18nc("@info", "The volume %1 is already there", volume)};
+        }
+    }
+    const quint64 needed = (order.linkedClone ? 0 : order.rootBytes)
+        + (order.dataVolume.isEmpty() ? order.dataBytes : 0) + quint64(order.seed.size());
+    const Result<quint64> room = NodeVolumes::available(connection, order.pool);
+    if (!room) {
+        return room.error();
+    }
+    if (room.value() < needed) {
+        return Error{.message = i18nc("@info", "The pool %1 is too full", order.pool),
+            .details = i18nc("@info", "the machine needs %1 bytes, and %2 are free", needed, room.value())};
+    }
+    return true;
+}
+
+ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const MachineOrder &order,
+    NewDisk::Kind kind, std::function<Result<bool>()> make)
+{
+    const QString name = volumeName(order, kind);
+    return ProvisioningPlan::Step{.title = title,
+        .run = std::move(make),
+        .undo = [connection, pool = order.pool, name] { return NodeVolumes::remove(connection, pool, name); }};
+}
+
+ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffer &offer, const NewMachine &machine,
+    const std::shared_ptr<Made> &made)
+{
+    return ProvisioningPlan::Step{.title = i18nc("@info:progress", "Record the machine on the node"),
+        .run = [connection, offer, machine, made]() -> Result<bool> {
+            const Result<QByteArray> xml = MachineDefinition::domainXml(offer, machine);
+            if (!xml) {
+                return xml.error();
+            }
+            made->domain.reset(virDomainDefineXML(connection, xml.value().constData()));
+            if (!made->domain) {
+                return Libvirt::lastError(i18nc("@info", "The node refused the machine's definition"));
+            }
+            return true;
+        },
+        .undo = [made] { return undefine(made->domain.get()); }};
+}
+
+ProvisioningPlan::Step finishStep(const NewMachine &machine, const std::shared_ptr<Made> &made)
+{
+    MachineMetadata finished = machine.metadata;
+    finished.unfinished.clear();
+    return ProvisioningPlan::Step{
+        .title = i18nc("@info:progress", "Mark the machine as made"), .run = [finished, made]() -> Result<bool> {
+            const Result<QString> element = DomainXml::metadataElement(finished);
+            if (!element) {
+                return element.error();
+            }
+            if (virDomainSetMetadata(made->domain.get(), VIR_DOMAIN_METADATA_ELEMENT,
+                    element.value().toUtf8().constData(), DomainXml::metadataPrefix, DomainXml::metadataNamespace,
+                    VIR_DOMAIN_AFFECT_CONFIG)
+                < 0) {
+                return Libvirt::lastError(i18nc("@info", "Could not mark the machine as made"));
+            }
+            return true;
+        }};
+}
+
+} // namespace
+
+QString volumeName(const MachineOrder &order, NewDisk::Kind kind)
+{
+    const QString tag = order.machine.uuid.left(8);
+    switch (kind) {
+    case NewDisk::Kind::Root:
+        return QStringLiteral("%1-root-%2.qcow2").arg(order.machine.name, tag);
+    case NewDisk::Kind::Data:
+        return QStringLiteral("%1-data-%2.qcow2").arg(order.machine.name, tag);
+    case NewDisk::Kind::Seed:
+        break;
+    }
+    return QStringLiteral("%1-seed-%2.iso").arg(order.machine.name, tag);
+}
+
+ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated)
+{
+    const NewMachine machine = machineOf(order);
+    const auto made = std::make_shared<Made>();
+    ProvisioningPlan plan;
+    plan.append({.title = i18nc("@info:progress", "Check the node"),
+        .run = [connection, order, machine] { return checkNode(connection, order, machine); }});
+    plan.append(recordStep(connection, offer, machine, made));
+    const QString root = volumeName(order, NewDisk::Kind::Root);
+    plan.append(volumeStep(connection, i18nc("@info:progress", "Create the root disk"), order, NewDisk::Kind::Root,
+        [connection, order, root]() -> Result<bool> {
+            if (!order.linkedClone) {
+                return NodeVolumes::createCopy(connection, order.pool, root, order.rootBytes, order.image);
+            }
+            const QString base = NodeVolumes::pathOf(connection, order.pool, order.image);
+            return NodeVolumes::createOverlay(connection, order.pool, root, order.rootBytes, base, order.imageFormat);
+        }));
+    if (order.dataVolume.isEmpty() && order.dataBytes > 0) {
+        plan.append(volumeStep(connection, i18nc("@info:progress", "Create the data disk"), order, NewDisk::Kind::Data,
+            [connection, order] {
+                return NodeVolumes::createEmpty(connection, order.pool, volumeName(order, NewDisk::Kind::Data),
+                    order.dataBytes, QStringLiteral("qcow2"));
+            }));
+    }
+    if (!order.seed.userData.isEmpty()) {
+        ProvisioningPlan::Step seed = volumeStep(connection, i18nc("@info:progress", "Write the setup (cloud-init)"),
+            order, NewDisk::Kind::Seed, [connection, order, simulated]() -> Result<bool> {
+                const Result<QByteArray> iso = SeedIso::build(order.seed);
+                if (!iso) {
+                    return iso.error();
+                }
+                return NodeVolumes::createWith(
+                    connection, order.pool, volumeName(order, NewDisk::Kind::Seed), iso.value(), simulated);
+            });
+        seed.simulated = simulated;
+        plan.append(seed);
+    }
+    plan.append(finishStep(machine, made));
+    if (order.start) {
+        plan.append({.title = i18nc("@info:progress", "Start the machine"),
+            .run = [made]() -> Result<bool> {
+                if (virDomainCreate(made->domain.get()) < 0) {
+                    return Libvirt::lastError(i18nc("@info", "The machine did not start"));
+                }
+                return true;
+            },
+            .undo = [made]() -> Result<bool> {
+                if (virDomainIsActive(made->domain.get()) == 1 && virDomainDestroy(made->domain.get()) < 0) {
+                    return Libvirt::lastError(i18nc("@info", "Could not stop the machine"));
+                }
+                return true;
+            }});
+    }
+    return plan;
+}
+
+Result<int> removeLeftovers(virConnectPtr connection)
+{
+    virDomainPtr *raw = nullptr;
+    const int count = virConnectListAllDomains(connection, &raw, 0);
+    if (count < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not list the machines"));
+    }
+    int removed = 0;
+    for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
+        char *xml = virDomainGetMetadata(
+            domain.get(), VIR_DOMAIN_METADATA_ELEMENT, DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_CONFIG);
+        virResetLastError(); // most machines have no metadata of ours
+        const bool ours = xml != nullptr;
+        const Result<MachineMetadata> metadata
+            = DomainXml::parseMetadataElement(ours ? QByteArrayView(xml) : QByteArrayView());
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt's allocation
+        if (!ours || !metadata || metadata.value().unfinished.isEmpty()) {
+            continue;
+        }
+        for (const QString &volume : metadata.value().unfinished) {
+            if (Result<bool> gone = NodeVolumes::remove(
+                    connection, volume.section(QLatin1Char('/'), 0, 0), volume.section(QLatin1Char('/'), 1));
+                !gone) {
+                return gone.error();
+            }
+        }
+        if (Result<bool> gone = undefine(domain.get()); !gone) {
+            return gone.error();
+        }
+        ++removed;
+    }
+    return removed;
+}
+
+} // namespace Flotilla::MachineProvisioning

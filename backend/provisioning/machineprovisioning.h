@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "provisioning/cloudinit.h"
+#include "provisioning/machinedefinition.h"
+#include "provisioning/provisioningplan.h"
+
+#include <libvirt/libvirt.h>
+
+namespace Flotilla
+{
+
+/// A machine to make on a node from a base image in one of its pools.
+struct MachineOrder {
+    NewMachine machine; ///< its disks are filled in by the plan
+    QString pool; ///< where its volumes go; the image is there too
+    QString image; ///< the base image's volume name
+    QString imageFormat; ///< "qcow2" or "raw"
+    bool linkedClone = true; ///< a qcow2 overlay on the image; else a full copy
+    quint64 rootBytes = 0; ///< at least the image's own size
+    quint64 dataBytes = 0; ///< 0: no data disk
+    QString dataVolume; ///< an existing data disk to attach (kept from an earlier machine); else one is made
+    CloudInit::Seed seed; ///< empty: no seed
+    bool start = true;
+};
+
+/// The steps that make a machine on a node, each with its undo, and the
+/// clean-up of what a lost node left half made.
+///
+/// The machine is defined first, marked unfinished with the volumes the
+/// plan is about to make (MachineMetadata::unfinished); then the volumes
+/// are made, the mark is taken off, and the machine starts. Whatever
+/// happens, a node never holds a volume of a plan without a record of it:
+/// a plan that fails undoes itself, and a node lost half way is cleaned up
+/// by removeLeftovers() once it is back.
+namespace MachineProvisioning
+{
+
+/// The volumes' names for @p order: "web-01-root-5b3c6a1e.qcow2", with
+/// part of the machine's UUID, so they never take an existing name.
+[[nodiscard]] QString volumeName(const MachineOrder &order, NewDisk::Kind kind);
+
+/// The plan for @p order on @p connection, whose hypervisor makes @p offer.
+/// @p simulated: the node cannot take uploads (a demo node), so the seed's
+/// volume stays empty and its step says so. The plan runs on the thread
+/// that owns @p connection.
+[[nodiscard]] ProvisioningPlan plan(
+    virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated);
+
+/// Removes every machine still marked unfinished on the node, with the
+/// volumes its mark lists. Returns how many machines it removed.
+[[nodiscard]] Result<int> removeLeftovers(virConnectPtr connection);
+
+} // namespace MachineProvisioning
+
+} // namespace Flotilla

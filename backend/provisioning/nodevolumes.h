@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <libvirt/libvirt.h>
+
+/// The volumes a plan makes in a node's storage pools, by pool and name.
+/// Each call is one or two libvirt calls on the calling (session) thread.
+namespace Flotilla::NodeVolumes
+{
+
+/// A qcow2 volume of @p capacityBytes over the image at @p basePath, a
+/// linked clone: made in an instant whatever the image's size. The backing
+/// format is always given (libvirt no longer guesses it).
+[[nodiscard]] Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const QString &name,
+    quint64 capacityBytes, const QString &basePath, const QString &baseFormat);
+/// A full qcow2 copy of the volume @p base in the same pool, grown to @p capacityBytes.
+[[nodiscard]] Result<bool> createCopy(
+    virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &base);
+/// An empty volume, @p format "qcow2" or "raw".
+[[nodiscard]] Result<bool> createEmpty(
+    virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &format);
+/// A raw volume holding @p bytes, sent through a libvirt stream. A node
+/// that cannot take uploads (libvirt's test driver) gets the volume empty
+/// when @p simulated; otherwise that is an error.
+[[nodiscard]] Result<bool> createWith(
+    virConnectPtr connection, const QString &pool, const QString &name, const QByteArray &bytes, bool simulated);
+/// Deletes the volume; one that is not there is no error.
+[[nodiscard]] Result<bool> remove(virConnectPtr connection, const QString &pool, const QString &name);
+/// Whether the volume is there.
+[[nodiscard]] bool exists(virConnectPtr connection, const QString &pool, const QString &name);
+/// The volume's path on the node, or empty.
+[[nodiscard]] QString pathOf(virConnectPtr connection, const QString &pool, const QString &name);
+/// Bytes free in @p pool, or libvirt's error.
+[[nodiscard]] Result<quint64> available(virConnectPtr connection, const QString &pool);
+
+} // namespace Flotilla::NodeVolumes

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "libvirt/libvirthandles.h"
+#include "provisioning/machineprovisioning.h"
+#include "provisioning/nodevolumes.h"
+
+#include <QTest>
+#include <QUuid>
+
+#include <libvirt/virterror.h>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+constexpr quint64 GiB = 1ULL << 30;
+const QString pool = u"default-pool"_s;
+const QString image = u"debian-base.qcow2"_s;
+} // namespace
+
+// A machine made on a node by a plan, on libvirt's test driver in this
+// process; and nothing left on the node when a step fails, the plan is
+// cancelled, or the node is lost half way.
+class MachineProvisioningTest : public QObject
+{
+    Q_OBJECT
+
+    Libvirt::Connection m_connection;
+    HypervisorOffer m_offer{.domainType = u"test"_s,
+        .machineType = u"pc-q35-10.0"_s,
+        .arch = u"x86_64"_s,
+        .emulator = u"/usr/bin/qemu-system-x86_64"_s,
+        .virtioVideo = true,
+        .virtioRng = true};
+
+    static MachineOrder order(const QString &name)
+    {
+        return MachineOrder{.machine = {.name = name,
+                                .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                .vcpus = 1,
+                                .maxVcpus = 2,
+                                .memoryBytes = GiB,
+                                .maxMemoryBytes = 2 * GiB,
+                                .network = u"default"_s,
+                                .mac = MachineDefinition::randomMac(),
+                                .metadata = {.image = image}},
+            .pool = pool,
+            .image = image,
+            .imageFormat = u"qcow2"_s,
+            .rootBytes = 20 * GiB,
+            .dataBytes = 5 * GiB,
+            .seed = {.userData = "#cloud-config\nhostname: \"" + name.toUtf8() + "\"\n",
+                .metaData = "instance-id: \"iid-1\"\n"}};
+    }
+
+    /// Every machine and volume on the node, by name.
+    QStringList whatIsOnTheNode() const
+    {
+        QStringList names;
+        virDomainPtr *domains = nullptr;
+        const int domainCount = virConnectListAllDomains(m_connection.get(), &domains, 0);
+        for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(domains, domainCount)) {
+            names.append(u"machine "_s + QString::fromUtf8(virDomainGetName(domain.get())));
+        }
+        Libvirt::Pool handle(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
+        virStorageVolPtr *volumes = nullptr;
+        const int volumeCount = handle ? virStoragePoolListAllVolumes(handle.get(), &volumes, 0) : -1;
+        for (int i = 0; i < volumeCount; ++i) {
+            names.append(u"volume "_s + QString::fromUtf8(virStorageVolGetName(volumes[i])));
+            virStorageVolFree(volumes[i]);
+        }
+        free(volumes); // NOLINT(cppcoreguidelines-no-malloc)
+        names.sort();
+        return names;
+    }
+
+    MachineMetadata metadataOf(const QString &name) const
+    {
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), name.toUtf8().constData()));
+        char *xml = domain ? virDomainGetMetadata(domain.get(), VIR_DOMAIN_METADATA_ELEMENT,
+                                 DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_CONFIG)
+                           : nullptr;
+        const Result<MachineMetadata> metadata = DomainXml::parseMetadataElement(xml ? QByteArrayView(xml) : "");
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        return metadata ? metadata.value() : MachineMetadata{};
+    }
+
+    /// @p plan with a step that fails inserted before step @p at.
+    static ProvisioningPlan failingAt(const ProvisioningPlan &plan, qsizetype at)
+    {
+        ProvisioningPlan injected;
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            if (i == at) {
+                injected.append(
+                    {.title = u"fail"_s, .run = []() -> Result<bool> { return Error{.message = u"injected"_s}; }});
+            }
+            injected.append(plan.step(i));
+        }
+        if (at == plan.size()) {
+            injected.append(
+                {.title = u"fail"_s, .run = []() -> Result<bool> { return Error{.message = u"injected"_s}; }});
+        }
+        return injected;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Libvirt::initialize();
+        m_connection.reset(virConnectOpen("test:///default"));
+        QVERIFY(m_connection);
+        QVERIFY(NodeVolumes::createEmpty(m_connection.get(), pool, image, 2 * GiB, u"qcow2"_s).ok());
+    }
+
+    void makesAMachine()
+    {
+        const QStringList before = whatIsOnTheNode();
+        const MachineOrder web = order(u"web-01"_s);
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, web, true);
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome outcome = plan.run(cancel);
+        QVERIFY2(outcome.completed, qPrintable(outcome.failure.text()));
+
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), "web-01"));
+        QVERIFY(domain);
+        QCOMPARE(virDomainIsActive(domain.get()), 1);
+        QCOMPARE(Libvirt::uuidOf(domain.get()), web.machine.uuid);
+        const MachineMetadata metadata = metadataOf(u"web-01"_s);
+        QVERIFY(metadata.unfinished.isEmpty());
+        QCOMPARE(metadata.image, image);
+        for (const NewDisk::Kind kind : {NewDisk::Kind::Root, NewDisk::Kind::Data, NewDisk::Kind::Seed}) {
+            QVERIFY(NodeVolumes::exists(m_connection.get(), pool, MachineProvisioning::volumeName(web, kind)));
+        }
+        QCOMPARE(whatIsOnTheNode().size(), before.size() + 4); // the machine and its three volumes
+        // A linked clone: the root disk names its image and the image's format.
+        Libvirt::Pool handle(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
+        Libvirt::Volume root(virStorageVolLookupByName(
+            handle.get(), MachineProvisioning::volumeName(web, NewDisk::Kind::Root).toUtf8().constData()));
+        char *xml = virStorageVolGetXMLDesc(root.get(), 0);
+        const QString rootXml = QString::fromUtf8(xml);
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        QVERIFY2(rootXml.contains(u"<backingStore>"_s)
+                && rootXml.contains(NodeVolumes::pathOf(m_connection.get(), pool, image)),
+            qPrintable(rootXml));
+        // The seed's step says it was simulated: the test driver takes no uploads.
+        QVERIFY(plan.step(plan.size() - 3).simulated);
+    }
+
+    void aNameTakenIsRefusedBeforeAnythingIsMade()
+    {
+        const QStringList before = whatIsOnTheNode();
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome outcome
+            = MachineProvisioning::plan(m_connection.get(), m_offer, order(u"test"_s), true).run(cancel);
+        QCOMPARE(outcome.failedStep, 0);
+        QVERIFY2(outcome.failure.message.contains(u"already on this node"_s), qPrintable(outcome.failure.text()));
+        QCOMPARE(whatIsOnTheNode(), before);
+    }
+
+    void aFullPoolIsRefusedBeforeAnythingIsMade()
+    {
+        const QStringList before = whatIsOnTheNode();
+        MachineOrder big = order(u"big-01"_s);
+        big.dataBytes = 1000 * GiB;
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome outcome
+            = MachineProvisioning::plan(m_connection.get(), m_offer, big, true).run(cancel);
+        QCOMPARE(outcome.failedStep, 0);
+        QVERIFY2(outcome.failure.message.contains(u"too full"_s), qPrintable(outcome.failure.text()));
+        QCOMPARE(whatIsOnTheNode(), before);
+    }
+
+    // A failure after each step leaves the node as it was.
+    void aFailureAtAnyStepLeavesNothing()
+    {
+        const ProvisioningPlan plan
+            = MachineProvisioning::plan(m_connection.get(), m_offer, order(u"rollback-01"_s), true);
+        for (qsizetype at = 1; at <= plan.size(); ++at) {
+            const QStringList before = whatIsOnTheNode();
+            const std::atomic_bool cancel = false;
+            const ProvisioningPlan::Outcome outcome = failingAt(plan, at).run(cancel);
+            QCOMPARE(outcome.failedStep, at);
+            QVERIFY2(outcome.leftovers.isEmpty(),
+                qPrintable(outcome.leftovers.isEmpty() ? QString() : outcome.leftovers.first().text()));
+            QCOMPARE(whatIsOnTheNode(), before);
+        }
+    }
+
+    void aCancelledPlanLeavesNothing()
+    {
+        const QStringList before = whatIsOnTheNode();
+        std::atomic_bool cancel = false;
+        ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, order(u"cancel-01"_s), true);
+        const ProvisioningPlan::Outcome outcome
+            = plan.run(cancel, [&cancel](qsizetype step, ProvisioningPlan::StepState state) {
+                  if (step == 3 && state == ProvisioningPlan::StepState::Done) {
+                      cancel = true; // the user presses Cancel
+                  }
+              });
+        QVERIFY(outcome.cancelled);
+        QCOMPARE(whatIsOnTheNode(), before);
+    }
+
+    // A node lost half way keeps the machine marked unfinished with its
+    // volumes; once it is back, the clean-up removes exactly those.
+    void leftoversAreRemovedWhenTheNodeIsBack()
+    {
+        const QStringList before = whatIsOnTheNode();
+        const MachineOrder lost = order(u"lost-01"_s);
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, lost, true);
+        for (qsizetype i = 0; i < 4; ++i) { // checked, recorded, root and data made: then the node is gone
+            QVERIFY(plan.step(i).run().ok());
+        }
+        QCOMPARE(metadataOf(u"lost-01"_s).unfinished.size(), 3);
+        QCOMPARE(whatIsOnTheNode().size(), before.size() + 3);
+        const Result<int> removed = MachineProvisioning::removeLeftovers(m_connection.get());
+        QVERIFY2(removed.ok(), qPrintable(removed ? QString() : removed.error().text()));
+        QCOMPARE(removed.value(), 1);
+        QCOMPARE(whatIsOnTheNode(), before);
+        // A finished machine is not touched.
+        QVERIFY(whatIsOnTheNode().contains(u"machine web-01"_s));
+    }
+
+    // A data disk kept from an earlier machine is attached, never made or deleted.
+    void aKeptDataDiskIsAttachedAndKept()
+    {
+        QVERIFY(NodeVolumes::createEmpty(m_connection.get(), pool, u"kept-data.qcow2"_s, GiB, u"qcow2"_s).ok());
+        MachineOrder again = order(u"again-01"_s);
+        again.dataVolume = u"kept-data.qcow2"_s;
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, again, true);
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome outcome = failingAt(plan, plan.size()).run(cancel);
+        QCOMPARE(outcome.failedStep, plan.size());
+        QVERIFY(NodeVolumes::exists(m_connection.get(), pool, u"kept-data.qcow2"_s));
+        QVERIFY(!metadataOf(u"again-01"_s).unfinished.contains(pool + u"/kept-data.qcow2"_s));
+        QVERIFY(MachineProvisioning::plan(m_connection.get(), m_offer, again, true).run(cancel).completed);
+        QVERIFY(!metadataOf(u"again-01"_s).unfinished.contains(pool + u"/kept-data.qcow2"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(MachineProvisioningTest)
+#include "tst_machineprovisioning.moc"
