@@ -157,11 +157,14 @@ void writeDevices(QXmlStreamWriter &xml, const HypervisorOffer &offer, const New
     xml.writeTextElement(QStringLiteral("emulator"), offer.emulator);
     writeDisks(xml, machine);
     xml.writeStartElement(QStringLiteral("interface"));
-    const bool bridged = machine.network.isEmpty();
-    xml.writeAttribute(QStringLiteral("type"), bridged ? QStringLiteral("bridge") : QStringLiteral("network"));
-    xml.writeEmptyElement(QStringLiteral("source"));
-    xml.writeAttribute(
-        bridged ? QStringLiteral("bridge") : QStringLiteral("network"), bridged ? machine.bridge : machine.network);
+    const QString kind = !machine.network.isEmpty() ? QStringLiteral("network")
+        : !machine.bridge.isEmpty()                 ? QStringLiteral("bridge")
+                                                    : QStringLiteral("user");
+    xml.writeAttribute(QStringLiteral("type"), kind);
+    if (kind != QLatin1StringView("user")) {
+        xml.writeEmptyElement(QStringLiteral("source"));
+        xml.writeAttribute(kind, kind == QLatin1StringView("network") ? machine.network : machine.bridge);
+    }
     xml.writeEmptyElement(QStringLiteral("mac"));
     xml.writeAttribute(QStringLiteral("address"), machine.mac.toLower());
     xml.writeEmptyElement(QStringLiteral("model"));
@@ -285,8 +288,8 @@ QStringList problems(const HypervisorOffer &offer, const NewMachine &machine)
     if (!mac.match(machine.mac).hasMatch()) {
         found.append(i18nc("@info", "“%1” is not a MAC address", machine.mac));
     }
-    if (machine.network.isEmpty() == machine.bridge.isEmpty()) {
-        found.append(i18nc("@info", "A machine is on one network or one bridge"));
+    if (!machine.network.isEmpty() && !machine.bridge.isEmpty()) {
+        found.append(i18nc("@info", "A machine is on one network or one bridge, not both"));
     }
     return found;
 }

@@ -57,7 +57,9 @@ struct NewMachine {
     Firmware firmware = Firmware::Bios;
     QList<NewDisk> disks;
     QString network; ///< a libvirt network's name; empty with a bridge
-    QString bridge; ///< a host bridge's name; empty with a network
+    /// A host bridge's name; empty with a network. With neither, QEMU's
+    /// own user-mode network: outbound only, and nothing to set up on the node.
+    QString bridge;
     QString mac; ///< "52:54:00:…": the seed's network-config matches it
     MachineMetadata metadata;
 };

@@ -102,6 +102,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("uefi");
         QTest::addColumn<QString>("cpu");
         QTest::newRow("KVM, BIOS") << u"kvm-q35-uefi"_s << false << u"host-passthrough"_s;
+        QTest::newRow("KVM, user network") << u"kvm-q35-no-uefi"_s << false << u"host-passthrough"_s;
         QTest::newRow("KVM, UEFI") << u"kvm-q35-uefi"_s << true << u"host-passthrough"_s;
         QTest::newRow("emulated") << u"qemu-q35-no-uefi"_s << false << u"maximum"_s;
     }
@@ -113,6 +114,10 @@ private Q_SLOTS:
         QFETCH(QString, cpu);
         NewMachine machine = webServer();
         machine.firmware = uefi ? NewMachine::Firmware::Uefi : NewMachine::Firmware::Bios;
+        const bool userNetwork = QByteArrayView(QTest::currentDataTag()).contains("user network");
+        if (userNetwork) {
+            machine.network.clear();
+        }
         const HypervisorOffer where = offer(node);
         const Result<QByteArray> xml = MachineDefinition::domainXml(where, machine);
         QVERIFY2(xml.ok(), qPrintable(xml ? QString() : xml.error().text()));
@@ -141,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(domain.disks.at(0).source, u"default/web-01-root.qcow2"_s);
         QCOMPARE(domain.interfaces.size(), 1);
         QCOMPARE(domain.interfaces.first().mac, u"52:54:00:ab:cd:ef"_s);
-        QCOMPARE(domain.interfaces.first().source, u"default"_s);
+        QCOMPARE(domain.interfaces.first().type, userNetwork ? u"user"_s : u"network"_s);
+        QCOMPARE(domain.interfaces.first().source, userNetwork ? QString() : u"default"_s);
         QCOMPARE(domain.metadata, machine.metadata);
     }
 
@@ -156,7 +162,7 @@ private Q_SLOTS:
         QTest::newRow("UEFI without firmware") << u"uefi"_s << u"UEFI"_s;
         QTest::newRow("no root disk") << u"disks"_s << u"root disk"_s;
         QTest::newRow("MAC") << u"mac"_s << u"MAC"_s;
-        QTest::newRow("network and bridge") << u"bridge"_s << u"one network or one bridge"_s;
+        QTest::newRow("network and bridge") << u"bridge"_s << u"not both"_s;
     }
 
     void namesWhatIsWrong()
