@@ -19,6 +19,7 @@ namespace
 {
 
 constexpr int blockBytes = 2048;
+constexpr time_t seedTimestamp = 946684800; // 2000-01-01, UTC
 
 Error failed(int code)
 {
@@ -102,6 +103,13 @@ Result<QByteArray> build(const CloudInit::Seed &seed)
     const std::unique_ptr<IsoWriteOpts, OptsFree> opts(rawOpts);
     iso_write_opts_set_joliet(opts.get(), 1);
     iso_write_opts_set_relaxed_vol_atts(opts.get(), 1); // keeps the label lower-case, as cloud-init matches it
+    // The same seed makes the same bytes: no clock, no builder's user id in it.
+    char fixedTime[] = "2000010100000000";
+    iso_write_opts_set_pvd_times(opts.get(), 0, 0, 0, 0, fixedTime);
+    iso_write_opts_set_replace_timestamps(opts.get(), 2);
+    iso_write_opts_set_default_timestamp(opts.get(), seedTimestamp);
+    iso_write_opts_set_always_gmt(opts.get(), 1);
+    iso_write_opts_set_replace_mode(opts.get(), 1, 1, 1, 1);
     burn_source *rawSource = nullptr;
     if (const int made = iso_image_create_burn_source(image.get(), opts.get(), &rawSource); made < 0) {
         return failed(made);

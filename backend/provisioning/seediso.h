@@ -11,7 +11,8 @@
 /// image labelled "cidata", holding user-data, meta-data and
 /// network-config, with Rock Ridge and Joliet names (plain ISO 9660 names
 /// would turn "user-data" into "USER_DAT"). Built in memory with libisofs:
-/// no program is run and nothing is written to disk.
+/// no program is run and nothing is written to disk. The same seed always
+/// makes the same bytes (fixed times, no user ids).
 namespace Flotilla::SeedIso
 {
 

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <libvirt/virterror.h>
+
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
 
@@ -55,6 +57,20 @@ class ProvisionQemuTest : public QObject
             .seed = seed ? seed.value() : CloudInit::Seed{}};
     }
 
+    /// The machines this test makes, gone: the QEMU driver keeps definitions
+    /// in the build root, so a run that crashed would leave them to the next.
+    void removeOurMachines() const
+    {
+        for (const char *name : {"web-01", "web-02", "web-03"}) {
+            const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), name));
+            if (domain) {
+                virDomainDestroy(domain.get());
+                virDomainUndefineFlags(domain.get(), VIR_DOMAIN_UNDEFINE_NVRAM);
+            }
+        }
+        virResetLastError();
+    }
+
     QStringList whatIsOnTheNode() const
     {
         QStringList names;
@@ -79,6 +95,7 @@ private Q_SLOTS:
         Libvirt::initialize();
         m_connection.reset(virConnectOpen(m_daemon.qemuUri().toUtf8().constData()));
         QVERIFY2(m_connection, qPrintable(Libvirt::lastError(u"open"_s).text() + m_daemon.log()));
+        removeOurMachines();
         const QByteArray poolXml = "<pool type='dir'><name>" + pool.toUtf8() + "</name><target><path>"
             + m_images.path().toUtf8() + "</path></target></pool>";
         Libvirt::Pool created(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0));
@@ -120,13 +137,11 @@ private Q_SLOTS:
         free(xml); // NOLINT(cppcoreguidelines-no-malloc)
         QVERIFY2(rootXml.contains(m_images.filePath(image)) && rootXml.contains(u"<format type='qcow2'/>"_s),
             qPrintable(rootXml));
-
-        virDomainDestroy(domain.get());
-        QVERIFY(virDomainUndefine(domain.get()) == 0);
     }
 
     void aFailureWhileRunningLeavesNothing()
     {
+        removeOurMachines();
         const QStringList before = whatIsOnTheNode();
         const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, order(u"web-02"_s), false);
         ProvisioningPlan failing;
@@ -157,6 +172,9 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (m_connection) {
+            removeOurMachines();
+        }
         m_connection.reset();
         m_daemon.stop();
     }
