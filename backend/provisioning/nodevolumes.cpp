@@ -37,6 +37,7 @@ QByteArray volumeXml(const QString &name, quint64 capacity, const QString &forma
     xml.writeAttribute(QStringLiteral("unit"), QStringLiteral("bytes"));
     xml.writeCharacters(QString::number(capacity));
     xml.writeEndElement();
+    xml.writeTextElement(QStringLiteral("allocation"), QStringLiteral("0")); // thin: libvirt else fills it in advance
     xml.writeStartElement(QStringLiteral("target"));
     xml.writeEmptyElement(QStringLiteral("format"));
     xml.writeAttribute(QStringLiteral("type"), format);
@@ -129,21 +130,29 @@ Result<bool> createEmpty(
     return create(connection, pool, name, volumeXml(name, capacityBytes, format));
 }
 
-Result<bool> createWith(
-    virConnectPtr connection, const QString &pool, const QString &name, const QByteArray &bytes, bool simulated)
+Result<bool> createFilled(virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes,
+    const Fill &fill, bool keepIfUnsupported)
 {
-    if (Result<bool> made = createEmpty(connection, pool, name, quint64(bytes.size()), QStringLiteral("raw")); !made) {
+    if (Result<bool> made = createEmpty(connection, pool, name, capacityBytes, QStringLiteral("raw")); !made) {
         return made;
     }
     const Result<Libvirt::Volume> volume = volumeNamed(connection, pool, name);
-    Result<bool> sent = volume ? send(connection, volume.value().get(), bytes) : volume.error();
-    if (!sent && simulated && sent.error().code == VIR_ERR_NO_SUPPORT) {
+    Result<bool> filled = volume ? fill(volume.value().get()) : volume.error();
+    if (!filled && keepIfUnsupported && filled.error().code == VIR_ERR_NO_SUPPORT) {
         return true; // a demo node: the volume stays empty, and the step says it is simulated
     }
-    if (!sent) {
+    if (!filled) {
         (void)remove(connection, pool, name); // the half-made volume goes with the failure
     }
-    return sent;
+    return filled;
+}
+
+Result<bool> createWith(
+    virConnectPtr connection, const QString &pool, const QString &name, const QByteArray &bytes, bool simulated)
+{
+    return createFilled(
+        connection, pool, name, quint64(bytes.size()),
+        [connection, &bytes](virStorageVolPtr volume) { return send(connection, volume, bytes); }, simulated);
 }
 
 Result<bool> remove(virConnectPtr connection, const QString &pool, const QString &name)

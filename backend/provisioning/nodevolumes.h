@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 #include <libvirt/libvirt.h>
 
 /// The volumes a plan makes in a node's storage pools, by pool and name.
@@ -25,6 +27,12 @@ namespace Flotilla::NodeVolumes
 /// An empty volume, @p format "qcow2" or "raw".
 [[nodiscard]] Result<bool> createEmpty(
     virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &format);
+/// Sends into a volume through a libvirt stream (virStorageVolUpload).
+using Fill = std::function<Result<bool>(virStorageVolPtr volume)>;
+/// A raw volume of @p capacityBytes filled by @p fill; deleted again when
+/// @p fill fails, unless @p keepIfUnsupported and the node takes no uploads.
+[[nodiscard]] Result<bool> createFilled(virConnectPtr connection, const QString &pool, const QString &name,
+    quint64 capacityBytes, const Fill &fill, bool keepIfUnsupported = false);
 /// A raw volume holding @p bytes, sent through a libvirt stream. A node
 /// that cannot take uploads (libvirt's test driver) gets the volume empty
 /// when @p simulated; otherwise that is an error.

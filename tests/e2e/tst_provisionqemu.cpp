@@ -2,17 +2,21 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
+#include "provisioning/imageupload.h"
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/seediso.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <libvirt/virterror.h>
+#include <sys/stat.h>
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
@@ -168,6 +172,104 @@ private Q_SLOTS:
         QVERIFY2(removed.ok(), qPrintable(removed ? QString() : removed.error().text()));
         QCOMPARE(removed.value(), 1);
         QCOMPARE(whatIsOnTheNode(), before);
+    }
+
+    // A sparse raw disk goes to the node as a sparse file, whole, with
+    // progress up to its size.
+    void uploadsAnImageSparsely()
+    {
+        QTemporaryDir local;
+        QFile disk(local.filePath(u"disk.img"_s));
+        QVERIFY(disk.open(QIODevice::WriteOnly) && disk.resize(64 * MiB));
+        disk.seek(510);
+        disk.write("\x55\xaa", 2); // an MBR
+        disk.seek(32 * MiB);
+        disk.write(QByteArray(MiB, 'x'));
+        disk.close();
+        const std::atomic_bool cancel = false;
+        QList<quint64> progress;
+        const Result<ImageHeader::Image> sent = ImageUpload::upload(m_connection.get(), pool, u"uploaded.img"_s,
+            disk.fileName(), cancel, [&progress](const ImageUpload::Progress &now) { progress.append(now.doneBytes); });
+        QVERIFY2(sent.ok(), qPrintable(sent ? QString() : sent.error().text()));
+        QCOMPARE(sent.value().format, ImageHeader::Format::Raw);
+        QCOMPARE(progress.last(), 64 * MiB);
+        QVERIFY(std::ranges::is_sorted(progress));
+        QFile onNode(m_images.filePath(u"uploaded.img"_s));
+        QVERIFY(onNode.open(QIODevice::ReadOnly));
+        QVERIFY(disk.open(QIODevice::ReadOnly));
+        QVERIFY(onNode.readAll() == disk.readAll());
+        struct stat status{};
+        QCOMPARE(::stat(onNode.fileName().toLocal8Bit().constData(), &status), 0);
+        QVERIFY2(quint64(status.st_blocks) * 512 < 8 * MiB,
+            qPrintable(QString::number(status.st_blocks))); // the holes stayed holes
+
+        // The same name again is refused before anything is sent.
+        const Result<ImageHeader::Image> again
+            = ImageUpload::upload(m_connection.get(), pool, u"uploaded.img"_s, disk.fileName(), cancel);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(u"already has"_s), qPrintable(again.error().text()));
+        QVERIFY(NodeVolumes::remove(m_connection.get(), pool, u"uploaded.img"_s).ok());
+    }
+
+    // A qcow2 image arrives as qcow2: the node reads its format and its
+    // virtual size itself.
+    void uploadsAQcow2Image()
+    {
+        QTemporaryDir local;
+        const QString path = local.filePath(u"image.qcow2"_s);
+        QProcess qemuImg;
+        qemuImg.start(
+            QStandardPaths::findExecutable(u"qemu-img"_s), {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, path, u"1G"_s});
+        QVERIFY(qemuImg.waitForFinished() && qemuImg.exitCode() == 0);
+        const std::atomic_bool cancel = false;
+        const Result<ImageHeader::Image> sent
+            = ImageUpload::upload(m_connection.get(), pool, u"uploaded.qcow2"_s, path, cancel);
+        QVERIFY2(sent.ok(), qPrintable(sent ? QString() : sent.error().text()));
+        QCOMPARE(sent.value().format, ImageHeader::Format::Qcow2);
+        Libvirt::Pool handle(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
+        QCOMPARE(virStoragePoolRefresh(handle.get(), 0), 0);
+        Libvirt::Volume volume(virStorageVolLookupByName(handle.get(), "uploaded.qcow2"));
+        virStorageVolInfo info;
+        QCOMPARE(virStorageVolGetInfo(volume.get(), &info), 0);
+        QCOMPARE(quint64(info.capacity), 1024 * MiB);
+        char *xml = virStorageVolGetXMLDesc(volume.get(), 0);
+        QVERIFY(QByteArrayView(xml).contains("<format type='qcow2'/>"));
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        QVERIFY(NodeVolumes::remove(m_connection.get(), pool, u"uploaded.qcow2"_s).ok());
+    }
+
+    void aCancelledUploadLeavesNothing()
+    {
+        QTemporaryDir local;
+        QFile disk(local.filePath(u"disk.img"_s));
+        QVERIFY(disk.open(QIODevice::WriteOnly));
+        QByteArray data(16 * MiB, 'x');
+        data.replace(510, 2, "\x55\xaa");
+        disk.write(data);
+        disk.close();
+        std::atomic_bool cancel = false;
+        const Result<ImageHeader::Image> sent = ImageUpload::upload(m_connection.get(), pool, u"cancelled.img"_s,
+            disk.fileName(), cancel, [&cancel](const ImageUpload::Progress &) { cancel = true; });
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.error().message.contains(u"cancelled"_s), qPrintable(sent.error().text()));
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"cancelled.img"_s));
+        QVERIFY(!QFile::exists(m_images.filePath(u"cancelled.img"_s)));
+    }
+
+    void anImageThatReachesNodeFilesIsNotSent()
+    {
+        QTemporaryDir local;
+        const QString path = local.filePath(u"reaching.qcow2"_s);
+        QProcess qemuImg;
+        qemuImg.start(QStandardPaths::findExecutable(u"qemu-img"_s),
+            {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-b"_s, u"/etc/shadow"_s, u"-F"_s, u"raw"_s, path, u"1G"_s});
+        QVERIFY(qemuImg.waitForFinished() && qemuImg.exitCode() == 0);
+        const std::atomic_bool cancel = false;
+        const Result<ImageHeader::Image> sent
+            = ImageUpload::upload(m_connection.get(), pool, u"reaching.qcow2"_s, path, cancel);
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.error().details.contains(u"/etc/shadow"_s), qPrintable(sent.error().text()));
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"reaching.qcow2"_s));
     }
 
     void cleanupTestCase()
