@@ -16,6 +16,8 @@
 #include "fleet/fleet.h"
 #include "headlessmodels.h"
 #include "libvirt/libvirthandles.h"
+#include "provisioning/cloudinit.h"
+#include "provisioning/seediso.h"
 #include "windowbench.h"
 
 #include <QApplication>
@@ -183,6 +185,48 @@ void measureTickFloor(const QStringList &uris, int seconds)
     print("floor_tick_cpu_percent", (cpuSeconds() - before) / (double(clock.nsecsElapsed()) / 1e9) * 100.0);
 }
 
+/// A machine's seed, documents and ISO, made @p rounds times for a full
+/// setup (a user, two keys, packages, commands, a static address and a
+/// cloud-config of the user's own): what the plan's seed step costs before
+/// its upload. The password is hashed once, as the wizard does when it is typed.
+void measureSeeds(int rounds)
+{
+    const QString key = QStringLiteral(
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGtra2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2tr alice@desk");
+    QString ownConfig = QStringLiteral("write_files:\n");
+    for (int i = 0; i < 20; ++i) {
+        ownConfig += QStringLiteral("  - path: /etc/flotilla/%1.conf\n    content: |\n      setting = %1\n").arg(i);
+    }
+    const MachineSetup setup{.hostname = QStringLiteral("web-01"),
+        .userName = QStringLiteral("alice"),
+        .passwordHash = CloudInit::hashPassword(QStringLiteral("correct horse")).value(),
+        .sshKeys = {key, key},
+        .packages = {QStringLiteral("nginx"), QStringLiteral("qemu-guest-agent"), QStringLiteral("htop")},
+        .commands = {QStringLiteral("systemctl enable --now nginx"), QStringLiteral("echo done > /root/done")},
+        .timezone = QStringLiteral("Europe/Helsinki"),
+        .staticAddress
+        = StaticAddress{QStringLiteral("192.0.2.10/24"), QStringLiteral("192.0.2.1"), {QStringLiteral("192.0.2.53")}},
+        .ownConfig = ownConfig};
+    QList<double> took;
+    qsizetype bytes = 0;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        const Result<CloudInit::Seed> seed
+            = CloudInit::seed(setup, QStringLiteral("iid-%1").arg(i), QStringLiteral("52:54:00:12:34:56"));
+        const Result<QByteArray> iso = seed ? SeedIso::build(seed.value()) : Result<QByteArray>(seed.error());
+        took.append(double(clock.nsecsElapsed()) / 1e6);
+        if (!iso) {
+            std::fprintf(stderr, "flotilla-bench: the seed failed: %s\n", qPrintable(iso.error().text()));
+            return;
+        }
+        bytes = iso.value().size();
+    }
+    print("seed_ms_median", percentile(took, 0.5));
+    print("seed_ms_p99", percentile(took, 0.99));
+    print("seed_iso_kib", double(bytes) / 1024.0);
+}
+
 int fail(const QString &message)
 {
     std::fprintf(stderr, "flotilla-bench: %s\n", qPrintable(message));
@@ -275,8 +319,15 @@ int main(int argc, char *argv[])
         QStringLiteral("S"), QStringLiteral("-1"));
     const QCommandLineOption uiOption(QStringLiteral("ui"),
         QStringLiteral("Also open the window on the machines, sorted by CPU, and scroll them end to end."));
-    parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption});
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+        QStringLiteral("Only make a machine's cloud-init seed (documents and ISO) 500 times, and print seed_ms."));
+    parser.addOptions(
+        {nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption, seedOption});
     parser.process(app);
+    if (parser.isSet(seedOption)) {
+        measureSeeds(500);
+        return 0;
+    }
     bool ok = false;
     const int nodes = parser.value(nodesOption).toInt(&ok);
     if (!ok || nodes < 1 || nodes > 200) {
