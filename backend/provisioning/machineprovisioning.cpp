@@ -97,13 +97,13 @@ Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, cons
     return true;
 }
 
-ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const MachineOrder &order,
-    NewDisk::Kind kind, std::function<Result<bool>()> make)
+/// A step that makes the volume @p name in @p pool (with @p make), and deletes it as its undo.
+ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool,
+    const QString &name, std::function<Result<bool>()> make)
 {
-    const QString name = volumeName(order, kind);
-    return ProvisioningPlan::Step{.title = title,
-        .run = std::move(make),
-        .undo = [connection, pool = order.pool, name] { return NodeVolumes::remove(connection, pool, name); }};
+    return ProvisioningPlan::Step{.title = title, .run = std::move(make), .undo = [connection, pool, name] {
+                                      return NodeVolumes::remove(connection, pool, name);
+                                  }};
 }
 
 ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffer &offer, const NewMachine &machine,
@@ -169,30 +169,29 @@ ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, co
         .run = [connection, order, machine] { return checkNode(connection, order, machine); }});
     plan.append(recordStep(connection, offer, machine, made));
     const QString root = volumeName(order, NewDisk::Kind::Root);
-    plan.append(volumeStep(connection, i18nc("@info:progress", "Create the root disk"), order, NewDisk::Kind::Root,
+    plan.append(volumeStep(connection, i18nc("@info:progress", "Create the root disk"), order.pool, root,
         [connection, order, root]() -> Result<bool> {
-            if (!order.linkedClone) {
-                return NodeVolumes::createCopy(connection, order.pool, root, order.rootBytes, order.image);
-            }
-            const QString base = NodeVolumes::pathOf(connection, order.pool, order.image);
-            return NodeVolumes::createOverlay(connection, order.pool, root, order.rootBytes, base, order.imageFormat);
+            return order.linkedClone
+                ? NodeVolumes::createOverlay(
+                      connection, order.pool, root, order.rootBytes, order.image, order.imageFormat)
+                : NodeVolumes::createCopy(connection, order.pool, root, order.rootBytes, order.image);
         }));
     if (order.dataVolume.isEmpty() && order.dataBytes > 0) {
-        plan.append(volumeStep(connection, i18nc("@info:progress", "Create the data disk"), order, NewDisk::Kind::Data,
-            [connection, order] {
-                return NodeVolumes::createEmpty(connection, order.pool, volumeName(order, NewDisk::Kind::Data),
-                    order.dataBytes, QStringLiteral("qcow2"));
+        const QString data = volumeName(order, NewDisk::Kind::Data);
+        plan.append(volumeStep(
+            connection, i18nc("@info:progress", "Create the data disk"), order.pool, data, [connection, order, data] {
+                return NodeVolumes::createEmpty(connection, order.pool, data, order.dataBytes, QStringLiteral("qcow2"));
             }));
     }
     if (!order.seed.userData.isEmpty()) {
+        const QString name = volumeName(order, NewDisk::Kind::Seed);
         ProvisioningPlan::Step seed = volumeStep(connection, i18nc("@info:progress", "Write the setup (cloud-init)"),
-            order, NewDisk::Kind::Seed, [connection, order, simulated]() -> Result<bool> {
+            order.pool, name, [connection, order, name, simulated]() -> Result<bool> {
                 const Result<QByteArray> iso = SeedIso::build(order.seed);
                 if (!iso) {
                     return iso.error();
                 }
-                return NodeVolumes::createWith(
-                    connection, order.pool, volumeName(order, NewDisk::Kind::Seed), iso.value(), simulated);
+                return NodeVolumes::createWith(connection, order.pool, name, iso.value(), simulated);
             });
         seed.simulated = simulated;
         plan.append(seed);

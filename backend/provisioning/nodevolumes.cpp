@@ -108,8 +108,15 @@ Result<bool> send(virConnectPtr connection, virStorageVolPtr volume, const QByte
 } // namespace
 
 Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes,
-    const QString &basePath, const QString &baseFormat)
+    const QString &base, const QString &baseFormat)
 {
+    const Result<Libvirt::Volume> image = volumeNamed(connection, pool, base);
+    char *path = image ? virStorageVolGetPath(image.value().get()) : nullptr;
+    const QString basePath = QString::fromUtf8(path);
+    free(path); // NOLINT(cppcoreguidelines-no-malloc): libvirt's allocation
+    if (basePath.isEmpty()) {
+        return image ? Libvirt::lastError(i18nc("@info", "Could not find where the image %1 is", base)) : image.error();
+    }
     return create(
         connection, pool, name, volumeXml(name, capacityBytes, QStringLiteral("qcow2"), basePath, baseFormat));
 }

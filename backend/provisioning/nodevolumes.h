@@ -16,11 +16,12 @@
 namespace Flotilla::NodeVolumes
 {
 
-/// A qcow2 volume of @p capacityBytes over the image at @p basePath, a
-/// linked clone: made in an instant whatever the image's size. The backing
-/// format is always given (libvirt no longer guesses it).
+/// A qcow2 volume of @p capacityBytes over the volume @p base (in @p
+/// format) of the same pool, a linked clone: made in an instant whatever
+/// the image's size. The backing format is always given (libvirt no longer
+/// guesses it). Fails when @p base is not there: never a blank disk instead.
 [[nodiscard]] Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const QString &name,
-    quint64 capacityBytes, const QString &basePath, const QString &baseFormat);
+    quint64 capacityBytes, const QString &base, const QString &baseFormat);
 /// A full qcow2 copy of the volume @p base in the same pool, grown to @p capacityBytes.
 [[nodiscard]] Result<bool> createCopy(
     virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &base);

@@ -89,17 +89,16 @@ class MachineProvisioningTest : public QObject
     /// @p plan with a step that fails inserted before step @p at.
     static ProvisioningPlan failingAt(const ProvisioningPlan &plan, qsizetype at)
     {
+        const ProvisioningPlan::Step fail{
+            .title = u"fail"_s, .run = []() -> Result<bool> { return Error{.message = u"injected"_s}; }};
         ProvisioningPlan injected;
-        for (qsizetype i = 0; i < plan.size(); ++i) {
+        for (qsizetype i = 0; i <= plan.size(); ++i) {
             if (i == at) {
-                injected.append(
-                    {.title = u"fail"_s, .run = []() -> Result<bool> { return Error{.message = u"injected"_s}; }});
+                injected.append(fail);
             }
-            injected.append(plan.step(i));
-        }
-        if (at == plan.size()) {
-            injected.append(
-                {.title = u"fail"_s, .run = []() -> Result<bool> { return Error{.message = u"injected"_s}; }});
+            if (i < plan.size()) {
+                injected.append(plan.step(i));
+            }
         }
         return injected;
     }
@@ -220,6 +219,15 @@ private Q_SLOTS:
         QCOMPARE(whatIsOnTheNode(), before);
         // A finished machine is not touched.
         QVERIFY(whatIsOnTheNode().contains(u"machine web-01"_s));
+    }
+
+    // A linked clone of an image that is gone is an error, never a blank disk.
+    void anOverlayNeedsItsImage()
+    {
+        const Result<bool> made = NodeVolumes::createOverlay(
+            m_connection.get(), pool, u"orphan.qcow2"_s, GiB, u"no-such-image.qcow2"_s, u"qcow2"_s);
+        QVERIFY(!made.ok());
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"orphan.qcow2"_s));
     }
 
     // A data disk kept from an earlier machine is attached, never made or deleted.
