@@ -189,9 +189,8 @@ YamlNode networkConfig(const MachineSetup &setup, const QString &mac)
     return root;
 }
 
-} // namespace
-
-QList<Problem> check(const MachineSetup &setup)
+/// check(), with the user's own cloud-config @p own read already: seed() reads it once.
+QList<Problem> problemsOf(const MachineSetup &setup, const Result<YamlNode> &own)
 {
     QList<Problem> problems;
     if (!isHostname(setup.hostname)) {
@@ -219,15 +218,23 @@ QList<Problem> check(const MachineSetup &setup)
     if (setup.staticAddress) {
         checkNetwork(*setup.staticAddress, problems);
     }
-    if (const Result<YamlNode> own = ownConfig(setup.ownConfig); !own) {
+    if (!own) {
         problems.append({QStringLiteral("ownConfig"), own.error().text()});
     }
     return problems;
 }
 
+} // namespace
+
+QList<Problem> check(const MachineSetup &setup)
+{
+    return problemsOf(setup, ownConfig(setup.ownConfig));
+}
+
 Result<Seed> seed(const MachineSetup &setup, const QString &instanceId, const QString &mac)
 {
-    if (const QList<Problem> problems = check(setup); !problems.isEmpty()) {
+    const Result<YamlNode> own = ownConfig(setup.ownConfig);
+    if (const QList<Problem> problems = problemsOf(setup, own); !problems.isEmpty()) {
         QStringList messages;
         for (const Problem &problem : problems) {
             messages.append(problem.message);
@@ -236,7 +243,7 @@ Result<Seed> seed(const MachineSetup &setup, const QString &instanceId, const QS
             .details = messages.join(QLatin1Char('\n'))};
     }
     YamlNode config = userData(setup);
-    mergeInto(config, ownConfig(setup.ownConfig).value());
+    mergeInto(config, own.value());
     YamlNode meta = YamlNode::mapping();
     meta.set(QStringLiteral("instance-id"), YamlNode::text(instanceId));
     meta.set(QStringLiteral("local-hostname"), YamlNode::text(setup.hostname));
