@@ -127,7 +127,7 @@ Result<ImageHeader::Image> upload(virConnectPtr connection, const QString &pool,
     }
     QFile file(path);
     struct stat status{};
-    if (!file.open(QIODevice::ReadOnly) || ::fstat(file.handle(), &status) < 0) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) || ::fstat(file.handle(), &status) < 0) {
         return Error{.message = i18nc("@info", "Could not read “%1”", path), .details = file.errorString()};
     }
     if (NodeVolumes::exists(connection, pool, name)) {

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 #define LIBISOFS_WITHOUT_LIBBURN // libisofs then declares struct burn_source itself
 #include <libisofs/libisofs.h>
