@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QTest>
@@ -22,11 +23,15 @@ using namespace std::chrono_literals;
 
 namespace
 {
+// Session threads log too, at the same time as the test's own: the lists
+// are only touched under this lock.
+QMutex s_logLock;
 QStringList s_libvirtLog; ///< what flotilla.libvirt said, at debug level
 QStringList s_otherLog; ///< everything else Qt logged (kept off stderr too)
 
 void capture(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    const QMutexLocker lock(&s_logLock);
     if (type == QtDebugMsg && qstrcmp(context.category, "flotilla.libvirt") == 0) {
         s_libvirtLog.append(message);
     } else {
@@ -83,6 +88,7 @@ private Q_SLOTS:
 
         const QString printed = restoreStderr();
         qInstallMessageHandler(previous);
+        const QMutexLocker lock(&s_logLock);
         QVERIFY(started);
         QVERIFY(read);
         QVERIFY(retried);
