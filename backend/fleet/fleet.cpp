@@ -23,6 +23,9 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<NodeTick>();
     qRegisterMetaType<FleetEvent>();
     qRegisterMetaType<MachineRequestResult>();
+    qRegisterMetaType<ProvisioningUpdate>();
+    qRegisterMetaType<ProvisioningResult>();
+    qRegisterMetaType<NodeStock>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
@@ -112,6 +115,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
                 Q_EMIT requestFinished(id, result);
             }
         });
+    connectProvisioning(worker->session, id, session);
     worker->thread->start();
     if (node.entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -165,6 +169,17 @@ void Fleet::refuse(const QString &nodeId, quint64 id, const MachineRequest &requ
 
 void Fleet::endRequests(quint64 session, const QString &why)
 {
+    // A job of a session that goes is cancelled, so that it undoes itself
+    // if it still can, and ends now for whoever waits for it.
+    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
+        if (it->session == session) {
+            it->cancel->store(true);
+            failJob(it->nodeId, it.key(), why);
+            it = m_jobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
     for (auto it = m_outstanding.begin(); it != m_outstanding.end();) {
         if (it->session == session) {
             refuse(it->nodeId, it.key(), it->request, why);

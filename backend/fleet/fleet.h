@@ -14,6 +14,7 @@
 #include "nodes/nodeliststore.h"
 #include "session/machinerequest.h"
 #include "session/nodestatus.h"
+#include "session/provisioningjob.h"
 
 #include <QObject>
 #include <QTimer>
@@ -26,6 +27,8 @@
 
 namespace Flotilla
 {
+
+class NodeSession;
 
 /// All the nodes Flotilla watches: their entries, and the latest of what
 /// each node's session reported. Lives on the UI thread; owns one worker
@@ -59,6 +62,10 @@ public:
         qint64 lastTickWorkMs = 0;
         bool saved = false; ///< part of the user's saved list (not a --connect node for this run)
         quint64 session = 0; ///< which of the node's sessions reports now
+        /// What the node offers new machines and its pools' volumes, as
+        /// last read (readStock()); hasStock is false until then.
+        NodeStock stock;
+        bool hasStock = false;
     };
 
     explicit Fleet(QObject *parent = nullptr);
@@ -100,6 +107,16 @@ public:
     /// before it answers ends with an error saying so.
     quint64 request(const QString &nodeId, const MachineRequest &request);
 
+    /// Hands @p request to the node's session, which makes it on a thread of
+    /// its own; returns the job's id, which provisioningUpdated() and
+    /// provisioningFinished() carry back. Every job ends with a result, as
+    /// a request does.
+    quint64 provision(const QString &nodeId, const ProvisioningRequest &request);
+    /// Stops job @p jobId before its next step; what it made is undone.
+    void cancelProvisioning(quint64 jobId);
+    /// Reads again what the node offers and holds (Node::stock); nodeChanged() tells when it is in.
+    void readStock(const QString &nodeId);
+
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Where sessions' questions for credentials go.
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
@@ -124,6 +141,9 @@ Q_SIGNALS:
     void ticked(qsizetype index, const Flotilla::NodeTick &tick);
     /// A request() ended, well or not.
     void requestFinished(const QString &nodeId, const Flotilla::MachineRequestResult &result);
+    void provisioningUpdated(const QString &nodeId, const Flotilla::ProvisioningUpdate &update);
+    /// A provision() ended: made, failed and undone, or cancelled.
+    void provisioningFinished(const QString &nodeId, const Flotilla::ProvisioningResult &result);
 
 private:
     /// How often the ticks the sessions left are taken (see TickMailbox).
@@ -137,6 +157,16 @@ private:
         MachineRequest request;
     };
 
+    /// A job handed to a session, not yet ended.
+    struct Job {
+        QString nodeId;
+        quint64 session = 0;
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+
+    void connectProvisioning(NodeSession *session, const QString &id, quint64 sessionNumber);
+    /// Ends job @p jobId of @p nodeId with @p why, queued.
+    void failJob(const QString &nodeId, quint64 jobId, const QString &why);
     void onStatusChanged(const QString &id, const NodeStatus &status);
     void onInventoryChanged(const QString &id, const InventoryChange &change);
     void onTicked(const QString &id, const NodeTick &tick);
@@ -166,6 +196,7 @@ private:
     std::chrono::milliseconds m_openTimeLimit{0}; ///< 0: the session's default
     quint64 m_lastRequestId = 0;
     QHash<quint64, Outstanding> m_outstanding; ///< by request id
+    QHash<quint64, Job> m_jobs; ///< by job id (they count with the requests' ids)
 };
 
 } // namespace Flotilla

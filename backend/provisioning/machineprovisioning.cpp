@@ -10,6 +10,9 @@
 
 #include <libvirt/virterror.h>
 
+#include <QSysInfo>
+
+#include <array>
 #include <memory>
 
 namespace Flotilla::MachineProvisioning
@@ -215,7 +218,28 @@ ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, co
     return plan;
 }
 
-Result<int> removeLeftovers(virConnectPtr connection)
+QString creatorHere()
+{
+    const QString user = qEnvironmentVariable("USER", QStringLiteral("someone"));
+    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
+namespace
+{
+bool isLeftover(const QString &uuid, const MachineMetadata &metadata, const LeftoverRule &rule)
+{
+    if (metadata.unfinished.isEmpty() || rule.inProgress.contains(uuid)) {
+        return false;
+    }
+    if (metadata.creator == rule.creator) {
+        return true;
+    }
+    const QDateTime created = QDateTime::fromString(metadata.created, Qt::ISODate);
+    return !created.isValid() || created.secsTo(rule.now) > 24 * 3600;
+}
+} // namespace
+
+Result<int> removeLeftovers(virConnectPtr connection, const LeftoverRule &rule)
 {
     virDomainPtr *raw = nullptr;
     const int count = virConnectListAllDomains(connection, &raw, 0);
@@ -231,7 +255,9 @@ Result<int> removeLeftovers(virConnectPtr connection)
         const Result<MachineMetadata> metadata
             = DomainXml::parseMetadataElement(ours ? QByteArrayView(xml) : QByteArrayView());
         free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt's allocation
-        if (!ours || !metadata || metadata.value().unfinished.isEmpty()) {
+        std::array<char, VIR_UUID_STRING_BUFLEN> uuid{};
+        virDomainGetUUIDString(domain.get(), uuid.data());
+        if (!ours || !metadata || !isLeftover(QString::fromLatin1(uuid.data()), metadata.value(), rule)) {
             continue;
         }
         for (const QString &volume : metadata.value().unfinished) {

@@ -6,6 +6,8 @@
 #include "provisioning/machinedefinition.h"
 #include "provisioning/provisioningplan.h"
 
+#include <QDateTime>
+
 #include <libvirt/libvirt.h>
 
 namespace Flotilla
@@ -48,9 +50,23 @@ namespace MachineProvisioning
 [[nodiscard]] ProvisioningPlan plan(
     virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated);
 
-/// Removes every machine still marked unfinished on the node, with the
-/// volumes its mark lists. Returns how many machines it removed.
-[[nodiscard]] Result<int> removeLeftovers(virConnectPtr connection);
+/// Who makes machines here: "alice@desktop", as a machine's metadata names its creator.
+[[nodiscard]] QString creatorHere();
+
+/// Which unfinished machines are leftovers. A teammate's Flotilla may be
+/// making a machine on the same node right now, so only this computer's
+/// marks go at once (unless a plan here is still making that machine);
+/// another's go once they are a day old: no plan takes that long.
+struct LeftoverRule {
+    QString creator = creatorHere();
+    QStringList inProgress; ///< UUIDs of the machines plans here are making now
+    QDateTime now = QDateTime::currentDateTimeUtc();
+};
+
+/// Removes every machine still marked unfinished on the node that @p rule
+/// calls a leftover, with the volumes its mark lists. Returns how many
+/// machines it removed.
+[[nodiscard]] Result<int> removeLeftovers(virConnectPtr connection, const LeftoverRule &rule = {});
 
 } // namespace MachineProvisioning
 

@@ -48,6 +48,19 @@ public:
         }).detach();
     }
 
+    /// Posts a function to the owner's thread, unless the owner has gone:
+    /// how a call running aside tells its progress while it runs.
+    using Post = std::function<void(std::function<void()>)>;
+    [[nodiscard]] Post poster() const
+    {
+        return [owner = m_owner](std::function<void()> function) {
+            const QMutexLocker lock(&owner->mutex);
+            if (owner->object) {
+                QMetaObject::invokeMethod(owner->object, std::move(function), Qt::QueuedConnection);
+            }
+        };
+    }
+
 private:
     struct Owner {
         explicit Owner(QObject *o)

@@ -151,6 +151,7 @@ void NodeSession::opened(quint64 generation, std::shared_ptr<Libvirt::Connection
     m_nodeStatsShape = {};
     readEverything(Depth::Full);
     if (m_connection) {
+        removeLeftovers();
         scheduleResync();
         m_tick.start();
         readHostname(generation);

@@ -15,6 +15,7 @@
 #include "session/machinerequest.h"
 #include "session/nodereading.h"
 #include "session/nodestatus.h"
+#include "session/provisioningjob.h"
 #include "session/statsreader.h"
 
 #include <QObject>
@@ -93,6 +94,14 @@ public:
     /// re-reads the machine; the outcome comes back as requestFinished().
     void perform(quint64 requestId, const MachineRequest &request);
 
+    /// Makes what @p request asks on a thread of its own (the session goes
+    /// on ticking meanwhile), through the session's connection; its steps'
+    /// states come as provisioningUpdated(), its end as provisioningFinished().
+    /// Setting @p cancel stops it before its next step, and undoes it.
+    void provision(quint64 jobId, const ProvisioningRequest &request, const std::shared_ptr<std::atomic_bool> &cancel);
+    /// Reads what the node offers new machines and its pools' volumes: stockRead().
+    Q_INVOKABLE void readStock();
+
     /// How long a round of calls that reads @p machines may take before the node counts as slow.
     [[nodiscard]] static qint64 slowRoundMs(qsizetype machines) { return slowCallMs + slowMachineMs * machines; }
 
@@ -102,6 +111,9 @@ Q_SIGNALS:
     /// Once per tick while connected: the rates just recorded.
     void ticked(const Flotilla::NodeTick &tick);
     void requestFinished(const Flotilla::MachineRequestResult &result);
+    void provisioningUpdated(const Flotilla::ProvisioningUpdate &update);
+    void provisioningFinished(const Flotilla::ProvisioningResult &result);
+    void stockRead(const Flotilla::NodeStock &stock);
 
 private:
     /// The opening with @p generation ended: with a connection, or not.
@@ -137,6 +149,11 @@ private:
     void notePartsRead(InventoryChange &change, const Result<QList<StoragePool>> &pools,
         const Result<QList<VirtualNetwork>> &networks);
     void setStatus(NodeStatus status);
+    /// Removes what plans lost with the connection left half made (MachineProvisioning::removeLeftovers).
+    void removeLeftovers();
+    void provisioningEnded(const ProvisioningRequest &request, const ProvisioningResult &result);
+    /// The connection, held for a call aside for as long as it takes.
+    [[nodiscard]] std::shared_ptr<Libvirt::Connection> heldConnection() const;
     void publish(const InventoryChange &change);
 
     QString m_uri;
@@ -179,6 +196,7 @@ private:
     quint64 m_tickRound = 0;
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     AsideCalls m_aside;
+    QStringList m_making; ///< UUIDs of the machines plans of this session are making now
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;
 };

@@ -221,6 +221,35 @@ private Q_SLOTS:
         QVERIFY(whatIsOnTheNode().contains(u"machine web-01"_s));
     }
 
+    // A teammate's Flotilla may be making a machine on the node right now:
+    // its mark stays until it is a day old. This computer's own mark stays
+    // while a plan here is still making that machine.
+    void aPlanUnderWayIsNoLeftover()
+    {
+        const QStringList before = whatIsOnTheNode();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        MachineOrder theirs = order(u"theirs-01"_s);
+        theirs.machine.metadata.creator = u"bob@laptop"_s;
+        theirs.machine.metadata.created = now.addSecs(-3600).toString(Qt::ISODate);
+        MachineOrder mine = order(u"mine-01"_s);
+        mine.machine.metadata.creator = MachineProvisioning::creatorHere();
+        mine.machine.metadata.created = now.toString(Qt::ISODate);
+        for (const MachineOrder &half : {theirs, mine}) {
+            const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, half, true);
+            QVERIFY(plan.step(0).run().ok());
+            QVERIFY(plan.step(1).run().ok()); // recorded, marked unfinished
+        }
+        const MachineProvisioning::LeftoverRule underWay{.inProgress = {mine.machine.uuid}, .now = now};
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), underWay).value(), 0);
+        QCOMPARE(whatIsOnTheNode().size(), before.size() + 2);
+        // The plan here ended (the app closed under it, say): its own mark goes at once.
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), {.now = now}).value(), 1);
+        QVERIFY(whatIsOnTheNode().contains(u"machine theirs-01"_s));
+        // A day on, the teammate's plan is no longer under way anywhere.
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), {.now = now.addDays(1)}).value(), 1);
+        QCOMPARE(whatIsOnTheNode(), before);
+    }
+
     // A linked clone of an image that is gone is an error, never a blank disk.
     void anOverlayNeedsItsImage()
     {

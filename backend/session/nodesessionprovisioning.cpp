@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+// NodeSession's part in making things on its node: plans run aside, the
+// node's stock read for the wizard, and the leftovers of lost plans.
+#include "session/nodesession.h"
+
+#include "core/logging.h"
+
+#include <KLocalizedString>
+
+namespace Flotilla
+{
+
+std::shared_ptr<Libvirt::Connection> NodeSession::heldConnection() const
+{
+    virConnectRef(m_connection.get());
+    return std::make_shared<Libvirt::Connection>(m_connection.get());
+}
+
+void NodeSession::provision(
+    quint64 jobId, const ProvisioningRequest &request, const std::shared_ptr<std::atomic_bool> &cancel)
+{
+    if (!m_connection) {
+        ProvisioningResult result{.jobId = jobId, .uuid = request.order.machine.uuid};
+        result.outcome.failure = Error{.message = i18nc("@info", "The node is not connected.")};
+        Q_EMIT provisioningFinished(result);
+        return;
+    }
+    if (request.kind == ProvisioningRequest::Kind::Machine) {
+        m_making.append(request.order.machine.uuid);
+    }
+    const bool simulated = m_simulated;
+    const bool kvm = m_facts.kvm;
+    const AsideCalls::Post post = m_aside.poster();
+    m_aside.run<ProvisioningResult>(
+        [held = heldConnection(), jobId, request, cancel, simulated, kvm, post, this] {
+            // Updates go to the session's thread as they come; `this` is only
+            // touched there, and only while the session lives (see AsideCalls).
+            const ProvisioningJob::Report report = [post, this, jobId](ProvisioningUpdate update) {
+                update.jobId = jobId;
+                post([this, update] { Q_EMIT provisioningUpdated(update); });
+            };
+            ProvisioningResult result{.jobId = jobId, .uuid = request.order.machine.uuid};
+            const NodeStock stock = request.kind == ProvisioningRequest::Kind::Machine
+                ? ProvisioningJob::readStock(held->get(), kvm)
+                : NodeStock{};
+            if (!stock.offerProblem.isEmpty()) {
+                result.outcome.failedStep = 0;
+                result.outcome.failure = stock.offerProblem;
+                return result;
+            }
+            const ProvisioningPlan plan
+                = ProvisioningJob::plan(held->get(), stock.offer, request, simulated, report, cancel);
+            result.outcome = ProvisioningJob::run(plan, jobId, *cancel, report);
+            return result;
+        },
+        [this, request](const ProvisioningResult &result) { provisioningEnded(request, result); });
+}
+
+void NodeSession::provisioningEnded(const ProvisioningRequest &request, const ProvisioningResult &result)
+{
+    m_making.removeAll(request.order.machine.uuid);
+    if (m_connection) {
+        if (request.kind == ProvisioningRequest::Kind::Machine) {
+            machineTouched(result.uuid); // made, or undone: the test driver sends few events
+        }
+        readNodeParts(); // the pools' room changed
+        readStock();
+    }
+    Q_EMIT provisioningFinished(result);
+}
+
+void NodeSession::readStock()
+{
+    if (!m_connection) {
+        return;
+    }
+    m_aside.run<NodeStock>(
+        [held = heldConnection(), kvm = m_facts.kvm] { return ProvisioningJob::readStock(held->get(), kvm); },
+        [this](const NodeStock &stock) { Q_EMIT stockRead(stock); });
+}
+
+void NodeSession::removeLeftovers()
+{
+    // The full reading knows every machine's metadata: a node without a
+    // half-made machine (nearly always) costs nothing more.
+    const bool any = std::ranges::any_of(
+        m_machines.machines(), [](const Machine &machine) { return !machine.metadata.unfinished.isEmpty(); });
+    if (!m_connection || !any) {
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_aside.run<Result<int>>(
+        [held = heldConnection(), rule = MachineProvisioning::LeftoverRule{.inProgress = m_making}] {
+            return MachineProvisioning::removeLeftovers(held->get(), rule);
+        },
+        [this, generation](const Result<int> &removed) {
+            if (!removed) {
+                qCWarning(FLOTILLA_SESSION).noquote()
+                    << m_uri << "could not remove what lost plans left:" << removed.error().text();
+            } else if (removed.value() > 0 && generation == m_generation && m_connection) {
+                qCInfo(FLOTILLA_SESSION).noquote() << m_uri << "removed" << removed.value() << "half-made machines";
+                readEverything(Depth::Refresh);
+                readNodeParts();
+            }
+        });
+}
+
+} // namespace Flotilla

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "provisioning/imageheader.h"
+#include "provisioning/imagelibrary.h"
+#include "provisioning/machinedefinition.h"
+#include "provisioning/machineprovisioning.h"
+#include "provisioning/provisioningplan.h"
+
+#include <QMetaType>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace Flotilla
+{
+
+/// Something a person asked to make on a node: a machine, or an image
+/// from a file on this computer. A plain value: it travels to the node's
+/// session, which runs it as a plan on a thread of its own.
+struct ProvisioningRequest {
+    enum class Kind {
+        Machine,
+        ImageFromFile,
+    };
+    Kind kind = Kind::Machine;
+    MachineOrder order; ///< Machine
+    QString pool; ///< ImageFromFile: where the image goes
+    QString name; ///< ImageFromFile: the volume's name
+    QString path; ///< ImageFromFile: the file on this computer
+};
+
+/// A plan's step changed state, or an upload moved on.
+struct ProvisioningUpdate {
+    quint64 jobId = 0;
+    QStringList steps; ///< the plan's step titles (each update carries them: the first may come late)
+    QList<bool> simulated; ///< per step: done without the real work, on a demo node
+    qsizetype step = -1;
+    ProvisioningPlan::StepState state = ProvisioningPlan::StepState::Waiting;
+    quint64 doneBytes = 0; ///< an upload's progress
+    quint64 totalBytes = 0;
+};
+
+/// How a job ended.
+struct ProvisioningResult {
+    quint64 jobId = 0;
+    QString uuid; ///< Machine: the machine's
+    ProvisioningPlan::Outcome outcome;
+};
+
+/// What a node offers new machines and what its pools hold.
+struct NodeStock {
+    QList<NodeVolume> volumes;
+    HypervisorOffer offer;
+    Error offerProblem; ///< why the offer could not be read; then offer is empty
+};
+
+namespace ProvisioningJob
+{
+
+/// Hears an update, on the job's thread.
+using Report = std::function<void(const ProvisioningUpdate &)>;
+
+/// The plan for @p request on @p connection. @p simulated: a demo node,
+/// which cannot take uploads (see MachineProvisioning::plan).
+[[nodiscard]] ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer,
+    const ProvisioningRequest &request, bool simulated, const Report &report,
+    const std::shared_ptr<std::atomic_bool> &cancel);
+
+/// Runs @p plan, telling each step's state through @p report.
+[[nodiscard]] ProvisioningPlan::Outcome run(
+    const ProvisioningPlan &plan, quint64 jobId, const std::atomic_bool &cancel, const Report &report);
+
+/// What the node offers (its domain capabilities, KVM where it has it)
+/// and its pools' volumes.
+[[nodiscard]] NodeStock readStock(virConnectPtr connection, bool kvm);
+
+} // namespace ProvisioningJob
+
+} // namespace Flotilla
+
+Q_DECLARE_METATYPE(Flotilla::ProvisioningUpdate)
+Q_DECLARE_METATYPE(Flotilla::ProvisioningResult)
+Q_DECLARE_METATYPE(Flotilla::NodeStock)
