@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 
+#include "demo/demofleet.h"
 #include "fleet/fleetview.h"
 #include "libvirt/libvirthandles.h"
 #include "shell/mainwindow.h"
@@ -75,11 +76,17 @@ AppWindow::~AppWindow()
 
 bool AppWindow::open()
 {
-    openWindow();
+    openWindow(false);
     return !QTest::currentTestFailed();
 }
 
-void AppWindow::openWindow()
+bool AppWindow::openDemo()
+{
+    openWindow(true);
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::openWindow(bool demo)
 {
     QStandardPaths::setTestModeEnabled(true);
     Translations::setUp(); // as main() does
@@ -90,7 +97,7 @@ void AppWindow::openWindow()
     QVERIFY2(look.ok(), qPrintable(look.ok() ? QString() : look.error().text()));
     Libvirt::initialize();
 
-    const Result<QList<NodeEntry>> nodes = TestFleet::entries();
+    const Result<QList<NodeEntry>> nodes = demo ? DemoFleet::unpack(m_demo.path()) : TestFleet::entries();
     QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
     for (const NodeEntry &node : nodes.value()) {
         m_fleet.addNode(node);

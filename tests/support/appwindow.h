@@ -10,6 +10,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -38,6 +39,9 @@ public:
     /// change as the demo improves), applies the Breeze look
     /// ($FLOTILLA_COLOR_SCHEME or BreezeLight), loads the window and shows it.
     [[nodiscard]] bool open();
+    /// As open(), on the bundled demo as `flotilla --demo` unpacks it: for
+    /// what needs the demo's own content (its image libraries).
+    [[nodiscard]] bool openDemo();
 
     [[nodiscard]] Fleet &fleet() { return m_fleet; }
     [[nodiscard]] const Fleet &fleet() const { return m_fleet; }
@@ -77,12 +81,13 @@ public:
     [[nodiscard]] bool fleetIsLive() const;
 
 private:
-    void openWindow();
+    void openWindow(bool demo);
     void clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers);
     void typeInto(QQuickItem *field, const QString &text);
     void saveScreenshot(const QString &name);
 
     Fleet m_fleet;
+    QTemporaryDir m_demo; ///< where openDemo() unpacks the demo
     std::unique_ptr<FleetView> m_view; ///< deleted after the engine (see ~AppWindow)
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;

@@ -207,10 +207,4 @@ ColumnLayout {
         showLegend: false
         openNodes: false
     }
-
-    Kirigami.Heading {
-        Layout.margins: Kirigami.Units.largeSpacing
-        level: 3
-        text: i18nc("@title:group", "Machines")
-    }
 }

@@ -7,6 +7,7 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla.fleet
 import org.kde.flotilla.charts
 import org.kde.flotilla.machines
+import org.kde.flotilla.create
 
 /// One node: what it is, and its machines.
 Kirigami.ScrollablePage {
@@ -79,6 +80,16 @@ Kirigami.ScrollablePage {
             NodeFacts {
                 Layout.fillWidth: true
                 nodeId: page.nodeId
+            }
+            ImageLibraryCard {
+                Layout.fillWidth: true
+                Layout.margins: Kirigami.Units.largeSpacing
+                nodeId: page.nodeId
+            }
+            Kirigami.Heading {
+                Layout.margins: Kirigami.Units.largeSpacing
+                level: 3
+                text: i18nc("@title:group", "Machines")
             }
         }
 

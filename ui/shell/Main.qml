@@ -6,6 +6,7 @@ import org.kde.flotilla.fleet
 import org.kde.flotilla.nodes
 import org.kde.flotilla.machines
 import org.kde.flotilla.dashboard
+import org.kde.flotilla.create
 
 Kirigami.ApplicationWindow {
     id: root
@@ -55,6 +56,17 @@ Kirigami.ApplicationWindow {
         }
     }
 
+    /// The create-machine wizard, on @p nodeId and from @p image if given.
+    function createMachine(nodeId: string, image: string): void {
+        if (!nodeId) {
+            pageStack.clear(); // from the sidebar: the wizard takes the window
+        }
+        const wizard = pageStack.push(machineWizardPage, { nodeId: nodeId ?? "" });
+        if (image) {
+            wizard.wizard.image = image;
+        }
+    }
+
     function addNode(): void {
         pageStack.push(nodeEditorPage, { nodeId: "" });
     }
@@ -101,6 +113,12 @@ Kirigami.ApplicationWindow {
                 separator: true
             },
             Kirigami.Action {
+                objectName: "createMachineAction"
+                text: i18nc("@action:inmenu", "Create Machine…")
+                icon.name: "list-add"
+                onTriggered: root.createMachine("", "")
+            },
+            Kirigami.Action {
                 text: i18nc("@action:inmenu", "Add Node…")
                 icon.name: "list-add"
                 onTriggered: root.addNode()
@@ -121,6 +139,11 @@ Kirigami.ApplicationWindow {
     Component {
         id: machinesPage
         MachinesPage {}
+    }
+
+    Component {
+        id: machineWizardPage
+        MachineWizardPage {}
     }
 
     Component {

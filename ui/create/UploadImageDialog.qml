@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import org.kde.flotilla.components
+
+/// Sends an image file from this computer into one of a node's pools, with
+/// its progress; cancelling deletes what was sent.
+Kirigami.Dialog {
+    id: dialog
+
+    required property ImageLibraryView library
+    property url file
+    readonly property string fileProblem: file.toString().length > 0 ? library.checkFile(file) : ""
+    readonly property string nameProblem: library.checkName(pool.currentText, name.text)
+
+    objectName: "uploadImageDialog"
+    title: i18nc("@title:window", "Add Image from File")
+    padding: Kirigami.Units.largeSpacing
+    preferredWidth: Kirigami.Units.gridUnit * 28
+    closePolicy: library.uploading ? QQC2.Popup.NoAutoClose : QQC2.Popup.CloseOnEscape
+
+    customFooterActions: [
+        Kirigami.Action {
+            text: i18nc("@action:button", "Upload")
+            icon.name: "cloud-upload"
+            visible: !dialog.library.uploading
+            enabled: dialog.file.toString().length > 0 && dialog.fileProblem.length === 0 && dialog.nameProblem.length === 0
+            onTriggered: dialog.library.upload(dialog.file, pool.currentText, name.text)
+        },
+        Kirigami.Action {
+            text: i18nc("@action:button", "Cancel Upload")
+            icon.name: "dialog-cancel"
+            visible: dialog.library.uploading
+            onTriggered: dialog.library.cancelUpload()
+        }
+    ]
+
+    Connections {
+        target: dialog.library
+
+        function onUploaded(key: string): void {
+            dialog.close();
+        }
+    }
+
+    Kirigami.FormLayout {
+        RowLayout {
+            Kirigami.FormData.label: i18nc("@label", "File:")
+
+            QQC2.Label {
+                Layout.maximumWidth: Kirigami.Units.gridUnit * 14
+                elide: Text.ElideMiddle
+                text: dialog.file.toString().length > 0 ? dialog.file.toString().replace(/^file:\/\//, "") : i18nc("@info", "None chosen")
+            }
+            QQC2.Button {
+                text: i18nc("@action:button", "Choose…")
+                icon.name: "document-open"
+                enabled: !dialog.library.uploading
+                onClicked: fileDialog.open()
+            }
+        }
+        ProblemText {
+            text: dialog.fileProblem
+        }
+        QQC2.ComboBox {
+            id: pool
+
+            Kirigami.FormData.label: i18nc("@label:listbox", "Pool:")
+            enabled: !dialog.library.uploading
+            model: dialog.library.pools
+        }
+        QQC2.TextField {
+            id: name
+
+            Kirigami.FormData.label: i18nc("@label:textbox", "Name on the node:")
+            enabled: !dialog.library.uploading
+        }
+        ProblemText {
+            shown: name.text.length > 0
+            text: dialog.nameProblem
+        }
+        QQC2.ProgressBar {
+            Layout.fillWidth: true
+            visible: dialog.library.uploading
+            value: dialog.library.uploadFraction
+        }
+        QQC2.Label {
+            visible: dialog.library.uploading
+            text: dialog.library.uploadText
+        }
+        ProblemText {
+            text: dialog.library.uploadError
+        }
+    }
+    FileDialog {
+        id: fileDialog
+
+        title: i18nc("@title:window", "Choose a Disk Image")
+        nameFilters: [i18nc("@item file type", "Disk images (*.qcow2 *.img *.raw *.iso)"), i18nc("@item file type", "All files (*)")]
+        onAccepted: {
+            dialog.file = selectedFile;
+            name.text = selectedFile.toString().split("/").pop();
+        }
+    }
+}
