@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <utility>
@@ -53,3 +54,5 @@ private:
 };
 
 } // namespace Flotilla
+
+Q_DECLARE_METATYPE(Flotilla::Error)

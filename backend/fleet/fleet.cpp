@@ -26,6 +26,7 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<ProvisioningUpdate>();
     qRegisterMetaType<ProvisioningResult>();
     qRegisterMetaType<NodeStock>();
+    qRegisterMetaType<Error>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
     // use must happen here, on the UI thread.
@@ -116,6 +117,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
             }
         });
     connectProvisioning(worker->session, id, session);
+    connectConsoles(worker->session);
     worker->thread->start();
     if (node.entry.enabled) {
         QMetaObject::invokeMethod(worker->session, &NodeSession::open, Qt::QueuedConnection);
@@ -169,6 +171,7 @@ void Fleet::refuse(const QString &nodeId, quint64 id, const MachineRequest &requ
 
 void Fleet::endRequests(quint64 session, const QString &why)
 {
+    endConsoles(session, why);
     // A job of a session that goes is cancelled, so that it undoes itself
     // if it still can, and ends now for whoever waits for it.
     for (auto it = m_jobs.begin(); it != m_jobs.end();) {

@@ -117,6 +117,14 @@ public:
     /// Reads again what the node offers and holds (Node::stock); nodeChanged() tells when it is in.
     void readStock(const QString &nodeId);
 
+    /// Opens the serial console of machine @p uuid on @p nodeId; returns its
+    /// id, which consoleOpened(), consoleOutput() and consoleEnded() carry.
+    /// Every console that opens ends with consoleEnded(), also when its node
+    /// is lost or removed.
+    quint64 openConsole(const QString &nodeId, const QString &uuid);
+    void sendToConsole(quint64 consoleId, const QByteArray &bytes);
+    void closeConsole(quint64 consoleId);
+
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Where sessions' questions for credentials go.
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
@@ -144,6 +152,10 @@ Q_SIGNALS:
     void provisioningUpdated(const QString &nodeId, const Flotilla::ProvisioningUpdate &update);
     /// A provision() ended: made, failed and undone, or cancelled.
     void provisioningFinished(const QString &nodeId, const Flotilla::ProvisioningResult &result);
+    /// @p error is empty when the console opened; else it has ended already.
+    void consoleOpened(quint64 consoleId, const Flotilla::Error &error);
+    void consoleOutput(quint64 consoleId, const QByteArray &bytes);
+    void consoleEnded(quint64 consoleId, const Flotilla::Error &why);
 
 private:
     /// How often the ticks the sessions left are taken (see TickMailbox).
@@ -165,6 +177,9 @@ private:
     };
 
     void connectProvisioning(NodeSession *session, const QString &id, quint64 sessionNumber);
+    void connectConsoles(NodeSession *session);
+    /// Ends the consoles of @p session with @p why, queued.
+    void endConsoles(quint64 session, const QString &why);
     /// Ends job @p jobId of @p nodeId with @p why, queued.
     void failJob(const QString &nodeId, quint64 jobId, const QString &why);
     void onStatusChanged(const QString &id, const NodeStatus &status);
@@ -197,6 +212,7 @@ private:
     quint64 m_lastRequestId = 0;
     QHash<quint64, Outstanding> m_outstanding; ///< by request id
     QHash<quint64, Job> m_jobs; ///< by job id (they count with the requests' ids)
+    QHash<quint64, Job> m_consoles; ///< open consoles by id (no cancel flag)
 };
 
 } // namespace Flotilla

@@ -227,6 +227,12 @@ void writeSystem(QXmlStreamWriter &xml, const HypervisorOffer &offer, const NewM
     xml.writeEndElement();
     xml.writeEmptyElement(QStringLiteral("boot"));
     xml.writeAttribute(QStringLiteral("dev"), QStringLiteral("hd"));
+    if (machine.firmware == NewMachine::Firmware::Bios) {
+        // SeaBIOS writes to the serial console too: the console shows the
+        // machine from its first instant, and says so when nothing boots.
+        xml.writeEmptyElement(QStringLiteral("bios"));
+        xml.writeAttribute(QStringLiteral("useserial"), QStringLiteral("yes"));
+    }
     xml.writeEndElement();
     xml.writeStartElement(QStringLiteral("features"));
     xml.writeEmptyElement(QStringLiteral("acpi"));

@@ -25,6 +25,10 @@ struct MachineOrder {
     QString dataVolume; ///< an existing data disk to attach (kept from an earlier machine); else one is made
     CloudInit::Seed seed; ///< empty: no seed
     bool start = true;
+    /// Runs under emulation even where the node has KVM (as Proxmox's "KVM
+    /// hardware virtualization: off"): for a guest of another architecture
+    /// later, and for the tests, whose host's nested KVM is unreliable.
+    bool emulated = false;
 };
 
 /// The steps that make a machine on a node, each with its undo, and the

@@ -500,6 +500,7 @@ void NodeSession::dropConnection()
     m_resync.stop();
     m_touchedBatch.stop();
     m_touched.clear(); // the next connection reads everything; these handles are of this one
+    endConsoles(Error{.message = i18nc("@info", "The connection to the node was lost")});
     m_events.reset();
     m_connection.reset();
 }

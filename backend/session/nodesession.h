@@ -11,6 +11,7 @@
 #include "model/inventory.h"
 #include "model/machinediff.h"
 #include "session/asidecalls.h"
+#include "session/consolestream.h"
 #include "session/inventoryreader.h"
 #include "session/machinerequest.h"
 #include "session/nodereading.h"
@@ -22,6 +23,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 
 namespace Flotilla
@@ -102,6 +104,13 @@ public:
     /// Reads what the node offers new machines and its pools' volumes: stockRead().
     Q_INVOKABLE void readStock();
 
+    /// Opens the serial console of the machine with @p uuid as console
+    /// @p consoleId: consoleOpened() tells how it went, consoleOutput()
+    /// brings what the machine writes, consoleEnded() its end.
+    void openConsole(quint64 consoleId, const QString &uuid);
+    void sendToConsole(quint64 consoleId, const QByteArray &bytes);
+    void closeConsole(quint64 consoleId);
+
     /// How long a round of calls that reads @p machines may take before the node counts as slow.
     [[nodiscard]] static qint64 slowRoundMs(qsizetype machines) { return slowCallMs + slowMachineMs * machines; }
 
@@ -114,6 +123,11 @@ Q_SIGNALS:
     void provisioningUpdated(const Flotilla::ProvisioningUpdate &update);
     void provisioningFinished(const Flotilla::ProvisioningResult &result);
     void stockRead(const Flotilla::NodeStock &stock);
+    /// @p error is empty when the console is open.
+    void consoleOpened(quint64 consoleId, const Flotilla::Error &error);
+    /// From libvirt's event thread.
+    void consoleOutput(quint64 consoleId, const QByteArray &bytes);
+    void consoleEnded(quint64 consoleId, const Flotilla::Error &why);
 
 private:
     /// The opening with @p generation ended: with a connection, or not.
@@ -152,6 +166,8 @@ private:
     /// Removes what plans lost with the connection left half made (MachineProvisioning::removeLeftovers).
     void removeLeftovers();
     void provisioningEnded(const ProvisioningRequest &request, const ProvisioningResult &result);
+    /// Closes every console, telling @p why.
+    void endConsoles(const Error &why);
     /// The connection, held for a call aside for as long as it takes.
     [[nodiscard]] std::shared_ptr<Libvirt::Connection> heldConnection() const;
     void publish(const InventoryChange &change);
@@ -197,6 +213,7 @@ private:
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     AsideCalls m_aside;
     QStringList m_making; ///< UUIDs of the machines plans of this session are making now
+    std::map<quint64, std::unique_ptr<ConsoleStream>> m_consoles;
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;
 };

@@ -42,7 +42,7 @@ void NodeSession::provision(
             };
             ProvisioningResult result{.jobId = jobId, .uuid = request.order.machine.uuid};
             const NodeStock stock = request.kind == ProvisioningRequest::Kind::Machine
-                ? ProvisioningJob::readStock(held->get(), kvm)
+                ? ProvisioningJob::readStock(held->get(), kvm && !request.order.emulated)
                 : NodeStock{};
             if (!stock.offerProblem.isEmpty()) {
                 result.outcome.failedStep = 0;

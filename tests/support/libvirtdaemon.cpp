@@ -203,7 +203,8 @@ Result<bool> LibvirtDaemon::start()
     }
     const QString arguments = QStringLiteral("--listen -f %1/libvirtd.conf -p %1/libvirtd.pid").arg(m_folder.path());
     const QString qemuMounts = m_driver == Driver::Qemu
-        ? QStringLiteral("mkdir -p /var/log/libvirt && mount -t tmpfs tmpfs /var/log/libvirt && "
+        // /run/lock: where libvirt locks a console's pty (/var/lock is a link to it)
+        ? QStringLiteral("mkdir -p /run/lock /var/log/libvirt && mount -t tmpfs tmpfs /var/log/libvirt && "
                          "mount --bind %1/qemu.conf /etc/libvirt/qemu.conf && ")
               .arg(m_folder.path())
         : QString();

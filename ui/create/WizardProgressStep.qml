@@ -56,6 +56,13 @@ ColumnLayout {
                     font.bold: true
                     text: entry.modelData.upload ? i18nc("@info", "Upload %1", entry.modelData.name) : entry.modelData.name
                 }
+                QQC2.Button {
+                    objectName: "openConsole"
+                    visible: entry.modelData.state === "done" && !entry.modelData.upload && step.wizard.startAfter && step.wizard.hasConsoles
+                    text: i18nc("@action:button", "Serial Console")
+                    icon.name: "utilities-terminal"
+                    onClicked: applicationWindow().openConsole(step.wizard.nodeId, entry.modelData.uuid, entry.modelData.name)
+                }
                 QQC2.Label {
                     objectName: "state"
                     color: Kirigami.Theme.disabledTextColor

@@ -344,6 +344,12 @@ bool MachineWizard::isEmulated() const
     return node && !node->facts.kvm && !node->simulatedActivity;
 }
 
+bool MachineWizard::hasConsoles() const
+{
+    const Fleet::Node *node = chosenNode();
+    return node && !node->simulatedActivity;
+}
+
 bool MachineWizard::isUefiAvailable() const
 {
     const Fleet::Node *node = chosenNode();

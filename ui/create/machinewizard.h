@@ -54,6 +54,8 @@ class MachineWizard : public QObject
     /// The node has no KVM: the machine runs emulated, much slower.
     Q_PROPERTY(bool emulated READ isEmulated NOTIFY changed)
     Q_PROPERTY(bool uefiAvailable READ isUefiAvailable NOTIFY changed)
+    /// The node's machines have serial consoles (a demo node's have none).
+    Q_PROPERTY(bool hasConsoles READ hasConsoles NOTIFY changed)
 
     // 3. Size
     /// Each: name, vcpus, memoryMiB, rootGiB, text.
@@ -130,6 +132,7 @@ public:
     [[nodiscard]] QStringList networks() const;
     [[nodiscard]] bool isEmulated() const;
     [[nodiscard]] bool isUefiAvailable() const;
+    [[nodiscard]] bool hasConsoles() const;
     [[nodiscard]] QVariantList presets() const;
     [[nodiscard]] QString noPassword() const { return {}; }
     void setPassword(const QString &password);

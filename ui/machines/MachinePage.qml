@@ -35,6 +35,13 @@ Kirigami.ScrollablePage {
     }
 
     actions: [
+        Kirigami.Action {
+            objectName: "machineConsole"
+            text: i18nc("@action:button", "Serial Console")
+            icon.name: "utilities-terminal"
+            visible: machine.exists && machine.active
+            onTriggered: applicationWindow().openConsole(machine.nodeId, page.uuid, machine.name)
+        },
         MachinePageAction {
             objectName: "machineStart"
             action: MachineActions.Start

@@ -56,7 +56,7 @@ Kirigami.AbstractCard {
             Accessible.name: focusText.length > 0 ? focusText
                            : picking ? i18nc("@info accessible", "World map: click to choose the node's place")
                                      : i18nc("@info accessible", "World map of the nodes")
-            Accessible.description: i18nc("@info accessible", "Tab moves between the nodes in view, Enter opens one; arrow keys pan, plus and minus zoom")
+            Accessible.description: i18nc("@info accessible", "Tab moves between the nodes in view, Enter opens one, the Menu key offers what to do with it; arrow keys pan, plus and minus zoom")
 
             onNodeClicked: nodeId => {
                 card.nodeClicked(nodeId);
@@ -65,6 +65,30 @@ Kirigami.AbstractCard {
                 }
             }
             onLocationPicked: (latitude, longitude) => card.locationPicked(latitude, longitude)
+            onNodeMenuRequested: (nodeId, point) => {
+                nodeMenu.nodeId = nodeId;
+                nodeMenu.popup(worldMap, point);
+            }
+
+            QQC2.Menu {
+                id: nodeMenu
+
+                property string nodeId
+
+                objectName: "mapNodeMenu"
+
+                QQC2.MenuItem {
+                    text: i18nc("@action:inmenu", "Open Node")
+                    icon.name: "network-server"
+                    onTriggered: applicationWindow().openNode(nodeMenu.nodeId)
+                }
+                QQC2.MenuItem {
+                    objectName: "mapCreateMachine"
+                    text: i18nc("@action:inmenu", "Create Machine Here…")
+                    icon.name: "list-add"
+                    onTriggered: applicationWindow().createMachine(nodeMenu.nodeId, "")
+                }
+            }
 
             QQC2.ToolTip {
                 x: Math.min(worldMap.hoverPoint.x + Kirigami.Units.gridUnit, worldMap.width - width)

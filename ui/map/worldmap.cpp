@@ -15,7 +15,7 @@ namespace Flotilla
 WorldMap::WorldMap(QQuickItem *parent)
     : QQuickPaintedItem(parent)
 {
-    setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptedMouseButtons(Qt::LeftButton | Qt::RightButton);
     setAcceptHoverEvents(true);
     setActiveFocusOnTab(true);
     setAntialiasing(true);
@@ -227,6 +227,15 @@ void WorldMap::wheelEvent(QWheelEvent *event)
 
 void WorldMap::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::RightButton) {
+        // A node's menu: on a marker of one node only (a group opens by zooming).
+        const MarkerGroup *target = m_picking ? nullptr : layout().at(event->position());
+        if (target && target->markers.size() == 1) {
+            Q_EMIT nodeMenuRequested(m_markers.at(target->markers.first()).id, event->position());
+        }
+        event->accept();
+        return;
+    }
     m_pressPoint = event->position();
     m_lastDragPoint = event->position();
     m_dragged = false;
@@ -248,6 +257,9 @@ void WorldMap::mouseMoveEvent(QMouseEvent *event)
 
 void WorldMap::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::RightButton) {
+        return;
+    }
     if (!m_dragged) {
         clickAt(event->position());
     }
@@ -387,6 +399,12 @@ bool WorldMap::focusKey(QKeyEvent *event)
     case Qt::Key_Space:
         if (const MarkerGroup *group = focusedGroup()) {
             open(*group);
+            return true;
+        }
+        return false;
+    case Qt::Key_Menu:
+        if (const MarkerGroup *group = focusedGroup(); group && group->markers.size() == 1) {
+            Q_EMIT nodeMenuRequested(m_markers.at(group->markers.first()).id, group->centre);
             return true;
         }
         return false;

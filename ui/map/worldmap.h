@@ -102,6 +102,8 @@ Q_SIGNALS:
     void focusedNodeChanged();
     void appearanceChanged();
     void nodeClicked(const QString &nodeId);
+    /// A node's marker was right-clicked at @p point (in the map's coordinates).
+    void nodeMenuRequested(const QString &nodeId, QPointF point);
     void locationPicked(double latitude, double longitude);
 
 protected:

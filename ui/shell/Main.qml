@@ -7,6 +7,7 @@ import org.kde.flotilla.nodes
 import org.kde.flotilla.machines
 import org.kde.flotilla.dashboard
 import org.kde.flotilla.create
+import org.kde.flotilla.console
 
 Kirigami.ApplicationWindow {
     id: root
@@ -65,6 +66,11 @@ Kirigami.ApplicationWindow {
         if (image) {
             wizard.wizard.image = image;
         }
+    }
+
+    /// A machine's serial console, in a window of its own.
+    function openConsole(nodeId: string, uuid: string, name: string): void {
+        consoles.open(nodeId, uuid, name);
     }
 
     function addNode(): void {
@@ -163,6 +169,12 @@ Kirigami.ApplicationWindow {
 
     CredentialsDialog {
         id: credentials
+    }
+
+    SerialConsole {
+        id: consoles
+
+        fleet: FleetView
     }
 
     NodeEditor {

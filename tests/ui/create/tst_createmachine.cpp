@@ -230,6 +230,39 @@ private Q_SLOTS:
         QObject *wizard = item(u"machineWizardPage"_s)->property("wizard").value<QObject *>();
         QCOMPARE(wizard->property("nodeId").toString(), u"helsinki-rack"_s);
         QVERIFY(m_app.waitUntilStill(item(u"wizardNext"_s)));
+    }
+
+    // A node's marker on the map offers the wizard on that node.
+    void theMapOffersTheWizard()
+    {
+        QVERIFY(m_app.call("showDashboard"));
+        // The node's page, which has a map too, goes first.
+        QTRY_VERIFY_WITH_TIMEOUT(!item(u"nodePage"_s) && !item(u"machineWizardPage"_s), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"worldMap"_s), timeoutMs);
+        QQuickItem *map = item(u"worldMap"_s);
+        QVERIFY(m_app.waitUntilStill(map));
+        m_app.scrollIntoView(map);
+        QPointF marker;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QVariant &entry : map->property("groups").toList()) {
+                    const QVariantMap group = entry.toMap();
+                    if (group.value(u"nodeIds"_s).toStringList() == QStringList{u"singapore-edge"_s}) {
+                        marker = QPointF(group.value(u"x"_s).toDouble(), group.value(u"y"_s).toDouble());
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            timeoutMs);
+        QTest::mouseClick(m_app.window(), Qt::RightButton, {}, map->mapToScene(marker).toPoint());
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"mapCreateMachine"_s) && item(u"mapCreateMachine"_s)->isVisible(), timeoutMs);
+        QVERIFY(m_app.waitUntilOpened(item(u"mapCreateMachine"_s)));
+        QVERIFY(m_app.click(item(u"mapCreateMachine"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"machineWizardPage"_s), timeoutMs);
+        QObject *wizard = item(u"machineWizardPage"_s)->property("wizard").value<QObject *>();
+        QCOMPARE(wizard->property("nodeId").toString(), u"singapore-edge"_s);
+        QVERIFY(m_app.waitUntilStill(item(u"wizardNext"_s)));
         QVERIFY(m_app.call("showDashboard"));
     }
 

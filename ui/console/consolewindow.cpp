@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "consolewindow.h"
+
+#include "fleet/fleet.h"
+
+#include <KLocalizedString>
+
+#include <QCloseEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+// qtermwidget's headers use Qt's keywords, which our build turns off (QT_NO_KEYWORDS).
+#define slots Q_SLOTS
+#define signals Q_SIGNALS
+#define emit Q_EMIT
+#include <qtermwidget.h>
+#undef emit
+#undef signals
+#undef slots
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace Flotilla
+{
+
+ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const QString &name, QWidget *parent)
+    : QWidget(parent)
+    , m_fleet(fleet)
+    , m_nodeId(std::move(nodeId))
+    , m_uuid(std::move(uuid))
+    , m_name(name)
+    , m_terminal(new QTermWidget(0, this)) // 0: no shell; the machine is the other end
+    , m_status(new QLabel(this))
+    , m_reconnect(
+          new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "Reconnect"), this))
+{
+    setWindowTitle(i18nc("@title:window machine name", "%1 — Serial Console", name));
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(800, 500);
+    m_terminal->setScrollBarPosition(QTermWidget::ScrollBarRight);
+    m_terminal->setHistorySize(10000);
+    m_terminal->setTerminalFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A terminal without a program: what it is given to show is written to
+    // its pty's slave side, and what the person types comes out as sendData.
+    m_terminal->startTerminalTeletype();
+    connect(
+        m_terminal, &QTermWidget::sendData, this, [this](const char *data, int size) { type(QByteArray(data, size)); });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_reconnect);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_terminal, 1);
+    layout->addLayout(bar);
+    connect(m_reconnect, &QPushButton::clicked, this, &ConsoleWindow::reconnect);
+
+    connect(fleet, &Fleet::consoleOpened, this, &ConsoleWindow::onOpened);
+    connect(fleet, &Fleet::consoleOutput, this, &ConsoleWindow::onOutput);
+    connect(fleet, &Fleet::consoleEnded, this, &ConsoleWindow::onEnded);
+    // Back by itself once the node is: a console lost with the node opens again.
+    connect(fleet, &Fleet::nodeChanged, this, [this](qsizetype index) {
+        const Fleet::Node &node = m_fleet->nodes().at(index);
+        if (node.entry.id == m_nodeId && m_ended && m_console == 0 && node.status.state == NodeState::Connected) {
+            reconnect();
+        }
+    });
+    reconnect();
+}
+
+ConsoleWindow::~ConsoleWindow()
+{
+    closeConsole();
+}
+
+QString ConsoleWindow::status() const
+{
+    return m_status->text();
+}
+
+void ConsoleWindow::reconnect()
+{
+    if (!m_fleet) {
+        return;
+    }
+    closeConsole();
+    m_ended = false;
+    m_console = m_fleet->openConsole(m_nodeId, m_uuid);
+    setStatus(i18nc("@info:status", "Connecting to the serial console of %1…", m_name), false);
+}
+
+void ConsoleWindow::closeConsole()
+{
+    if (m_fleet && m_console != 0) {
+        m_fleet->closeConsole(m_console);
+    }
+    m_console = 0;
+}
+
+void ConsoleWindow::type(const QByteArray &bytes)
+{
+    if (m_fleet && m_console != 0 && !m_ended) {
+        m_fleet->sendToConsole(m_console, bytes);
+    }
+}
+
+void ConsoleWindow::onOpened(quint64 consoleId, const Error &error)
+{
+    if (consoleId != m_console) {
+        return;
+    }
+    if (!error.isEmpty()) {
+        m_console = 0;
+        m_ended = true;
+        setStatus(i18nc("@info:status", "No console: %1", error.text()), true);
+        return;
+    }
+    setStatus(i18nc("@info:status", "Connected to %1's serial console. Press Enter if nothing shows.", m_name), true);
+}
+
+void ConsoleWindow::onOutput(quint64 consoleId, const QByteArray &bytes)
+{
+    if (consoleId != m_console) {
+        return;
+    }
+    m_received.append(bytes);
+    if (m_received.size() > mostKept) {
+        m_received.remove(0, m_received.size() - mostKept);
+    }
+    const int fd = m_terminal->getPtySlaveFd();
+    for (qsizetype done = 0; fd >= 0 && done < bytes.size();) {
+        const ssize_t written = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (written < 0 && errno != EINTR) {
+            break;
+        }
+        done += std::max<ssize_t>(written, 0);
+    }
+    Q_EMIT receivedChanged();
+}
+
+void ConsoleWindow::onEnded(quint64 consoleId, const Error &why)
+{
+    if (consoleId != m_console) {
+        return;
+    }
+    m_console = 0;
+    m_ended = true;
+    setStatus(i18nc("@info:status", "Disconnected: %1", why.text()), true);
+}
+
+void ConsoleWindow::setStatus(const QString &text, bool canReconnect)
+{
+    m_status->setText(text);
+    m_reconnect->setEnabled(canReconnect);
+    Q_EMIT statusChanged();
+}
+
+void ConsoleWindow::closeEvent(QCloseEvent *event)
+{
+    closeConsole();
+    event->accept();
+}
+
+} // namespace Flotilla

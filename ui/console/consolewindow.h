@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "core/result.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTermWidget;
+
+namespace Flotilla
+{
+class Fleet;
+
+/// A machine's serial console in a window of its own: a real terminal
+/// (QTermWidget: colours, cursor movement, scrollback, copy and paste)
+/// fed by the console stream the node's session holds (Fleet::openConsole).
+/// It reconnects by itself when the node comes back, and on Reconnect.
+class ConsoleWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const QString &name, QWidget *parent = nullptr);
+    ~ConsoleWindow() override;
+
+    /// What the status line says: connected, or why not.
+    [[nodiscard]] QString status() const;
+    /// Everything the machine has written since the window opened (for tests and copies).
+    [[nodiscard]] QByteArray received() const { return m_received; }
+    /// Sends @p bytes as if typed.
+    void type(const QByteArray &bytes);
+
+public Q_SLOTS:
+    void reconnect();
+
+Q_SIGNALS:
+    void statusChanged();
+    void receivedChanged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void onOpened(quint64 consoleId, const Error &error);
+    void onOutput(quint64 consoleId, const QByteArray &bytes);
+    void onEnded(quint64 consoleId, const Error &why);
+    void setStatus(const QString &text, bool canReconnect);
+    void closeConsole();
+
+    QPointer<Fleet> m_fleet;
+    QString m_nodeId;
+    QString m_uuid;
+    QString m_name;
+    quint64 m_console = 0; ///< the open (or opening) console, or 0
+    bool m_ended = true;
+    QTermWidget *m_terminal;
+    QLabel *m_status;
+    QPushButton *m_reconnect;
+    QByteArray m_received;
+    static constexpr qsizetype mostKept = 1 << 20; ///< received() keeps the last MiB
+};
+
+} // namespace Flotilla
