@@ -44,12 +44,23 @@ ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const Q
     resize(800, 500);
     m_terminal->setScrollBarPosition(QTermWidget::ScrollBarRight);
     m_terminal->setHistorySize(10000);
+    // Light text on black, as a machine's console looks everywhere else.
+    if (QTermWidget::availableColorSchemes().contains(QStringLiteral("Linux"))) {
+        m_terminal->setColorScheme(QStringLiteral("Linux"));
+    }
     m_terminal->setTerminalFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // A terminal without a program: what it is given to show is written to
     // its pty's slave side, and what the person types comes out as sendData.
     m_terminal->startTerminalTeletype();
     connect(
         m_terminal, &QTermWidget::sendData, this, [this](const char *data, int size) { type(QByteArray(data, size)); });
+    connect(m_terminal, &QTermWidget::receivedData, this, [this](const QString &text) {
+        m_shown.append(text);
+        if (m_shown.size() > mostKept) {
+            m_shown.remove(0, m_shown.size() - mostKept);
+        }
+        Q_EMIT shownChanged();
+    });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);

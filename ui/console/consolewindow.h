@@ -29,8 +29,10 @@ public:
 
     /// What the status line says: connected, or why not.
     [[nodiscard]] QString status() const;
-    /// Everything the machine has written since the window opened (for tests and copies).
+    /// Everything the machine has written since the window opened (its last MiB).
     [[nodiscard]] QByteArray received() const { return m_received; }
+    /// What the terminal has taken in of it (its last MiB), as text.
+    [[nodiscard]] QString shown() const { return m_shown; }
     /// Sends @p bytes as if typed.
     void type(const QByteArray &bytes);
 
@@ -40,6 +42,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void statusChanged();
     void receivedChanged();
+    void shownChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +64,7 @@ private:
     QLabel *m_status;
     QPushButton *m_reconnect;
     QByteArray m_received;
+    QString m_shown;
     static constexpr qsizetype mostKept = 1 << 20; ///< received() keeps the last MiB
 };
 

@@ -7,14 +7,18 @@ import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla.components
 
-/// Sends an image file from this computer into one of a node's pools, with
-/// its progress; cancelling deletes what was sent.
+/// Sends an image into one of a node's pools, from a file on this computer
+/// or from an address (fetched into Flotilla's cache first, its SHA-256
+/// checked if given), with its progress; cancelling deletes what was sent.
 Kirigami.Dialog {
     id: dialog
 
     required property ImageLibraryView library
     property url file
-    readonly property string fileProblem: file.toString().length > 0 ? library.checkFile(file) : ""
+    readonly property bool fromUrl: fromUrlChoice.checked
+    readonly property string fileProblem: fromUrl ? library.checkUrl(address.text) : file.toString().length > 0 ? library.checkFile(file) : ""
+    readonly property string shaProblem: fromUrl ? library.checkSha256(sha.text) : ""
+    readonly property bool ready: (fromUrl ? address.text.length > 0 : file.toString().length > 0) && fileProblem.length === 0 && shaProblem.length === 0 && nameProblem.length === 0
     readonly property string nameProblem: library.checkName(pool.currentText, name.text)
 
     objectName: "uploadImageDialog"
@@ -28,8 +32,8 @@ Kirigami.Dialog {
             text: i18nc("@action:button", "Upload")
             icon.name: "cloud-upload"
             visible: !dialog.library.uploading
-            enabled: dialog.file.toString().length > 0 && dialog.fileProblem.length === 0 && dialog.nameProblem.length === 0
-            onTriggered: dialog.library.upload(dialog.file, pool.currentText, name.text)
+            enabled: dialog.ready
+            onTriggered: dialog.fromUrl ? dialog.library.uploadFromUrl(address.text, sha.text, pool.currentText, name.text) : dialog.library.upload(dialog.file, pool.currentText, name.text)
         },
         Kirigami.Action {
             text: i18nc("@action:button", "Cancel Upload")
@@ -48,8 +52,45 @@ Kirigami.Dialog {
     }
 
     Kirigami.FormLayout {
+        QQC2.RadioButton {
+            Kirigami.FormData.label: i18nc("@label", "From:")
+            text: i18nc("@option:radio", "A file on this computer")
+            checked: true
+            enabled: !dialog.library.uploading
+        }
+        QQC2.RadioButton {
+            id: fromUrlChoice
+
+            objectName: "fromUrl"
+            text: i18nc("@option:radio", "An address (downloaded first)")
+            enabled: !dialog.library.uploading
+        }
+        QQC2.TextField {
+            id: address
+
+            objectName: "imageUrl"
+            Kirigami.FormData.label: i18nc("@label:textbox", "Address:")
+            visible: dialog.fromUrl
+            enabled: !dialog.library.uploading
+            placeholderText: "https://example.org/image.qcow2"
+            onTextEdited: name.text = text.split("/").pop()
+        }
+        QQC2.TextField {
+            id: sha
+
+            objectName: "imageSha256"
+            Kirigami.FormData.label: i18nc("@label:textbox", "SHA-256 (optional):")
+            visible: dialog.fromUrl
+            enabled: !dialog.library.uploading
+            font.family: "monospace"
+        }
+        ProblemText {
+            visible: dialog.fromUrl
+            text: dialog.shaProblem
+        }
         RowLayout {
             Kirigami.FormData.label: i18nc("@label", "File:")
+            visible: !dialog.fromUrl
 
             QQC2.Label {
                 Layout.maximumWidth: Kirigami.Units.gridUnit * 14
@@ -64,6 +105,7 @@ Kirigami.Dialog {
             }
         }
         ProblemText {
+            shown: dialog.fromUrl ? address.text.length > 0 : true
             text: dialog.fileProblem
         }
         QQC2.ComboBox {

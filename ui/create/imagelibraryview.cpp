@@ -17,6 +17,11 @@ namespace Flotilla
 ImageLibraryView::ImageLibraryView(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_download, &ImageDownload::progress, this, [this](quint64 done, quint64 total) {
+        m_doneBytes = done;
+        m_totalBytes = total;
+        Q_EMIT uploadChanged();
+    });
 }
 
 void ImageLibraryView::setView(FleetView *view)
@@ -168,8 +173,36 @@ void ImageLibraryView::upload(const QUrl &file, const QString &pool, const QStri
     Q_EMIT uploadChanged();
 }
 
+void ImageLibraryView::uploadFromUrl(const QUrl &url, const QString &sha256, const QString &pool, const QString &name)
+{
+    if (!m_view || isUploading()) {
+        return;
+    }
+    m_uploadError.clear();
+    m_doneBytes = 0;
+    m_totalBytes = 0;
+    m_downloading = true;
+    m_uploadClock.start();
+    disconnect(&m_download, &ImageDownload::finished, this, nullptr);
+    connect(&m_download, &ImageDownload::finished, this, [this, pool, name](const QString &path, const Error &error) {
+        m_downloading = false;
+        if (path.isEmpty()) {
+            m_uploadError = error.text();
+            Q_EMIT uploadChanged();
+            return;
+        }
+        upload(QUrl::fromLocalFile(path), pool, name); // from the cache to the node
+    });
+    m_download.start(url, url.fileName(), sha256.trimmed());
+    Q_EMIT uploadChanged();
+}
+
 void ImageLibraryView::cancelUpload()
 {
+    if (m_downloading) {
+        m_download.cancel();
+        return;
+    }
     if (m_view && m_upload != 0) {
         m_view->fleet()->cancelProvisioning(m_upload);
     }
@@ -183,12 +216,17 @@ double ImageLibraryView::uploadFraction() const
 QString ImageLibraryView::uploadText() const
 {
     if (m_totalBytes == 0) {
-        return i18nc("@info:progress", "Reading the image…");
+        return m_downloading ? i18nc("@info:progress", "Downloading…") : i18nc("@info:progress", "Reading the image…");
     }
     const KFormat format;
     const double seconds = double(std::max<qint64>(m_uploadClock.elapsed(), 1)) / 1000.0;
     const double rate = double(m_doneBytes) / seconds;
     const auto left = rate > 0 ? quint64(double(m_totalBytes - m_doneBytes) / rate * 1000.0) : 0;
+    if (m_downloading) {
+        return i18nc("@info:progress bytes of bytes, rate, time left", "Downloading: %1 of %2, %3/s, %4 left",
+            format.formatByteSize(double(m_doneBytes)), format.formatByteSize(double(m_totalBytes)),
+            format.formatByteSize(rate), format.formatSpelloutDuration(left));
+    }
     return i18nc("@info:progress bytes of bytes, rate, time left", "%1 of %2, %3/s, %4 left",
         format.formatByteSize(double(m_doneBytes)), format.formatByteSize(double(m_totalBytes)),
         format.formatByteSize(rate), format.formatSpelloutDuration(left));

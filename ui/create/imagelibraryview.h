@@ -5,6 +5,8 @@
 #include "fleet/fleet.h"
 #include "fleet/fleetview.h"
 
+#include "provisioning/imagedownload.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -50,7 +52,7 @@ public:
     [[nodiscard]] QVariantList images() const { return m_images; }
     [[nodiscard]] bool isLoaded() const;
     [[nodiscard]] QStringList pools() const;
-    [[nodiscard]] bool isUploading() const { return m_upload != 0; }
+    [[nodiscard]] bool isUploading() const { return m_upload != 0 || m_downloading; }
     [[nodiscard]] double uploadFraction() const;
     [[nodiscard]] QString uploadText() const;
     [[nodiscard]] QString uploadError() const { return m_uploadError; }
@@ -64,6 +66,15 @@ public:
     Q_INVOKABLE QString checkName(const QString &pool, const QString &name) const;
     /// Sends @p file into a new volume @p name of @p pool (uploaded() or uploadError tells how it ended).
     Q_INVOKABLE void upload(const QUrl &file, const QString &pool, const QString &name);
+    /// Fetches the image at @p url into Flotilla's cache, checks @p sha256
+    /// (if given), then sends it as upload() does. A checksum that does not
+    /// match sends nothing.
+    Q_INVOKABLE void uploadFromUrl(const QUrl &url, const QString &sha256, const QString &pool, const QString &name);
+    Q_INVOKABLE [[nodiscard]] static QString checkUrl(const QUrl &url) { return ImageDownload::checkUrl(url); }
+    Q_INVOKABLE [[nodiscard]] static QString checkSha256(const QString &sha256)
+    {
+        return ImageDownload::checkSha256(sha256.trimmed());
+    }
     Q_INVOKABLE void cancelUpload();
 
 Q_SIGNALS:
@@ -87,6 +98,8 @@ private:
     quint64 m_totalBytes = 0;
     QElapsedTimer m_uploadClock;
     QString m_uploadError;
+    ImageDownload m_download;
+    bool m_downloading = false;
 };
 
 } // namespace Flotilla
