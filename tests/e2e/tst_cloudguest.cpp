@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "console/consolewindow.h"
 #include "fleet/fleet.h"
+#include "fleetjobs.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
 #include "provisioning/nodevolumes.h"
@@ -48,23 +49,7 @@ class CloudGuestTest : public QObject
 
     ProvisioningResult provision(const ProvisioningRequest &request)
     {
-        QSignalSpy finished(&m_fleet, &Fleet::provisioningFinished);
-        const quint64 id = m_fleet.provision(m_node, request);
-        ProvisioningResult result;
-        if (!QTest::qWaitFor(
-                [&] {
-                    for (const QList<QVariant> &arguments : std::as_const(finished)) {
-                        if (arguments.at(1).value<ProvisioningResult>().jobId == id) {
-                            result = arguments.at(1).value<ProvisioningResult>();
-                            return true;
-                        }
-                    }
-                    return false;
-                },
-                bootMs)) {
-            result.outcome.failure = Error{.message = u"no end"_s};
-        }
-        return result;
+        return Testing::provisionAndWait(m_fleet, m_node, request, bootMs);
     }
 
     MachineOrder order(const QString &name, const QString &dataVolume = {}) const

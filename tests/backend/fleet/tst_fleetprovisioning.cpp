@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "demo/demofleet.h"
 #include "fleet/fleet.h"
+#include "fleetjobs.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
 #include "provisioning/imagelibrary.h"
@@ -72,36 +73,16 @@ class FleetProvisioningTest : public QObject
     }
 
     /// Hands @p request to the fleet and waits for its end; every update on the way goes to @p updates.
-    ProvisioningResult provision(const ProvisioningRequest &request, QList<ProvisioningUpdate> *updates = nullptr,
-        const std::function<void(quint64, const ProvisioningUpdate &)> &onUpdate = {})
+    ProvisioningResult provision(const ProvisioningRequest &request, QList<ProvisioningUpdate> *updates = nullptr)
     {
-        QSignalSpy finished(&m_fleet, &Fleet::provisioningFinished);
         const QMetaObject::Connection heard = connect(
             &m_fleet, &Fleet::provisioningUpdated, this, [&](const QString &, const ProvisioningUpdate &update) {
                 if (updates) {
                     updates->append(update);
                 }
-                if (onUpdate) {
-                    onUpdate(update.jobId, update);
-                }
             });
-        const quint64 id = m_fleet.provision(m_node, request);
-        ProvisioningResult result;
-        const bool ended = QTest::qWaitFor(
-            [&] {
-                for (const QList<QVariant> &arguments : std::as_const(finished)) {
-                    if (arguments.at(1).value<ProvisioningResult>().jobId == id) {
-                        result = arguments.at(1).value<ProvisioningResult>();
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
+        const ProvisioningResult result = Testing::provisionAndWait(m_fleet, m_node, request, timeoutMs);
         disconnect(heard);
-        if (!ended) {
-            result.outcome.failure = Error{.message = u"no end within the time limit"_s};
-        }
         return result;
     }
 
