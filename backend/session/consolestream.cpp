@@ -6,6 +6,7 @@
 
 #include <KLocalizedString>
 
+#include <QHash>
 #include <QMutex>
 
 #include <libvirt/libvirt.h>
@@ -23,16 +24,17 @@ struct ConsoleStream::State {
     Ended ended;
     QByteArray unsent; ///< typed, not yet taken by the stream
     bool over = false; ///< ended, or the owner is gone: the callback does nothing more
+    quintptr id = 0; ///< in the registry of open consoles
 
-    /// Called with the mutex held.
+    /// Called with the mutex held, maybe from within the callback, which
+    /// is only silenced here: the owner removes it (~ConsoleStream).
     void end(const Error &why)
     {
         if (over) {
             return;
         }
         over = true;
-        virStreamEventRemoveCallback(stream.get());
-        virStreamAbort(stream.get());
+        virStreamEventUpdateCallback(stream.get(), 0);
         virResetLastError();
         ended(why);
     }
@@ -61,10 +63,36 @@ namespace
 constexpr int readable = VIR_STREAM_EVENT_READABLE;
 constexpr int ending = VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP;
 
+/// The open consoles, by a number that is the callback's opaque value. The
+/// callback finds its state here, and none once the console is closing: no
+/// memory is handed to libvirt, whose remote streams do not always give it
+/// back (the free function given with a callback may never be called).
+struct Registry {
+    QMutex mutex;
+    QHash<quintptr, std::weak_ptr<ConsoleStream::State>> states;
+    quintptr last = 0;
+};
+
+Registry &registry()
+{
+    static Registry *const instance = new Registry; // callbacks may come until the process ends
+    return *instance;
+}
+
+std::shared_ptr<ConsoleStream::State> stateOf(void *opaque)
+{
+    const QMutexLocker lock(&registry().mutex);
+    return registry().states.value(reinterpret_cast<quintptr>(opaque)).lock();
+}
+
 /// On libvirt's event thread.
 void onStreamEvent(virStreamPtr stream, int events, void *opaque)
 {
-    auto *state = static_cast<std::shared_ptr<ConsoleStream::State> *>(opaque)->get();
+    const std::shared_ptr<ConsoleStream::State> held = stateOf(opaque);
+    if (!held) {
+        return; // the console is closing
+    }
+    ConsoleStream::State *state = held.get();
     const QMutexLocker lock(&state->mutex);
     if (state->over) {
         return;
@@ -93,11 +121,6 @@ void onStreamEvent(virStreamPtr stream, int events, void *opaque)
     }
 }
 
-void releaseState(void *opaque)
-{
-    delete static_cast<std::shared_ptr<ConsoleStream::State> *>(opaque);
-}
-
 } // namespace
 
 Result<std::unique_ptr<ConsoleStream>> ConsoleStream::open(
@@ -117,12 +140,18 @@ Result<std::unique_ptr<ConsoleStream>> ConsoleStream::open(
     if (virDomainOpenConsole(domain.get(), nullptr, state->stream.get(), VIR_DOMAIN_CONSOLE_FORCE) < 0) {
         return Libvirt::lastError(i18nc("@info", "Could not open the machine's console"));
     }
-    // The callback holds the state too, until libvirt lets go of it.
+    {
+        const QMutexLocker lock(&registry().mutex);
+        state->id = ++registry().last;
+        registry().states.insert(state->id, state);
+    }
     if (virStreamEventAddCallback(
-            state->stream.get(), readable | ending, onStreamEvent, new std::shared_ptr<State>(state), releaseState)
+            state->stream.get(), readable | ending, onStreamEvent, reinterpret_cast<void *>(state->id), nullptr)
         < 0) {
         const Error error = Libvirt::lastError(i18nc("@info", "Could not open the machine's console"));
         virStreamAbort(state->stream.get());
+        const QMutexLocker lock(&registry().mutex);
+        registry().states.remove(state->id);
         return error;
     }
     return std::unique_ptr<ConsoleStream>(new ConsoleStream(state));
@@ -135,13 +164,16 @@ ConsoleStream::ConsoleStream(std::shared_ptr<State> state)
 
 ConsoleStream::~ConsoleStream()
 {
-    const QMutexLocker lock(&m_state->mutex);
-    if (!m_state->over) {
-        m_state->over = true;
-        virStreamEventRemoveCallback(m_state->stream.get());
-        virStreamFinish(m_state->stream.get());
-        virResetLastError();
+    {
+        const QMutexLocker lock(&registry().mutex);
+        registry().states.remove(m_state->id);
     }
+    const QMutexLocker lock(&m_state->mutex);
+    m_state->over = true;
+    // The stream itself goes with the state, when the last hold on it ends.
+    virStreamEventRemoveCallback(m_state->stream.get());
+    virStreamAbort(m_state->stream.get());
+    virResetLastError();
 }
 
 Result<bool> ConsoleStream::send(const QByteArray &bytes)

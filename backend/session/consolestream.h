@@ -38,7 +38,7 @@ public:
     /// kept and sent when it can.
     [[nodiscard]] Result<bool> send(const QByteArray &bytes);
 
-    struct State; ///< shared with libvirt's callback, which may outlive this object by a moment
+    struct State; ///< found by libvirt's callback through a registry, which may run while this object goes
 private:
     explicit ConsoleStream(std::shared_ptr<State> state);
     std::shared_ptr<State> m_state;
