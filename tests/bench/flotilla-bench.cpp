@@ -16,6 +16,7 @@
 #include "fleet/fleet.h"
 #include "headlessmodels.h"
 #include "libvirt/libvirthandles.h"
+#include "provisionbench.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/seediso.h"
 #include "windowbench.h"
@@ -321,8 +322,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Also open the window on the machines, sorted by CPU, and scroll them end to end."));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
         QStringLiteral("Only make a machine's cloud-init seed (documents and ISO) 500 times, and print seed_ms."));
-    parser.addOptions(
-        {nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption, seedOption});
+    const QCommandLineOption provisionOption(QStringLiteral("provision"),
+        QStringLiteral("Make N machines through the fleet (linked clone, data disk, seed, define, start), spread over "
+                       "the nodes, and print provision_ms."),
+        QStringLiteral("N"));
+    parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption,
+        seedOption, provisionOption});
     parser.process(app);
     if (parser.isSet(seedOption)) {
         measureSeeds(500);
@@ -414,6 +419,13 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     print("inventory_ms", double(clock.elapsed()));
+    if (parser.isSet(provisionOption)) {
+        const int count = parser.value(provisionOption).toInt(&ok);
+        if (!ok || count < 1 || count > 10000) {
+            return fail(QStringLiteral("--provision takes a number from 1 to 10000"));
+        }
+        return Bench::measureProvisioning(fleet, fleetNodes, count);
+    }
     Bench::Churn churning(fleetNodes.uris(), churn);
     if (window) {
         churning.start();
