@@ -44,6 +44,9 @@ Fleet::Fleet(QObject *parent)
 Fleet::~Fleet()
 {
     m_credentials.close(); // sessions waiting for an answer get none, and stop
+    for (const Job &job : std::as_const(m_jobs)) {
+        job.cancel->store(true); // a plan under way stops at its next step and undoes what it can
+    }
     for (const auto &worker : m_workers) {
         worker->stop(); // all at once, then all are waited for
     }

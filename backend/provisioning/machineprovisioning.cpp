@@ -228,7 +228,7 @@ namespace
 {
 bool isLeftover(const QString &uuid, const MachineMetadata &metadata, const LeftoverRule &rule)
 {
-    if (metadata.unfinished.isEmpty() || rule.inProgress.contains(uuid)) {
+    if (metadata.unfinished.isEmpty() || (rule.inProgress && rule.inProgress(uuid))) {
         return false;
     }
     if (metadata.creator == rule.creator) {

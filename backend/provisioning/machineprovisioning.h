@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <functional>
+
 #include <libvirt/libvirt.h>
 
 namespace Flotilla
@@ -63,7 +65,9 @@ namespace MachineProvisioning
 /// another's go once they are a day old: no plan takes that long.
 struct LeftoverRule {
     QString creator = creatorHere();
-    QStringList inProgress; ///< UUIDs of the machines plans here are making now
+    /// Whether a plan here is making the machine with this UUID now; asked
+    /// as each machine is looked at, so a plan begun during the clean-up counts.
+    std::function<bool(const QString &uuid)> inProgress;
     QDateTime now = QDateTime::currentDateTimeUtc();
 };
 

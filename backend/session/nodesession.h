@@ -19,6 +19,7 @@
 #include "session/provisioningjob.h"
 #include "session/statsreader.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -212,7 +213,13 @@ private:
     quint64 m_tickRound = 0;
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     AsideCalls m_aside;
-    QStringList m_making; ///< UUIDs of the machines plans of this session are making now
+    /// UUIDs of the machines plans of this session are making now; the
+    /// clean-up of leftovers, aside, asks it as it goes.
+    struct Making {
+        QMutex mutex;
+        QSet<QString> uuids;
+    };
+    std::shared_ptr<Making> m_making = std::make_shared<Making>();
     std::map<quint64, std::unique_ptr<ConsoleStream>> m_consoles;
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;

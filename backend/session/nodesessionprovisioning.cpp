@@ -27,7 +27,8 @@ void NodeSession::provision(
         return;
     }
     if (request.kind == ProvisioningRequest::Kind::Machine) {
-        m_making.append(request.order.machine.uuid);
+        const QMutexLocker lock(&m_making->mutex);
+        m_making->uuids.insert(request.order.machine.uuid);
     }
     const bool simulated = m_simulated;
     const bool kvm = m_facts.kvm;
@@ -59,7 +60,10 @@ void NodeSession::provision(
 
 void NodeSession::provisioningEnded(const ProvisioningRequest &request, const ProvisioningResult &result)
 {
-    m_making.removeAll(request.order.machine.uuid);
+    {
+        const QMutexLocker lock(&m_making->mutex);
+        m_making->uuids.remove(request.order.machine.uuid);
+    }
     if (m_connection) {
         if (request.kind == ProvisioningRequest::Kind::Machine) {
             machineTouched(result.uuid); // made, or undone: the test driver sends few events
@@ -91,7 +95,11 @@ void NodeSession::removeLeftovers()
     }
     const quint64 generation = m_generation;
     m_aside.run<Result<int>>(
-        [held = heldConnection(), rule = MachineProvisioning::LeftoverRule{.inProgress = m_making}] {
+        [held = heldConnection(), making = m_making] {
+            const MachineProvisioning::LeftoverRule rule{.inProgress = [making](const QString &uuid) {
+                const QMutexLocker lock(&making->mutex);
+                return making->uuids.contains(uuid);
+            }};
             return MachineProvisioning::removeLeftovers(held->get(), rule);
         },
         [this, generation](const Result<int> &removed) {

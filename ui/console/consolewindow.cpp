@@ -22,7 +22,10 @@
 #undef signals
 #undef slots
 
+#include <QSocketNotifier>
+
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace Flotilla
@@ -52,6 +55,12 @@ ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const Q
     // A terminal without a program: what it is given to show is written to
     // its pty's slave side, and what the person types comes out as sendData.
     m_terminal->startTerminalTeletype();
+    if (const int fd = m_terminal->getPtySlaveFd(); fd >= 0) {
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        m_ptyWritable = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+        m_ptyWritable->setEnabled(false);
+        connect(m_ptyWritable, &QSocketNotifier::activated, this, &ConsoleWindow::showMore);
+    }
     connect(
         m_terminal, &QTermWidget::sendData, this, [this](const char *data, int size) { type(QByteArray(data, size)); });
     connect(m_terminal, &QTermWidget::receivedData, this, [this](const QString &text) {
@@ -77,7 +86,8 @@ ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const Q
     // Back by itself once the node is: a console lost with the node opens again.
     connect(fleet, &Fleet::nodeChanged, this, [this](qsizetype index) {
         const Fleet::Node &node = m_fleet->nodes().at(index);
-        if (node.entry.id == m_nodeId && m_ended && m_console == 0 && node.status.state == NodeState::Connected) {
+        if (node.entry.id == m_nodeId && m_ended && m_console == 0 && m_nodeWasLost
+            && node.status.state == NodeState::Connected) {
             reconnect();
         }
     });
@@ -101,6 +111,7 @@ void ConsoleWindow::reconnect()
     }
     closeConsole();
     m_ended = false;
+    m_nodeWasLost = false;
     m_console = m_fleet->openConsole(m_nodeId, m_uuid);
     setStatus(i18nc("@info:status", "Connecting to the serial console of %1…", m_name), false);
 }
@@ -128,6 +139,8 @@ void ConsoleWindow::onOpened(quint64 consoleId, const Error &error)
     if (!error.isEmpty()) {
         m_console = 0;
         m_ended = true;
+        const qsizetype index = m_fleet ? m_fleet->indexOf(m_nodeId) : -1;
+        m_nodeWasLost = index >= 0 && m_fleet->nodes().at(index).status.state != NodeState::Connected;
         setStatus(i18nc("@info:status", "No console: %1", error.text()), true);
         return;
     }
@@ -143,15 +156,30 @@ void ConsoleWindow::onOutput(quint64 consoleId, const QByteArray &bytes)
     if (m_received.size() > mostKept) {
         m_received.remove(0, m_received.size() - mostKept);
     }
-    const int fd = m_terminal->getPtySlaveFd();
-    for (qsizetype done = 0; fd >= 0 && done < bytes.size();) {
-        const ssize_t written = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (written < 0 && errno != EINTR) {
-            break;
-        }
-        done += std::max<ssize_t>(written, 0);
-    }
+    m_unshown.append(bytes);
+    showMore();
     Q_EMIT receivedChanged();
+}
+
+void ConsoleWindow::showMore()
+{
+    // The pty's slave side is non-blocking: the terminal reads the other
+    // side on this same thread, so a blocking write into a full pty (a
+    // guest's burst) would wait for ever. What does not fit waits here.
+    const int fd = m_terminal->getPtySlaveFd();
+    while (fd >= 0 && !m_unshown.isEmpty()) {
+        const ssize_t written = ::write(fd, m_unshown.constData(), size_t(m_unshown.size()));
+        if (written > 0) {
+            m_unshown.remove(0, written);
+        } else if (written < 0 && errno == EINTR) {
+            continue;
+        } else {
+            break; // full (EAGAIN): the notifier calls again when there is room
+        }
+    }
+    if (m_ptyWritable) {
+        m_ptyWritable->setEnabled(!m_unshown.isEmpty());
+    }
 }
 
 void ConsoleWindow::onEnded(quint64 consoleId, const Error &why)
@@ -161,6 +189,10 @@ void ConsoleWindow::onEnded(quint64 consoleId, const Error &why)
     }
     m_console = 0;
     m_ended = true;
+    // Back by itself only when the node went: a console another client took
+    // over (virsh, a teammate) is not taken back without being asked.
+    const qsizetype index = m_fleet ? m_fleet->indexOf(m_nodeId) : -1;
+    m_nodeWasLost = index < 0 || m_fleet->nodes().at(index).status.state != NodeState::Connected;
     setStatus(i18nc("@info:status", "Disconnected: %1", why.text()), true);
 }
 

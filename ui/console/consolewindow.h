@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QSocketNotifier;
 class QTermWidget;
 
 namespace Flotilla
@@ -52,6 +53,8 @@ private:
     void onOutput(quint64 consoleId, const QByteArray &bytes);
     void onEnded(quint64 consoleId, const Error &why);
     void setStatus(const QString &text, bool canReconnect);
+    /// Writes what waits into the terminal, as far as it takes it now.
+    void showMore();
     void closeConsole();
 
     QPointer<Fleet> m_fleet;
@@ -64,6 +67,9 @@ private:
     QLabel *m_status;
     QPushButton *m_reconnect;
     QByteArray m_received;
+    QByteArray m_unshown; ///< received, not yet taken by the terminal's pty
+    QSocketNotifier *m_ptyWritable = nullptr;
+    bool m_nodeWasLost = false; ///< the console ended with its node: it opens again when the node is back
     QString m_shown;
     static constexpr qsizetype mostKept = 1 << 20; ///< received() keeps the last MiB
 };

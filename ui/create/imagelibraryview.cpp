@@ -24,6 +24,12 @@ ImageLibraryView::ImageLibraryView(QObject *parent)
     });
 }
 
+ImageLibraryView::~ImageLibraryView()
+{
+    // A download that ends as it goes tells no one: this object is half gone.
+    disconnect(&m_download, nullptr, this, nullptr);
+}
+
 void ImageLibraryView::setView(FleetView *view)
 {
     if (m_view == view) {
@@ -36,7 +42,15 @@ void ImageLibraryView::setView(FleetView *view)
     if (m_view) {
         Fleet *fleet = m_view->fleet();
         connect(fleet, &Fleet::nodeChanged, this, [this, fleet](qsizetype index) {
-            if (fleet->nodes().at(index).entry.id == m_nodeId) {
+            const Fleet::Node &node = fleet->nodes().at(index);
+            if (node.entry.id == m_nodeId) {
+                // A node that connects after the card opened is read then.
+                const bool connected
+                    = node.status.state == NodeState::Connected || node.status.state == NodeState::Degraded;
+                if (connected && !node.hasStock && !m_stockAsked) {
+                    m_stockAsked = true;
+                    fleet->readStock(m_nodeId);
+                }
                 update();
             }
         });
@@ -72,6 +86,7 @@ void ImageLibraryView::setNodeId(const QString &nodeId)
         return;
     }
     m_nodeId = nodeId;
+    m_stockAsked = false;
     Q_EMIT nodeIdChanged();
     update();
     refresh();
@@ -107,7 +122,10 @@ QStringList ImageLibraryView::pools() const
 
 void ImageLibraryView::refresh()
 {
-    if (m_view && node()) {
+    const Fleet::Node *found = node();
+    if (m_view && found
+        && (found->status.state == NodeState::Connected || found->status.state == NodeState::Degraded)) {
+        m_stockAsked = true;
         m_view->fleet()->readStock(m_nodeId);
     }
 }

@@ -44,6 +44,7 @@ class ImageLibraryView : public QObject
 
 public:
     explicit ImageLibraryView(QObject *parent = nullptr);
+    ~ImageLibraryView() override;
 
     [[nodiscard]] FleetView *view() const { return m_view; }
     void setView(FleetView *view);
@@ -100,6 +101,7 @@ private:
     QString m_uploadError;
     ImageDownload m_download;
     bool m_downloading = false;
+    bool m_stockAsked = false; ///< the node's stock was asked for
 };
 
 } // namespace Flotilla

@@ -94,7 +94,8 @@ void MachineWizard::setView(FleetView *view)
     m_view = view;
     if (m_view) {
         Fleet *fleet = m_view->fleet();
-        connect(fleet, &Fleet::nodeChanged, this, [this] {
+        connect(fleet, &Fleet::nodeChanged, this, [this, fleet](qsizetype index) {
+            readStockOnce(fleet->nodes().at(index));
             Q_EMIT choicesChanged();
             Q_EMIT changed();
         });
@@ -103,9 +104,7 @@ void MachineWizard::setView(FleetView *view)
         connect(fleet, &Fleet::provisioningFinished, this,
             [this](const QString &, const ProvisioningResult &result) { onFinished(result); });
         for (const Fleet::Node &node : fleet->nodes()) {
-            if (isConnected(node)) {
-                fleet->readStock(node.entry.id);
-            }
+            readStockOnce(node);
         }
     }
     Q_EMIT fleetChanged();
@@ -176,6 +175,15 @@ void MachineWizard::setImageFile(const QUrl &file)
     }
     Q_EMIT choicesChanged();
     Q_EMIT changed();
+}
+
+void MachineWizard::readStockOnce(const Fleet::Node &node)
+{
+    // A node that connects while the wizard is open is read then.
+    if (m_view && isConnected(node) && !node.hasStock && !m_stockAsked.contains(node.entry.id)) {
+        m_stockAsked.insert(node.entry.id);
+        m_view->fleet()->readStock(node.entry.id);
+    }
 }
 
 const Fleet::Node *MachineWizard::chosenNode() const
@@ -536,6 +544,13 @@ void MachineWizard::checkImageAndPlace(QVariantMap &found) const
     if (const QString problem = nodeProblem(*node); !problem.isEmpty()) {
         found[QStringLiteral("nodeId")] = problem;
     }
+    if (!m_imageFile.isEmpty() && std::ranges::any_of(node->stock.volumes, [this](const NodeVolume &volume) {
+            return volume.pool == m_pool && volume.name == m_image;
+        })) {
+        found[QStringLiteral("image")] = i18nc("@info",
+            "The pool %1 already has a volume named %2: choose it from the library, or rename the file", m_pool,
+            m_image);
+    }
     if (!pools().contains(m_pool)) {
         found[QStringLiteral("pool")] = i18nc("@info", "Choose one of the node's active pools.");
     } else if (const std::optional<NodeVolume> image = imageOnNode(*node); image && image->pool != m_pool) {
@@ -578,7 +593,11 @@ void MachineWizard::checkSize(QVariantMap &found) const
             = i18nc("@info", "The node has %1 of memory", bytes(node->facts.memoryBytes));
     }
     quint64 imageBytes = 0;
-    if (node) {
+    if (!m_imageFile.isEmpty()) {
+        if (const Result<ImageHeader::Image> read = ImageHeader::inspectFile(m_imageFile.toLocalFile()); read) {
+            imageBytes = read.value().virtualBytes;
+        }
+    } else if (node) {
         if (const std::optional<NodeVolume> image = imageOnNode(*node)) {
             imageBytes = image->capacityBytes;
         }
@@ -593,7 +612,8 @@ void MachineWizard::checkSize(QVariantMap &found) const
     if (node && !found.contains(QStringLiteral("rootGiB")) && !found.contains(QStringLiteral("dataGiB"))) {
         // One machine's disks must fit; several machines' thin disks may
         // together promise more than the pool has (see warnings()).
-        const quint64 root = quint64(m_rootGiB) * GiB;
+        // A linked clone takes no room until it is written (as the plan counts it).
+        const quint64 root = m_linkedClone ? 0 : quint64(m_rootGiB) * GiB;
         const quint64 free = poolFree(*node, m_pool);
         if (root > free) {
             found[QStringLiteral("rootGiB")]

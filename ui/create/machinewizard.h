@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
@@ -169,6 +170,7 @@ Q_SIGNALS:
 private:
     struct Run;
     [[nodiscard]] const Fleet::Node *chosenNode() const;
+    void readStockOnce(const Fleet::Node &node);
     /// Keeps the sizes within the chosen node's CPUs and memory.
     void fitToNode();
     /// The image as the chosen node's library holds it, if it does.
@@ -224,6 +226,7 @@ private:
     /// Each name's UUID and MAC address, chosen once: the review shows the
     /// definition that is made.
     mutable QHash<QString, std::pair<QString, QString>> m_identity;
+    QSet<QString> m_stockAsked; ///< nodes whose stock this wizard asked for
 };
 
 } // namespace Flotilla

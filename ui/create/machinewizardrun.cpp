@@ -177,7 +177,7 @@ void MachineWizard::onUpdate(const ProvisioningUpdate &update)
     }
     QVariantMap entry = m_progress.at(*job).toMap();
     QVariantList steps = entry.value(QStringLiteral("steps")).toList();
-    if (steps.size() != update.steps.size()) {
+    if (!update.steps.isEmpty() && steps.size() != update.steps.size()) {
         steps.clear();
         for (qsizetype i = 0; i < update.steps.size(); ++i) {
             steps.append(QVariantMap{{QStringLiteral("title"), update.steps.at(i)},

@@ -245,6 +245,9 @@ void WorldMap::mousePressEvent(QMouseEvent *event)
 
 void WorldMap::mouseMoveEvent(QMouseEvent *event)
 {
+    if (!(event->buttons() & Qt::LeftButton)) {
+        return; // the right button opens a menu; it does not drag
+    }
     if (!m_dragged
         && QLineF(m_pressPoint, event->position()).length() < QGuiApplication::styleHints()->startDragDistance()) {
         return;

@@ -239,7 +239,8 @@ private Q_SLOTS:
             QVERIFY(plan.step(0).run().ok());
             QVERIFY(plan.step(1).run().ok()); // recorded, marked unfinished
         }
-        const MachineProvisioning::LeftoverRule underWay{.inProgress = {mine.machine.uuid}, .now = now};
+        const MachineProvisioning::LeftoverRule underWay{
+            .inProgress = [&mine](const QString &uuid) { return uuid == mine.machine.uuid; }, .now = now};
         QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), underWay).value(), 0);
         QCOMPARE(whatIsOnTheNode().size(), before.size() + 2);
         // The plan here ended (the app closed under it, say): its own mark goes at once.
