@@ -156,6 +156,7 @@ void MachineWizard::setImage(const QString &image)
     }
     m_image = image;
     m_imageFile.clear();
+    m_fileImage.reset();
     if (const Fleet::Node *node = chosenNode()) {
         if (const std::optional<NodeVolume> volume = imageOnNode(*node)) {
             m_pool = volume->pool;
@@ -170,8 +171,9 @@ void MachineWizard::setImageFile(const QUrl &file)
 {
     m_imageFile = file;
     m_image = file.fileName();
-    if (const Result<ImageHeader::Image> read = ImageHeader::inspectFile(file.toLocalFile()); read) {
-        m_rootGiB = std::max<int>(m_rootGiB, int((read.value().virtualBytes + GiB - 1) / GiB));
+    m_fileImage = ImageHeader::inspectFile(file.toLocalFile());
+    if (*m_fileImage) {
+        m_rootGiB = std::max<int>(m_rootGiB, int((m_fileImage->value().virtualBytes + GiB - 1) / GiB));
     }
     Q_EMIT choicesChanged();
     Q_EMIT changed();
@@ -514,10 +516,10 @@ void MachineWizard::checkImageAndPlace(QVariantMap &found) const
 {
     if (m_image.isEmpty()) {
         found[QStringLiteral("image")] = i18nc("@info", "Choose an image, or add one from a file.");
-    } else if (!m_imageFile.isEmpty()) {
-        if (const Result<ImageHeader::Image> read = ImageHeader::inspectFile(m_imageFile.toLocalFile()); !read) {
-            found[QStringLiteral("image")] = read.error().text();
-        } else if (read.value().format == ImageHeader::Format::Iso) {
+    } else if (m_fileImage) {
+        if (!*m_fileImage) {
+            found[QStringLiteral("image")] = m_fileImage->error().text();
+        } else if (m_fileImage->value().format == ImageHeader::Format::Iso) {
             found[QStringLiteral("image")] = i18nc("@info",
                 "An installer (ISO) is installed by hand; this wizard makes machines from disk images (qcow2 or raw).");
         }
@@ -593,9 +595,9 @@ void MachineWizard::checkSize(QVariantMap &found) const
             = i18nc("@info", "The node has %1 of memory", bytes(node->facts.memoryBytes));
     }
     quint64 imageBytes = 0;
-    if (!m_imageFile.isEmpty()) {
-        if (const Result<ImageHeader::Image> read = ImageHeader::inspectFile(m_imageFile.toLocalFile()); read) {
-            imageBytes = read.value().virtualBytes;
+    if (m_fileImage) {
+        if (*m_fileImage) {
+            imageBytes = m_fileImage->value().virtualBytes;
         }
     } else if (node) {
         if (const std::optional<NodeVolume> image = imageOnNode(*node)) {

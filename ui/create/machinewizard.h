@@ -5,6 +5,7 @@
 #include "fleet/fleet.h"
 #include "fleet/fleetview.h"
 #include "provisioning/cloudinit.h"
+#include "provisioning/imageheader.h"
 #include "provisioning/machineprovisioning.h"
 
 #include <QObject>
@@ -14,6 +15,7 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQmlIntegration>
+#include <optional>
 
 namespace Flotilla
 {
@@ -190,6 +192,9 @@ private:
     QPointer<FleetView> m_view;
     QString m_image;
     QUrl m_imageFile;
+    /// The file's header as read when it was chosen: the checks run at every
+    /// change, and must not read the file each time.
+    std::optional<Result<ImageHeader::Image>> m_fileImage;
     QString m_nodeId;
     QString m_pool;
     QString m_network;

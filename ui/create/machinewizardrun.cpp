@@ -101,13 +101,10 @@ void MachineWizard::create()
         m_progress.append(QVariantMap{{QStringLiteral("name"), m_image}, {QStringLiteral("upload"), true},
             {QStringLiteral("state"), QStringLiteral("waiting")}});
     }
-    // An image from a file is read here, as the upload will read it.
-    const Result<ImageHeader::Image> file = m_uploadFirst ? ImageHeader::inspectFile(m_imageFile.toLocalFile())
-                                                          : Result<ImageHeader::Image>(ImageHeader::Image{});
     for (const QString &name : machineNames()) {
         MachineOrder order = orderFor(name);
-        if (m_uploadFirst && file) {
-            order.imageFormat = ImageHeader::formatName(file.value().format);
+        if (m_uploadFirst && m_fileImage && *m_fileImage) { // read as the upload will read it
+            order.imageFormat = ImageHeader::formatName(m_fileImage->value().format);
         }
         const Result<CloudInit::Seed> seed
             = CloudInit::seed(setupFor(name), QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
