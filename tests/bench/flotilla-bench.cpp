@@ -19,6 +19,7 @@
 #include "provisionbench.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/seediso.h"
+#include "qemucompare.h"
 #include "windowbench.h"
 
 #include <QApplication>
@@ -326,14 +327,26 @@ int main(int argc, char *argv[])
         QStringLiteral("Make N machines through the fleet (linked clone, data disk, seed, define, start), spread over "
                        "the nodes, and print provision_ms."),
         QStringLiteral("N"));
+    const QCommandLineOption compareOption(QStringLiteral("compare-qemu"),
+        QStringLiteral("Only compare Flotilla with virsh vol-upload --sparse and virt-install --import --cloud-init "
+                       "on a real libvirtd with QEMU, R rounds each (needs root), and print upload_mib_s and "
+                       "create_to_console_s."),
+        QStringLiteral("R"));
     parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption,
-        seedOption, provisionOption});
+        seedOption, provisionOption, compareOption});
     parser.process(app);
     if (parser.isSet(seedOption)) {
         measureSeeds(500);
         return 0;
     }
     bool ok = false;
+    if (parser.isSet(compareOption)) {
+        const int rounds = parser.value(compareOption).toInt(&ok);
+        if (!ok || rounds < 1 || rounds > 20) {
+            return fail(QStringLiteral("--compare-qemu takes a number of rounds from 1 to 20"));
+        }
+        return Bench::compareOnQemu(rounds);
+    }
     const int nodes = parser.value(nodesOption).toInt(&ok);
     if (!ok || nodes < 1 || nodes > 200) {
         return fail(QStringLiteral("--nodes takes a number from 1 to 200"));

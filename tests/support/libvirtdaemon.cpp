@@ -204,8 +204,12 @@ Result<bool> LibvirtDaemon::start()
     const QString arguments = QStringLiteral("--listen -f %1/libvirtd.conf -p %1/libvirtd.pid").arg(m_folder.path());
     const QString qemuMounts = m_driver == Driver::Qemu
         // /run/lock: where libvirt locks a console's pty (/var/lock is a link to it)
-        ? QStringLiteral("mkdir -p /run/lock /var/log/libvirt && mount -t tmpfs tmpfs /var/log/libvirt && "
-                         "mount --bind %1/qemu.conf /etc/libvirt/qemu.conf && ")
+        // /var/lib/libvirt/boot: where virt-install keeps its seeds (see bootFolder());
+        // the machines' and pools' definitions in folders of this daemon's own, kept across its restarts
+        ? QStringLiteral("mkdir -p /run/lock /var/log/libvirt /var/lib/libvirt/boot %1/boot %1/machines %1/pools && "
+                         "mount -t tmpfs tmpfs /var/log/libvirt && mount --bind %1/qemu.conf /etc/libvirt/qemu.conf && "
+                         "mount --bind %1/boot /var/lib/libvirt/boot && mount --bind %1/machines /etc/libvirt/qemu && "
+                         "mount --bind %1/pools /etc/libvirt/storage && ")
               .arg(m_folder.path())
         : QString();
     // As root: its own /run and state folders, so it meets no other libvirtd.
@@ -307,6 +311,11 @@ QString LibvirtDaemon::uri(const QString &path) const
 QString LibvirtDaemon::qemuUri() const
 {
     return QStringLiteral("qemu+unix:///system?socket=%1/libvirt-sock").arg(m_folder.path());
+}
+
+QString LibvirtDaemon::bootFolder() const
+{
+    return m_folder.filePath(QStringLiteral("boot"));
 }
 
 QString LibvirtDaemon::log() const

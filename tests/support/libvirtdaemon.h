@@ -46,6 +46,10 @@ public:
     /// qemu+unix:///system through this daemon's own socket (Driver::Qemu).
     [[nodiscard]] QString qemuUri() const;
     [[nodiscard]] QString log() const;
+    /// What the QEMU daemon sees as /var/lib/libvirt/boot, where a node's
+    /// libvirt package keeps boot media and virt-install on the node's own
+    /// computer writes its cloud-init seeds.
+    [[nodiscard]] QString bootFolder() const;
 
 private:
     [[nodiscard]] Result<bool> writeConfiguration() const;
