@@ -164,6 +164,8 @@ void readMetadataField(Reader &reader, MachineMetadata &metadata)
         metadata.creator = text;
     } else if (name == QLatin1StringView("unfinished")) {
         metadata.unfinished = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    } else if (name == QLatin1StringView("maker")) {
+        metadata.maker = text;
     }
 }
 
@@ -338,7 +340,7 @@ Result<QString> metadataElement(const MachineMetadata &metadata)
         write(QStringLiteral("replica"), QString::number(metadata.replica));
     }
     const std::pair<const char *, const QString *> fields[] = {{"note", &metadata.note}, {"image", &metadata.image},
-        {"created", &metadata.created}, {"creator", &metadata.creator}};
+        {"created", &metadata.created}, {"creator", &metadata.creator}, {"maker", &metadata.maker}};
     for (const auto &[name, text] : fields) {
         if (!text->isEmpty()) {
             write(QString::fromLatin1(name), *text);

@@ -58,6 +58,9 @@ struct MachineMetadata {
     /// ("pool/volume"). Empty once made; what a lost node leaves behind
     /// with it listed is removed when the node is back.
     QStringList unfinished;
+    /// While unfinished: the Flotilla process making it (ProcessToken), so
+    /// a second Flotilla of the same person here does not take it for a leftover.
+    QString maker;
 
     bool operator==(const MachineMetadata &) const = default;
 };

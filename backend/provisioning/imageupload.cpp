@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "provisioning/imageupload.h"
 
+#include "core/processtoken.h"
 #include "libvirt/libvirthandles.h"
 #include "provisioning/nodevolumes.h"
+#include "provisioning/uploadjournal.h"
 
 #include <KLocalizedString>
 
@@ -119,7 +121,7 @@ Result<bool> send(virConnectPtr connection, virStorageVolPtr volume, Source &sou
 } // namespace
 
 Result<ImageHeader::Image> upload(virConnectPtr connection, const QString &pool, const QString &name,
-    const QString &path, const std::atomic_bool &cancel, const Report &report)
+    const QString &path, const std::atomic_bool &cancel, const Report &report, const QString &node)
 {
     const Result<ImageHeader::Image> image = ImageHeader::inspectFile(path);
     if (!image) {
@@ -144,8 +146,18 @@ Result<ImageHeader::Image> upload(virConnectPtr connection, const QString &pool,
             .details = i18nc("@info", "the image needs %1 bytes, and %2 are free", needed, room.value())};
     }
     Source source{.fd = file.handle(), .size = quint64(file.size()), .cancel = &cancel, .report = &report};
+    const UploadJournal journal;
+    const UploadJournal::Entry mark{.node = node, .pool = pool, .volume = name, .process = ProcessToken::here()};
+    if (Result<bool> written = node.isEmpty() ? Result<bool>(true) : journal.begin(mark); !written) {
+        return written.error();
+    }
     const Result<bool> sent = NodeVolumes::createFilled(connection, pool, name, source.size,
         [connection, &source](virStorageVolPtr volume) { return send(connection, volume, source); });
+    if (!node.isEmpty()) {
+        // A failed upload has deleted its volume, unless the node went away first.
+        journal.end(
+            mark, sent.ok() || (virConnectIsAlive(connection) == 1 && !NodeVolumes::exists(connection, pool, name)));
+    }
     if (!sent) {
         return sent.error();
     }

@@ -32,8 +32,11 @@ using Report = std::function<void(const Progress &)>;
 /// file that is no image Flotilla takes (ImageHeader's reasons), a name
 /// taken, a pool without room for the file's data. The volume is made raw,
 /// as large as the file; the node reads its real format itself (a folder
-/// pool probes it when the stream ends).
+/// pool probes it when the stream ends). With @p node (the node's URI),
+/// the volume is written down in the UploadJournal from just before it is
+/// made until it is whole or deleted, so one the node kept when it went
+/// away is deleted once it is back.
 [[nodiscard]] Result<ImageHeader::Image> upload(virConnectPtr connection, const QString &pool, const QString &name,
-    const QString &path, const std::atomic_bool &cancel, const Report &report = {});
+    const QString &path, const std::atomic_bool &cancel, const Report &report = {}, const QString &node = {});
 
 } // namespace Flotilla::ImageUpload

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "provisioning/machineprovisioning.h"
 
+#include "core/processtoken.h"
 #include "libvirt/libvirthandles.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/seediso.h"
@@ -52,6 +53,7 @@ NewMachine machineOf(const MachineOrder &order)
     machine.disks
         = {NewDisk{.kind = NewDisk::Kind::Root, .pool = order.pool, .volume = root, .format = QStringLiteral("qcow2")}};
     machine.metadata.unfinished = {qualified(order.pool, root)};
+    machine.metadata.maker = ProcessToken::here();
     if (!order.dataVolume.isEmpty() || order.dataBytes > 0) {
         const QString data = order.dataVolume.isEmpty() ? volumeName(order, NewDisk::Kind::Data) : order.dataVolume;
         machine.disks.append(NewDisk{
@@ -131,6 +133,7 @@ ProvisioningPlan::Step finishStep(const NewMachine &machine, const std::shared_p
 {
     MachineMetadata finished = machine.metadata;
     finished.unfinished.clear();
+    finished.maker.clear();
     return ProvisioningPlan::Step{
         .title = i18nc("@info:progress", "Mark the machine as made"), .run = [finished, made]() -> Result<bool> {
             const Result<QString> element = DomainXml::metadataElement(finished);
@@ -232,7 +235,10 @@ bool isLeftover(const QString &uuid, const MachineMetadata &metadata, const Left
         return false;
     }
     if (metadata.creator == rule.creator) {
-        return true;
+        // Unless another Flotilla of the same person here is making it now
+        // (this process's own plans are known to inProgress).
+        const bool elsewhere = !metadata.maker.isEmpty() && metadata.maker != ProcessToken::here();
+        return !elsewhere || !rule.running || !rule.running(metadata.maker);
     }
     const QDateTime created = QDateTime::fromString(metadata.created, Qt::ISODate);
     return !created.isValid() || created.secsTo(rule.now) > 24 * 3600;

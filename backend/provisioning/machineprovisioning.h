@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "core/processtoken.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/machinedefinition.h"
 #include "provisioning/provisioningplan.h"
@@ -61,13 +62,16 @@ namespace MachineProvisioning
 
 /// Which unfinished machines are leftovers. A teammate's Flotilla may be
 /// making a machine on the same node right now, so only this computer's
-/// marks go at once (unless a plan here is still making that machine);
-/// another's go once they are a day old: no plan takes that long.
+/// marks go at once (unless a plan here is still making that machine, or
+/// the Flotilla process that marked it still runs); another's go once
+/// they are a day old: no plan takes that long.
 struct LeftoverRule {
     QString creator = creatorHere();
     /// Whether a plan here is making the machine with this UUID now; asked
     /// as each machine is looked at, so a plan begun during the clean-up counts.
     std::function<bool(const QString &uuid)> inProgress;
+    /// Whether the process a mark names (MachineMetadata::maker) still runs.
+    std::function<bool(const QString &token)> running = ProcessToken::isRunning;
     QDateTime now = QDateTime::currentDateTimeUtc();
 };
 

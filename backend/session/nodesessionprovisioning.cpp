@@ -5,6 +5,8 @@
 #include "session/nodesession.h"
 
 #include "core/logging.h"
+#include "provisioning/nodevolumes.h"
+#include "provisioning/uploadjournal.h"
 
 #include <KLocalizedString>
 
@@ -34,7 +36,7 @@ void NodeSession::provision(
     const bool kvm = m_facts.kvm;
     const AsideCalls::Post post = m_aside.poster();
     m_aside.run<ProvisioningResult>(
-        [held = heldConnection(), jobId, request, cancel, simulated, kvm, post, this] {
+        [held = heldConnection(), node = m_uri, jobId, request, cancel, simulated, kvm, post, this] {
             // Updates go to the session's thread as they come; `this` is only
             // touched there, and only while the session lives (see AsideCalls).
             const ProvisioningJob::Report report = [post, this, jobId](ProvisioningUpdate update) {
@@ -51,7 +53,7 @@ void NodeSession::provision(
                 return result;
             }
             const ProvisioningPlan plan
-                = ProvisioningJob::plan(held->get(), stock.offer, request, simulated, report, cancel);
+                = ProvisioningJob::plan(held->get(), node, stock.offer, request, simulated, report, cancel);
             result.outcome = ProvisioningJob::run(plan, jobId, *cancel, report);
             return result;
         },
@@ -84,32 +86,59 @@ void NodeSession::readStock()
         [this](const NodeStock &stock) { Q_EMIT stockRead(stock); });
 }
 
+namespace
+{
+/// Deletes what uploads to @p node left half made when the node went away
+/// (UploadJournal); returns how many volumes it deleted.
+Result<int> removeHalfUploads(virConnectPtr connection, const QString &node)
+{
+    const UploadJournal journal;
+    int removed = 0;
+    for (const UploadJournal::Entry &upload : journal.abandoned(node)) {
+        const bool there = NodeVolumes::exists(connection, upload.pool, upload.volume);
+        if (Result<bool> gone = NodeVolumes::remove(connection, upload.pool, upload.volume); !gone) {
+            return gone.error();
+        }
+        journal.forget(upload);
+        removed += there ? 1 : 0;
+    }
+    return removed;
+}
+} // namespace
+
 void NodeSession::removeLeftovers()
 {
-    // The full reading knows every machine's metadata: a node without a
-    // half-made machine (nearly always) costs nothing more.
-    const bool any = std::ranges::any_of(
-        m_machines.machines(), [](const Machine &machine) { return !machine.metadata.unfinished.isEmpty(); });
-    if (!m_connection || !any) {
+    if (!m_connection) {
         return;
     }
+    // The full reading knows every machine's metadata: a node without a
+    // half-made machine (nearly always) costs no call to the node.
+    const bool anyMachine = std::ranges::any_of(
+        m_machines.machines(), [](const Machine &machine) { return !machine.metadata.unfinished.isEmpty(); });
     const quint64 generation = m_generation;
     m_aside.run<Result<int>>(
-        [held = heldConnection(), making = m_making] {
+        [held = heldConnection(), making = m_making, node = m_uri, anyMachine]() -> Result<int> {
+            const Result<int> uploads = removeHalfUploads(held->get(), node);
+            if (!uploads || !anyMachine) {
+                return uploads;
+            }
             const MachineProvisioning::LeftoverRule rule{.inProgress = [making](const QString &uuid) {
                 const QMutexLocker lock(&making->mutex);
                 return making->uuids.contains(uuid);
             }};
-            return MachineProvisioning::removeLeftovers(held->get(), rule);
+            const Result<int> machines = MachineProvisioning::removeLeftovers(held->get(), rule);
+            return machines ? Result<int>(uploads.value() + machines.value()) : machines;
         },
         [this, generation](const Result<int> &removed) {
             if (!removed) {
                 qCWarning(FLOTILLA_SESSION).noquote()
                     << m_uri << "could not remove what lost plans left:" << removed.error().text();
             } else if (removed.value() > 0 && generation == m_generation && m_connection) {
-                qCInfo(FLOTILLA_SESSION).noquote() << m_uri << "removed" << removed.value() << "half-made machines";
+                qCInfo(FLOTILLA_SESSION).noquote()
+                    << m_uri << "removed" << removed.value() << "half-made machines and uploads";
                 readEverything(Depth::Refresh);
                 readNodeParts();
+                readStock();
             }
         });
 }

@@ -20,12 +20,12 @@ namespace
 
 /// An image from a file: sent through a stream, or on a demo node, made
 /// empty with the file's format and size (the test driver takes no uploads).
-ProvisioningPlan imagePlan(virConnectPtr connection, const ProvisioningRequest &request, bool simulated,
-    const Report &report, const std::shared_ptr<std::atomic_bool> &cancel)
+ProvisioningPlan imagePlan(virConnectPtr connection, const QString &node, const ProvisioningRequest &request,
+    bool simulated, const Report &report, const std::shared_ptr<std::atomic_bool> &cancel)
 {
     ProvisioningPlan plan;
     plan.append({.title = i18nc("@info:progress", "Upload the image"),
-        .run = [connection, request, simulated, report, cancel]() -> Result<bool> {
+        .run = [connection, node, request, simulated, report, cancel]() -> Result<bool> {
             if (simulated) {
                 const Result<ImageHeader::Image> image = ImageHeader::inspectFile(request.path);
                 if (!image) {
@@ -38,13 +38,15 @@ ProvisioningPlan imagePlan(virConnectPtr connection, const ProvisioningRequest &
                 return NodeVolumes::createEmpty(connection, request.pool, request.name, image.value().virtualBytes,
                     ImageHeader::formatName(image.value().format));
             }
-            const Result<ImageHeader::Image> sent = ImageUpload::upload(connection, request.pool, request.name,
-                request.path, *cancel, [report](const ImageUpload::Progress &progress) {
+            const Result<ImageHeader::Image> sent = ImageUpload::upload(
+                connection, request.pool, request.name, request.path, *cancel,
+                [report](const ImageUpload::Progress &progress) {
                     report(ProvisioningUpdate{.step = 0,
                         .state = ProvisioningPlan::StepState::Running,
                         .doneBytes = progress.doneBytes,
                         .totalBytes = progress.totalBytes});
-                });
+                },
+                node);
             if (!sent) {
                 return sent.error();
             }
@@ -57,11 +59,12 @@ ProvisioningPlan imagePlan(virConnectPtr connection, const ProvisioningRequest &
 
 } // namespace
 
-ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, const ProvisioningRequest &request,
-    bool simulated, const Report &report, const std::shared_ptr<std::atomic_bool> &cancel)
+ProvisioningPlan plan(virConnectPtr connection, const QString &node, const HypervisorOffer &offer,
+    const ProvisioningRequest &request, bool simulated, const Report &report,
+    const std::shared_ptr<std::atomic_bool> &cancel)
 {
     if (request.kind == ProvisioningRequest::Kind::ImageFromFile) {
-        return imagePlan(connection, request, simulated, report, cancel);
+        return imagePlan(connection, node, request, simulated, report, cancel);
     }
     return MachineProvisioning::plan(connection, offer, request.order, simulated);
 }

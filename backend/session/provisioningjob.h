@@ -64,9 +64,11 @@ namespace ProvisioningJob
 /// Hears an update, on the job's thread.
 using Report = std::function<void(const ProvisioningUpdate &)>;
 
-/// The plan for @p request on @p connection. @p simulated: a demo node,
-/// which cannot take uploads (see MachineProvisioning::plan).
-[[nodiscard]] ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer,
+/// The plan for @p request on @p connection, to the node whose URI is
+/// @p node. @p simulated: a demo node, which cannot take uploads (see
+/// MachineProvisioning::plan). An upload is written down in the
+/// UploadJournal while it runs.
+[[nodiscard]] ProvisioningPlan plan(virConnectPtr connection, const QString &node, const HypervisorOffer &offer,
     const ProvisioningRequest &request, bool simulated, const Report &report,
     const std::shared_ptr<std::atomic_bool> &cancel);
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "core/processtoken.h"
 #include "libvirt/libvirthandles.h"
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 
+#include <QProcess>
 #include <QTest>
 #include <QUuid>
 
@@ -84,6 +86,16 @@ class MachineProvisioningTest : public QObject
         const Result<MachineMetadata> metadata = DomainXml::parseMetadataElement(xml ? QByteArrayView(xml) : "");
         free(xml); // NOLINT(cppcoreguidelines-no-malloc)
         return metadata ? metadata.value() : MachineMetadata{};
+    }
+
+    void setMetadataOf(const QString &name, const MachineMetadata &metadata) const
+    {
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), name.toUtf8().constData()));
+        const Result<QString> element = DomainXml::metadataElement(metadata);
+        QVERIFY(domain && element.ok());
+        QCOMPARE(virDomainSetMetadata(domain.get(), VIR_DOMAIN_METADATA_ELEMENT, element.value().toUtf8().constData(),
+                     DomainXml::metadataPrefix, DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_CONFIG),
+            0);
     }
 
     /// @p plan with a step that fails inserted before step @p at.
@@ -243,11 +255,38 @@ private Q_SLOTS:
             .inProgress = [&mine](const QString &uuid) { return uuid == mine.machine.uuid; }, .now = now};
         QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), underWay).value(), 0);
         QCOMPARE(whatIsOnTheNode().size(), before.size() + 2);
-        // The plan here ended (the app closed under it, say): its own mark goes at once.
+        // The plan here ended (the node was lost under it, say): its own mark goes at once.
         QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), {.now = now}).value(), 1);
         QVERIFY(whatIsOnTheNode().contains(u"machine theirs-01"_s));
         // A day on, the teammate's plan is no longer under way anywhere.
         QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get(), {.now = now.addDays(1)}).value(), 1);
+        QCOMPARE(whatIsOnTheNode(), before);
+    }
+
+    // A second Flotilla of the same person on this computer is another
+    // process: its mark stays while that process runs, and goes after.
+    void aSecondFlotillaHereIsNotThisOne()
+    {
+        const QStringList before = whatIsOnTheNode();
+        QProcess other;
+        other.start(u"sleep"_s, {u"600"_s});
+        QVERIFY(other.waitForStarted());
+        MachineOrder twin = order(u"twin-01"_s);
+        twin.machine.metadata.creator = MachineProvisioning::creatorHere();
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, twin, true);
+        QVERIFY(plan.step(0).run().ok());
+        QVERIFY(plan.step(1).run().ok()); // recorded, marked unfinished by this process
+        QCOMPARE(metadataOf(u"twin-01"_s).maker, ProcessToken::here());
+        // Marked by the other process instead.
+        MachineMetadata marked = metadataOf(u"twin-01"_s);
+        marked.maker = ProcessToken::of(other.processId());
+        QVERIFY(!marked.maker.isEmpty());
+        setMetadataOf(u"twin-01"_s, marked);
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get()).value(), 0);
+        QCOMPARE(whatIsOnTheNode().size(), before.size() + 1);
+        other.kill();
+        QVERIFY(other.waitForFinished());
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get()).value(), 1);
         QCOMPARE(whatIsOnTheNode(), before);
     }
 
