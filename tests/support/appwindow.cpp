@@ -172,13 +172,13 @@ void AppWindow::scrollIntoView(QQuickItem *target)
     }
 }
 
-bool AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers)
+bool AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt::MouseButton button)
 {
-    clickAt(target, modifiers);
+    clickAt(target, modifiers, button);
     return !QTest::currentTestFailed();
 }
 
-void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers)
+void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt::MouseButton button)
 {
     QVERIFY(target && target->isVisible());
     // Rows just inserted or removed take their places at the next polish; a
@@ -196,7 +196,7 @@ void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers)
         frames.wait(100); // the next frame; none comes when nothing changed
     }
     QVERIFY2(window.contains(centre()), "the target is outside the window");
-    QTest::mouseClick(m_window, Qt::LeftButton, modifiers, centre());
+    QTest::mouseClick(m_window, button, modifiers, centre());
 }
 
 bool AppWindow::type(QQuickItem *field, const QString &text)

@@ -61,7 +61,8 @@ public:
     /// Scrolls the flickables around @p target until its centre is in the window.
     void scrollIntoView(QQuickItem *target);
     /// Scrolls @p target into view and clicks its centre (it must be visible) with the mouse.
-    [[nodiscard]] bool click(QQuickItem *target, Qt::KeyboardModifiers modifiers = {});
+    [[nodiscard]] bool click(
+        QQuickItem *target, Qt::KeyboardModifiers modifiers = {}, Qt::MouseButton button = Qt::LeftButton);
     /// Gives @p field focus, clears it and types @p text key by key.
     [[nodiscard]] bool type(QQuickItem *field, const QString &text);
     /// Waits until the popup (menu, dialog) that holds @p item has finished
@@ -82,7 +83,7 @@ public:
 
 private:
     void openWindow(bool demo);
-    void clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers);
+    void clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt::MouseButton button);
     void typeInto(QQuickItem *field, const QString &text);
     void saveScreenshot(const QString &name);
 

@@ -5,6 +5,7 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla.components
+import org.kde.flotilla.map
 
 /// Step 2: the node, its pool and its network.
 ColumnLayout {
@@ -65,6 +66,21 @@ ColumnLayout {
                     color: modelData.problem ? Kirigami.Theme.neutralTextColor : Kirigami.Theme.disabledTextColor
                     text: modelData.problem ? modelData.problem : i18ncp("@info CPUs, memory, pool space", "%1 CPU, %2 of memory free, %3 free in the pool%4", "%1 CPUs, %2 of memory free, %3 free in the pool%4", modelData.cpus, step.wizard.formatBytes(modelData.freeMemoryBytes), step.wizard.formatBytes(modelData.poolFreeBytes), (modelData.hasImage ? i18nc("@info appended to a node's figures", ", image already there") : "") + (modelData.kvm || modelData.simulated ? "" : i18nc("@info appended to a node's figures", ", no KVM")))
                 }
+            }
+        }
+    }
+    // Or on the map: a click on a node's marker picks it, where it can take the machine.
+    WorldMapCard {
+        objectName: "wizardPlaceMap"
+        Layout.fillWidth: true
+        Layout.maximumHeight: Kirigami.Units.gridUnit * 14
+        openNodes: false
+        showLegend: false
+        highlightedNodeId: step.wizard.nodeId
+        onNodeClicked: nodeId => {
+            const node = step.wizard.nodes.find(n => n.nodeId === nodeId);
+            if (node && node.problem.length === 0) {
+                step.wizard.nodeId = nodeId;
             }
         }
     }

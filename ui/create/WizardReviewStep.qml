@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.map
 
 /// Step 6: everything chosen, how many machines, and the definition the node receives.
 ColumnLayout {
@@ -80,6 +81,15 @@ ColumnLayout {
             checked: step.wizard.startAfter
             onToggled: step.wizard.startAfter = checked
         }
+    }
+    // Where it will stand: its node, marked on the map.
+    WorldMapCard {
+        objectName: "wizardReviewMap"
+        Layout.fillWidth: true
+        Layout.maximumHeight: Kirigami.Units.gridUnit * 10
+        openNodes: false
+        showLegend: false
+        highlightedNodeId: step.wizard.nodeId
     }
     Kirigami.InlineMessage {
         objectName: "reviewProblems"

@@ -15,6 +15,8 @@ QQC2.ItemDelegate {
 
     required property string uuid
     required property string name
+    required property string nodeId
+    required property bool active
     required property string nodeName
     required property int machineState
     required property string stateText
@@ -34,11 +36,20 @@ QQC2.ItemDelegate {
 
     signal selectionToggled
     signal rangeRequested
+    /// Its menu is asked for, at @p x, @p y in the row.
+    signal menuRequested(real x, real y)
 
     highlighted: selected
     Accessible.name: nodeAnswering ? i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
                                    : i18nc("@info accessible", "%1 on %2, %3 when last heard; the node is not answering", name, nodeName, stateText)
     Keys.onSpacePressed: if (selectable) delegate.selectionToggled()
+    Keys.onMenuPressed: delegate.menuRequested(Kirigami.Units.gridUnit, delegate.height / 2)
+    onPressAndHold: delegate.menuRequested(delegate.pressX, delegate.pressY)
+
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: eventPoint => delegate.menuRequested(eventPoint.position.x, eventPoint.position.y)
+    }
 
     // With Shift or Ctrl a click selects instead of opening: this area takes
     // those presses and lets every other one through to the delegate.

@@ -42,7 +42,11 @@ Kirigami.ScrollablePage {
     /// Acts on the selection, asking first where something could be lost,
     /// or where a node that does not answer would keep its requests waiting.
     function act(action: int): void {
-        const targets = FleetView.actions.applicable(page.selectedUuids, action);
+        page.actOn(page.selectedUuids, action);
+    }
+
+    function actOn(uuids: var, action: int): void {
+        const targets = FleetView.actions.applicable(uuids, action);
         if (action === MachineActions.ForceOff || action === MachineActions.Delete
                 || FleetView.actions.silentNodesOf(targets).length > 0) {
             confirmation.ask(action, targets);
@@ -198,6 +202,7 @@ Kirigami.ScrollablePage {
                 page.selection.selectRange(uuid);
             }
             onClicked: applicationWindow().pageStack.push(machinePage, { uuid: uuid })
+            onMenuRequested: (x, y) => rowMenu.show(this, x, y, uuid, nodeId, name, active)
         }
 
         Kirigami.PlaceholderMessage {
@@ -212,6 +217,13 @@ Kirigami.ScrollablePage {
 
     MachineConfirmation {
         id: confirmation
+    }
+
+    MachineRowMenu {
+        id: rowMenu
+
+        page: page
+        onOpenRequested: uuid => applicationWindow().pageStack.push(machinePage, { uuid: uuid })
     }
 
     Component {

@@ -174,6 +174,7 @@ Kirigami.ApplicationWindow {
     SerialConsole {
         id: consoles
 
+        objectName: "serialConsole"
         fleet: FleetView
     }
 

@@ -3,8 +3,10 @@
 #include "appwindow.h"
 
 #include <QAbstractItemModel>
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWidget>
 
 #include <cmath>
 
@@ -304,6 +306,54 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             machine(QStringLiteral("nextcloud"))->metadata.tags.contains(QLatin1StringView("backup-me")), timeoutMs);
         QVERIFY(m_app.screenshot(QStringLiteral("machine")));
+    }
+
+    // A row's own menu, from a right click or the Menu key: the machine's
+    // serial console, and the actions on that machine alone.
+    void aRowHasItsOwnMenu()
+    {
+        QVERIFY(search(QStringLiteral("name:nextcloud")));
+        QTRY_COMPARE(rows()->rowCount(), 1);
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY((row = m_app.rowInView("machineList", QStringLiteral("nextcloud"))));
+        QVERIFY(m_app.click(row, {}, Qt::RightButton));
+        QObject *menu = item("machinesPage")->findChild<QObject *>(QStringLiteral("machineRowMenu"));
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->property("visible").toBool());
+        QCOMPARE(menu->property("uuid").toString(), machine(QStringLiteral("nextcloud"))->uuid);
+        QVERIFY(m_app.waitUntilOpened(item("rowPause")));
+        QVERIFY(item("rowConsole")->property("enabled").toBool()); // it runs
+        QVERIFY(!item("rowStart")->property("enabled").toBool());
+        QVERIFY(m_app.screenshot(QStringLiteral("machines-row-menu")));
+        QVERIFY(m_app.click(item("rowPause")));
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->state, MachineState::Paused, timeoutMs);
+        QCOMPARE(item("machinesPage")->property("selectedCount").toInt(), 0); // the row alone, not selected
+
+        // The Menu key on the current row.
+        QTRY_VERIFY(!menu->property("visible").toBool());
+        row->forceActiveFocus();
+        QTest::keyClick(m_app.window(), Qt::Key_Menu);
+        QTRY_VERIFY(menu->property("visible").toBool());
+        QVERIFY(m_app.waitUntilOpened(item("rowResume")));
+        QVERIFY(m_app.click(item("rowResume")));
+        QTRY_COMPARE_WITH_TIMEOUT(machine(QStringLiteral("nextcloud"))->state, MachineState::Running, timeoutMs);
+
+        // Its serial console, in a window of its own.
+        QTRY_VERIFY(!menu->property("visible").toBool());
+        QVERIFY(m_app.click(row, {}, Qt::RightButton));
+        QTRY_VERIFY(menu->property("visible").toBool());
+        QVERIFY(m_app.waitUntilOpened(item("rowConsole")));
+        QVERIFY(m_app.click(item("rowConsole")));
+        const auto consoleWindow = [] {
+            for (QWidget *window : QApplication::topLevelWidgets()) {
+                if (window->isVisible() && window->windowTitle().startsWith(QStringLiteral("nextcloud"))) {
+                    return window;
+                }
+            }
+            return static_cast<QWidget *>(nullptr);
+        };
+        QTRY_VERIFY(consoleWindow());
+        consoleWindow()->close();
     }
 
     void raisedNoWarning()
