@@ -35,7 +35,8 @@ const QString key = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgMXrSBvNlvtFE4uzOkpQ
 // machine made from it with a linked clone, a data disk and a seed; its
 // serial console showing that the guest read its seed (host name and key)
 // and wrote to its data disk; the machine deleted with its data disk kept,
-// and made again on it: the file is still there.
+// and made again on it: the file is still there, as its console shows,
+// read this time over TCP, as from a remote node.
 class CloudGuestTest : public QObject
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ class CloudGuestTest : public QObject
     Libvirt::Connection m_connection;
     Fleet m_fleet;
     const QString m_node = u"qemu"_s;
+    const QString m_remoteNode = u"qemu-tcp"_s; ///< the same daemon over TCP, as a remote node is reached
 
     ProvisioningResult provision(const ProvisioningRequest &request)
     {
@@ -77,11 +79,11 @@ class CloudGuestTest : public QObject
 
     /// Everything the machine's serial console shows until @p expected has
     /// shown (or the time is up), read through the fleet's console.
-    QString consoleUntil(const QString &uuid, const QStringList &expected)
+    QString consoleUntil(const QString &nodeId, const QString &uuid, const QStringList &expected)
     {
         QString shown;
         QString problem;
-        const quint64 console = m_fleet.openConsole(m_node, uuid);
+        const quint64 console = m_fleet.openConsole(nodeId, uuid);
         const QMetaObject::Connection heard
             = connect(&m_fleet, &Fleet::consoleOutput, this, [&](quint64 id, const QByteArray &bytes) {
                   if (id == console) {
@@ -143,7 +145,9 @@ private Q_SLOTS:
         const Libvirt::Pool created(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0));
         QVERIFY2(created, qPrintable(Libvirt::lastError(u"pool"_s).text()));
         m_fleet.addNode(NodeEntry{.id = m_node, .name = u"QEMU"_s, .uri = m_daemon.qemuUri()});
-        QTRY_VERIFY_WITH_TIMEOUT(m_fleet.nodes().first().hasInventory, 30000);
+        m_fleet.addNode(NodeEntry{.id = m_remoteNode, .name = u"QEMU over TCP"_s, .uri = m_daemon.qemuTcpUri()});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::all_of(m_fleet.nodes(), [](const Fleet::Node &node) { return node.hasInventory; }), 30000);
     }
 
     void theImageGoesUp()
@@ -209,7 +213,8 @@ private Q_SLOTS:
         const MachineOrder again = order(u"web-04"_s, data);
         const ProvisioningResult made = provision({.order = again});
         QVERIFY2(made.outcome.completed, qPrintable(made.outcome.failure.text()));
-        const QString shown = consoleUntil(again.machine.uuid, {u"flotilla-guest: data disk holds:"_s});
+        // Read this time over TCP, as from a remote node.
+        const QString shown = consoleUntil(m_remoteNode, again.machine.uuid, {u"flotilla-guest: data disk holds:"_s});
         QVERIFY2(
             shown.contains(u"flotilla-guest: data disk holds: written by web-04"_s), qPrintable(shown.right(2000)));
     }

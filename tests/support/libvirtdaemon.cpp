@@ -313,6 +313,11 @@ QString LibvirtDaemon::qemuUri() const
     return QStringLiteral("qemu+unix:///system?socket=%1/libvirt-sock").arg(m_folder.path());
 }
 
+QString LibvirtDaemon::qemuTcpUri() const
+{
+    return QStringLiteral("qemu+tcp://127.0.0.1:%1/system").arg(m_port);
+}
+
 QString LibvirtDaemon::bootFolder() const
 {
     return m_folder.filePath(QStringLiteral("boot"));

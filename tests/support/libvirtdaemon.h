@@ -45,6 +45,8 @@ public:
     [[nodiscard]] QString uri(const QString &path = QStringLiteral("/default")) const;
     /// qemu+unix:///system through this daemon's own socket (Driver::Qemu).
     [[nodiscard]] QString qemuUri() const;
+    /// qemu+tcp://127.0.0.1:PORT/system: the same QEMU driver over TCP, as a remote node is reached.
+    [[nodiscard]] QString qemuTcpUri() const;
     [[nodiscard]] QString log() const;
     /// What the QEMU daemon sees as /var/lib/libvirt/boot, where a node's
     /// libvirt package keeps boot media and virt-install on the node's own
