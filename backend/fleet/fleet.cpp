@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "fleet/fleet.h"
 
+#include "core/logging.h"
 #include "fleet/fleetworker.h"
 #include "fleet/nodestatuslog.h"
 
@@ -59,6 +60,11 @@ Fleet::~Fleet()
     for (const auto &worker : m_retiring) {
         worker->finish(deadline);
     }
+    // Plans run on threads of their own: those cancelled above undo what
+    // they made, and must not outlive the application.
+    if (!ProvisioningJob::Underway::waitForNone(deadline)) {
+        qCWarning(FLOTILLA_SESSION) << "quitting with plans still under way; the nodes clean up after them";
+    }
     m_workers.clear();
     m_retiring.clear();
 }
@@ -112,8 +118,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
         worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
             if (current()) {
                 const NodeState state = m_nodes.at(indexOf(id)).status.state;
-                m_heartbeat.requestEnded(
-                    id, result.requestId, state == NodeState::Connected || state == NodeState::Degraded);
+                m_heartbeat.requestEnded(id, result.requestId, isUp(state));
             }
             if (m_outstanding.remove(result.requestId) > 0) {
                 Q_EMIT requestFinished(id, result);
@@ -222,7 +227,7 @@ void Fleet::onStatusChanged(const QString &id, const NodeStatus &status)
     }
     m_events.statusChanging(m_nodes.at(index).entry, m_nodes.at(index).status, status);
     NodeStatusLog::statusChanged(m_nodes.at(index).entry, m_nodes.at(index).status, status);
-    m_heartbeat.connectionChanged(id, status.state == NodeState::Connected || status.state == NodeState::Degraded);
+    m_heartbeat.connectionChanged(id, isUp(status.state));
     m_nodes[index].status = status;
     Q_EMIT nodeChanged(index);
 }

@@ -8,11 +8,6 @@ namespace Flotilla
 namespace
 {
 
-bool isUp(NodeState state)
-{
-    return state == NodeState::Connected || state == NodeState::Degraded;
-}
-
 bool isPaused(MachineState state)
 {
     return state == MachineState::Paused || state == MachineState::Suspended;

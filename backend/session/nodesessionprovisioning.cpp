@@ -36,7 +36,8 @@ void NodeSession::provision(
     const bool kvm = m_facts.kvm;
     const AsideCalls::Post post = m_aside.poster();
     m_aside.run<ProvisioningResult>(
-        [held = heldConnection(), node = m_uri, jobId, request, cancel, simulated, kvm, post, this] {
+        [held = heldConnection(), node = m_uri, jobId, request, cancel, simulated, kvm, post, this,
+            underway = std::make_shared<ProvisioningJob::Underway>()] {
             // Updates go to the session's thread as they come; `this` is only
             // touched there, and only while the session lives (see AsideCalls).
             const ProvisioningJob::Report report = [post, this, jobId](ProvisioningUpdate update) {

@@ -19,6 +19,13 @@ enum class NodeState {
     Reconnecting, ///< lost; trying again at nextAttempt
 };
 
+/// Whether a node in @p state is connected, answering quickly or slowly:
+/// it can be read and asked for things.
+[[nodiscard]] constexpr bool isUp(NodeState state)
+{
+    return state == NodeState::Connected || state == NodeState::Degraded;
+}
+
 struct NodeStatus {
     NodeState state = NodeState::Connecting;
     Error error; ///< why it is not simply connected; empty otherwise

@@ -8,6 +8,9 @@
 
 #include <KLocalizedString>
 
+#include <QMutex>
+#include <QWaitCondition>
+
 #include <libvirt/virterror.h>
 
 #include <cstdlib>
@@ -58,6 +61,40 @@ ProvisioningPlan imagePlan(virConnectPtr connection, const QString &node, const 
 }
 
 } // namespace
+
+namespace
+{
+struct {
+    QMutex mutex;
+    QWaitCondition ended;
+    int count = 0;
+} underway;
+} // namespace
+
+Underway::Underway()
+{
+    const QMutexLocker lock(&underway.mutex);
+    ++underway.count;
+}
+
+Underway::~Underway()
+{
+    const QMutexLocker lock(&underway.mutex);
+    if (--underway.count == 0) {
+        underway.ended.wakeAll();
+    }
+}
+
+bool Underway::waitForNone(QDeadlineTimer deadline)
+{
+    QMutexLocker lock(&underway.mutex);
+    while (underway.count > 0) {
+        if (!underway.ended.wait(&underway.mutex, deadline)) {
+            return false;
+        }
+    }
+    return true;
+}
 
 ProvisioningPlan plan(virConnectPtr connection, const QString &node, const HypervisorOffer &offer,
     const ProvisioningRequest &request, bool simulated, const Report &report,

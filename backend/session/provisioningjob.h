@@ -8,6 +8,7 @@
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/provisioningplan.h"
 
+#include <QDeadlineTimer>
 #include <QMetaType>
 #include <QStringList>
 
@@ -60,6 +61,21 @@ struct NodeStock {
 
 namespace ProvisioningJob
 {
+
+/// A plan under way in this process, counted from before its thread starts
+/// until that thread is done with it: the fleet lets plans it cancelled
+/// finish their undo before the application goes.
+class Underway
+{
+public:
+    Underway();
+    ~Underway();
+    Underway(const Underway &) = delete;
+    Underway &operator=(const Underway &) = delete;
+
+    /// Waits until no plan is under way, or until @p deadline; whether none is.
+    static bool waitForNone(QDeadlineTimer deadline);
+};
 
 /// Hears an update, on the job's thread.
 using Report = std::function<void(const ProvisioningUpdate &)>;

@@ -94,6 +94,24 @@ class ProvisionFaultsTest : public QObject
         QTRY_COMPARE_WITH_TIMEOUT(whatIsOnTheNode(), expected, timeoutMs);
     }
 
+    /// A raw disk image of @p mib MiB in @p folder, data all through: every block is sent.
+    static QString writeRawImage(const QTemporaryDir &folder, int mib)
+    {
+        QFile disk(folder.filePath(u"disk.img"_s));
+        if (!disk.open(QIODevice::WriteOnly)) {
+            return {};
+        }
+        QByteArray block(qsizetype(MiB), Qt::Uninitialized);
+        for (int i = 0; i < mib; ++i) {
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+            if (i == 0) {
+                block.replace(510, 2, "\x55\xaa"); // a raw disk: a boot sector's mark
+            }
+            disk.write(block);
+        }
+        return disk.fileName();
+    }
+
     MachineOrder order(const QString &name) const
     {
         const QString mac = MachineDefinition::randomMac();
@@ -138,22 +156,12 @@ private Q_SLOTS:
     {
         const QStringList before = whatIsOnTheNode();
         QTemporaryDir local;
-        QFile disk(local.filePath(u"disk.img"_s));
-        QVERIFY(disk.open(QIODevice::WriteOnly));
-        QByteArray block(qsizetype(4 * MiB), Qt::Uninitialized);
-        for (int i = 0; i < 16; ++i) { // data all through: every block is sent
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
-            if (i == 0) {
-                block.replace(510, 2, "\x55\xaa"); // a raw disk: a boot sector's mark
-            }
-            QCOMPARE(disk.write(block), block.size());
-        }
-        disk.close();
+        const QString path = writeRawImage(local, 64);
         bool killed = false;
         const std::atomic_bool cancel = false;
         // On the thread that sends, after its first block: the upload is under way.
         const Result<ImageHeader::Image> sent = ImageUpload::upload(
-            m_connection.get(), pool, u"cut.img"_s, disk.fileName(), cancel,
+            m_connection.get(), pool, u"cut.img"_s, path, cancel,
             [&](const ImageUpload::Progress &progress) {
                 if (!killed && progress.doneBytes > 0 && progress.doneBytes < progress.totalBytes) {
                     killed = true;
@@ -169,6 +177,33 @@ private Q_SLOTS:
         const Result<bool> back = startNode();
         QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().text()));
         reconnectUntil(before);
+        QVERIFY(UploadJournal().abandoned(m_daemon.qemuUri()).isEmpty());
+    }
+
+    // Flotilla quits while it uploads: the plan is cancelled and deletes the
+    // half-sent volume before the application is gone (the fleet waits for
+    // plans under way, within its one deadline for quitting).
+    void quittingDuringAnUploadLeavesNothing()
+    {
+        const QStringList before = whatIsOnTheNode();
+        QTemporaryDir local;
+        const QString path = writeRawImage(local, 128);
+        auto fleet = std::make_unique<Fleet>();
+        fleet->addNode(NodeEntry{.id = u"qemu"_s, .name = u"QEMU"_s, .uri = m_daemon.qemuUri()});
+        QTRY_VERIFY_WITH_TIMEOUT(fleet->nodes().first().hasInventory, timeoutMs);
+        bool underWay = false;
+        connect(fleet.get(), &Fleet::provisioningUpdated, this, [&](const QString &, const ProvisioningUpdate &update) {
+            if (update.doneBytes > 0 && update.doneBytes < update.totalBytes && !underWay) {
+                underWay = true;
+                m_daemon.pause(); // the rest of the image waits: the quit comes before it is sent
+            }
+        });
+        (void)fleet->provision(u"qemu"_s,
+            {.kind = ProvisioningRequest::Kind::ImageFromFile, .pool = pool, .name = u"quit.img"_s, .path = path});
+        QTRY_VERIFY_WITH_TIMEOUT(underWay, timeoutMs);
+        m_daemon.resume();
+        fleet.reset();
+        QCOMPARE(whatIsOnTheNode(), before);
         QVERIFY(UploadJournal().abandoned(m_daemon.qemuUri()).isEmpty());
     }
 

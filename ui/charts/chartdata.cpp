@@ -50,7 +50,7 @@ Line lineOf(const QString &name, const QList<Point> &points, const QList<Channel
 
 bool isUp(const Fleet::Node &node)
 {
-    return node.status.state == NodeState::Connected || node.status.state == NodeState::Degraded;
+    return Flotilla::isUp(node.status.state);
 }
 
 /// The fleet's line for @p channels: the nodes' values summed per moment.

@@ -45,8 +45,7 @@ void ImageLibraryView::setView(FleetView *view)
             const Fleet::Node &node = fleet->nodes().at(index);
             if (node.entry.id == m_nodeId) {
                 // A node that connects after the card opened is read then.
-                const bool connected
-                    = node.status.state == NodeState::Connected || node.status.state == NodeState::Degraded;
+                const bool connected = isUp(node.status.state);
                 if (connected && !node.hasStock && !m_stockAsked) {
                     m_stockAsked = true;
                     fleet->readStock(m_nodeId);
@@ -123,8 +122,7 @@ QStringList ImageLibraryView::pools() const
 void ImageLibraryView::refresh()
 {
     const Fleet::Node *found = node();
-    if (m_view && found
-        && (found->status.state == NodeState::Connected || found->status.state == NodeState::Degraded)) {
+    if (m_view && found && isUp(found->status.state)) {
         m_stockAsked = true;
         m_view->fleet()->readStock(m_nodeId);
     }

@@ -35,7 +35,7 @@ QString bytes(quint64 value)
 
 bool isConnected(const Fleet::Node &node)
 {
-    return node.status.state == NodeState::Connected || node.status.state == NodeState::Degraded;
+    return isUp(node.status.state);
 }
 
 QString nodeName(const Fleet::Node &node)
@@ -92,13 +92,17 @@ void MachineWizard::setView(FleetView *view)
         disconnect(m_view->fleet(), nullptr, this, nullptr);
     }
     m_view = view;
+    m_libraries.clear();
     if (m_view) {
         Fleet *fleet = m_view->fleet();
         connect(fleet, &Fleet::nodeChanged, this, [this, fleet](qsizetype index) {
+            m_libraries.remove(fleet->nodes().at(index).entry.id);
             readStockOnce(fleet->nodes().at(index));
             Q_EMIT choicesChanged();
             Q_EMIT changed();
         });
+        connect(fleet, &Fleet::nodeAboutToBeRemoved, this,
+            [this, fleet](qsizetype index) { m_libraries.remove(fleet->nodes().at(index).entry.id); });
         connect(fleet, &Fleet::provisioningUpdated, this,
             [this](const QString &, const ProvisioningUpdate &update) { onUpdate(update); });
         connect(fleet, &Fleet::provisioningFinished, this,
@@ -122,7 +126,7 @@ QVariantList MachineWizard::images() const
         if (!isConnected(node) || !node.hasStock) {
             continue;
         }
-        for (const LibraryImage &image : ImageLibrary::images(node.stock.volumes, node.machines.machines().values())) {
+        for (const LibraryImage &image : libraryOf(node)) {
             QVariantMap &entry = byName[image.volume.name];
             entry[QStringLiteral("name")] = image.volume.name;
             entry[QStringLiteral("format")] = image.volume.format;
@@ -197,13 +201,23 @@ const Fleet::Node *MachineWizard::chosenNode() const
     return index < 0 ? nullptr : &m_view->fleet()->nodes().at(index);
 }
 
+const QList<LibraryImage> &MachineWizard::libraryOf(const Fleet::Node &node) const
+{
+    const auto cached = m_libraries.constFind(node.entry.id);
+    if (cached != m_libraries.constEnd()) {
+        return *cached;
+    }
+    return *m_libraries.insert(
+        node.entry.id, ImageLibrary::images(node.stock.volumes, node.machines.machines().values()));
+}
+
 std::optional<NodeVolume> MachineWizard::imageOnNode(const Fleet::Node &node) const
 {
     if (m_image.isEmpty() || !m_imageFile.isEmpty()) {
         return std::nullopt;
     }
     std::optional<NodeVolume> found;
-    for (const LibraryImage &image : ImageLibrary::images(node.stock.volumes, node.machines.machines().values())) {
+    for (const LibraryImage &image : libraryOf(node)) {
         if (image.volume.name == m_image && (!found || image.volume.pool == m_pool)) {
             found = image.volume;
         }

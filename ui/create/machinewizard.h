@@ -6,6 +6,7 @@
 #include "fleet/fleetview.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/imageheader.h"
+#include "provisioning/imagelibrary.h"
 #include "provisioning/machineprovisioning.h"
 
 #include <QObject>
@@ -175,6 +176,9 @@ private:
     void readStockOnce(const Fleet::Node &node);
     /// Keeps the sizes within the chosen node's CPUs and memory.
     void fitToNode();
+    /// The node's library, worked out once per change of the node (every
+    /// list, check and suggestion reads it).
+    [[nodiscard]] const QList<LibraryImage> &libraryOf(const Fleet::Node &node) const;
     /// The image as the chosen node's library holds it, if it does.
     [[nodiscard]] std::optional<NodeVolume> imageOnNode(const Fleet::Node &node) const;
     [[nodiscard]] quint64 freeMemory(const Fleet::Node &node) const;
@@ -232,6 +236,7 @@ private:
     /// definition that is made.
     mutable QHash<QString, std::pair<QString, QString>> m_identity;
     QSet<QString> m_stockAsked; ///< nodes whose stock this wizard asked for
+    mutable QHash<QString, QList<LibraryImage>> m_libraries; ///< by node id, until the node changes
 };
 
 } // namespace Flotilla
