@@ -6,6 +6,7 @@
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
 #include "provisioning/nodevolumes.h"
+#include "sshserver.h"
 
 #include <QDir>
 #include <QProcess>
@@ -48,6 +49,8 @@ class CloudGuestTest : public QObject
     Fleet m_fleet;
     const QString m_node = u"qemu"_s;
     const QString m_remoteNode = u"qemu-tcp"_s; ///< the same daemon over TCP, as a remote node is reached
+    Testing::SshServer m_ssh;
+    const QString m_sshNode = u"qemu-ssh"_s; ///< and over SSH
 
     ProvisioningResult provision(const ProvisioningRequest &request)
     {
@@ -79,7 +82,8 @@ class CloudGuestTest : public QObject
 
     /// Everything the machine's serial console shows until @p expected has
     /// shown (or the time is up), read through the fleet's console.
-    QString consoleUntil(const QString &nodeId, const QString &uuid, const QStringList &expected)
+    QString consoleUntil(
+        const QString &nodeId, const QString &uuid, const QStringList &expected, const QByteArray &typed = {})
     {
         QString shown;
         QString problem;
@@ -94,6 +98,8 @@ class CloudGuestTest : public QObject
             = connect(&m_fleet, &Fleet::consoleOpened, this, [&](quint64 id, const Error &error) {
                   if (id == console && !error.isEmpty()) {
                       problem = u"not opened: "_s + error.text();
+                  } else if (id == console && !typed.isEmpty()) {
+                      m_fleet.sendToConsole(console, typed);
                   }
               });
         const QMetaObject::Connection ended
@@ -217,6 +223,23 @@ private Q_SLOTS:
         const QString shown = consoleUntil(m_remoteNode, again.machine.uuid, {u"flotilla-guest: data disk holds:"_s});
         QVERIFY2(
             shown.contains(u"flotilla-guest: data disk holds: written by web-04"_s), qPrintable(shown.right(2000)));
+    }
+
+    // The same console through a node reached over SSH (an OpenSSH server
+    // on 127.0.0.1, netcat to the daemon's socket on the far side): what is
+    // typed reaches the guest, whose terminal echoes it.
+    void theConsoleWorksOverSsh()
+    {
+        const Result<bool> started = m_ssh.start();
+        QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().text()));
+        m_fleet.addNode(
+            NodeEntry{.id = m_sshNode, .name = u"QEMU over SSH"_s, .uri = m_ssh.libvirtUri(m_daemon.qemuSocket())});
+        const auto sshNode = [this] { return m_fleet.nodes().at(m_fleet.indexOf(m_sshNode)); };
+        QTRY_VERIFY2_WITH_TIMEOUT(sshNode().hasInventory, qPrintable(sshNode().status.error.text()), 60000);
+        const QString uuid = uuidOf(u"web-04"_s);
+        QVERIFY(!uuid.isEmpty());
+        const QString shown = consoleUntil(m_sshNode, uuid, {u"typed-over-ssh"_s}, "typed-over-ssh\r");
+        QVERIFY2(shown.contains(u"typed-over-ssh"_s), qPrintable(shown.right(2000)));
     }
 
     void cleanupTestCase()

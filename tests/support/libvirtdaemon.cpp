@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "libvirtdaemon.h"
 
+#include "daemonguard.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QMutex>
@@ -24,115 +26,9 @@ using namespace std::chrono_literals;
 namespace Flotilla::Testing
 {
 
-namespace
-{
-
-/// A port nobody listens on, and that no other daemon of this process was
-/// given: daemons started side by side could otherwise be handed the same
-/// port between its test here and their own bind. The second daemon then
-/// fails to listen, and the first one's answer looks like its own (the
-/// benchmark saw two nodes on one daemon).
-int freePort()
-{
-    static QMutex mutex;
-    static QSet<int> given;
-    const QMutexLocker lock(&mutex);
-    for (;;) {
-        QTcpServer server;
-        server.listen(QHostAddress::LocalHost, 0);
-        const int port = server.serverPort();
-        if (port == 0 || !given.contains(port)) { // 0: no port at all, which start() reports
-            given.insert(port);
-            return port;
-        }
-    }
-}
-
-bool accepts(int port)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, quint16(port));
-    return socket.waitForConnected(200);
-}
-
-/// The daemons outlive nothing: a guard process, forked once, learns each
-/// daemon's PID through a pipe whose only writing end is this process's. When
-/// this process ends, however it ends (a normal exit, an exception, a signal,
-/// a crash, even SIGKILL), the kernel closes that end, the guard reads the end
-/// of the pipe and kills every daemon still listed. (PR_SET_PDEATHSIG in the
-/// daemon would not do: it fires when the *thread* that forked it ends, and
-/// tests start daemons from short-lived threads.)
-class Guard
-{
-public:
-    static void start() { (void)instance(); }
-    static void watch(pid_t pid) { instance().send(pid); }
-    static void forget(pid_t pid) { instance().send(-pid); }
-
-private:
-    static Guard &instance()
-    {
-        static Guard guard;
-        return guard;
-    }
-
-    Guard()
-    {
-        int ends[2];
-        if (pipe2(ends, O_CLOEXEC) != 0) {
-            return;
-        }
-        const pid_t guard = fork();
-        if (guard == 0) {
-            close(ends[1]);
-            guardLoop(ends[0]);
-        }
-        close(ends[0]);
-        m_writer = guard > 0 ? ends[1] : -1;
-        if (guard < 0) {
-            close(ends[1]);
-        }
-    }
-
-    /// In the forked guard: async-signal-safe calls only.
-    [[noreturn]] static void guardLoop(int reader)
-    {
-        // Ctrl-C or a SIGTERM to the whole group must not take the guard before its parent.
-        signal(SIGINT, SIG_IGN);
-        signal(SIGTERM, SIG_IGN);
-        signal(SIGHUP, SIG_IGN);
-        prctl(PR_SET_NAME, "libvirtd-guard");
-        std::array<pid_t, 1024> pids{};
-        pid_t pid = 0;
-        while (read(reader, &pid, sizeof pid) == sizeof pid) {
-            for (pid_t &slot : pids) {
-                if (pid > 0 ? slot == 0 : slot == -pid) {
-                    slot = pid > 0 ? pid : 0;
-                    break;
-                }
-            }
-        }
-        for (const pid_t daemon : pids) {
-            if (daemon > 0) {
-                ::kill(daemon, SIGKILL);
-            }
-        }
-        _exit(0);
-    }
-
-    void send(pid_t pid)
-    {
-        const std::lock_guard lock(m_mutex);
-        if (m_writer >= 0) {
-            (void)!write(m_writer, &pid, sizeof pid);
-        }
-    }
-
-    std::mutex m_mutex;
-    int m_writer = -1;
-};
-
-} // namespace
+using Daemons::accepts;
+using Daemons::freePort;
+using Daemons::Guard;
 
 // Started with fork() and exec() rather than QProcess, so that any thread
 // may start, signal and stop it (a test keeps its UI thread free that way).
@@ -206,10 +102,12 @@ Result<bool> LibvirtDaemon::start()
         // /run/lock: where libvirt locks a console's pty (/var/lock is a link to it)
         // /var/lib/libvirt/boot: where virt-install keeps its seeds (see bootFolder());
         // the machines' and pools' definitions in folders of this daemon's own, kept across its restarts
-        ? QStringLiteral("mkdir -p /run/lock /var/log/libvirt /var/lib/libvirt/boot %1/boot %1/machines %1/pools && "
-                         "mount -t tmpfs tmpfs /var/log/libvirt && mount --bind %1/qemu.conf /etc/libvirt/qemu.conf && "
-                         "mount --bind %1/boot /var/lib/libvirt/boot && mount --bind %1/machines /etc/libvirt/qemu && "
-                         "mount --bind %1/pools /etc/libvirt/storage && ")
+        ? QStringLiteral(
+              "mkdir -p /run/lock /var/log/libvirt /var/lib/libvirt/boot /etc/libvirt/qemu /etc/libvirt/storage "
+              "%1/boot %1/machines %1/pools && "
+              "mount -t tmpfs tmpfs /var/log/libvirt && mount --bind %1/qemu.conf /etc/libvirt/qemu.conf && "
+              "mount --bind %1/boot /var/lib/libvirt/boot && mount --bind %1/machines /etc/libvirt/qemu && "
+              "mount --bind %1/pools /etc/libvirt/storage && ")
               .arg(m_folder.path())
         : QString();
     // As root: its own /run and state folders, so it meets no other libvirtd.
@@ -310,7 +208,12 @@ QString LibvirtDaemon::uri(const QString &path) const
 
 QString LibvirtDaemon::qemuUri() const
 {
-    return QStringLiteral("qemu+unix:///system?socket=%1/libvirt-sock").arg(m_folder.path());
+    return QStringLiteral("qemu+unix:///system?socket=") + qemuSocket();
+}
+
+QString LibvirtDaemon::qemuSocket() const
+{
+    return m_folder.filePath(QStringLiteral("libvirt-sock"));
 }
 
 QString LibvirtDaemon::qemuTcpUri() const

@@ -45,6 +45,8 @@ public:
     [[nodiscard]] QString uri(const QString &path = QStringLiteral("/default")) const;
     /// qemu+unix:///system through this daemon's own socket (Driver::Qemu).
     [[nodiscard]] QString qemuUri() const;
+    /// The QEMU daemon's own Unix socket.
+    [[nodiscard]] QString qemuSocket() const;
     /// qemu+tcp://127.0.0.1:PORT/system: the same QEMU driver over TCP, as a remote node is reached.
     [[nodiscard]] QString qemuTcpUri() const;
     [[nodiscard]] QString log() const;
