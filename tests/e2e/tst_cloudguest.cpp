@@ -51,6 +51,7 @@ class CloudGuestTest : public QObject
     const QString m_remoteNode = u"qemu-tcp"_s; ///< the same daemon over TCP, as a remote node is reached
     Testing::SshServer m_ssh;
     const QString m_sshNode = u"qemu-ssh"_s; ///< and over SSH
+    const QString m_tlsNode = u"qemu-tls"_s; ///< and over TLS
 
     ProvisioningResult provision(const ProvisioningRequest &request)
     {
@@ -141,6 +142,8 @@ private Q_SLOTS:
         QVERIFY(make.waitForFinished(120000));
         QVERIFY2(make.exitCode() == 0, make.readAll().constData());
 
+        const Result<bool> offered = m_daemon.offerTls();
+        QVERIFY2(offered.ok(), qPrintable(offered ? QString() : offered.error().text()));
         const Result<bool> started = m_daemon.start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().text()));
         Libvirt::initialize();
@@ -240,6 +243,17 @@ private Q_SLOTS:
         QVERIFY(!uuid.isEmpty());
         const QString shown = consoleUntil(m_sshNode, uuid, {u"typed-over-ssh"_s}, "typed-over-ssh\r");
         QVERIFY2(shown.contains(u"typed-over-ssh"_s), qPrintable(shown.right(2000)));
+    }
+
+    // And through a node reached over TLS, with a client certificate.
+    void theConsoleWorksOverTls()
+    {
+        m_fleet.addNode(NodeEntry{.id = m_tlsNode, .name = u"QEMU over TLS"_s, .uri = m_daemon.qemuTlsUri()});
+        const auto tlsNode = [this] { return m_fleet.nodes().at(m_fleet.indexOf(m_tlsNode)); };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            tlsNode().hasInventory, qPrintable(tlsNode().status.error.text() + m_daemon.log()), 60000);
+        const QString shown = consoleUntil(m_tlsNode, uuidOf(u"web-04"_s), {u"typed-over-tls"_s}, "typed-over-tls\r");
+        QVERIFY2(shown.contains(u"typed-over-tls"_s), qPrintable(shown.right(2000)));
     }
 
     void cleanupTestCase()

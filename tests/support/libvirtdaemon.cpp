@@ -3,8 +3,10 @@
 #include "libvirtdaemon.h"
 
 #include "daemonguard.h"
+#include "tlscertificates.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QMutex>
 #include <QSet>
@@ -49,7 +51,7 @@ Result<bool> LibvirtDaemon::writeConfiguration() const
         return Error{
             .message = QStringLiteral("cannot write the libvirtd configuration"), .details = file.errorString()};
     }
-    file.write(QStringLiteral("listen_tls = 0\n"
+    file.write(QStringLiteral("listen_tls = %3\n"
                               "listen_tcp = 1\n"
                               "listen_addr = \"127.0.0.1\"\n"
                               "tcp_port = \"%1\"\n"
@@ -60,7 +62,18 @@ Result<bool> LibvirtDaemon::writeConfiguration() const
                               "log_outputs = \"3:stderr\"\n")
             .arg(m_port)
             .arg(m_folder.path())
+            .arg(m_tlsPort > 0 ? 1 : 0)
             .toUtf8());
+    if (m_tlsPort > 0) {
+        file.write(QStringLiteral("tls_port = \"%1\"\n"
+                                  "auth_tls = \"none\"\n"
+                                  "ca_file = \"%2/cacert.pem\"\n"
+                                  "cert_file = \"%2/servercert.pem\"\n"
+                                  "key_file = \"%2/serverkey.pem\"\n")
+                .arg(m_tlsPort)
+                .arg(m_folder.filePath(QStringLiteral("pki")))
+                .toUtf8());
+    }
     if (m_driver == Driver::Qemu) {
         // As the issue notes for these machines: no namespaces, cgroups or
         // security driver inside the build root; QEMU logs straight to files.
@@ -209,6 +222,26 @@ QString LibvirtDaemon::uri(const QString &path) const
 QString LibvirtDaemon::qemuUri() const
 {
     return QStringLiteral("qemu+unix:///system?socket=") + qemuSocket();
+}
+
+Result<bool> LibvirtDaemon::offerTls()
+{
+    const QString pki = m_folder.filePath(QStringLiteral("pki"));
+    if (!QDir().mkpath(pki)) {
+        return Error{.message = QStringLiteral("cannot make ") + pki};
+    }
+    if (Result<bool> made = makeTlsCertificates(pki); !made) {
+        return made;
+    }
+    m_tlsPort = freePort();
+    return true;
+}
+
+QString LibvirtDaemon::qemuTlsUri() const
+{
+    return QStringLiteral("qemu+tls://127.0.0.1:%1/system?pkipath=%2")
+        .arg(m_tlsPort)
+        .arg(m_folder.filePath(QStringLiteral("pki")));
 }
 
 QString LibvirtDaemon::qemuSocket() const

@@ -34,6 +34,9 @@ public:
     /// Starts it (on a free port the first time, on the same port after a
     /// kill) and waits until it accepts connections.
     [[nodiscard]] Result<bool> start();
+    /// Listens for TLS on 127.0.0.1 too, from the next start(): with a CA,
+    /// a server certificate and a client's of its own (see qemuTlsUri()).
+    [[nodiscard]] Result<bool> offerTls();
     void stop(); ///< SIGTERM, then SIGKILL if it lingers
     void kill(); ///< SIGKILL: a crash, as the node sees it
     void pause(); ///< SIGSTOP: a hang
@@ -45,6 +48,8 @@ public:
     [[nodiscard]] QString uri(const QString &path = QStringLiteral("/default")) const;
     /// qemu+unix:///system through this daemon's own socket (Driver::Qemu).
     [[nodiscard]] QString qemuUri() const;
+    /// qemu+tls://127.0.0.1:PORT/system, with the client certificate that offerTls() made.
+    [[nodiscard]] QString qemuTlsUri() const;
     /// The QEMU daemon's own Unix socket.
     [[nodiscard]] QString qemuSocket() const;
     /// qemu+tcp://127.0.0.1:PORT/system: the same QEMU driver over TCP, as a remote node is reached.
@@ -63,6 +68,7 @@ private:
     QTemporaryDir m_folder;
     pid_t m_pid = 0;
     int m_port = 0;
+    int m_tlsPort = 0; ///< 0: no TLS
 };
 
 } // namespace Flotilla::Testing
