@@ -94,10 +94,16 @@ private:
     HypervisorOffer m_offer;
 };
 
-QString targetOf(NewDisk::Kind kind, int &virtioDisks)
+bool isCdrom(NewDisk::Kind kind)
 {
-    if (kind == NewDisk::Kind::Seed) {
-        return QStringLiteral("sda");
+    return kind == NewDisk::Kind::Seed || kind == NewDisk::Kind::Installer;
+}
+
+/// vda, vdb, … for disks; sda, sdb, … for CD-ROMs (SATA).
+QString targetOf(NewDisk::Kind kind, int &virtioDisks, int &sataDisks)
+{
+    if (isCdrom(kind)) {
+        return QStringLiteral("sd") + QChar(u'a' + sataDisks++);
     }
     return QStringLiteral("vd") + QChar(u'a' + virtioDisks++);
 }
@@ -105,8 +111,9 @@ QString targetOf(NewDisk::Kind kind, int &virtioDisks)
 void writeDisks(QXmlStreamWriter &xml, const NewMachine &machine)
 {
     int virtioDisks = 0;
+    int sataDisks = 0;
     for (const NewDisk &disk : machine.disks) {
-        const bool seed = disk.kind == NewDisk::Kind::Seed;
+        const bool seed = isCdrom(disk.kind);
         xml.writeStartElement(QStringLiteral("disk"));
         xml.writeAttribute(QStringLiteral("type"), QStringLiteral("volume"));
         xml.writeAttribute(QStringLiteral("device"), seed ? QStringLiteral("cdrom") : QStringLiteral("disk"));
@@ -121,7 +128,7 @@ void writeDisks(QXmlStreamWriter &xml, const NewMachine &machine)
         xml.writeAttribute(QStringLiteral("pool"), disk.pool);
         xml.writeAttribute(QStringLiteral("volume"), disk.volume);
         xml.writeEmptyElement(QStringLiteral("target"));
-        xml.writeAttribute(QStringLiteral("dev"), targetOf(disk.kind, virtioDisks));
+        xml.writeAttribute(QStringLiteral("dev"), targetOf(disk.kind, virtioDisks, sataDisks));
         xml.writeAttribute(QStringLiteral("bus"), seed ? QStringLiteral("sata") : QStringLiteral("virtio"));
         if (seed) {
             xml.writeEmptyElement(QStringLiteral("readonly"));
@@ -227,6 +234,12 @@ void writeSystem(QXmlStreamWriter &xml, const HypervisorOffer &offer, const NewM
     xml.writeEndElement();
     xml.writeEmptyElement(QStringLiteral("boot"));
     xml.writeAttribute(QStringLiteral("dev"), QStringLiteral("hd"));
+    // An installer boots while the root disk has nothing to boot; once it
+    // has installed a system there, the disk boots first.
+    if (std::ranges::any_of(machine.disks, [](const NewDisk &disk) { return disk.kind == NewDisk::Kind::Installer; })) {
+        xml.writeEmptyElement(QStringLiteral("boot"));
+        xml.writeAttribute(QStringLiteral("dev"), QStringLiteral("cdrom"));
+    }
     if (machine.firmware == NewMachine::Firmware::Bios) {
         // SeaBIOS writes to the serial console too: the console shows the
         // machine from its first instant, and says so when nothing boots.

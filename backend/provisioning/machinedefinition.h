@@ -35,6 +35,7 @@ struct NewDisk {
         Root, ///< boots, the first virtio disk
         Data, ///< kept apart from the root: it outlives a rebuild
         Seed, ///< cloud-init's CD-ROM, read-only
+        Installer, ///< an installer's ISO from the image library, as a CD-ROM: booted while the root disk is empty
     };
     Kind kind = Kind::Root;
     QString pool;

@@ -45,32 +45,6 @@ Result<bool> undefine(virDomainPtr domain)
     return true;
 }
 
-/// The machine as the plan defines it: its disks, and the volumes it makes listed as unfinished.
-NewMachine machineOf(const MachineOrder &order)
-{
-    NewMachine machine = order.machine;
-    const QString root = volumeName(order, NewDisk::Kind::Root);
-    machine.disks
-        = {NewDisk{.kind = NewDisk::Kind::Root, .pool = order.pool, .volume = root, .format = QStringLiteral("qcow2")}};
-    machine.metadata.unfinished = {qualified(order.pool, root)};
-    machine.metadata.maker = ProcessToken::here();
-    if (!order.dataVolume.isEmpty() || order.dataBytes > 0) {
-        const QString data = order.dataVolume.isEmpty() ? volumeName(order, NewDisk::Kind::Data) : order.dataVolume;
-        machine.disks.append(NewDisk{
-            .kind = NewDisk::Kind::Data, .pool = order.pool, .volume = data, .format = QStringLiteral("qcow2")});
-        if (order.dataVolume.isEmpty()) {
-            machine.metadata.unfinished.append(qualified(order.pool, data));
-        }
-    }
-    if (!order.seed.userData.isEmpty()) {
-        const QString seed = volumeName(order, NewDisk::Kind::Seed);
-        machine.disks.append(
-            NewDisk{.kind = NewDisk::Kind::Seed, .pool = order.pool, .volume = seed, .format = QStringLiteral("iso")});
-        machine.metadata.unfinished.append(qualified(order.pool, seed));
-    }
-    return machine;
-}
-
 Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, const NewMachine &machine)
 {
     const Libvirt::Domain taken(virDomainLookupByName(connection, order.machine.name.toUtf8().constData()));
@@ -89,7 +63,7 @@ Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, cons
             return Error{.message = i18nc("@info", "The volume %1 is already there", volume)};
         }
     }
-    const quint64 needed = (order.linkedClone ? 0 : order.rootBytes)
+    const quint64 needed = (order.linkedClone && !order.isInstall() ? 0 : order.rootBytes)
         + (order.dataVolume.isEmpty() ? order.dataBytes : 0) + quint64(order.seed.size());
     const Result<quint64> room = NodeVolumes::available(connection, order.pool);
     if (!room) {
@@ -160,15 +134,48 @@ QString volumeName(const MachineOrder &order, NewDisk::Kind kind)
         return QStringLiteral("%1-root-%2.qcow2").arg(order.machine.name, tag);
     case NewDisk::Kind::Data:
         return QStringLiteral("%1-data-%2.qcow2").arg(order.machine.name, tag);
+    case NewDisk::Kind::Installer:
+        return order.image; // the library's, not the machine's
     case NewDisk::Kind::Seed:
         break;
     }
     return QStringLiteral("%1-seed-%2.iso").arg(order.machine.name, tag);
 }
 
+NewMachine machineFor(const MachineOrder &order)
+{
+    NewMachine machine = order.machine;
+    const QString root = volumeName(order, NewDisk::Kind::Root);
+    machine.disks
+        = {NewDisk{.kind = NewDisk::Kind::Root, .pool = order.pool, .volume = root, .format = QStringLiteral("qcow2")}};
+    machine.metadata.unfinished = {qualified(order.pool, root)};
+    machine.metadata.maker = ProcessToken::here();
+    if (order.isInstall()) { // the library's own volume: never marked, never removed with the machine
+        machine.disks.append(NewDisk{.kind = NewDisk::Kind::Installer,
+            .pool = order.pool,
+            .volume = order.image,
+            .format = QStringLiteral("iso")});
+    }
+    if (!order.dataVolume.isEmpty() || order.dataBytes > 0) {
+        const QString data = order.dataVolume.isEmpty() ? volumeName(order, NewDisk::Kind::Data) : order.dataVolume;
+        machine.disks.append(NewDisk{
+            .kind = NewDisk::Kind::Data, .pool = order.pool, .volume = data, .format = QStringLiteral("qcow2")});
+        if (order.dataVolume.isEmpty()) {
+            machine.metadata.unfinished.append(qualified(order.pool, data));
+        }
+    }
+    if (!order.seed.userData.isEmpty()) {
+        const QString seed = volumeName(order, NewDisk::Kind::Seed);
+        machine.disks.append(
+            NewDisk{.kind = NewDisk::Kind::Seed, .pool = order.pool, .volume = seed, .format = QStringLiteral("iso")});
+        machine.metadata.unfinished.append(qualified(order.pool, seed));
+    }
+    return machine;
+}
+
 ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated)
 {
-    const NewMachine machine = machineOf(order);
+    const NewMachine machine = machineFor(order);
     const auto made = std::make_shared<Made>();
     ProvisioningPlan plan;
     plan.append({.title = i18nc("@info:progress", "Check the node"),
@@ -177,6 +184,9 @@ ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, co
     const QString root = volumeName(order, NewDisk::Kind::Root);
     plan.append(volumeStep(connection, i18nc("@info:progress", "Create the root disk"), order.pool, root,
         [connection, order, root]() -> Result<bool> {
+            if (order.isInstall()) { // empty: the installer fills it
+                return NodeVolumes::createEmpty(connection, order.pool, root, order.rootBytes, QStringLiteral("qcow2"));
+            }
             return order.linkedClone
                 ? NodeVolumes::createOverlay(
                       connection, order.pool, root, order.rootBytes, order.image, order.imageFormat)

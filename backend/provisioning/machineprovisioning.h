@@ -21,7 +21,7 @@ struct MachineOrder {
     NewMachine machine; ///< its disks are filled in by the plan
     QString pool; ///< where its volumes go; the image is there too
     QString image; ///< the base image's volume name
-    QString imageFormat; ///< "qcow2" or "raw"
+    QString imageFormat; ///< "qcow2" or "raw"; "iso": an installer, which the machine boots with an empty root disk
     bool linkedClone = true; ///< a qcow2 overlay on the image; else a full copy
     quint64 rootBytes = 0; ///< at least the image's own size
     quint64 dataBytes = 0; ///< 0: no data disk
@@ -32,6 +32,9 @@ struct MachineOrder {
     /// hardware virtualization: off"): for a guest of another architecture
     /// later, and for the tests, whose host's nested KVM is unreliable.
     bool emulated = false;
+
+    /// Made from an installer: an empty root disk, the ISO as a CD-ROM.
+    [[nodiscard]] bool isInstall() const { return imageFormat == QLatin1StringView("iso"); }
 };
 
 /// The steps that make a machine on a node, each with its undo, and the
@@ -49,6 +52,11 @@ namespace MachineProvisioning
 /// The volumes' names for @p order: "web-01-root-5b3c6a1e.qcow2", with
 /// part of the machine's UUID, so they never take an existing name.
 [[nodiscard]] QString volumeName(const MachineOrder &order, NewDisk::Kind kind);
+
+/// The machine as the plan defines it: its disks (the root, the data disk,
+/// the seed, an installer's CD-ROM), and the volumes it makes listed as
+/// unfinished, with this process as their maker.
+[[nodiscard]] NewMachine machineFor(const MachineOrder &order);
 
 /// The plan for @p order on @p connection, whose hypervisor makes @p offer.
 /// @p simulated: the node cannot take uploads (a demo node), so the seed's

@@ -23,8 +23,15 @@ ColumnLayout {
     Kirigami.FormLayout {
         Layout.fillWidth: true
 
+        QQC2.Label {
+            objectName: "emptyRoot"
+            visible: step.wizard.installing
+            Kirigami.FormData.label: i18nc("@label", "Root disk:")
+            text: i18nc("@info", "Empty: the installer installs onto it")
+        }
         QQC2.RadioButton {
             objectName: "linkedClone"
+            visible: !step.wizard.installing
             Kirigami.FormData.label: i18nc("@label", "Root disk:")
             text: i18nc("@option:radio", "Linked clone of the image (made at once, takes no room until written)")
             checked: step.wizard.linkedClone
@@ -32,6 +39,7 @@ ColumnLayout {
         }
         QQC2.RadioButton {
             objectName: "fullCopy"
+            visible: !step.wizard.installing
             text: i18nc("@option:radio", "Full copy (independent of the image, takes time and room)")
             checked: !step.wizard.linkedClone
             onClicked: step.wizard.linkedClone = false
@@ -64,6 +72,7 @@ ColumnLayout {
             onActivated: index => step.wizard.uefi = index === 1
         }
         ProblemText {
+            objectName: "uefiProblem"
             shown: true
             text: step.wizard.problems.uefi ?? ""
         }

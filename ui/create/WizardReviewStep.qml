@@ -39,13 +39,17 @@ ColumnLayout {
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Disks:")
-            text: (step.wizard.linkedClone ? i18nc("@info", "%1 GiB root disk, a linked clone", step.wizard.rootGiB) : i18nc("@info", "%1 GiB root disk, a full copy", step.wizard.rootGiB)) + (step.wizard.dataGiB > 0 ? i18nc("@info appended", "; %1 GiB data disk, kept apart", step.wizard.dataGiB) : "")
+            text: (step.wizard.installing ? i18nc("@info", "%1 GiB root disk, empty, installed from the installer", step.wizard.rootGiB)
+                   : step.wizard.linkedClone ? i18nc("@info", "%1 GiB root disk, a linked clone", step.wizard.rootGiB) : i18nc("@info", "%1 GiB root disk, a full copy", step.wizard.rootGiB)) + (step.wizard.dataGiB > 0 ? i18nc("@info appended", "; %1 GiB data disk, kept apart", step.wizard.dataGiB) : "")
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Setup:")
             Layout.maximumWidth: Kirigami.Units.gridUnit * 30
             wrapMode: Text.Wrap
             text: {
+                if (step.wizard.installing) {
+                    return i18nc("@info", "In the installer");
+                }
                 const keys = step.wizard.sshKeys.split("\n").filter(line => line.trim().length > 0).length;
                 const user = step.wizard.userName.length > 0 ? step.wizard.userName : i18nc("@info", "the image's own user");
                 return i18ncp("@info", "%2 with %1 SSH key%3", "%2 with %1 SSH keys%3", keys, user, step.wizard.hasPassword ? i18nc("@info appended", " and a password") : "");
@@ -102,7 +106,7 @@ ColumnLayout {
         id: details
 
         objectName: "showDetails"
-        text: i18nc("@option:check", "Details: the definition the node receives")
+        text: i18nc("@option:check", "Details: the definition the node receives, and the setup the machine boots with")
     }
     QQC2.TextArea {
         objectName: "domainXml"
@@ -112,5 +116,14 @@ ColumnLayout {
         font.family: "monospace"
         wrapMode: TextEdit.NoWrap
         text: step.wizard.domainXml
+    }
+    QQC2.TextArea {
+        objectName: "setupDocuments"
+        visible: details.checked && text.length > 0
+        Layout.fillWidth: true
+        readOnly: true
+        font.family: "monospace"
+        wrapMode: TextEdit.NoWrap
+        text: step.wizard.setupDocuments
     }
 }

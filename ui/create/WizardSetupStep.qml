@@ -20,6 +20,8 @@ ColumnLayout {
         text: i18nc("@title", "Setup on first boot")
     }
     Kirigami.FormLayout {
+        id: nameForm
+
         Layout.fillWidth: true
 
         CheckedTextField {
@@ -30,6 +32,18 @@ ColumnLayout {
             problem: step.wizard.problems.name ?? ""
             showProblem: step.showProblems
         }
+    }
+    Kirigami.InlineMessage {
+        objectName: "installerNotice"
+        Layout.fillWidth: true
+        visible: step.wizard.installing
+        text: i18nc("@info", "The machine boots its installer from an empty root disk, and its user, keys and network are set in the installer, not here. The installer shows on the machine's screen (VNC on the node's loopback, which virt-viewer and virt-manager reach) and, for a text installer, on its serial console.")
+    }
+    Kirigami.FormLayout {
+        Layout.fillWidth: true
+        visible: !step.wizard.installing
+        twinFormLayouts: [nameForm]
+
         CheckedTextField {
             objectName: "userName"
             label: i18nc("@label:textbox", "User:")

@@ -487,6 +487,23 @@ QStringList MachineWizard::machineNames() const
     return names;
 }
 
+bool MachineWizard::installing() const
+{
+    if (m_fileImage) {
+        return *m_fileImage && m_fileImage->value().format == ImageHeader::Format::Iso;
+    }
+    const Fleet::Node *node = chosenNode();
+    const std::optional<NodeVolume> image = node ? imageOnNode(*node) : std::nullopt;
+    if (image) {
+        return image->format == QLatin1StringView("iso");
+    }
+    return std::ranges::any_of(images(), [this](const QVariant &entry) {
+        const QVariantMap image = entry.toMap();
+        return image.value(QStringLiteral("name")).toString() == m_image
+            && image.value(QStringLiteral("installer")).toBool();
+    });
+}
+
 MachineSetup MachineWizard::setupFor(const QString &name) const
 {
     MachineSetup setup{.hostname = name,
@@ -533,9 +550,6 @@ void MachineWizard::checkImageAndPlace(QVariantMap &found) const
     } else if (m_fileImage) {
         if (!*m_fileImage) {
             found[QStringLiteral("image")] = m_fileImage->error().text();
-        } else if (m_fileImage->value().format == ImageHeader::Format::Iso) {
-            found[QStringLiteral("image")] = i18nc("@info",
-                "An installer (ISO) is installed by hand; this wizard makes machines from disk images (qcow2 or raw).");
         }
     } else {
         for (const QVariant &entry : images()) {
@@ -543,11 +557,7 @@ void MachineWizard::checkImageAndPlace(QVariantMap &found) const
             if (image.value(QStringLiteral("name")).toString() != m_image) {
                 continue;
             }
-            if (image.value(QStringLiteral("installer")).toBool()) {
-                found[QStringLiteral("image")] = i18nc("@info",
-                    "An installer (ISO) is installed by hand; this wizard makes machines from disk images (qcow2 or "
-                    "raw).");
-            } else if (!image.value(QStringLiteral("problem")).toString().isEmpty()) {
+            if (!image.value(QStringLiteral("problem")).toString().isEmpty()) {
                 found[QStringLiteral("image")] = image.value(QStringLiteral("problem"));
             }
         }
@@ -608,16 +618,7 @@ void MachineWizard::checkSize(QVariantMap &found) const
         found[QStringLiteral("maxMemoryMiB")]
             = i18nc("@info", "The node has %1 of memory", bytes(node->facts.memoryBytes));
     }
-    quint64 imageBytes = 0;
-    if (m_fileImage) {
-        if (*m_fileImage) {
-            imageBytes = m_fileImage->value().virtualBytes;
-        }
-    } else if (node) {
-        if (const std::optional<NodeVolume> image = imageOnNode(*node)) {
-            imageBytes = image->capacityBytes;
-        }
-    }
+    const quint64 imageBytes = rootAtLeast(node);
     if (m_rootGiB < 1 || quint64(m_rootGiB) * GiB < imageBytes) {
         found[QStringLiteral("rootGiB")]
             = i18nc("@info", "At least the image's own size, %1", bytes(std::max(imageBytes, GiB)));
@@ -659,6 +660,9 @@ void MachineWizard::checkSetup(QVariantMap &found) const
             }
         }
     }
+    if (installing()) {
+        return; // set up in its installer: nothing of the setup step is used
+    }
     if (!m_passwordProblem.isEmpty()) {
         found[QStringLiteral("password")] = m_passwordProblem;
     }
@@ -681,6 +685,18 @@ void MachineWizard::checkSetup(QVariantMap &found) const
             found[field] = problem.message;
         }
     }
+}
+
+quint64 MachineWizard::rootAtLeast(const Fleet::Node *node) const
+{
+    if (installing()) {
+        return 0; // an installer's size says nothing of the disk it installs on
+    }
+    if (m_fileImage) {
+        return *m_fileImage ? m_fileImage->value().virtualBytes : 0;
+    }
+    const std::optional<NodeVolume> image = node ? imageOnNode(*node) : std::nullopt;
+    return image ? image->capacityBytes : 0;
 }
 
 QVariantMap MachineWizard::warnings() const
@@ -714,23 +730,30 @@ QString MachineWizard::domainXml() const
         return {};
     }
     MachineOrder order = orderFor(machineNames().first());
-    // The disks as the plan fills them in.
-    order.machine.disks = {NewDisk{.kind = NewDisk::Kind::Root,
-        .pool = m_pool,
-        .volume = MachineProvisioning::volumeName(order, NewDisk::Kind::Root),
-        .format = QStringLiteral("qcow2")}};
-    if (m_dataGiB > 0) {
-        order.machine.disks.append(NewDisk{.kind = NewDisk::Kind::Data,
-            .pool = m_pool,
-            .volume = MachineProvisioning::volumeName(order, NewDisk::Kind::Data),
-            .format = QStringLiteral("qcow2")});
+    if (!installing()) {
+        const Result<CloudInit::Seed> seed = CloudInit::seed(
+            setupFor(order.machine.name), QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
+        order.seed = seed ? seed.value() : CloudInit::Seed{.userData = "#cloud-config\n"};
     }
-    order.machine.disks.append(NewDisk{.kind = NewDisk::Kind::Seed,
-        .pool = m_pool,
-        .volume = MachineProvisioning::volumeName(order, NewDisk::Kind::Seed),
-        .format = QStringLiteral("iso")});
-    const Result<QByteArray> xml = MachineDefinition::domainXml(node->stock.offer, order.machine);
+    const Result<QByteArray> xml
+        = MachineDefinition::domainXml(node->stock.offer, MachineProvisioning::machineFor(order));
     return xml ? QString::fromUtf8(xml.value()).trimmed() : xml.error().text();
+}
+
+QString MachineWizard::setupDocuments() const
+{
+    const QStringList names = machineNames();
+    if (installing() || names.isEmpty()) {
+        return {};
+    }
+    const MachineOrder order = orderFor(names.first());
+    const Result<CloudInit::Seed> seed
+        = CloudInit::seed(setupFor(order.machine.name), QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
+    if (!seed) {
+        return seed.error().text();
+    }
+    return QStringLiteral("# user-data\n") + QString::fromUtf8(seed.value().userData)
+        + QStringLiteral("\n# network-config\n") + QString::fromUtf8(seed.value().networkConfig);
 }
 
 } // namespace Flotilla

@@ -40,6 +40,9 @@ class MachineWizard : public QObject
     Q_PROPERTY(QString image READ image WRITE setImage NOTIFY changed)
     /// An image file on this computer, uploaded to the node first; empty: from a library.
     Q_PROPERTY(QUrl imageFile READ imageFile WRITE setImageFile NOTIFY changed)
+    /// The image is an installer (ISO): the machine boots it with an empty
+    /// root disk, and is set up in the installer, not by cloud-init.
+    Q_PROPERTY(bool installing READ installing NOTIFY changed)
 
     // 2. Where
     /// Each node: nodeId, name, country, kvm, simulated (a demo node), cpus,
@@ -99,6 +102,9 @@ class MachineWizard : public QObject
     Q_PROPERTY(QStringList machineNames READ machineNames NOTIFY changed)
     /// The first machine's domain XML, as it will be defined.
     Q_PROPERTY(QString domainXml READ domainXml NOTIFY changed)
+    /// The first machine's cloud-init documents (user-data, network-config), as its seed holds them; empty when
+    /// installing.
+    Q_PROPERTY(QString setupDocuments READ setupDocuments NOTIFY changed)
     Q_PROPERTY(bool startAfter MEMBER m_start NOTIFY changed)
 
     /// What is wrong, by field (the property's name): at every step.
@@ -144,6 +150,7 @@ public:
     [[nodiscard]] QVariantList keyFiles() const;
     [[nodiscard]] QStringList machineNames() const;
     [[nodiscard]] QString domainXml() const;
+    [[nodiscard]] QString setupDocuments() const;
     [[nodiscard]] QVariantMap problems() const;
     [[nodiscard]] QVariantMap warnings() const;
     [[nodiscard]] QVariantList progress() const { return m_progress; }
@@ -163,6 +170,9 @@ public:
 
     /// The setup of machine @p name, as its seed will hold it.
     [[nodiscard]] MachineSetup setupFor(const QString &name) const;
+    [[nodiscard]] bool installing() const;
+    /// The root disk's least size: the image's own (0 for an installer).
+    [[nodiscard]] quint64 rootAtLeast(const Fleet::Node *node) const;
 
 Q_SIGNALS:
     void fleetChanged();

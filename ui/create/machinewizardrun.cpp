@@ -106,8 +106,10 @@ void MachineWizard::create()
         if (m_uploadFirst && m_fileImage && *m_fileImage) { // read as the upload will read it
             order.imageFormat = ImageHeader::formatName(m_fileImage->value().format);
         }
-        const Result<CloudInit::Seed> seed
-            = CloudInit::seed(setupFor(name), QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
+        // An installer sets the machine up itself: no seed.
+        const Result<CloudInit::Seed> seed = installing()
+            ? Result<CloudInit::Seed>(CloudInit::Seed{})
+            : CloudInit::seed(setupFor(name), QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
         QVariantMap entry{{QStringLiteral("name"), name}, {QStringLiteral("uuid"), order.machine.uuid},
             {QStringLiteral("state"), QStringLiteral("waiting")}};
         if (seed) {

@@ -6,10 +6,12 @@
 #include "fleet/fleet.h"
 #include "fleet/fleetevents.h"
 #include "fleet/machinelistmodel.h"
+#include "provisioning/imagelibrary.h"
 
 #include <KFormat>
 #include <KLocalizedString>
 
+#include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
@@ -213,7 +215,9 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
             continue;
         }
         for (const Disk &disk : machine->disks) {
-            if (disk.device != QLatin1StringView("disk")) {
+            // Its disks, and the seed Flotilla made for it; never an installer or another CD-ROM.
+            if (disk.device != QLatin1StringView("disk")
+                && !ImageLibrary::isMachineVolume(QFileInfo(disk.source).fileName())) {
                 continue;
             }
             disks.append(QVariantMap{{QStringLiteral("uuid"), uuid},

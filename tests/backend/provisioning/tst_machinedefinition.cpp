@@ -151,6 +151,32 @@ private Q_SLOTS:
         QCOMPARE(domain.metadata, machine.metadata);
     }
 
+    // From an installer: the ISO as a second CD-ROM next to the seed, and
+    // the root disk booted first (an empty one falls through to the ISO).
+    void bootsAnInstallerWhileTheDiskIsEmpty()
+    {
+        NewMachine machine = webServer();
+        machine.disks.append({NewDisk::Kind::Installer, u"isos"_s, u"alpine-virt-3.20.3-x86_64.iso"_s, u"iso"_s});
+        const Result<QByteArray> xml = MachineDefinition::domainXml(offer(u"kvm-q35-uefi"_s), machine);
+        QVERIFY2(xml.ok(), qPrintable(xml ? QString() : xml.error().text()));
+        expectValid(xml.value());
+        const QString text = QString::fromUtf8(xml.value());
+        QVERIFY2(text.indexOf(u"<boot dev=\"hd\"/>"_s) >= 0
+                && text.indexOf(u"<boot dev=\"hd\"/>"_s) < text.indexOf(u"<boot dev=\"cdrom\"/>"_s),
+            qPrintable(text));
+        const Result<DomainDescription> read = DomainXml::parse(xml.value());
+        QVERIFY(read.ok());
+        QCOMPARE(read.value().disks.size(), 4);
+        QCOMPARE(read.value().disks.at(2).target, u"sda"_s); // the seed
+        const Disk &installer = read.value().disks.at(3);
+        QCOMPARE(installer.device, u"cdrom"_s);
+        QCOMPARE(installer.target, u"sdb"_s);
+        QCOMPARE(installer.source, u"isos/alpine-virt-3.20.3-x86_64.iso"_s);
+        // Without an installer, the disk alone boots.
+        QVERIFY(!QString::fromUtf8(MachineDefinition::domainXml(offer(u"kvm-q35-uefi"_s), webServer()).value())
+                .contains(u"<boot dev=\"cdrom\"/>"_s));
+    }
+
     void namesWhatIsWrong_data()
     {
         QTest::addColumn<QString>("change");

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "core/processtoken.h"
 #include "libvirt/libvirthandles.h"
+#include "model/domainxml.h"
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 
@@ -297,6 +298,42 @@ private Q_SLOTS:
             m_connection.get(), pool, u"orphan.qcow2"_s, GiB, u"no-such-image.qcow2"_s, u"qcow2"_s);
         QVERIFY(!made.ok());
         QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"orphan.qcow2"_s));
+    }
+
+    // From an installer: an empty root disk (no backing file) and the ISO
+    // as a CD-ROM; a plan lost half way takes its own volumes, never the ISO.
+    void installsFromAnInstaller()
+    {
+        const QString iso = u"alpine-virt.iso"_s;
+        QVERIFY(NodeVolumes::createEmpty(m_connection.get(), pool, iso, 64ULL << 20, u"raw"_s).ok());
+        const QStringList before = whatIsOnTheNode();
+        MachineOrder install = order(u"installed-01"_s);
+        install.image = iso;
+        install.imageFormat = u"iso"_s;
+        install.seed = {};
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, install, true);
+        for (qsizetype i = 0; i < 3; ++i) { // checked, recorded, root made: then the node is gone
+            QVERIFY(plan.step(i).run().ok());
+        }
+        const QString root = MachineProvisioning::volumeName(install, NewDisk::Kind::Root);
+        Libvirt::Pool handle(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
+        Libvirt::Volume volume(virStorageVolLookupByName(handle.get(), root.toUtf8().constData()));
+        char *volumeXml = virStorageVolGetXMLDesc(volume.get(), 0);
+        QVERIFY2(!QByteArrayView(volumeXml).contains("<backingStore>"), volumeXml); // empty, its own
+        free(volumeXml); // NOLINT(cppcoreguidelines-no-malloc)
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), "installed-01"));
+        char *domainXml = virDomainGetXMLDesc(domain.get(), 0);
+        const Result<DomainDescription> read = DomainXml::parse(domainXml);
+        free(domainXml); // NOLINT(cppcoreguidelines-no-malloc)
+        QVERIFY(read.ok());
+        QVERIFY(std::ranges::any_of(read.value().disks,
+            [&](const Disk &disk) { return disk.device == u"cdrom"_s && disk.source.endsWith(iso); }));
+        const QStringList marked{pool + u"/"_s + root,
+            pool + u"/"_s + MachineProvisioning::volumeName(install, NewDisk::Kind::Data)};
+        QCOMPARE(read.value().metadata.unfinished, marked); // its own volumes, not the ISO
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get()).value(), 1);
+        QCOMPARE(whatIsOnTheNode(), before); // the ISO stays
+        QVERIFY(NodeVolumes::remove(m_connection.get(), pool, iso).ok());
     }
 
     // A data disk kept from an earlier machine is attached, never made or deleted.

@@ -209,6 +209,85 @@ private Q_SLOTS:
         QVERIFY(m_app.type(item(u"machineSearch"_s), QString()));
     }
 
+    // A fixed address, checked at the setup step and shown in the setup the
+    // machine boots with; and UEFI, which the demo's nodes do not have.
+    void aFixedAddressAndUefi()
+    {
+        QVERIFY(openWizard(u"helsinki-rack"_s));
+        QObject *wizard = item(u"machineWizardPage"_s)->property("wizard").value<QObject *>();
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"wizardImage:"_s + debian), timeoutMs);
+        QVERIFY(m_app.click(item(u"wizardImage:"_s + debian)));
+        QVERIFY(next());
+        QCOMPARE(step(), 1);
+        QVERIFY(next());
+        QVERIFY(next());
+        QCOMPARE(step(), 3);
+        QQuickItem *firmware = item(u"firmware"_s);
+        QVERIFY(firmware);
+        QVERIFY2(firmware->property("displayText").toString() == u"BIOS"_s,
+            qPrintable(firmware->property("displayText").toString()));
+        QVERIFY(wizard->setProperty("uefi", true));
+        QTRY_VERIFY2(problem(u"uefiProblem"_s).contains(u"UEFI"_s), qPrintable(problem(u"uefiProblem"_s)));
+        QVERIFY(next());
+        QCOMPARE(step(), 3); // refused: no UEFI firmware on this node
+        QVERIFY(wizard->setProperty("uefi", false));
+        QVERIFY(next());
+        QCOMPARE(step(), 4);
+        QVERIFY(m_app.type(item(u"nameInput"_s), u"db"_s));
+        QVERIFY(m_app.click(item(u"staticAddress"_s)));
+        QTRY_VERIFY(item(u"addressInput"_s)->isVisible());
+        QVERIFY(m_app.type(item(u"addressInput"_s), u"10.20.0.5"_s)); // no prefix
+        QTRY_VERIFY2(!problem(u"addressProblem"_s).isEmpty(), "an address without its prefix is named");
+        QVERIFY(next());
+        QCOMPARE(step(), 4);
+        QVERIFY(m_app.type(item(u"addressInput"_s), u"10.20.0.5/24"_s));
+        QVERIFY(m_app.type(item(u"gatewayInput"_s), u"10.20.0.1"_s));
+        QTRY_COMPARE(problem(u"addressProblem"_s), QString());
+        QVERIFY(next());
+        QCOMPARE(step(), 5);
+        QVERIFY(m_app.click(item(u"showDetails"_s)));
+        QTRY_VERIFY(item(u"setupDocuments"_s)->isVisible());
+        const QString setup = item(u"setupDocuments"_s)->property("text").toString();
+        QVERIFY2(setup.contains(u"10.20.0.5/24"_s) && setup.contains(u"10.20.0.1"_s), qPrintable(setup));
+        QVERIFY2(setup.contains(u"hostname: \"db\""_s) || setup.contains(u"hostname: db"_s), qPrintable(setup));
+        QVERIFY(m_app.call("showMachines")); // nothing made: the wizard is left
+    }
+
+    // An installer (the demo's Alpine ISO): booted from with an empty root
+    // disk, set up in the installer rather than by cloud-init.
+    void installsFromAnInstaller()
+    {
+        const QString alpine = u"alpine-virt-3.20.3-x86_64.iso"_s;
+        QVERIFY(openWizard(u"helsinki-rack"_s));
+        QObject *wizard = item(u"machineWizardPage"_s)->property("wizard").value<QObject *>();
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"wizardImage:"_s + alpine), timeoutMs);
+        QVERIFY(m_app.click(item(u"wizardImage:"_s + alpine)));
+        QTRY_VERIFY(wizard->property("installing").toBool());
+        QCOMPARE(problem(u"imageProblem"_s), QString());
+        for (int expected = 1; expected <= 4; ++expected) {
+            QVERIFY(next());
+            QCOMPARE(step(), expected);
+        }
+        QVERIFY(item(u"installerNotice"_s)->isVisible());
+        QTRY_VERIFY(!item(u"installerNotice"_s)->property("animating").toBool()); // its text fades in after
+        QVERIFY(!item(u"userNameInput"_s) || !item(u"userNameInput"_s)->isVisible());
+        QVERIFY(m_app.type(item(u"nameInput"_s), u"alpine-01"_s));
+        QVERIFY(m_app.screenshot(u"create-installer"_s));
+        QVERIFY(next());
+        QCOMPARE(step(), 5);
+        const QString xml = wizard->property("domainXml").toString();
+        QVERIFY2(xml.contains(alpine) && xml.contains(u"<boot dev=\"cdrom\"/>"_s), qPrintable(xml));
+        QVERIFY(!xml.contains(u"-seed-"_s));
+        QVERIFY(m_app.click(item(u"wizardCreate"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(machine(u"helsinki-rack"_s, u"alpine-01"_s), timeoutMs);
+        const Machine *made = machine(u"helsinki-rack"_s, u"alpine-01"_s);
+        QVERIFY(std::ranges::any_of(
+            made->disks, [&](const Disk &disk) { return disk.device == u"cdrom"_s && disk.source.contains(alpine); }));
+        QVERIFY(std::ranges::none_of(made->disks, [](const Disk &disk) { return disk.source.contains(u"-seed-"_s); }));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"wizardClose"_s)->isVisible(), timeoutMs);
+        QVERIFY(m_app.click(item(u"wizardClose"_s)));
+    }
+
     // The node's page lists its images with how many machines use each,
     // and starts the wizard on that node.
     void theNodePageShowsItsImages()
