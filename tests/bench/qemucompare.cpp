@@ -8,6 +8,7 @@
 #include "libvirtdaemon.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/nodevolumes.h"
+#include "qemunode.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -96,6 +97,25 @@ Result<bool> run(const QString &program, const QStringList &arguments, int timeo
     return true;
 }
 
+/// A new machine's identity and its seed, the same for both tools.
+struct NewGuest {
+    QString uuid;
+    QString mac;
+    CloudInit::Seed seed;
+};
+
+Result<NewGuest> newGuest(const QString &name)
+{
+    NewGuest guest{.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces), .mac = MachineDefinition::randomMac()};
+    const Result<CloudInit::Seed> seed
+        = CloudInit::seed({.hostname = name, .sshKeys = {key}}, QStringLiteral("iid-") + guest.uuid, guest.mac);
+    if (!seed) {
+        return seed.error();
+    }
+    guest.seed = seed.value();
+    return guest;
+}
+
 /// When a machine's console showed its first line, and the guest init's
 /// first line, in seconds from @p clock's start.
 struct ConsoleTimes {
@@ -116,10 +136,8 @@ public:
         if (!m_connection) {
             return Libvirt::lastError(QStringLiteral("open"));
         }
-        const QByteArray poolXml = "<pool type='dir'><name>" + pool.toUtf8() + "</name><target><path>"
-            + m_pool.path().toUtf8() + "</path></target></pool>";
-        if (!Libvirt::Pool(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0))) {
-            return Libvirt::lastError(QStringLiteral("pool"));
+        if (Result<bool> made = Testing::QemuNode::makeFolderPool(m_connection.get(), pool, m_pool.path()); !made) {
+            return made;
         }
         m_fleet.addNode(NodeEntry{.id = nodeId, .name = QStringLiteral("QEMU"), .uri = uri()});
         if (!QTest::qWaitFor([this] { return m_fleet.nodes().first().hasInventory; }, 60000)) {
@@ -170,13 +188,11 @@ public:
 
     Result<ConsoleTimes> flotillaCreate(const QString &name, const QString &image)
     {
-        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString mac = MachineDefinition::randomMac();
-        const Result<CloudInit::Seed> seed
-            = CloudInit::seed({.hostname = name, .sshKeys = {key}}, QStringLiteral("iid-") + uuid, mac);
-        if (!seed) {
-            return seed.error();
+        const Result<NewGuest> guest = newGuest(name);
+        if (!guest) {
+            return guest.error();
         }
+        const auto &[uuid, mac, seed] = guest.value();
         const MachineOrder order{.machine = {.name = name,
                                      .uuid = uuid,
                                      .vcpus = 1,
@@ -190,7 +206,7 @@ public:
             .imageFormat = QStringLiteral("raw"),
             .rootBytes = imageBytes,
             .dataBytes = 64 * MiB,
-            .seed = seed.value(),
+            .seed = seed,
             .emulated = true};
         QElapsedTimer clock;
         clock.start();
@@ -203,22 +219,19 @@ public:
 
     Result<ConsoleTimes> virtInstallCreate(const QString &name, const QString &imagePath)
     {
-        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString mac = MachineDefinition::randomMac();
-        const Result<CloudInit::Seed> seed
-            = CloudInit::seed({.hostname = name, .sshKeys = {key}}, QStringLiteral("iid-") + uuid, mac);
-        if (!seed) {
-            return seed.error();
+        const Result<NewGuest> guest = newGuest(name);
+        if (!guest) {
+            return guest.error();
         }
+        const auto &[uuid, mac, seed] = guest.value();
         const QString documents = m_work.filePath(name);
         QDir().mkpath(documents);
         const auto write = [&documents](const QString &file, const QByteArray &bytes) {
             QFile out(documents + QLatin1Char('/') + file);
             return out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size();
         };
-        if (!write(QStringLiteral("user-data"), seed.value().userData)
-            || !write(QStringLiteral("meta-data"), seed.value().metaData)
-            || !write(QStringLiteral("network-config"), seed.value().networkConfig)) {
+        if (!write(QStringLiteral("user-data"), seed.userData) || !write(QStringLiteral("meta-data"), seed.metaData)
+            || !write(QStringLiteral("network-config"), seed.networkConfig)) {
             return problem(QStringLiteral("cannot write the cloud-init documents in ") + documents);
         }
         QElapsedTimer clock;

@@ -6,6 +6,7 @@
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
 #include "provisioning/nodevolumes.h"
+#include "qemunode.h"
 #include "sshserver.h"
 
 #include <QDir>
@@ -149,10 +150,8 @@ private Q_SLOTS:
         Libvirt::initialize();
         m_connection.reset(virConnectOpen(m_daemon.qemuUri().toUtf8().constData()));
         QVERIFY(m_connection);
-        const QByteArray poolXml = "<pool type='dir'><name>" + pool.toUtf8() + "</name><target><path>"
-            + m_pool.path().toUtf8() + "</path></target></pool>";
-        const Libvirt::Pool created(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0));
-        QVERIFY2(created, qPrintable(Libvirt::lastError(u"pool"_s).text()));
+        const Result<bool> made = Testing::QemuNode::makeFolderPool(m_connection.get(), pool, m_pool.path());
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().text()));
         m_fleet.addNode(NodeEntry{.id = m_node, .name = u"QEMU"_s, .uri = m_daemon.qemuUri()});
         m_fleet.addNode(NodeEntry{.id = m_remoteNode, .name = u"QEMU over TCP"_s, .uri = m_daemon.qemuTcpUri()});
         QTRY_VERIFY_WITH_TIMEOUT(

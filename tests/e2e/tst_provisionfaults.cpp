@@ -7,6 +7,7 @@
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/uploadjournal.h"
+#include "qemunode.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,30 +59,12 @@ class ProvisionFaultsTest : public QObject
         if (!m_connection) {
             return Libvirt::lastError(u"open"_s);
         }
-        const Libvirt::Pool there(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
-        virResetLastError();
-        const QByteArray poolXml = "<pool type='dir'><name>" + pool.toUtf8() + "</name><target><path>"
-            + m_images.path().toUtf8() + "</path></target></pool>";
-        if (!there && !Libvirt::Pool(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0))) {
-            return Libvirt::lastError(u"pool"_s);
-        }
-        return true;
+        return Testing::QemuNode::makeFolderPool(m_connection.get(), pool, m_images.path());
     }
 
-    /// What the node holds: its machines and the files in the pool's folder.
-    QStringList whatIsOnTheNode() const
+    [[nodiscard]] QStringList whatIsOnTheNode() const
     {
-        QStringList names;
-        virDomainPtr *domains = nullptr;
-        const int domainCount = virConnectListAllDomains(m_connection.get(), &domains, 0);
-        for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(domains, domainCount)) {
-            names.append(u"machine "_s + QString::fromUtf8(virDomainGetName(domain.get())));
-        }
-        for (const QString &file : QDir(m_images.path()).entryList(QDir::Files)) {
-            names.append(u"file "_s + file);
-        }
-        names.sort();
-        return names;
+        return Testing::QemuNode::whatIsOnTheNode(m_connection.get(), m_images.path());
     }
 
     /// A fleet connected to the node, as Flotilla is after the daemon came
@@ -142,11 +125,8 @@ private Q_SLOTS:
         const Result<bool> started = startNode();
         QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().text() + m_daemon.log()));
         QVERIFY(NodeVolumes::createEmpty(m_connection.get(), pool, image, 64 * MiB, u"qcow2"_s).ok());
-        char *capabilities = virConnectGetDomainCapabilities(m_connection.get(), nullptr, "x86_64", "q35", "qemu", 0);
-        QVERIFY2(capabilities, qPrintable(Libvirt::lastError(u"capabilities"_s).text()));
-        const Result<HypervisorOffer> offer = MachineDefinition::parseOffer(capabilities);
-        free(capabilities); // NOLINT(cppcoreguidelines-no-malloc)
-        QVERIFY(offer.ok());
+        const Result<HypervisorOffer> offer = Testing::QemuNode::emulatedOffer(m_connection.get());
+        QVERIFY2(offer.ok(), qPrintable(offer ? QString() : offer.error().text()));
         m_offer = offer.value();
     }
 

@@ -6,6 +6,7 @@
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/seediso.h"
+#include "qemunode.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,19 +76,9 @@ class ProvisionQemuTest : public QObject
         virResetLastError();
     }
 
-    QStringList whatIsOnTheNode() const
+    [[nodiscard]] QStringList whatIsOnTheNode() const
     {
-        QStringList names;
-        virDomainPtr *domains = nullptr;
-        const int domainCount = virConnectListAllDomains(m_connection.get(), &domains, 0);
-        for (const Libvirt::Domain &domain : Libvirt::adoptList<Libvirt::Domain>(domains, domainCount)) {
-            names.append(u"machine "_s + QString::fromUtf8(virDomainGetName(domain.get())));
-        }
-        for (const QString &file : QDir(m_images.path()).entryList(QDir::Files)) {
-            names.append(u"file "_s + file);
-        }
-        names.sort();
-        return names;
+        return Testing::QemuNode::whatIsOnTheNode(m_connection.get(), m_images.path());
     }
 
 private Q_SLOTS:
@@ -100,16 +91,11 @@ private Q_SLOTS:
         m_connection.reset(virConnectOpen(m_daemon.qemuUri().toUtf8().constData()));
         QVERIFY2(m_connection, qPrintable(Libvirt::lastError(u"open"_s).text() + m_daemon.log()));
         removeOurMachines();
-        const QByteArray poolXml = "<pool type='dir'><name>" + pool.toUtf8() + "</name><target><path>"
-            + m_images.path().toUtf8() + "</path></target></pool>";
-        Libvirt::Pool created(virStoragePoolCreateXML(m_connection.get(), poolXml.constData(), 0));
-        QVERIFY2(created, qPrintable(Libvirt::lastError(u"pool"_s).text()));
+        const Result<bool> made = Testing::QemuNode::makeFolderPool(m_connection.get(), pool, m_images.path());
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().text()));
         QVERIFY(NodeVolumes::createEmpty(m_connection.get(), pool, image, 64 * MiB, u"qcow2"_s).ok());
-        char *capabilities = virConnectGetDomainCapabilities(m_connection.get(), nullptr, "x86_64", "q35", "qemu", 0);
-        QVERIFY2(capabilities, qPrintable(Libvirt::lastError(u"capabilities"_s).text()));
-        const Result<HypervisorOffer> offer = MachineDefinition::parseOffer(capabilities);
-        free(capabilities); // NOLINT(cppcoreguidelines-no-malloc)
-        QVERIFY(offer.ok());
+        const Result<HypervisorOffer> offer = Testing::QemuNode::emulatedOffer(m_connection.get());
+        QVERIFY2(offer.ok(), qPrintable(offer ? QString() : offer.error().text()));
         m_offer = offer.value();
         QVERIFY(m_offer.isEmulated());
     }
