@@ -107,6 +107,12 @@ bool isMachineVolume(const QString &name)
     return made.match(name).hasMatch();
 }
 
+bool isDataVolume(const QString &name)
+{
+    static const QRegularExpression data(QStringLiteral(R"(^.+-data-[0-9a-f]{8}\.qcow2$)"));
+    return data.match(name).hasMatch();
+}
+
 QList<LibraryImage> images(const QList<NodeVolume> &volumes, const QList<Machine> &machines)
 {
     // What each machine stands on (the base under a disk, a CD-ROM, the

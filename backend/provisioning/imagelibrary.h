@@ -56,6 +56,9 @@ void readVolumeXml(QByteArrayView xml, NodeVolume &volume);
 /// True for a volume Flotilla made as a machine's root, data or seed disk:
 /// "web-01-root-5b3c6a1e.qcow2" (see MachineProvisioning::volumeName).
 [[nodiscard]] bool isMachineVolume(const QString &name);
+/// Whether @p name is a data disk Flotilla made ("web-01-data-5b3c6a1e.qcow2"):
+/// kept apart from its machine's root disk, to outlive it.
+[[nodiscard]] bool isDataVolume(const QString &name);
 
 /// The images among @p volumes, with how many of @p machines use each;
 /// volumes a machine writes to (its own disk) are not images.

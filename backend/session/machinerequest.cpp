@@ -3,6 +3,7 @@
 #include "session/machinerequest.h"
 
 #include "libvirt/libvirthandles.h"
+#include "provisioning/imagelibrary.h"
 #include "session/inventoryreader.h"
 
 #include <KLocalizedString>
@@ -35,12 +36,26 @@ int nowAndLater(virDomainPtr domain, const std::function<int(unsigned)> &change)
     return persistent ? change(VIR_DOMAIN_AFFECT_CONFIG) : 0;
 }
 
+/// The volume behind a disk's source: a file or device path, or "pool/volume"
+/// for a disk that names its pool and volume (as the machines Flotilla makes do).
+Volume volumeOf(virConnectPtr connection, const QString &source)
+{
+    if (source.startsWith(QLatin1Char('/')) || !source.contains(QLatin1Char('/'))) {
+        return Volume(virStorageVolLookupByPath(connection, source.toUtf8().constData()));
+    }
+    const Libvirt::Pool pool(
+        virStoragePoolLookupByName(connection, source.section(QLatin1Char('/'), 0, 0).toUtf8().constData()));
+    return pool
+        ? Volume(virStorageVolLookupByName(pool.get(), source.section(QLatin1Char('/'), 1).toUtf8().constData()))
+        : Volume();
+}
+
 /// Deletes the storage volumes behind @p paths; what could not be deleted comes back as warnings.
 QStringList deleteVolumes(virConnectPtr connection, const QStringList &paths)
 {
     QStringList warnings;
     for (const QString &path : paths) {
-        const Volume volume(virStorageVolLookupByPath(connection, path.toUtf8().constData()));
+        const Volume volume = volumeOf(connection, path);
         if (!volume) {
             warnings.append(Libvirt::lastError(i18nc("@info", "%1 is not a storage volume and was kept", path)).text());
         } else if (virStorageVolDelete(volume.get(), 0) < 0) {
@@ -105,8 +120,12 @@ Disposal sortVolumes(virConnectPtr connection, virDomainPtr machine, const QStri
         }
     }
     for (const QString &path : confirmed) {
-        const bool mine = std::ranges::any_of(own.description.value().disks,
-            [&](const Disk &disk) { return disk.source == path && disk.device == QLatin1StringView("disk"); });
+        // Its disks, and the seed Flotilla made for it; never an installer or another CD-ROM.
+        const bool mine = std::ranges::any_of(own.description.value().disks, [&](const Disk &disk) {
+            return disk.source == path
+                && (disk.device == QLatin1StringView("disk")
+                    || ImageLibrary::isMachineVolume(path.section(QLatin1Char('/'), -1)));
+        });
         if (!mine) {
             disposal.keepAll({path}, i18nc("@info why a disk was kept", "it is no longer a disk of this machine"));
         } else if (const QStringList names = users.value(path); !names.isEmpty()) {

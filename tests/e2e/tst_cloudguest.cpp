@@ -217,6 +217,8 @@ private Q_SLOTS:
         QVERIFY2(deleted.first().at(1).value<MachineRequestResult>().error.isEmpty(),
             qPrintable(deleted.first().at(1).value<MachineRequestResult>().error.text()));
         QVERIFY(NodeVolumes::exists(m_connection.get(), pool, data));
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"web-04-root-"_s + uuid.left(8) + u".qcow2"_s));
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, u"web-04-seed-"_s + uuid.left(8) + u".iso"_s));
 
         const MachineOrder again = order(u"web-04"_s, data);
         const ProvisioningResult made = provision({.order = again});

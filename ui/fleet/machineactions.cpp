@@ -225,7 +225,8 @@ QVariantList MachineActions::disksOf(const QStringList &uuids) const
                 {QStringLiteral("size"),
                     disk.capacityBytes > 0 ? KFormat().formatByteSize(double(disk.capacityBytes), 0) : QString()},
                 {QStringLiteral("sharedWith"),
-                    usersOf(disk.source, m_machines->nodeIdOf(uuid), uuids).join(QStringLiteral(", "))}});
+                    usersOf(disk.source, m_machines->nodeIdOf(uuid), uuids).join(QStringLiteral(", "))},
+                {QStringLiteral("data"), ImageLibrary::isDataVolume(QFileInfo(disk.source).fileName())}});
         }
     }
     return disks;

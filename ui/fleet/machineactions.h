@@ -43,9 +43,10 @@ public:
     /// and only those: the node checks them again before deleting.
     Q_INVOKABLE void perform(
         const QStringList &uuids, Flotilla::MachineActions::Action action, const QVariantList &disks = QVariantList());
-    /// The disks of @p uuids as {uuid, machine, path, size, sharedWith} maps, for a
+    /// The disks of @p uuids as {uuid, machine, path, size, sharedWith, data} maps, for a
     /// confirmation that names them; sharedWith names the other machines of the
-    /// node, outside @p uuids, that use the same volume (their disk or its base image).
+    /// node, outside @p uuids, that use the same volume (their disk or its base
+    /// image); data is true for a data disk Flotilla made, kept apart to outlive its machine.
     Q_INVOKABLE [[nodiscard]] QVariantList disksOf(const QStringList &uuids) const;
     /// The names of @p uuids, for a confirmation.
     Q_INVOKABLE [[nodiscard]] QStringList namesOf(const QStringList &uuids) const;

@@ -20,6 +20,9 @@ Kirigami.PromptDialog {
     /// Names of the nodes of these machines that do not answer now.
     property var silentNodes: []
     readonly property var disks: deleting ? FleetView.actions.disksOf(uuids) : []
+    /// Per disk, by its index in disks: whether it goes with its machine. A
+    /// data disk Flotilla made stays unless picked: it was kept apart to outlive its machine.
+    property var chosen: []
 
     signal confirmed(int action)
 
@@ -27,6 +30,7 @@ Kirigami.PromptDialog {
         dialog.action = action;
         dialog.uuids = uuids;
         dialog.silentNodes = FleetView.actions.silentNodesOf(uuids);
+        dialog.chosen = dialog.disks.map(disk => !disk.data && disk.sharedWith.length === 0);
         withStorage.checked = false;
         open();
     }
@@ -45,7 +49,8 @@ Kirigami.PromptDialog {
         icon.name: dialog.deleting ? "edit-delete" : dialog.losesData ? "process-stop" : "mail-send"
         onTriggered: {
             // Exactly the disks named here: the node deletes no other.
-            FleetView.actions.perform(dialog.uuids, dialog.action, dialog.deleting && withStorage.checked ? dialog.disks : []);
+            FleetView.actions.perform(dialog.uuids, dialog.action,
+                                      dialog.deleting && withStorage.checked ? dialog.disks.filter((disk, index) => dialog.chosen[index]) : []);
             dialog.confirmed(dialog.action);
             dialog.close();
         }
@@ -75,23 +80,30 @@ Kirigami.PromptDialog {
 
             objectName: "deleteStorage"
             visible: dialog.deleting && dialog.disks.length > 0
-            text: i18ncp("@option:check", "Also delete its disk (cannot be undone):", "Also delete their %1 disks (cannot be undone):", dialog.disks.length)
+            text: i18ncp("@option:check", "Also delete its disk (cannot be undone):", "Also delete the disks picked below (cannot be undone):", dialog.disks.length)
         }
         Repeater {
             model: dialog.deleting ? dialog.disks : []
 
-            QQC2.Label {
+            QQC2.CheckBox {
                 required property var modelData
-
-                Layout.fillWidth: true
-                Layout.leftMargin: Kirigami.Units.gridUnit
+                required property int index
                 readonly property string disk: modelData.size.length > 0 ? i18nc("@info machine: path (size)", "%1: %2 (%3)", modelData.machine, modelData.path, modelData.size)
                                                                          : i18nc("@info machine: path", "%1: %2", modelData.machine, modelData.path)
 
+                objectName: "deleteDisk:" + modelData.path
+                Layout.fillWidth: true
+                Layout.leftMargin: Kirigami.Units.gridUnit
+                enabled: withStorage.checked && modelData.sharedWith.length === 0
+                checked: modelData.sharedWith.length === 0 && (dialog.chosen[index] ?? false)
+                onToggled: {
+                    const chosen = dialog.chosen.slice();
+                    chosen[index] = checked;
+                    dialog.chosen = chosen;
+                }
                 text: modelData.sharedWith.length > 0 ? i18nc("@info disk, then the machines that also use it", "%1, kept: also used by %2", disk, modelData.sharedWith)
-                                                      : disk
-                elide: Text.ElideMiddle
-                opacity: withStorage.checked && modelData.sharedWith.length === 0 ? 1 : 0.6
+                    : modelData.data ? i18nc("@info disk", "%1 (its data disk, kept unless picked)", disk)
+                    : disk
             }
         }
         QQC2.Label {

@@ -5,6 +5,7 @@
 #include "libvirtdaemon.h"
 #include "provisioning/nodevolumes.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 #include <libvirt/virterror.h>
@@ -209,6 +210,58 @@ private Q_SLOTS:
         QVERIFY(m_app.type(item(u"machineSearch"_s), QString()));
     }
 
+    // A machine deleted with its disks: its data disk, kept apart, stays
+    // unless picked; its root disk and seed go.
+    void deleteOneAndKeepItsData()
+    {
+        const Machine *web = machine(u"helsinki-rack"_s, u"web-03"_s);
+        QVERIFY(web);
+        const QString tag = web->uuid.left(8);
+        QVERIFY(item(u"machinesPage"_s)); // where the run above ended
+        QVERIFY(m_app.type(item(u"machineSearch"_s), u"name:web-03"_s));
+        QQuickItem *page = item(u"machinesPage"_s);
+        QTRY_VERIFY(m_app.rowInView("machineList", u"web-03"_s));
+        QVERIFY(QMetaObject::invokeMethod(page, "selectAll"));
+        QTRY_COMPARE(page->property("selectedCount").toInt(), 1);
+        QObject *remove = page->findChild<QObject *>(u"deleteAction"_s);
+        QTRY_VERIFY(remove->property("enabled").toBool());
+        QVERIFY(QMetaObject::invokeMethod(remove, "trigger"));
+        QObject *dialog = page->findChild<QObject *>(u"machineConfirmation"_s);
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QCOMPARE(dialog->property("disks").toList().size(), 3); // root, data, and the seed Flotilla made
+        QVERIFY(m_app.waitUntilOpened(item(u"deleteStorage"_s)));
+        QVERIFY(m_app.click(item(u"deleteStorage"_s)));
+        QQuickItem *root = nullptr;
+        QQuickItem *data = nullptr;
+        for (const QVariant &disk : dialog->property("disks").toList()) {
+            const QString path = disk.toMap().value(u"path"_s).toString();
+            QQuickItem *box = m_app.item(QLatin1StringView((u"deleteDisk:"_s + path).toLatin1()));
+            QVERIFY2(box, qPrintable(path));
+            (path.contains(u"-data-"_s) ? data : path.contains(u"-root-"_s) ? root : box) = box;
+        }
+        QVERIFY(root && data);
+        QTRY_VERIFY(root->property("checked").toBool() && root->isEnabled());
+        QVERIFY(!data->property("checked").toBool() && data->isEnabled());
+        QVERIFY(m_app.screenshot(u"machines-delete-keep-data"_s));
+        QSignalSpy deleted(&m_app.fleet(), &Fleet::requestFinished);
+        QObject *confirm = dialog->findChild<QObject *>(u"confirmAction"_s);
+        QVERIFY(QMetaObject::invokeMethod(confirm, "trigger"));
+        QVERIFY(deleted.wait(timeoutMs)); // the machine and the disks picked
+        QTRY_VERIFY_WITH_TIMEOUT(!machine(u"helsinki-rack"_s, u"web-03"_s), timeoutMs);
+        const auto volumes = [this] {
+            QStringList names;
+            for (const NodeVolume &volume : node(u"helsinki-rack"_s).stock.volumes) {
+                names.append(volume.name);
+            }
+            return names;
+        };
+        m_app.fleet().readStock(u"helsinki-rack"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!volumes().contains(u"web-03-root-"_s + tag + u".qcow2"_s), timeoutMs);
+        QVERIFY2(volumes().contains(u"web-03-data-"_s + tag + u".qcow2"_s), qPrintable(volumes().join(u", "_s)));
+        QVERIFY(!volumes().contains(u"web-03-seed-"_s + tag + u".iso"_s));
+        QVERIFY(m_app.type(item(u"machineSearch"_s), QString()));
+    }
+
     // A fixed address, checked at the setup step and shown in the setup the
     // machine boots with; and UEFI, which the demo's nodes do not have.
     void aFixedAddressAndUefi()
@@ -300,7 +353,8 @@ private Q_SLOTS:
             QQuickItem *label = row ? AppWindow::find(row, QLatin1StringView("imageFacts")) : nullptr;
             return label ? label->property("text").toString() : QString();
         };
-        QTRY_VERIFY2_WITH_TIMEOUT(facts().contains(u"used by 3 machines"_s), qPrintable(facts()), timeoutMs);
+        // web-01 and web-02 (web-03 was deleted above).
+        QTRY_VERIFY2_WITH_TIMEOUT(facts().contains(u"used by 2 machines"_s), qPrintable(facts()), timeoutMs);
         QVERIFY(m_app.waitUntilStill(item(u"imageLibrary"_s)));
         m_app.scrollIntoView(item(u"imageLibrary"_s));
         QVERIFY(m_app.screenshot(u"node-images"_s));
