@@ -80,7 +80,7 @@ Kirigami.PromptDialog {
 
             objectName: "deleteStorage"
             visible: dialog.deleting && dialog.disks.length > 0
-            text: i18ncp("@option:check", "Also delete its disk (cannot be undone):", "Also delete the disks picked below (cannot be undone):", dialog.disks.length)
+            text: i18ncp("@option:check", "Also delete its disk (cannot be undone):", "Also delete those of the %1 disks picked below (cannot be undone):", dialog.disks.length)
         }
         Repeater {
             model: dialog.deleting ? dialog.disks : []
