@@ -11,6 +11,7 @@
 
 #include <libvirt/virterror.h>
 
+#include <QHash>
 #include <QSysInfo>
 
 #include <array>
@@ -55,23 +56,29 @@ Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, cons
     if (!NodeVolumes::exists(connection, order.pool, order.image)) {
         return Error{.message = i18nc("@info", "The image %1 is not in the pool %2", order.image, order.pool)};
     }
-    if (!order.dataVolume.isEmpty() && !NodeVolumes::exists(connection, order.pool, order.dataVolume)) {
-        return Error{.message = i18nc("@info", "The data disk %1 is not in the pool %2", order.dataVolume, order.pool)};
+    const QString dataPool = order.dataPoolOrPool();
+    if (!order.dataVolume.isEmpty() && !NodeVolumes::exists(connection, dataPool, order.dataVolume)) {
+        return Error{.message = i18nc("@info", "The data disk %1 is not in the pool %2", order.dataVolume, dataPool)};
     }
     for (const QString &volume : machine.metadata.unfinished) {
-        if (NodeVolumes::exists(connection, order.pool, volume.section(QLatin1Char('/'), 1))) {
+        if (NodeVolumes::exists(
+                connection, volume.section(QLatin1Char('/'), 0, 0), volume.section(QLatin1Char('/'), 1))) {
             return Error{.message = i18nc("@info", "The volume %1 is already there", volume)};
         }
     }
-    const quint64 needed = (order.linkedClone && !order.isInstall() ? 0 : order.rootBytes)
-        + (order.dataVolume.isEmpty() ? order.dataBytes : 0) + quint64(order.seed.size());
-    const Result<quint64> room = NodeVolumes::available(connection, order.pool);
-    if (!room) {
-        return room.error();
-    }
-    if (room.value() < needed) {
-        return Error{.message = i18nc("@info", "The pool %1 is too full", order.pool),
-            .details = i18nc("@info", "the machine needs %1 bytes, and %2 are free", needed, room.value())};
+    // What each pool must hold: the root disk and the seed in one, the data disk in its own.
+    QHash<QString, quint64> needed;
+    needed[order.pool] += (order.linkedClone && !order.isInstall() ? 0 : order.rootBytes) + quint64(order.seed.size());
+    needed[dataPool] += order.dataVolume.isEmpty() ? order.dataBytes : 0;
+    for (auto [pool, bytes] : needed.asKeyValueRange()) {
+        const Result<quint64> room = NodeVolumes::available(connection, pool);
+        if (!room) {
+            return room.error();
+        }
+        if (room.value() < bytes) {
+            return Error{.message = i18nc("@info", "The pool %1 is too full", pool),
+                .details = i18nc("@info", "the machine needs %1 bytes there, and %2 are free", bytes, room.value())};
+        }
     }
     return true;
 }
@@ -158,10 +165,12 @@ NewMachine machineFor(const MachineOrder &order)
     }
     if (!order.dataVolume.isEmpty() || order.dataBytes > 0) {
         const QString data = order.dataVolume.isEmpty() ? volumeName(order, NewDisk::Kind::Data) : order.dataVolume;
-        machine.disks.append(NewDisk{
-            .kind = NewDisk::Kind::Data, .pool = order.pool, .volume = data, .format = QStringLiteral("qcow2")});
+        machine.disks.append(NewDisk{.kind = NewDisk::Kind::Data,
+            .pool = order.dataPoolOrPool(),
+            .volume = data,
+            .format = QStringLiteral("qcow2")});
         if (order.dataVolume.isEmpty()) {
-            machine.metadata.unfinished.append(qualified(order.pool, data));
+            machine.metadata.unfinished.append(qualified(order.dataPoolOrPool(), data));
         }
     }
     if (!order.seed.userData.isEmpty()) {
@@ -194,9 +203,10 @@ ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, co
         }));
     if (order.dataVolume.isEmpty() && order.dataBytes > 0) {
         const QString data = volumeName(order, NewDisk::Kind::Data);
-        plan.append(volumeStep(
-            connection, i18nc("@info:progress", "Create the data disk"), order.pool, data, [connection, order, data] {
-                return NodeVolumes::createEmpty(connection, order.pool, data, order.dataBytes, QStringLiteral("qcow2"));
+        plan.append(volumeStep(connection, i18nc("@info:progress", "Create the data disk"), order.dataPoolOrPool(),
+            data, [connection, order, data] {
+                return NodeVolumes::createEmpty(
+                    connection, order.dataPoolOrPool(), data, order.dataBytes, QStringLiteral("qcow2"));
             }));
     }
     if (!order.seed.userData.isEmpty()) {

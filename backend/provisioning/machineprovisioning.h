@@ -26,6 +26,7 @@ struct MachineOrder {
     quint64 rootBytes = 0; ///< at least the image's own size
     quint64 dataBytes = 0; ///< 0: no data disk
     QString dataVolume; ///< an existing data disk to attach (kept from an earlier machine); else one is made
+    QString dataPool; ///< where the data disk is made or kept; empty: pool
     CloudInit::Seed seed; ///< empty: no seed
     bool start = true;
     /// Runs under emulation even where the node has KVM (as Proxmox's "KVM
@@ -33,6 +34,7 @@ struct MachineOrder {
     /// later, and for the tests, whose host's nested KVM is unreliable.
     bool emulated = false;
 
+    [[nodiscard]] QString dataPoolOrPool() const { return dataPool.isEmpty() ? pool : dataPool; }
     /// Made from an installer: an empty root disk, the ISO as a CD-ROM.
     [[nodiscard]] bool isInstall() const { return imageFormat == QLatin1StringView("iso"); }
 };

@@ -50,12 +50,29 @@ ColumnLayout {
             objectName: "withDataDisk"
             Kirigami.FormData.label: i18nc("@label", "Data disk:")
             text: i18nc("@option:check", "A data disk, kept when the machine is deleted or rebuilt")
-            checked: step.wizard.dataGiB > 0
-            onToggled: step.wizard.dataGiB = checked ? 10 : 0
+            checked: step.wizard.dataGiB > 0 || step.wizard.keptDataDisk.length > 0
+            onToggled: {
+                step.wizard.dataGiB = checked ? 10 : 0;
+                step.wizard.keptDataDisk = "";
+            }
+        }
+        // A data disk kept from a machine deleted before, attached again: its files are there.
+        QQC2.ComboBox {
+            objectName: "keptDataDiskChoice"
+            visible: withData.checked && step.wizard.keptDataDisks.length > 0
+            Kirigami.FormData.label: i18nc("@label:listbox", "Use:")
+            model: [i18nc("@item:inlistbox", "A new data disk")].concat(step.wizard.keptDataDisks.map(disk => i18nc("@item:inlistbox kept data disk: name, size, pool", "%1 (%2, pool %3), kept", disk.name, step.wizard.formatBytes(disk.sizeBytes), disk.pool)))
+            currentIndex: step.wizard.keptDataDisks.findIndex(disk => disk.key === step.wizard.keptDataDisk) + 1
+            onActivated: index => step.wizard.keptDataDisk = index === 0 ? "" : step.wizard.keptDataDisks[index - 1].key
+        }
+        ProblemText {
+            objectName: "keptDataDiskProblem"
+            shown: true
+            text: step.wizard.problems.keptDataDisk ?? ""
         }
         NumberField {
             objectName: "dataGiB"
-            visible: withData.checked
+            visible: withData.checked && step.wizard.keptDataDisk.length === 0
             from: 0
             to: 65536
             unit: i18nc("@label unit", "GiB")
@@ -63,6 +80,19 @@ ColumnLayout {
             onEdited: value => step.wizard.dataGiB = value
             problem: step.wizard.problems.dataGiB ?? ""
             showProblem: true
+        }
+        QQC2.ComboBox {
+            objectName: "dataPoolChoice"
+            visible: withData.checked && step.wizard.keptDataDisk.length === 0 && step.wizard.pools.length > 1
+            Kirigami.FormData.label: i18nc("@label:listbox", "In the pool:")
+            model: [i18nc("@item:inlistbox", "The root disk's (%1)", step.wizard.pool)].concat(step.wizard.pools)
+            currentIndex: step.wizard.dataPool.length === 0 ? 0 : step.wizard.pools.indexOf(step.wizard.dataPool) + 1
+            onActivated: index => step.wizard.dataPool = index === 0 ? "" : step.wizard.pools[index - 1]
+        }
+        ProblemText {
+            objectName: "dataPoolProblem"
+            shown: true
+            text: step.wizard.problems.dataPool ?? ""
         }
         QQC2.ComboBox {
             objectName: "firmware"

@@ -40,7 +40,9 @@ ColumnLayout {
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Disks:")
             text: (step.wizard.installing ? i18nc("@info", "%1 GiB root disk, empty, installed from the installer", step.wizard.rootGiB)
-                   : step.wizard.linkedClone ? i18nc("@info", "%1 GiB root disk, a linked clone", step.wizard.rootGiB) : i18nc("@info", "%1 GiB root disk, a full copy", step.wizard.rootGiB)) + (step.wizard.dataGiB > 0 ? i18nc("@info appended", "; %1 GiB data disk, kept apart", step.wizard.dataGiB) : "")
+                   : step.wizard.linkedClone ? i18nc("@info", "%1 GiB root disk, a linked clone", step.wizard.rootGiB) : i18nc("@info", "%1 GiB root disk, a full copy", step.wizard.rootGiB)) + (step.wizard.keptDataDisk.length > 0 ? i18nc("@info appended", "; the kept data disk %1", step.wizard.keptDataDisk)
+                      : step.wizard.dataGiB > 0 && step.wizard.dataPool.length > 0 ? i18nc("@info appended", "; %1 GiB data disk in the pool %2, kept apart", step.wizard.dataGiB, step.wizard.dataPool)
+                      : step.wizard.dataGiB > 0 ? i18nc("@info appended", "; %1 GiB data disk, kept apart", step.wizard.dataGiB) : "")
         }
         QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Setup:")

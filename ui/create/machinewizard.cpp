@@ -72,7 +72,7 @@ const QList<QStringList> &MachineWizard::stepFields()
         {QStringLiteral("nodeId"), QStringLiteral("pool"), QStringLiteral("network")},
         {QStringLiteral("vcpus"), QStringLiteral("maxVcpus"), QStringLiteral("memoryMiB"),
             QStringLiteral("maxMemoryMiB"), QStringLiteral("rootGiB")},
-        {QStringLiteral("dataGiB"), QStringLiteral("uefi")},
+        {QStringLiteral("dataGiB"), QStringLiteral("dataPool"), QStringLiteral("keptDataDisk"), QStringLiteral("uefi")},
         {QStringLiteral("name"), QStringLiteral("userName"), QStringLiteral("password"), QStringLiteral("sshKeys"),
             QStringLiteral("packages"), QStringLiteral("commands"), QStringLiteral("timezone"),
             QStringLiteral("address"), QStringLiteral("gateway"), QStringLiteral("nameservers"),
@@ -526,6 +526,7 @@ QVariantMap MachineWizard::problems() const
     QVariantMap found;
     checkImageAndPlace(found);
     checkSize(found);
+    checkDataDisk(found);
     checkSetup(found);
     if (m_count < 1 || m_count > mostMachines) {
         found[QStringLiteral("count")] = i18nc("@info", "From 1 to %1 machines at once", mostMachines);
@@ -623,21 +624,15 @@ void MachineWizard::checkSize(QVariantMap &found) const
         found[QStringLiteral("rootGiB")]
             = i18nc("@info", "At least the image's own size, %1", bytes(std::max(imageBytes, GiB)));
     }
-    if (m_dataGiB < 0) {
-        found[QStringLiteral("dataGiB")] = i18nc("@info", "0 for no data disk, or its size");
-    }
-    if (node && !found.contains(QStringLiteral("rootGiB")) && !found.contains(QStringLiteral("dataGiB"))) {
+    if (node && !found.contains(QStringLiteral("rootGiB"))) {
         // One machine's disks must fit; several machines' thin disks may
         // together promise more than the pool has (see warnings()).
         // A linked clone takes no room until it is written (as the plan counts it).
-        const quint64 root = m_linkedClone ? 0 : quint64(m_rootGiB) * GiB;
+        const quint64 root = m_linkedClone && !installing() ? 0 : quint64(m_rootGiB) * GiB;
         const quint64 free = poolFree(*node, m_pool);
         if (root > free) {
             found[QStringLiteral("rootGiB")]
                 = i18nc("@info", "The pool %1 has %2 free; the root disk takes %3", m_pool, bytes(free), bytes(root));
-        } else if (root + quint64(m_dataGiB) * GiB > free) {
-            found[QStringLiteral("dataGiB")] = i18nc("@info", "The pool %1 has %2 free; the disks take %3", m_pool,
-                bytes(free), bytes(root + quint64(m_dataGiB) * GiB));
         }
     }
 }

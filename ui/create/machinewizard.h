@@ -76,6 +76,13 @@ class MachineWizard : public QObject
     // 4. Disks
     Q_PROPERTY(bool linkedClone MEMBER m_linkedClone NOTIFY changed)
     Q_PROPERTY(int dataGiB MEMBER m_dataGiB NOTIFY changed) ///< 0: no data disk
+    /// Where a new data disk goes; empty: the root disk's pool.
+    Q_PROPERTY(QString dataPool MEMBER m_dataPool NOTIFY changed)
+    /// Data disks kept on the chosen node from machines deleted before (no
+    /// machine uses them), as {key ("pool/name"), name, pool, sizeBytes}.
+    Q_PROPERTY(QVariantList keptDataDisks READ keptDataDisks NOTIFY changed)
+    /// The kept data disk to attach instead of a new one ("pool/name"); empty: none.
+    Q_PROPERTY(QString keptDataDisk MEMBER m_keptDataDisk NOTIFY changed)
     Q_PROPERTY(bool uefi MEMBER m_uefi NOTIFY changed)
 
     // 5. Setup
@@ -197,6 +204,10 @@ private:
     void checkImageAndPlace(QVariantMap &found) const;
     void checkSize(QVariantMap &found) const;
     void checkSetup(QVariantMap &found) const;
+    /// The data disk: a new one's pool and room, or a kept one (machinewizarddisks.cpp).
+    void checkDataDisk(QVariantMap &found) const;
+    [[nodiscard]] QList<NodeVolume> keptDataVolumes(const Fleet::Node &node) const;
+    [[nodiscard]] QVariantList keptDataDisks() const;
     [[nodiscard]] MachineOrder orderFor(const QString &name) const;
     void startNext();
     void onUpdate(const ProvisioningUpdate &update);
@@ -219,6 +230,8 @@ private:
     int m_rootGiB = 20;
     bool m_linkedClone = true;
     int m_dataGiB = 0;
+    QString m_dataPool;
+    QString m_keptDataDisk;
     bool m_uefi = false;
     QString m_name;
     QString m_userName;

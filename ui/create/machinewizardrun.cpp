@@ -68,7 +68,9 @@ MachineOrder MachineWizard::orderFor(const QString &name) const
         .image = m_image,
         .linkedClone = m_linkedClone,
         .rootBytes = quint64(m_rootGiB) * GiB,
-        .dataBytes = quint64(std::max(m_dataGiB, 0)) * GiB,
+        .dataBytes = m_keptDataDisk.isEmpty() ? quint64(std::max(m_dataGiB, 0)) * GiB : 0,
+        .dataVolume = m_keptDataDisk.section(QLatin1Char('/'), 1),
+        .dataPool = m_keptDataDisk.isEmpty() ? m_dataPool : m_keptDataDisk.section(QLatin1Char('/'), 0, 0),
         .start = m_start};
     if (const Fleet::Node *node = chosenNode()) {
         if (const std::optional<NodeVolume> image = imageOnNode(*node)) {

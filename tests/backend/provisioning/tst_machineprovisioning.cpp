@@ -328,12 +328,42 @@ private Q_SLOTS:
         QVERIFY(read.ok());
         QVERIFY(std::ranges::any_of(read.value().disks,
             [&](const Disk &disk) { return disk.device == u"cdrom"_s && disk.source.endsWith(iso); }));
-        const QStringList marked{pool + u"/"_s + root,
-            pool + u"/"_s + MachineProvisioning::volumeName(install, NewDisk::Kind::Data)};
+        const QStringList marked{
+            pool + u"/"_s + root, pool + u"/"_s + MachineProvisioning::volumeName(install, NewDisk::Kind::Data)};
         QCOMPARE(read.value().metadata.unfinished, marked); // its own volumes, not the ISO
         QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get()).value(), 1);
         QCOMPARE(whatIsOnTheNode(), before); // the ISO stays
         QVERIFY(NodeVolumes::remove(m_connection.get(), pool, iso).ok());
+    }
+
+    // A data disk in a pool of its own (a big, slow one, say): made there,
+    // room checked there, and cleaned up from there when the plan is lost.
+    void aDataDiskInAPoolOfItsOwn()
+    {
+        const QByteArray xml = "<pool type='dir'><name>data-pool</name><target><path>/data</path></target></pool>";
+        const Libvirt::Pool dataPool(virStoragePoolCreateXML(m_connection.get(), xml.constData(), 0));
+        QVERIFY2(dataPool, qPrintable(Libvirt::lastError(u"pool"_s).text()));
+        const QStringList before = whatIsOnTheNode();
+        MachineOrder split = order(u"split-01"_s);
+        split.dataPool = u"data-pool"_s;
+        const QString data = MachineProvisioning::volumeName(split, NewDisk::Kind::Data);
+        const ProvisioningPlan plan = MachineProvisioning::plan(m_connection.get(), m_offer, split, true);
+        for (qsizetype i = 0; i < 4; ++i) { // checked, recorded, root and data made: then the node is gone
+            QVERIFY(plan.step(i).run().ok());
+        }
+        QVERIFY(NodeVolumes::exists(m_connection.get(), u"data-pool"_s, data));
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), pool, data));
+        QCOMPARE(MachineProvisioning::removeLeftovers(m_connection.get()).value(), 1);
+        QVERIFY(!NodeVolumes::exists(m_connection.get(), u"data-pool"_s, data));
+        QCOMPARE(whatIsOnTheNode(), before);
+        // A data disk larger than its pool is refused naming that pool.
+        MachineOrder huge = order(u"split-02"_s);
+        huge.dataPool = u"data-pool"_s;
+        huge.dataBytes = 1ULL << 60;
+        const Result<bool> checked = MachineProvisioning::plan(m_connection.get(), m_offer, huge, true).step(0).run();
+        QVERIFY(!checked.ok());
+        QVERIFY2(checked.error().message.contains(u"data-pool"_s), qPrintable(checked.error().text()));
+        virStoragePoolDestroy(dataPool.get());
     }
 
     // A data disk kept from an earlier machine is attached, never made or deleted.

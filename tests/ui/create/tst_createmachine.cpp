@@ -262,6 +262,45 @@ private Q_SLOTS:
         QVERIFY(m_app.type(item(u"machineSearch"_s), QString()));
     }
 
+    // web-03 made again on the data disk it left: the wizard offers the
+    // node's kept data disks, and attaches the one picked.
+    void aKeptDataDiskIsUsedAgain()
+    {
+        QVERIFY(openWizard(u"helsinki-rack"_s));
+        QObject *wizard = item(u"machineWizardPage"_s)->property("wizard").value<QObject *>();
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"wizardImage:"_s + debian), timeoutMs);
+        QVERIFY(m_app.click(item(u"wizardImage:"_s + debian)));
+        for (int expected = 1; expected <= 3; ++expected) {
+            QVERIFY(next());
+            QCOMPARE(step(), expected);
+        }
+        QVERIFY(m_app.click(item(u"withDataDisk"_s)));
+        QTRY_VERIFY(item(u"keptDataDiskChoice"_s)->isVisible());
+        const QVariantList kept = wizard->property("keptDataDisks").toList();
+        QCOMPARE(kept.size(), 1);
+        const QString key = kept.first().toMap().value(u"key"_s).toString();
+        QVERIFY2(key.startsWith(u"default/web-03-data-"_s), qPrintable(key));
+        QVERIFY(wizard->setProperty("keptDataDisk", key)); // as picking it in the list does
+        QTRY_VERIFY(!item(u"dataGiBInput"_s)->isVisible()); // its size is its own
+        QVERIFY(wizard->setProperty("count", 2));
+        QTRY_VERIFY(!problem(u"keptDataDiskProblem"_s).isEmpty()); // one disk, one machine
+        QVERIFY(wizard->setProperty("count", 1));
+        QTRY_COMPARE(problem(u"keptDataDiskProblem"_s), QString());
+        QVERIFY(m_app.screenshot(u"create-kept-data"_s));
+        QVERIFY(next());
+        QCOMPARE(step(), 4);
+        QVERIFY(m_app.type(item(u"nameInput"_s), u"web-03"_s));
+        QVERIFY(next());
+        QCOMPARE(step(), 5);
+        QVERIFY(m_app.click(item(u"wizardCreate"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(machine(u"helsinki-rack"_s, u"web-03"_s), timeoutMs);
+        const QString data = key;
+        QVERIFY(std::ranges::any_of(
+            machine(u"helsinki-rack"_s, u"web-03"_s)->disks, [&](const Disk &disk) { return disk.source == data; }));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"wizardClose"_s)->isVisible(), timeoutMs);
+        QVERIFY(m_app.click(item(u"wizardClose"_s)));
+    }
+
     // A fixed address, checked at the setup step and shown in the setup the
     // machine boots with; and UEFI, which the demo's nodes do not have.
     void aFixedAddressAndUefi()
@@ -353,8 +392,8 @@ private Q_SLOTS:
             QQuickItem *label = row ? AppWindow::find(row, QLatin1StringView("imageFacts")) : nullptr;
             return label ? label->property("text").toString() : QString();
         };
-        // web-01 and web-02 (web-03 was deleted above).
-        QTRY_VERIFY2_WITH_TIMEOUT(facts().contains(u"used by 2 machines"_s), qPrintable(facts()), timeoutMs);
+        // web-01, web-02, and web-03 made again on its kept data disk.
+        QTRY_VERIFY2_WITH_TIMEOUT(facts().contains(u"used by 3 machines"_s), qPrintable(facts()), timeoutMs);
         QVERIFY(m_app.waitUntilStill(item(u"imageLibrary"_s)));
         m_app.scrollIntoView(item(u"imageLibrary"_s));
         QVERIFY(m_app.screenshot(u"node-images"_s));
