@@ -137,8 +137,18 @@ QList<UploadJournal::Entry> UploadJournal::read() const
     return entries;
 }
 
+bool UploadJournal::isEmpty() const
+{
+    return !QFile::exists(m_path);
+}
+
 Result<bool> UploadJournal::write(const QList<Entry> &entries) const
 {
+    if (entries.isEmpty()) { // no file at all: isEmpty() is one look, not a read
+        return QFile::remove(m_path) || !QFile::exists(m_path)
+            ? Result<bool>(true)
+            : Result<bool>(Error{.message = i18nc("@info", "Could not write down the upload in %1", m_path)});
+    }
     QJsonArray array;
     for (const Entry &entry : entries) {
         array.append(toJson(entry));

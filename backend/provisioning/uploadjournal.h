@@ -46,6 +46,8 @@ public:
     /// The uploads to @p node that ended unsettled, here or in a Flotilla
     /// that has ended since: their volumes are half made.
     [[nodiscard]] QList<Entry> abandoned(const QString &node) const;
+    /// Whether nothing is written down (then no upload of any node needs a look).
+    [[nodiscard]] bool isEmpty() const;
     /// Crossed out: its half-made volume is deleted.
     void forget(const Entry &entry) const;
 

@@ -112,10 +112,14 @@ void NodeSession::removeLeftovers()
     if (!m_connection) {
         return;
     }
-    // The full reading knows every machine's metadata: a node without a
-    // half-made machine (nearly always) costs no call to the node.
+    // The full reading knows every machine's metadata, and an empty journal
+    // is no file: a node with nothing half made (nearly always) costs no
+    // call to the node and no thread.
     const bool anyMachine = std::ranges::any_of(
         m_machines.machines(), [](const Machine &machine) { return !machine.metadata.unfinished.isEmpty(); });
+    if (!anyMachine && UploadJournal().isEmpty()) {
+        return;
+    }
     const quint64 generation = m_generation;
     m_aside.run<Result<int>>(
         [held = heldConnection(), making = m_making, node = m_uri, anyMachine]() -> Result<int> {

@@ -492,15 +492,16 @@ bool MachineWizard::installing() const
     if (m_fileImage) {
         return *m_fileImage && m_fileImage->value().format == ImageHeader::Format::Iso;
     }
+    // As the chosen node has it, else as any connected node's library has it
+    // (before a node is chosen); read from the libraries kept per node.
     const Fleet::Node *node = chosenNode();
-    const std::optional<NodeVolume> image = node ? imageOnNode(*node) : std::nullopt;
-    if (image) {
+    if (const std::optional<NodeVolume> image = node ? imageOnNode(*node) : std::nullopt) {
         return image->format == QLatin1StringView("iso");
     }
-    return std::ranges::any_of(images(), [this](const QVariant &entry) {
-        const QVariantMap image = entry.toMap();
-        return image.value(QStringLiteral("name")).toString() == m_image
-            && image.value(QStringLiteral("installer")).toBool();
+    return m_view && std::ranges::any_of(m_view->fleet()->nodes(), [this](const Fleet::Node &candidate) {
+        return isConnected(candidate) && candidate.hasStock
+            && std::ranges::any_of(libraryOf(candidate),
+                [this](const LibraryImage &image) { return image.volume.name == m_image && image.isInstaller(); });
     });
 }
 

@@ -4,10 +4,11 @@
 // or one kept on the node from a machine deleted before.
 #include "machinewizard.h"
 
-#include "fleet/fleetsummary.h"
 #include "provisioning/imagelibrary.h"
 
 #include <KLocalizedString>
+
+#include <QSet>
 
 namespace Flotilla
 {
@@ -15,27 +16,20 @@ namespace Flotilla
 namespace
 {
 constexpr quint64 GiB = 1ULL << 30;
-
-QString bytes(quint64 value)
-{
-    return FleetSummary::formatBytes(double(value));
-}
 } // namespace
 
 QList<NodeVolume> MachineWizard::keptDataVolumes(const Fleet::Node &node) const
 {
+    QSet<QString> used; // every disk's source on the node, once
+    for (const Machine &machine : node.machines.machines()) {
+        for (const Disk &disk : machine.disks) {
+            used.insert(disk.source);
+        }
+    }
     QList<NodeVolume> kept;
     for (const NodeVolume &volume : node.stock.volumes) {
-        if (!ImageLibrary::isDataVolume(volume.name)) {
-            continue;
-        }
-        const QString key = volume.pool + QLatin1Char('/') + volume.name;
-        const bool used = std::ranges::any_of(node.machines.machines(), [&](const Machine &machine) {
-            return std::ranges::any_of(machine.disks, [&](const Disk &disk) {
-                return disk.source == key || (!volume.path.isEmpty() && disk.source == volume.path);
-            });
-        });
-        if (!used) {
+        if (ImageLibrary::isDataVolume(volume.name) && !used.contains(volume.pool + QLatin1Char('/') + volume.name)
+            && (volume.path.isEmpty() || !used.contains(volume.path))) {
             kept.append(volume);
         }
     }
@@ -88,8 +82,8 @@ void MachineWizard::checkDataDisk(QVariantMap &found) const
     const quint64 needed = root + quint64(m_dataGiB) * GiB;
     const quint64 free = poolFree(*node, pool);
     if (needed > free) {
-        found[QStringLiteral("dataGiB")]
-            = i18nc("@info", "The pool %1 has %2 free; the disks take %3", pool, bytes(free), bytes(needed));
+        found[QStringLiteral("dataGiB")] = i18nc("@info", "The pool %1 has %2 free; the disks take %3", pool,
+            formatBytes(double(free)), formatBytes(double(needed)));
     }
 }
 
