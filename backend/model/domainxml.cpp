@@ -139,33 +139,33 @@ void startInterfaceChild(Reader &reader, NetworkInterface &interface)
     }
 }
 
+/// The metadata's fields that are plain text, by their element's name.
+constexpr std::pair<const char *, QString MachineMetadata::*> textFields[] = {{"workload", &MachineMetadata::workload},
+    {"workload-id", &MachineMetadata::workloadId}, {"template", &MachineMetadata::templateName},
+    {"template-file", &MachineMetadata::templateFile}, {"template-hash", &MachineMetadata::templateHash},
+    {"policy", &MachineMetadata::policy}, {"lease", &MachineMetadata::lease}, {"note", &MachineMetadata::note},
+    {"image", &MachineMetadata::image}, {"created", &MachineMetadata::created}, {"creator", &MachineMetadata::creator},
+    {"maker", &MachineMetadata::maker}};
+
 void readMetadataField(Reader &reader, MachineMetadata &metadata)
 {
     const QString name = reader.m_xml.name().toString();
     const QString text = reader.m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
     reader.m_path.removeLast();
-    if (name == QLatin1StringView("workload")) {
-        metadata.workload = text;
-    } else if (name == QLatin1StringView("tags")) {
+    for (const auto &[field, member] : textFields) {
+        if (name == QLatin1StringView(field)) {
+            metadata.*member = text;
+            return;
+        }
+    }
+    if (name == QLatin1StringView("tags")) {
         metadata.tags = Tags::split(text);
-    } else if (name == QLatin1StringView("template")) {
-        metadata.templateName = text;
     } else if (name == QLatin1StringView("replica")) {
         bool ok = false;
         const int replica = text.toInt(&ok);
         metadata.replica = ok && replica >= 0 ? replica : -1;
-    } else if (name == QLatin1StringView("note")) {
-        metadata.note = text;
-    } else if (name == QLatin1StringView("image")) {
-        metadata.image = text;
-    } else if (name == QLatin1StringView("created")) {
-        metadata.created = text;
-    } else if (name == QLatin1StringView("creator")) {
-        metadata.creator = text;
     } else if (name == QLatin1StringView("unfinished")) {
         metadata.unfinished = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    } else if (name == QLatin1StringView("maker")) {
-        metadata.maker = text;
     }
 }
 
@@ -327,24 +327,16 @@ Result<QString> metadataElement(const MachineMetadata &metadata)
         writer.writeTextElement(name, text);
     };
     writer.writeStartElement(QStringLiteral("machine"));
-    if (!metadata.workload.isEmpty()) {
-        write(QStringLiteral("workload"), metadata.workload);
+    for (const auto &[field, member] : textFields) {
+        if (!(metadata.*member).isEmpty()) {
+            write(QString::fromLatin1(field), metadata.*member);
+        }
     }
     if (!metadata.tags.isEmpty()) {
         write(QStringLiteral("tags"), Tags::join(metadata.tags));
     }
-    if (!metadata.templateName.isEmpty()) {
-        write(QStringLiteral("template"), metadata.templateName);
-    }
     if (metadata.replica >= 0) {
         write(QStringLiteral("replica"), QString::number(metadata.replica));
-    }
-    const std::pair<const char *, const QString *> fields[] = {{"note", &metadata.note}, {"image", &metadata.image},
-        {"created", &metadata.created}, {"creator", &metadata.creator}, {"maker", &metadata.maker}};
-    for (const auto &[name, text] : fields) {
-        if (!text->isEmpty()) {
-            write(QString::fromLatin1(name), *text);
-        }
     }
     if (!metadata.unfinished.isEmpty()) {
         write(QStringLiteral("unfinished"), metadata.unfinished.join(QLatin1Char('\n')));

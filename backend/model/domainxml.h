@@ -46,10 +46,19 @@ struct Graphics {
 /// Flotilla's own element inside a machine's <metadata>: what the nodes
 /// remember for us (design principle 1).
 struct MachineMetadata {
-    QString workload;
+    QString workload; ///< the name of the workload it is a replica of
     QStringList tags;
     QString templateName;
     int replica = -1;
+    /// A replica's: its workload's id (two workloads may share a name), the
+    /// template it was made from as its file holds it (no secrets) with the
+    /// template's hash, the workload's policy (JSON, see workloads/), and
+    /// the autoscaler's lease ("holder until", see workloads/).
+    QString workloadId;
+    QString templateFile;
+    QString templateHash;
+    QString policy;
+    QString lease;
     QString note;
     QString image; ///< the base image it was made from (a volume's name), for machines Flotilla made
     QString created; ///< when, ISO 8601 in UTC

@@ -28,6 +28,8 @@ struct Policy {
     double tolerance = 0.1; ///< no change while the load is within 10 % of the target
     std::chrono::seconds booting{180}; ///< a replica's first minutes are left out of the average
     std::chrono::seconds downWindow{300}; ///< scaling down takes the highest recommendation of this long
+
+    bool operator==(const Policy &) const = default;
 };
 
 /// One replica as the autoscaler sees it.

@@ -75,6 +75,9 @@ QString ruleOut(const Node &node, const Need &need, const Policy &policy)
         return i18nc("@info placement", "%1 of memory free under its overcommit ratio, and each replica needs %2",
             bytes(freeMemory(node)), bytes(need.memoryBytes));
     }
+    if (need.imageRequired && !node.images.contains(need.image)) {
+        return i18nc("@info placement", "the image %1 is not in its library", need.image);
+    }
     const Node::Pool *pool = roomiest(node);
     if (!pool) {
         return i18nc("@info placement", "no active storage pool");

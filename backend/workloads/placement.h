@@ -26,6 +26,9 @@ struct Need {
     quint64 memoryBytes = 0;
     quint64 diskBytes = 0; ///< what its disks take in one pool (a linked clone's root takes nothing at first)
     QString image; ///< the base image's volume name: a node that has it needs no upload
+    /// Only nodes that have the image: replicas are made from it where it
+    /// is, as linked clones or copies in its pool.
+    bool imageRequired = false;
 };
 
 /// How the replicas spread, and where they may go.
@@ -39,6 +42,8 @@ struct Policy {
     QStringList tags; ///< only nodes with every one of these tags
     QStringList countries; ///< only nodes in these countries (ISO 3166 codes); empty: any
     int maxPerNode = 0; ///< at most this many of the workload's replicas on a node; 0: no limit
+
+    bool operator==(const Policy &) const = default;
 };
 
 /// A node as placement sees it.

@@ -97,6 +97,17 @@ private Q_SLOTS:
         QVERIFY2(plan.shortfall.contains(reason), qPrintable(plan.shortfall));
     }
 
+    void aRequiredImageRulesOutNodesWithout()
+    {
+        Need fromImage = web;
+        fromImage.imageRequired = true;
+        Node with = node(u"with"_s, u"FI"_s);
+        with.images = {web.image};
+        const Plan plan = place(fromImage, 2, Policy{}, {node(u"without"_s, u"DE"_s), with});
+        QCOMPARE(plan.nodeIds, QStringList({u"with"_s, u"with"_s}));
+        QCOMPARE(plan.verdicts.first().ruledOut, u"the image debian-12.qcow2 is not in its library"_s);
+    }
+
     void overcommitLetsMemoryBePromised()
     {
         Node tight = node(u"tight"_s, u"FI"_s, 8, 4);

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "workloads/fleetplacement.h"
+
+namespace Flotilla::FleetPlacement
+{
+
+namespace
+{
+constexpr quint64 MiB = 1ULL << 20;
+constexpr quint64 GiB = 1ULL << 30;
+constexpr quint64 seedBytes = MiB; ///< a NoCloud seed is a few KiB in a 1 MiB volume, at most
+/// How far a node's memory may be promised to running machines: guests
+/// seldom use all they are given, and the balloon gives back what they do not.
+/// Proxmox and oVirt allow as much by default; docs/WORKLOADS.md says so.
+constexpr double overcommit = 1.5;
+} // namespace
+
+Placement::Need needOf(const MachineTemplate &machineTemplate)
+{
+    const quint64 root = machineTemplate.linkedClone ? 0 : quint64(machineTemplate.rootGiB) * GiB;
+    return Placement::Need{.vcpus = machineTemplate.vcpus,
+        .memoryBytes = quint64(machineTemplate.memoryMiB) * MiB,
+        .diskBytes = root + quint64(machineTemplate.dataGiB) * GiB + seedBytes,
+        .image = machineTemplate.image,
+        .imageRequired = !machineTemplate.image.isEmpty()};
+}
+
+QList<Placement::Node> nodesFor(const Fleet &fleet, const Workload &workload)
+{
+    QList<Placement::Node> nodes;
+    const QString &image = workload.machineTemplate.image;
+    for (const Fleet::Node &node : fleet.nodes()) {
+        Placement::Node placed{.id = node.entry.id,
+            .name = node.entry.name,
+            .country = node.entry.location.countryCode,
+            .tags = node.entry.tags,
+            .up = isUp(node.status.state) && fleet.heartbeat().isAnswering(node.entry.id),
+            .cpus = node.facts.cpus,
+            .memoryBytes = node.facts.memoryBytes,
+            .overcommit = overcommit};
+        for (const Machine &machine : node.machines.machines()) {
+            if (machine.isActive()) {
+                placed.vcpusGiven += machine.vcpus;
+                placed.memoryGivenBytes += machine.memoryBytes;
+            }
+            placed.replicas += machine.metadata.workloadId == workload.id ? 1 : 0;
+        }
+        QSet<QString> poolsWithImage;
+        for (const NodeVolume &volume : node.stock.volumes) {
+            placed.images.append(volume.name);
+            if (volume.name == image) {
+                poolsWithImage.insert(volume.pool);
+            }
+        }
+        for (const StoragePool &pool : node.pools) {
+            if (pool.active && (image.isEmpty() || poolsWithImage.contains(pool.name))) {
+                placed.pools.append({.name = pool.name, .freeBytes = pool.availableBytes});
+            }
+        }
+        nodes.append(placed);
+    }
+    return nodes;
+}
+
+Placement::Plan place(const Fleet &fleet, const Workload &workload, int count)
+{
+    return Placement::place(
+        needOf(workload.machineTemplate), count, workload.policy.placement, nodesFor(fleet, workload));
+}
+
+} // namespace Flotilla::FleetPlacement

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "fleet/fleet.h"
+#include "workloads/placement.h"
+#include "workloads/workload.h"
+
+/// Placement's input from the fleet's picture: what a template's replica
+/// needs, and each node's capacity, use and library as last read.
+namespace Flotilla::FleetPlacement
+{
+
+/// What one replica of @p machineTemplate takes.
+[[nodiscard]] Placement::Need needOf(const MachineTemplate &machineTemplate);
+
+/// Every node of @p fleet as placement sees it for @p workload: its pools
+/// are those that hold the template's image (replicas are made there), and
+/// the workload's replicas on it are counted.
+[[nodiscard]] QList<Placement::Node> nodesFor(const Fleet &fleet, const Workload &workload);
+
+/// Places @p count new replicas of @p workload on @p fleet.
+[[nodiscard]] Placement::Plan place(const Fleet &fleet, const Workload &workload, int count);
+
+} // namespace Flotilla::FleetPlacement

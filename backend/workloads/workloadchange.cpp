@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "workloads/workloadchange.h"
+
+#include "provisioning/imagelibrary.h"
+#include "workloads/fleetplacement.h"
+
+#include <KLocalizedString>
+
+#include <QFileInfo>
+#include <QUuid>
+
+namespace Flotilla
+{
+
+namespace
+{
+constexpr quint64 MiB = 1ULL << 20;
+constexpr quint64 GiB = 1ULL << 30;
+
+bool hasEnded(WorkloadChange::Step::State state)
+{
+    using State = WorkloadChange::Step::State;
+    return state == State::Done || state == State::Failed || state == State::Undone;
+}
+
+const Fleet::Node *nodeOf(const Fleet &fleet, const QString &id)
+{
+    const qsizetype index = fleet.indexOf(id);
+    return index < 0 ? nullptr : &fleet.nodes().at(index);
+}
+
+/// The volumes deleting @p replica deletes: its own root and seed, its data disk only when @p deleteData.
+QStringList volumesOf(const Replica &replica, bool deleteData)
+{
+    QStringList volumes;
+    for (const Disk &disk : replica.disks) {
+        const QString name = QFileInfo(disk.source).fileName();
+        if (ImageLibrary::isMachineVolume(name) && (deleteData || !ImageLibrary::isDataVolume(name))) {
+            volumes.append(disk.source);
+        }
+    }
+    return volumes;
+}
+
+QString dataDiskOf(const Replica &replica)
+{
+    for (const Disk &disk : replica.disks) {
+        if (ImageLibrary::isDataVolume(QFileInfo(disk.source).fileName())) {
+            return disk.source;
+        }
+    }
+    return {};
+}
+} // namespace
+
+WorkloadChange::WorkloadChange(Fleet *fleet, Workload workload, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+    , m_workload(std::move(workload))
+{
+    connect(fleet, &Fleet::provisioningFinished, this, &WorkloadChange::onProvisioned);
+    connect(fleet, &Fleet::requestFinished, this, &WorkloadChange::onRequestFinished);
+}
+
+void WorkloadChange::make(const QStringList &nodeIds, const QStringList &pools)
+{
+    QList<int> used = m_workload.indices();
+    for (const Step &step : std::as_const(m_steps)) {
+        used.append(step.index);
+    }
+    int index = 1;
+    for (qsizetype i = 0; i < nodeIds.size(); ++i) {
+        while (used.contains(index)) {
+            ++index;
+        }
+        used.append(index);
+        m_steps.append(Step{.index = index,
+            .name = Workloads::replicaName(m_workload.name, index),
+            .nodeId = nodeIds.at(i),
+            .pool = pools.value(i)});
+    }
+}
+
+void WorkloadChange::remove(const QList<Replica> &replicas, bool deleteData)
+{
+    for (const Replica &replica : replicas) {
+        m_steps.append(Step{.kind = Step::Kind::Remove,
+            .index = replica.index,
+            .name = replica.name,
+            .nodeId = replica.nodeId,
+            .uuid = replica.uuid,
+            .volumes = volumesOf(replica, deleteData)});
+    }
+}
+
+void WorkloadChange::replace(const QList<Replica> &replicas, int atATime)
+{
+    int count = 0;
+    for (const Replica &replica : replicas) {
+        const int wave = count++ / std::max(1, atATime);
+        const QString data = m_workload.machineTemplate.dataGiB > 0 ? dataDiskOf(replica) : QString();
+        const QString pool
+            = replica.disks.isEmpty() ? QString() : replica.disks.first().source.section(QLatin1Char('/'), 0, 0);
+        Step removal{.kind = Step::Kind::Remove,
+            .index = replica.index,
+            .name = replica.name,
+            .nodeId = replica.nodeId,
+            .uuid = replica.uuid,
+            .volumes = volumesOf(replica, data.isEmpty()),
+            .wave = wave};
+        if (!data.isEmpty()) {
+            // Its data disk can be on one machine only: the old one goes
+            // first, and its successor takes its place, its name and the disk.
+            m_steps.append(removal);
+            m_steps.append(Step{.index = replica.index,
+                .name = replica.name,
+                .nodeId = replica.nodeId,
+                .pool = pool,
+                .after = m_steps.size() - 1,
+                .wave = wave,
+                .dataVolume = data});
+            continue;
+        }
+        // The successor first, on the same node under a new name; the old one goes once it is made.
+        make({replica.nodeId}, {pool});
+        m_steps.last().wave = wave;
+        removal.after = m_steps.size() - 1;
+        m_steps.append(removal);
+    }
+}
+
+void WorkloadChange::start()
+{
+    if (m_started || !m_fleet) {
+        return;
+    }
+    m_started = true;
+    launch();
+}
+
+void WorkloadChange::cancel()
+{
+    if (m_finished || m_cancelled) {
+        return;
+    }
+    m_cancelled = true;
+    for (auto job = m_jobs.cbegin(); job != m_jobs.cend(); ++job) {
+        m_fleet->cancelProvisioning(job.key());
+    }
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        if (m_steps.at(i).state == Step::State::Waiting) {
+            setState(i, Step::State::Failed, i18nc("@info", "Cancelled before it began."));
+        }
+    }
+    launch();
+}
+
+int WorkloadChange::running(const QString &nodeId) const
+{
+    return int(std::ranges::count_if(m_steps, [&](const Step &step) {
+        return step.kind == Step::Kind::Make && step.state == Step::State::Running && step.nodeId == nodeId;
+    }));
+}
+
+bool WorkloadChange::mayStart(qsizetype index) const
+{
+    const Step &step = m_steps.at(index);
+    if (step.after >= 0 && m_steps.at(step.after).state != Step::State::Done) {
+        return false;
+    }
+    for (const Step &other : m_steps) {
+        if (other.wave < step.wave && !hasEnded(other.state)) {
+            return false;
+        }
+    }
+    return step.kind == Step::Kind::Remove || running(step.nodeId) < plansPerNode;
+}
+
+void WorkloadChange::launch()
+{
+    if (!m_fleet || m_undoing || m_finished) {
+        return;
+    }
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        const Step &step = m_steps.at(i);
+        if (step.state != Step::State::Waiting) {
+            continue;
+        }
+        if (step.after >= 0 && (m_steps.at(step.after).state == Step::State::Failed || m_cancelled)) {
+            setState(i, Step::State::Failed,
+                step.kind == Step::Kind::Make ? i18nc("@info", "Not made: the replica it replaces is still there.")
+                                              : i18nc("@info", "Kept: its successor could not be made."));
+        } else if (!m_cancelled && mayStart(i)) {
+            step.kind == Step::Kind::Make ? startMake(i) : startRemove(i);
+        }
+    }
+    const bool ended = std::ranges::all_of(m_steps, [](const Step &step) { return hasEnded(step.state); });
+    if (!ended) {
+        return;
+    }
+    const bool makeFailed = std::ranges::any_of(
+        m_steps, [](const Step &step) { return step.kind == Step::Kind::Make && step.state == Step::State::Failed; });
+    const bool removedAny = std::ranges::any_of(
+        m_steps, [](const Step &step) { return step.kind == Step::Kind::Remove && step.state == Step::State::Done; });
+    // A rolling replace cannot bring back what it removed: a failed successor keeps its old replica instead.
+    if ((makeFailed || m_cancelled) && !removedAny
+        && m_workload.policy.onFailure == WorkloadPolicy::OnFailure::AllOrNothing) {
+        undo();
+    } else {
+        writePolicy();
+    }
+}
+
+MachineOrder WorkloadChange::orderFor(const Step &step) const
+{
+    const MachineTemplate &made = m_workload.machineTemplate;
+    MachineMetadata metadata = Workloads::replicaMetadata(m_workload, step.index);
+    metadata.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    metadata.creator = MachineProvisioning::creatorHere();
+    MachineOrder order{.machine = {.name = step.name,
+                           .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+                           .vcpus = made.vcpus,
+                           .maxVcpus = made.maxVcpus,
+                           .memoryBytes = quint64(made.memoryMiB) * MiB,
+                           .maxMemoryBytes = quint64(made.maxMemoryMiB) * MiB,
+                           .mac = MachineDefinition::randomMac(),
+                           .metadata = metadata},
+        .pool = step.pool,
+        .image = made.image,
+        .imageFormat = QStringLiteral("qcow2"),
+        .linkedClone = made.linkedClone,
+        .rootBytes = quint64(made.rootGiB) * GiB,
+        .dataBytes = step.dataVolume.isEmpty() ? quint64(made.dataGiB) * GiB : 0,
+        .dataVolume = step.dataVolume.section(QLatin1Char('/'), -1),
+        .dataPool = step.dataVolume.isEmpty() ? QString() : step.dataVolume.section(QLatin1Char('/'), 0, 0)};
+    if (const Fleet::Node *node = nodeOf(*m_fleet, step.nodeId)) {
+        for (const NodeVolume &volume : node->stock.volumes) {
+            if (volume.pool == step.pool && volume.name == made.image) {
+                order.imageFormat = volume.format;
+            }
+        }
+        for (const VirtualNetwork &network : node->networks) {
+            if (network.active && network.name == QLatin1StringView("default")) {
+                order.machine.network = network.name; // else QEMU's own user-mode network
+            }
+        }
+    }
+    return order;
+}
+
+void WorkloadChange::startMake(qsizetype index)
+{
+    MachineOrder order = orderFor(m_steps.at(index));
+    MachineSetup setup = m_workload.machineTemplate.setup;
+    setup.hostname = order.machine.name;
+    const Result<CloudInit::Seed> seed
+        = CloudInit::seed(setup, QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
+    if (!seed) {
+        setState(index, Step::State::Failed, seed.error().text());
+        return;
+    }
+    order.seed = seed.value();
+    Step &step = m_steps[index];
+    step.uuid = order.machine.uuid;
+    step.volumes.clear();
+    for (const auto kind : {NewDisk::Kind::Root, NewDisk::Kind::Seed}) {
+        step.volumes.append(order.pool + QLatin1Char('/') + MachineProvisioning::volumeName(order, kind));
+    }
+    if (order.dataBytes > 0) {
+        step.volumes.append(
+            order.dataPoolOrPool() + QLatin1Char('/') + MachineProvisioning::volumeName(order, NewDisk::Kind::Data));
+    }
+    m_jobs.insert(m_fleet->provision(step.nodeId, ProvisioningRequest{.order = order}), index);
+    setState(index, Step::State::Running);
+}
+
+void WorkloadChange::startRemove(qsizetype index)
+{
+    const Step &step = m_steps.at(index);
+    m_requests.insert(
+        m_fleet->request(step.nodeId,
+            MachineRequest{.kind = MachineRequest::Kind::Delete, .uuid = step.uuid, .volumes = step.volumes}),
+        index);
+    setState(index, Step::State::Running);
+}
+
+void WorkloadChange::onProvisioned(const QString &, const ProvisioningResult &result)
+{
+    const auto job = m_jobs.constFind(result.jobId);
+    if (job == m_jobs.cend()) {
+        return;
+    }
+    const qsizetype index = *job;
+    m_jobs.erase(job);
+    if (result.outcome.completed) {
+        setState(index, Step::State::Done);
+    } else if (result.outcome.cancelled) {
+        setState(index, Step::State::Failed, i18nc("@info", "Cancelled, and undone."));
+    } else {
+        const QString why = result.outcome.failure.text();
+        const bool again = m_workload.policy.onFailure == WorkloadPolicy::OnFailure::BestEffort
+            && !m_steps.at(index).retried && m_steps.at(index).after < 0 && !m_cancelled;
+        if (!again || !moveElsewhere(index)) {
+            setState(index, Step::State::Failed, why);
+        }
+    }
+    launch();
+}
+
+bool WorkloadChange::moveElsewhere(qsizetype index)
+{
+    // The next best node: placed again with this one ruled out, and with
+    // the replicas this change is making counted where they go.
+    Workload placing = m_workload;
+    QList<Placement::Node> nodes = FleetPlacement::nodesFor(*m_fleet, placing);
+    for (Placement::Node &node : nodes) {
+        node.up = node.up && node.id != m_steps.at(index).nodeId;
+        node.replicas += int(std::ranges::count_if(m_steps, [&](const Step &step) {
+            return step.kind == Step::Kind::Make && step.nodeId == node.id && !hasEnded(step.state);
+        }));
+    }
+    const Placement::Plan plan
+        = Placement::place(FleetPlacement::needOf(m_workload.machineTemplate), 1, m_workload.policy.placement, nodes);
+    if (plan.nodeIds.isEmpty()) {
+        return false;
+    }
+    Step &step = m_steps[index];
+    step.error = i18nc("@info: a node, then why", "Failed on %1 (%2); tried again elsewhere.",
+        nodeOf(*m_fleet, step.nodeId) ? nodeOf(*m_fleet, step.nodeId)->entry.name : step.nodeId, step.error);
+    step.retried = true;
+    step.nodeId = plan.nodeIds.first();
+    step.pool = plan.pools.first();
+    setState(index, Step::State::Waiting, step.error);
+    return true;
+}
+
+void WorkloadChange::onRequestFinished(const QString &, const MachineRequestResult &result)
+{
+    const auto request = m_requests.constFind(result.requestId);
+    if (request == m_requests.cend()) {
+        return;
+    }
+    const qsizetype index = *request;
+    m_requests.erase(request);
+    if (index < 0) { // a policy written to a replica
+        if (!result.error.isEmpty()) {
+            m_policyErrors.append(result.error.text());
+        }
+        if (--m_policyWrites == 0) {
+            finish();
+        }
+        return;
+    }
+    const bool undoing = m_steps.at(index).state == Step::State::Undoing;
+    if (!result.error.isEmpty()) {
+        setState(index, Step::State::Failed,
+            undoing ? i18nc("@info", "Could not be undone: %1", result.error.text()) : result.error.text());
+    } else {
+        setState(index, undoing ? Step::State::Undone : Step::State::Done);
+    }
+    if (m_undoing) {
+        if (m_requests.isEmpty()) {
+            finish();
+        }
+        return;
+    }
+    launch();
+}
+
+void WorkloadChange::undo()
+{
+    m_undoing = true;
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        const Step &step = m_steps.at(i);
+        if (step.kind == Step::Kind::Make && step.state == Step::State::Done) {
+            m_requests.insert(
+                m_fleet->request(step.nodeId,
+                    MachineRequest{.kind = MachineRequest::Kind::Delete, .uuid = step.uuid, .volumes = step.volumes}),
+                i);
+            setState(i, Step::State::Undoing);
+        }
+    }
+    if (m_requests.isEmpty()) {
+        finish();
+    }
+}
+
+void WorkloadChange::writePolicy()
+{
+    QSet<QString> removed;
+    for (const Step &step : std::as_const(m_steps)) {
+        if (step.kind == Step::Kind::Remove && step.state == Step::State::Done) {
+            removed.insert(step.uuid);
+        }
+    }
+    const QString policy = QString::fromUtf8(Workloads::policyJson(m_workload.policy));
+    for (const Fleet::Node &node : m_fleet->nodes()) {
+        for (const Machine &machine : node.machines.machines()) {
+            if (machine.metadata.workloadId != m_workload.id || machine.metadata.policy == policy
+                || removed.contains(machine.uuid)) {
+                continue;
+            }
+            MachineMetadata metadata = machine.metadata;
+            metadata.policy = policy;
+            metadata.lease = m_workload.lease.text();
+            ++m_policyWrites;
+            m_requests.insert(
+                m_fleet->request(node.entry.id,
+                    MachineRequest{
+                        .kind = MachineRequest::Kind::SetMetadata, .uuid = machine.uuid, .metadata = metadata}),
+                -1);
+        }
+    }
+    if (m_policyWrites == 0) {
+        finish();
+    }
+}
+
+void WorkloadChange::setState(qsizetype index, Step::State state, const QString &error)
+{
+    Step &step = m_steps[index];
+    step.state = state;
+    if (!error.isEmpty()) {
+        step.error = error;
+    }
+    Q_EMIT stepChanged(index);
+}
+
+void WorkloadChange::finish()
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    const auto count = [this](Step::Kind kind, Step::State state) {
+        return int(
+            std::ranges::count_if(m_steps, [&](const Step &step) { return step.kind == kind && step.state == state; }));
+    };
+    const int made = count(Step::Kind::Make, Step::State::Done);
+    const int removed = count(Step::Kind::Remove, Step::State::Done);
+    const int failed = count(Step::Kind::Make, Step::State::Failed) + count(Step::Kind::Remove, Step::State::Failed);
+    const int undone = count(Step::Kind::Make, Step::State::Undone);
+    m_succeeded = failed == 0 && undone == 0 && !m_cancelled && m_policyErrors.isEmpty();
+    QStringList parts;
+    if (m_undoing) {
+        parts.append(i18ncp("@info", "Nothing was changed: %1 replica failed, and all that was made is undone.",
+            "Nothing was changed: %1 replicas failed, and all that was made is undone.", std::max(failed, 1)));
+    } else {
+        if (made > 0) {
+            parts.append(i18ncp("@info", "%1 replica made.", "%1 replicas made.", made));
+        }
+        if (removed > 0) {
+            parts.append(i18ncp("@info", "%1 replica removed.", "%1 replicas removed.", removed));
+        }
+        if (failed > 0) {
+            parts.append(i18ncp("@info", "%1 failed.", "%1 failed.", failed));
+        }
+    }
+    if (!m_policyErrors.isEmpty()) {
+        parts.append(
+            i18nc("@info", "The new policy could not be written to every replica: %1", m_policyErrors.first()));
+    }
+    m_summary = parts.join(QLatin1Char(' '));
+    Q_EMIT finished();
+}
+
+} // namespace Flotilla

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "fleet/fleet.h"
+#include "workloads/workload.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Flotilla
+{
+
+/// One change to a workload on the fleet: replicas made where a placement
+/// plan puts them, replicas removed, or both (a rolling replace). Replicas
+/// on different nodes are made in parallel, at most two at a time on one
+/// node. When a replica fails, the workload's policy says what follows:
+/// all-or-nothing undoes every replica this change made; best effort tries
+/// the replica once more on the next best node, then reports it. When the
+/// change is through, every replica left carries the workload's new policy.
+class WorkloadChange : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Plans at once on one node: a third would mostly wait for the node's disks.
+    static constexpr int plansPerNode = 2;
+
+    struct Step {
+        enum class Kind {
+            Make,
+            Remove,
+        };
+        enum class State {
+            Waiting,
+            Running,
+            Done,
+            Failed,
+            Undoing,
+            Undone,
+        };
+        Kind kind = Kind::Make;
+        State state = State::Waiting;
+        int index = -1; ///< the replica's
+        QString name;
+        QString nodeId;
+        QString pool; ///< Make: where its disks go
+        QString uuid;
+        QStringList volumes; ///< what deleting it deletes ("pool/volume" or paths)
+        bool retried = false; ///< Make: moved once to the next best node
+        QString error;
+        /// In a rolling replace: the step this one waits for (the old
+        /// replica's removal waits for its successor, or the successor for
+        /// the removal that frees its data disk), and its wave: a wave
+        /// starts once the one before has ended.
+        qsizetype after = -1;
+        int wave = 0;
+        /// Make: an existing data disk it takes over ("pool/volume").
+        QString dataVolume;
+    };
+
+    /// A change to @p workload: its id, name, template and (new) policy.
+    WorkloadChange(Fleet *fleet, Workload workload, QObject *parent = nullptr);
+
+    /// Makes one new replica on each node of @p nodeIds (with its pool in
+    /// @p pools), as a placement plan (perhaps moved by hand) says.
+    void make(const QStringList &nodeIds, const QStringList &pools);
+    /// Removes @p replicas; their data disks too when @p deleteData.
+    void remove(const QList<Replica> &replicas, bool deleteData);
+    /// Replaces @p replicas with new ones made from the workload's template,
+    /// on the same nodes, @p atATime at a time. A replica with a data disk
+    /// hands it to its successor: it is removed first, keeping the disk.
+    void replace(const QList<Replica> &replicas, int atATime);
+
+    void start();
+    /// Makes no more replicas; those being made are undone.
+    void cancel();
+
+    [[nodiscard]] const Workload &workload() const { return m_workload; }
+    [[nodiscard]] const QList<Step> &steps() const { return m_steps; }
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+    [[nodiscard]] bool succeeded() const { return m_succeeded; }
+    /// What became of the change, in a sentence or two.
+    [[nodiscard]] const QString &summary() const { return m_summary; }
+
+Q_SIGNALS:
+    void stepChanged(qsizetype index);
+    void finished();
+
+private:
+    void launch();
+    [[nodiscard]] bool mayStart(qsizetype index) const;
+    void startMake(qsizetype index);
+    void startRemove(qsizetype index);
+    void onProvisioned(const QString &nodeId, const ProvisioningResult &result);
+    void onRequestFinished(const QString &nodeId, const MachineRequestResult &result);
+    void setState(qsizetype index, Step::State state, const QString &error = {});
+    /// Best effort: moves a failed Make step to the next best node; false if there is none.
+    bool moveElsewhere(qsizetype index);
+    void undo();
+    void writePolicy();
+    void finish();
+    [[nodiscard]] int running(const QString &nodeId) const;
+    [[nodiscard]] MachineOrder orderFor(const Step &step) const;
+
+    QPointer<Fleet> m_fleet;
+    Workload m_workload;
+    QList<Step> m_steps;
+    QHash<quint64, qsizetype> m_jobs; ///< provisioning jobs and requests, by id: their step
+    QHash<quint64, qsizetype> m_requests;
+    int m_policyWrites = 0; ///< SetMetadata requests outstanding
+    QStringList m_policyErrors;
+    bool m_started = false;
+    bool m_undoing = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    bool m_succeeded = false;
+    QString m_summary;
+};
+
+} // namespace Flotilla
