@@ -114,7 +114,8 @@ public:
     quint64 provision(const QString &nodeId, const ProvisioningRequest &request);
     /// Stops job @p jobId before its next step; what it made is undone.
     void cancelProvisioning(quint64 jobId);
-    /// Reads again what the node offers and holds (Node::stock); nodeChanged() tells when it is in.
+    /// Reads again what the node offers and holds (Node::stock), and its
+    /// pools' room (Node::pools); nodeChanged() tells when it is in.
     void readStock(const QString &nodeId);
 
     /// Opens the serial console of machine @p uuid on @p nodeId; returns its

@@ -84,7 +84,10 @@ void NodeSession::readStock()
     }
     m_aside.run<NodeStock>(
         [held = heldConnection(), kvm = m_facts.kvm] { return ProvisioningJob::readStock(held->get(), kvm); },
-        [this](const NodeStock &stock) { Q_EMIT stockRead(stock); });
+        [this](const NodeStock &stock) {
+            readNodeParts(); // the pools' room, as fresh as the volumes: a placement plans with both
+            Q_EMIT stockRead(stock);
+        });
 }
 
 namespace

@@ -3,7 +3,7 @@
 #include "workloads/workloadchange.h"
 
 #include "provisioning/imagelibrary.h"
-#include "workloads/fleetplacement.h"
+#include "workloads/fleetworkloads.h"
 
 #include <KLocalizedString>
 
@@ -313,7 +313,7 @@ bool WorkloadChange::moveElsewhere(qsizetype index)
     // The next best node: placed again with this one ruled out, and with
     // the replicas this change is making counted where they go.
     Workload placing = m_workload;
-    QList<Placement::Node> nodes = FleetPlacement::nodesFor(*m_fleet, placing);
+    QList<Placement::Node> nodes = FleetWorkloads::nodesFor(*m_fleet, placing);
     for (Placement::Node &node : nodes) {
         node.up = node.up && node.id != m_steps.at(index).nodeId;
         node.replicas += int(std::ranges::count_if(m_steps, [&](const Step &step) {
@@ -321,7 +321,7 @@ bool WorkloadChange::moveElsewhere(qsizetype index)
         }));
     }
     const Placement::Plan plan
-        = Placement::place(FleetPlacement::needOf(m_workload.machineTemplate), 1, m_workload.policy.placement, nodes);
+        = Placement::place(FleetWorkloads::needOf(m_workload.machineTemplate), 1, m_workload.policy.placement, nodes);
     if (plan.nodeIds.isEmpty()) {
         return false;
     }

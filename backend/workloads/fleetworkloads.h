@@ -6,10 +6,14 @@
 #include "workloads/placement.h"
 #include "workloads/workload.h"
 
-/// Placement's input from the fleet's picture: what a template's replica
-/// needs, and each node's capacity, use and library as last read.
-namespace Flotilla::FleetPlacement
+/// Workloads in the fleet's picture: those its nodes' replicas make up, and
+/// placement's input: what a template's replica needs, and each node's
+/// capacity, use and library as last read.
+namespace Flotilla::FleetWorkloads
 {
+
+/// The workloads the machines of @p fleet's nodes make up.
+[[nodiscard]] QList<Workload> gather(const Fleet &fleet);
 
 /// What one replica of @p machineTemplate takes.
 [[nodiscard]] Placement::Need needOf(const MachineTemplate &machineTemplate);
@@ -22,4 +26,4 @@ namespace Flotilla::FleetPlacement
 /// Places @p count new replicas of @p workload on @p fleet.
 [[nodiscard]] Placement::Plan place(const Fleet &fleet, const Workload &workload, int count);
 
-} // namespace Flotilla::FleetPlacement
+} // namespace Flotilla::FleetWorkloads

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-#include "workloads/fleetplacement.h"
+#include "workloads/fleetworkloads.h"
 
-namespace Flotilla::FleetPlacement
+namespace Flotilla::FleetWorkloads
 {
 
 namespace
@@ -15,6 +15,17 @@ constexpr quint64 seedBytes = MiB; ///< a NoCloud seed is a few KiB in a 1 MiB v
 /// Proxmox and oVirt allow as much by default; docs/WORKLOADS.md says so.
 constexpr double overcommit = 1.5;
 } // namespace
+
+QList<Workload> gather(const Fleet &fleet)
+{
+    QList<Workloads::Seen> seen;
+    for (const Fleet::Node &node : fleet.nodes()) {
+        for (const Machine &machine : node.machines.machines()) {
+            seen.append({node.entry.id, &machine});
+        }
+    }
+    return Workloads::gather(seen);
+}
 
 Placement::Need needOf(const MachineTemplate &machineTemplate)
 {
@@ -69,4 +80,4 @@ Placement::Plan place(const Fleet &fleet, const Workload &workload, int count)
         needOf(workload.machineTemplate), count, workload.policy.placement, nodesFor(fleet, workload));
 }
 
-} // namespace Flotilla::FleetPlacement
+} // namespace Flotilla::FleetWorkloads
