@@ -66,6 +66,7 @@ public:
         /// last read (readStock()); hasStock is false until then.
         NodeStock stock;
         bool hasStock = false;
+        quint64 stockAskedOf = 0; ///< the session readStockOnce() asked
     };
 
     explicit Fleet(QObject *parent = nullptr);
@@ -117,6 +118,9 @@ public:
     /// Reads again what the node offers and holds (Node::stock), and its
     /// pools' room (Node::pools); nodeChanged() tells when it is in.
     void readStock(const QString &nodeId);
+    /// Reads the stock of a connected node that has none yet, once for its
+    /// session: what every view that needs the nodes' libraries calls.
+    void readStockOnce(const QString &nodeId);
 
     /// Opens the serial console of machine @p uuid on @p nodeId; returns its
     /// id, which consoleOpened(), consoleOutput() and consoleEnded() carry.

@@ -63,6 +63,19 @@ void Fleet::readStock(const QString &nodeId)
     tellSession(nodeId, &NodeSession::readStock);
 }
 
+void Fleet::readStockOnce(const QString &nodeId)
+{
+    const qsizetype index = indexOf(nodeId);
+    if (index < 0) {
+        return;
+    }
+    Node &node = m_nodes[index];
+    if (isUp(node.status.state) && !node.hasStock && node.stockAskedOf != node.session) {
+        node.stockAskedOf = node.session;
+        readStock(nodeId);
+    }
+}
+
 void Fleet::failJob(const QString &nodeId, quint64 jobId, const QString &why)
 {
     ProvisioningResult result{.jobId = jobId};

@@ -343,4 +343,24 @@ Plan place(const Need &need, int count, const Policy &policy, const QList<Node> 
     return plan;
 }
 
+QString check(
+    const Need &need, const Policy &policy, const QList<Node> &nodes, const QStringList &nodeIds, QStringList *pools)
+{
+    QList<Node> state = nodes;
+    pools->clear();
+    for (const QString &id : nodeIds) {
+        const auto node = std::ranges::find_if(state, [&](const Node &candidate) { return candidate.id == id; });
+        if (node == state.end()) {
+            return i18nc("@info placement", "%1 is not in the fleet any more.", id);
+        }
+        if (const QString reason = ruleOut(*node, need, policy); !reason.isEmpty()) {
+            return i18nc(
+                "@info placement: a node, then why it cannot take one more replica", "%1: %2", node->name, reason);
+        }
+        pools->append(roomiest(*node)->name);
+        take(*node, need, pools->last());
+    }
+    return {};
+}
+
 } // namespace Flotilla::Placement

@@ -109,6 +109,12 @@ struct Plan {
 /// on @p nodes (which hold the workload's existing replicas already).
 [[nodiscard]] Plan place(const Need &need, int count, const Policy &policy, const QList<Node> &nodes);
 
+/// A plan changed by hand (a replica moved to another node), checked again:
+/// why the first replica that no longer fits cannot go where it is, or
+/// empty when every one fits; @p pools gets each replica's pool.
+[[nodiscard]] QString check(
+    const Need &need, const Policy &policy, const QList<Node> &nodes, const QStringList &nodeIds, QStringList *pools);
+
 /// The weights of the score's terms under @p spread.
 [[nodiscard]] QList<Term> weights(Policy::Spread spread);
 

@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloads/workload.h"
 
+#include "provisioning/imagelibrary.h"
+
 #include <KLocalizedString>
 
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -331,6 +334,16 @@ QList<Workload> gather(const QList<Seen> &machines)
         return a.name != b.name ? a.name.localeAwareCompare(b.name) < 0 : a.id < b.id;
     });
     return workloads;
+}
+
+QString dataDiskOf(const Replica &replica)
+{
+    for (const Disk &disk : replica.disks) {
+        if (ImageLibrary::isDataVolume(QFileInfo(disk.source).fileName())) {
+            return disk.source;
+        }
+    }
+    return {};
 }
 
 QList<Replica> toRemove(const Workload &workload, int count)

@@ -105,6 +105,9 @@ namespace Workloads
 /// that holds the most.
 [[nodiscard]] QList<Replica> toRemove(const Workload &workload, int count);
 
+/// The data disk Flotilla made for @p replica ("pool/volume" or a path), or empty.
+[[nodiscard]] QString dataDiskOf(const Replica &replica);
+
 /// A machine seen on a node.
 struct Seen {
     QString nodeId;

@@ -43,16 +43,20 @@ QStringList volumesOf(const Replica &replica, bool deleteData)
     return volumes;
 }
 
-QString dataDiskOf(const Replica &replica)
+} // namespace
+
+QString WorkloadChange::stateName(Step::State state)
 {
-    for (const Disk &disk : replica.disks) {
-        if (ImageLibrary::isDataVolume(QFileInfo(disk.source).fileName())) {
-            return disk.source;
+    const std::pair<Step::State, const char *> names[]
+        = {{Step::State::Waiting, "waiting"}, {Step::State::Running, "running"}, {Step::State::Done, "done"},
+            {Step::State::Failed, "failed"}, {Step::State::Undoing, "undoing"}, {Step::State::Undone, "undone"}};
+    for (const auto &[known, name] : names) {
+        if (known == state) {
+            return QString::fromLatin1(name);
         }
     }
     return {};
 }
-} // namespace
 
 WorkloadChange::WorkloadChange(Fleet *fleet, Workload workload, QObject *parent)
     : QObject(parent)
@@ -99,7 +103,7 @@ void WorkloadChange::replace(const QList<Replica> &replicas, int atATime)
     int count = 0;
     for (const Replica &replica : replicas) {
         const int wave = count++ / std::max(1, atATime);
-        const QString data = m_workload.machineTemplate.dataGiB > 0 ? dataDiskOf(replica) : QString();
+        const QString data = m_workload.machineTemplate.dataGiB > 0 ? Workloads::dataDiskOf(replica) : QString();
         const QString pool
             = replica.disks.isEmpty() ? QString() : replica.disks.first().source.section(QLatin1Char('/'), 0, 0);
         Step removal{.kind = Step::Kind::Remove,

@@ -59,6 +59,9 @@ public:
         QString dataVolume;
     };
 
+    /// A step's state as the UI names it: "waiting", "running", "done", "failed", "undoing", "undone".
+    [[nodiscard]] static QString stateName(Step::State state);
+
     /// A change to @p workload: its id, name, template and (new) policy.
     WorkloadChange(Fleet *fleet, Workload workload, QObject *parent = nullptr);
 

@@ -186,9 +186,8 @@ void MachineWizard::setImageFile(const QUrl &file)
 void MachineWizard::readStockOnce(const Fleet::Node &node)
 {
     // A node that connects while the wizard is open is read then.
-    if (m_view && isConnected(node) && !node.hasStock && !m_stockAsked.contains(node.entry.id)) {
-        m_stockAsked.insert(node.entry.id);
-        m_view->fleet()->readStock(node.entry.id);
+    if (m_view) {
+        m_view->fleet()->readStockOnce(node.entry.id);
     }
 }
 

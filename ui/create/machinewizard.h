@@ -258,7 +258,6 @@ private:
     /// Each name's UUID and MAC address, chosen once: the review shows the
     /// definition that is made.
     mutable QHash<QString, std::pair<QString, QString>> m_identity;
-    QSet<QString> m_stockAsked; ///< nodes whose stock this wizard asked for
     mutable QHash<QString, QList<LibraryImage>> m_libraries; ///< by node id, until the node changes
 };
 

@@ -8,6 +8,7 @@ import org.kde.flotilla.machines
 import org.kde.flotilla.dashboard
 import org.kde.flotilla.create
 import org.kde.flotilla.console
+import org.kde.flotilla.workloads
 
 Kirigami.ApplicationWindow {
     id: root
@@ -48,6 +49,21 @@ Kirigami.ApplicationWindow {
     function showMachines(): void {
         pageStack.clear();
         pageStack.push(machinesPage);
+    }
+
+    function showWorkloads(): void {
+        pageStack.clear();
+        pageStack.push(workloadsPage, { workloads: workloadList });
+    }
+
+    function openWorkload(workloadId: string): void {
+        pageStack.push(workloadPage, { workloads: workloadList, workloadId: workloadId });
+    }
+
+    /// The deploy wizard, in the window's place.
+    function deployWorkload(): void {
+        pageStack.clear();
+        pageStack.push(deployWorkloadPage);
     }
 
     function openNode(nodeId: string): void {
@@ -116,6 +132,12 @@ Kirigami.ApplicationWindow {
                 onTriggered: root.showMachines()
             },
             Kirigami.Action {
+                objectName: "workloadsAction"
+                text: i18nc("@action:inmenu page", "Workloads")
+                icon.name: "distribute-horizontal"
+                onTriggered: root.showWorkloads()
+            },
+            Kirigami.Action {
                 separator: true
             },
             Kirigami.Action {
@@ -123,6 +145,12 @@ Kirigami.ApplicationWindow {
                 text: i18nc("@action:inmenu", "Create Machine…")
                 icon.name: "list-add"
                 onTriggered: root.createMachine("", "")
+            },
+            Kirigami.Action {
+                objectName: "deployWorkloadMenuAction"
+                text: i18nc("@action:inmenu", "Deploy Workload…")
+                icon.name: "list-add"
+                onTriggered: root.deployWorkload()
             },
             Kirigami.Action {
                 text: i18nc("@action:inmenu", "Add Node…")
@@ -145,6 +173,21 @@ Kirigami.ApplicationWindow {
     Component {
         id: machinesPage
         MachinesPage {}
+    }
+
+    Component {
+        id: workloadsPage
+        WorkloadsPage {}
+    }
+
+    Component {
+        id: workloadPage
+        WorkloadPage {}
+    }
+
+    Component {
+        id: deployWorkloadPage
+        DeployWorkloadPage {}
     }
 
     Component {
@@ -175,6 +218,14 @@ Kirigami.ApplicationWindow {
         id: consoles
 
         objectName: "serialConsole"
+        fleet: FleetView
+    }
+
+    /// The fleet's workloads, and the changes to them under way, whichever page is shown.
+    WorkloadListModel {
+        id: workloadList
+
+        objectName: "workloadList"
         fleet: FleetView
     }
 

@@ -29,6 +29,7 @@ Q_IMPORT_QML_PLUGIN(org_kde_flotilla_createPlugin)
 Q_IMPORT_QML_PLUGIN(org_kde_flotilla_consolePlugin)
 Q_IMPORT_QML_PLUGIN(org_kde_flotilla_nodesPlugin)
 Q_IMPORT_QML_PLUGIN(org_kde_flotilla_machinesPlugin)
+Q_IMPORT_QML_PLUGIN(org_kde_flotilla_workloadsPlugin)
 Q_IMPORT_QML_PLUGIN(org_kde_flotilla_dashboardPlugin)
 Q_IMPORT_QML_PLUGIN(org_kde_flotilla_shellPlugin)
 

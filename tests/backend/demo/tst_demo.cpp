@@ -3,6 +3,7 @@
 #include "demo/demofleet.h"
 #include "fleet/fleet.h"
 #include "libvirt/libvirthandles.h"
+#include "workloads/fleetworkloads.h"
 
 #include <QFile>
 #include <QSet>
@@ -52,6 +53,30 @@ private Q_SLOTS:
             QVERIFY2(node.status.state == NodeState::Connected && node.hasInventory, qPrintable(node.entry.name));
             QVERIFY2(!node.machines.machines().isEmpty(), qPrintable(node.entry.name));
         }
+
+        // Its two workloads (tools/demo-workloads), whole and agreeing: a web
+        // shop over three countries, and a small k3s cluster.
+        const QList<Workload> workloads = FleetWorkloads::gather(fleet);
+        QCOMPARE(workloads.size(), 2);
+        for (const Workload &workload : workloads) {
+            QVERIFY2(workload.disagreements.isEmpty(), qPrintable(workload.disagreements.join(u'\n')));
+            QCOMPARE(workload.replicas.size(), workload.policy.replicas);
+            QCOMPARE(workload.running(), workload.policy.replicas);
+        }
+        QCOMPARE(workloads.at(1).name, QStringLiteral("shop"));
+        QSet<QString> shopCountries;
+        for (const Replica &replica : workloads.at(1).replicas) {
+            shopCountries.insert(fleet.nodes().at(fleet.indexOf(replica.nodeId)).entry.location.countryCode);
+        }
+        QCOMPARE(shopCountries.size(), 3);
+        // It can grow where its policy says, with its image on the nodes.
+        for (const Fleet::Node &node : fleet.nodes()) {
+            fleet.readStock(node.entry.id);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasStock; }), 20000);
+        const Placement::Plan more = FleetWorkloads::place(fleet, workloads.at(1), 4);
+        QVERIFY2(more.isComplete(), qPrintable(more.shortfall));
     }
 };
 

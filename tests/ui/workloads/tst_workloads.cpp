@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "appwindow.h"
+#include "workloads/fleetworkloads.h"
+
+#include <QTest>
+
+using namespace Flotilla;
+using Flotilla::Testing::AppWindow;
+using namespace Qt::StringLiterals;
+
+/// Workloads on the demo fleet, as a person who never saw Flotilla meets
+/// them: the two the demo has, a web shop scaled to 10 and back, and a new
+/// service of 6 replicas over three countries, seen on the map before it
+/// is made.
+class WorkloadsUiTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = AppWindow::timeoutMs;
+    AppWindow m_app;
+
+    QQuickItem *item(const char *name) const { return m_app.item(name); }
+    QQuickItem *item(const QString &name) const { return m_app.item(QLatin1StringView(name.toLatin1())); }
+
+    [[nodiscard]] std::optional<Workload> workload(const QString &name) const
+    {
+        for (const Workload &found : FleetWorkloads::gather(m_app.fleet())) {
+            if (found.name == name) {
+                return found;
+            }
+        }
+        return std::nullopt;
+    }
+
+    [[nodiscard]] bool trigger(QObject *from, const char *name)
+    {
+        [&] {
+            QObject *action = from ? from->findChild<QObject *>(QLatin1StringView(name)) : nullptr;
+            QVERIFY2(action, name);
+            QTRY_VERIFY(action->property("enabled").toBool());
+            QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
+        }();
+        return !QTest::currentTestFailed();
+    }
+
+    /// Scales the shop from its page to @p replicas, through the confirmation.
+    [[nodiscard]] bool scaleShop(int replicas, const QString &screenshot = {})
+    {
+        [&] {
+            QQuickItem *spin = item("scaleReplicas");
+            QVERIFY(spin);
+            QVERIFY(spin->setProperty("value", replicas));
+            QVERIFY(m_app.click(item("scaleApply")));
+            QObject *dialog = item("workloadPage")->findChild<QObject *>(u"scaleDialog"_s);
+            QVERIFY(dialog);
+            QTRY_VERIFY(dialog->property("opened").toBool());
+            QCOMPARE(dialog->property("problem").toString(), QString());
+            if (!screenshot.isEmpty()) {
+                QVERIFY(m_app.screenshot(screenshot));
+            }
+            QVERIFY(trigger(dialog, "confirmScale"));
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+            QTRY_VERIFY_WITH_TIMEOUT(workload(u"shop"_s) && workload(u"shop"_s)->replicas.size() == replicas
+                    && workload(u"shop"_s)->policy.replicas == replicas && workload(u"shop"_s)->running() == replicas,
+                timeoutMs);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                item("workloadRunning")->property("text").toString(), u"%1 of %1 running"_s.arg(replicas), timeoutMs);
+        }();
+        return !QTest::currentTestFailed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_app.openDemo());
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+    }
+
+    void listsTheDemosWorkloads()
+    {
+        m_app.call("showWorkloads");
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadCard:shop") && item("workloadCard:k3s"), timeoutMs);
+        QQuickItem *shop = item("workloadCard:shop");
+        QTRY_COMPARE(m_app.find(shop, "runningOfDesired"_L1)->property("text").toString(), u"6 / 6"_s);
+        QVERIFY(m_app.waitUntilStill(item("workloadsMap")));
+        QVERIFY(m_app.screenshot(u"workloads"_s));
+    }
+
+    void scalesTheShopToTenAndBack()
+    {
+        QVERIFY(m_app.click(item("workloadCard:shop")));
+        QTRY_VERIFY(item("workloadPage") && item("replica:shop-06"));
+        QVERIFY(m_app.waitUntilStill(item("workloadPage")));
+        QVERIFY(m_app.screenshot(u"workload"_s));
+        QVERIFY(scaleShop(10, u"workload-scale"_s));
+        // Spread over countries: the four new ones went to the three countries it was in, or new ones.
+        QVERIFY(scaleShop(6));
+        QVERIFY(!item("replica:shop-10")); // the newest went first
+    }
+
+    void deploysSixOverThreeCountriesSeenFirstOnTheMap()
+    {
+        m_app.call("deployWorkload");
+        QTRY_VERIFY(item("deployWorkloadPage") && item("workloadName"));
+        QObject *deployer = item("deployWorkloadPage")->property("deployer").value<QObject *>();
+        QVERIFY(deployer);
+        QVERIFY(m_app.type(item("workloadName"), u"api"_s));
+        QVERIFY(!deployer->property("image").toString().isEmpty()); // the first image of the fleet's
+        QVERIFY(m_app.click(item("deployNext")));
+        QTRY_VERIFY(item("workloadReplicas")->isVisible());
+        QVERIFY(item("workloadReplicas")->setProperty("value", 6));
+        QVERIFY(QMetaObject::invokeMethod(item("workloadReplicas"), "valueModified"));
+        QVERIFY(m_app.click(item("spreadCountries")));
+        QVERIFY(m_app.type(item("workloadCountries"), u"DE FI CA"_s));
+        QVERIFY(m_app.click(item("deployNext")));
+        QTRY_VERIFY(item("planMap") && item("planMap")->isVisible());
+        const QVariantMap counts = deployer->property("planCounts").toMap();
+        QCOMPARE(counts.value(u"berlin-home"_s).toInt(), 2);
+        QCOMPARE(counts.value(u"helsinki-rack"_s).toInt(), 2);
+        QCOMPARE(counts.value(u"toronto-friends"_s).toInt(), 2);
+        QVERIFY(item("replicaBadge:berlin-home")); // the count on its marker
+        QVERIFY(m_app.waitUntilStill(item("planMap")));
+        QVERIFY(m_app.screenshot(u"deploy-preview"_s));
+
+        // Moved by hand outside the policy's countries: refused, with why.
+        QString refusal;
+        QVERIFY(QMetaObject::invokeMethod(deployer, "moveReplica", Q_RETURN_ARG(QString, refusal),
+            Q_ARG(QString, u"berlin-home"_s), Q_ARG(QString, u"singapore-edge"_s)));
+        QVERIFY2(refusal.contains(u"not in DE, FI, CA"_s), qPrintable(refusal));
+        // Within them: moved, and the plan checked again.
+        QVERIFY(QMetaObject::invokeMethod(deployer, "moveReplica", Q_RETURN_ARG(QString, refusal),
+            Q_ARG(QString, u"berlin-home"_s), Q_ARG(QString, u"helsinki-rack"_s)));
+        QCOMPARE(refusal, QString());
+        QCOMPARE(deployer->property("planCounts").toMap().value(u"helsinki-rack"_s).toInt(), 3);
+
+        QVERIFY(m_app.click(item("deployGo")));
+        QTRY_VERIFY_WITH_TIMEOUT(deployer->property("finished").toBool(), timeoutMs);
+        QVERIFY2(deployer->property("succeeded").toBool(), qPrintable(deployer->property("summary").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"api"_s) && workload(u"api"_s)->replicas.size() == 6, timeoutMs);
+        QVERIFY(m_app.screenshot(u"deploy-progress"_s));
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_app.warnings(), QStringList()); }
+};
+
+QTEST_MAIN(WorkloadsUiTest)
+#include "tst_workloads.moc"

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "fleet/fleetview.h"
+#include "workloads/workload.h"
+#include "workloads/workloadchange.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QTimer>
+#include <QtQmlIntegration>
+
+#include <memory>
+
+namespace Flotilla
+{
+
+/// The fleet's workloads, as their replicas on the nodes make them up, and
+/// what a person does to one: scale it, start, stop or restart its
+/// replicas, delete it. One change at a time per workload; its progress
+/// and outcome are the workload's `change` and `changeSummary`.
+class WorkloadListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Flotilla::FleetView *fleet READ view WRITE setView NOTIFY fleetChanged REQUIRED)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        WorkloadIdRole = Qt::UserRole + 1,
+        NameRole,
+        DesiredRole, ///< replicas the policy asks for
+        ReplicaCountRole, ///< replicas there are
+        RunningRole,
+        NodeNamesRole, ///< "Helsinki, Toronto"
+        NodeIdsRole,
+        CountriesRole, ///< ISO codes
+        ImageRole,
+        SizeTextRole, ///< "1 vCPU, 512 MiB, 20 GiB"
+        PolicyTextRole, ///< "Spread over countries; all or nothing"
+        SpreadRole, ///< "nodes", "countries", "pack"
+        DisagreementsRole,
+        ReplicasRole, ///< per replica: name, nodeId, nodeName, uuid, state, running, addresses, dataDisk
+        TemplateJsonRole,
+        ChangingRole, ///< a change is under way
+        ChangeSummaryRole, ///< how the last change ended
+        ChangeStepsRole, ///< the change's steps: name, nodeName, kind, state, error
+    };
+    Q_ENUM(Role)
+
+    explicit WorkloadListModel(QObject *parent = nullptr);
+    ~WorkloadListModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] FleetView *view() const { return m_view; }
+    void setView(FleetView *view);
+    [[nodiscard]] int count() const { return int(m_workloads.size()); }
+
+    /// The row of workload @p workloadId, or -1.
+    Q_INVOKABLE [[nodiscard]] int rowOf(const QString &workloadId) const;
+    /// Every role of workload @p workloadId by its name; empty when it is gone.
+    Q_INVOKABLE [[nodiscard]] QVariantMap get(const QString &workloadId) const;
+    /// Why @p workloadId cannot be scaled to @p replicas now; empty if it can.
+    Q_INVOKABLE [[nodiscard]] QString scaleProblem(const QString &workloadId, int replicas) const;
+    /// Where the new replicas would go, for a scale up: one text per node that takes some.
+    Q_INVOKABLE [[nodiscard]] QStringList scalePreview(const QString &workloadId, int replicas) const;
+    /// The replicas a scale down to @p replicas removes, with their data disks: maps with name, nodeName, dataDisk.
+    Q_INVOKABLE [[nodiscard]] QVariantList scaleRemoves(const QString &workloadId, int replicas) const;
+    /// Scales @p workloadId to @p replicas: new ones placed by its policy, or
+    /// those it values least removed, their data disks with them if @p deleteData.
+    Q_INVOKABLE void scale(const QString &workloadId, int replicas, bool deleteData);
+    /// Removes every replica; data disks too if @p deleteData.
+    Q_INVOKABLE void remove(const QString &workloadId, bool deleteData);
+    Q_INVOKABLE void start(const QString &workloadId);
+    Q_INVOKABLE void stop(const QString &workloadId);
+    /// Restarts the running replicas one after another.
+    Q_INVOKABLE void restart(const QString &workloadId);
+
+    [[nodiscard]] const QList<Workload> &workloads() const { return m_workloads; }
+
+Q_SIGNALS:
+    void fleetChanged();
+    void countChanged();
+    /// A change or an action could not be done: said in a sentence.
+    void problem(const QString &workloadId, const QString &message);
+
+private:
+    void gather();
+    [[nodiscard]] const Workload *find(const QString &workloadId) const;
+    void run(const QString &workloadId, std::unique_ptr<WorkloadChange> change);
+    void send(const Workload &workload, MachineRequest::Kind kind, bool runningOnly);
+    void restartNext(const QString &workloadId);
+    [[nodiscard]] QVariantList replicasOf(const Workload &workload) const;
+    [[nodiscard]] QVariantList stepsOf(const QString &workloadId) const;
+    [[nodiscard]] QString nodeName(const QString &nodeId) const;
+    void changedRow(const QString &workloadId);
+
+    QPointer<FleetView> m_view;
+    QList<Workload> m_workloads;
+    QTimer m_gathering; ///< gathers once for a burst of changes
+    std::map<QString, std::unique_ptr<WorkloadChange>> m_changes; ///< the latest of each workload
+    QHash<QString, QStringList> m_restarting; ///< replicas still to restart, by workload
+    QHash<quint64, QString> m_restartRequests; ///< request id → workload
+};
+
+} // namespace Flotilla
