@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "demo/demoactivity.h"
 
+#include <QMutex>
+
 #include <QHashFunctions>
 
 #include <algorithm>
@@ -31,6 +33,39 @@ DemoActivity::Traits DemoActivity::traitsOf(const QString &name)
     return traits;
 }
 
+namespace
+{
+/// The knob's settings, shared by every node's session thread.
+struct WorkloadLoads {
+    QMutex mutex;
+    QHash<QString, double> byWorkload;
+};
+
+WorkloadLoads &workloadLoads()
+{
+    static WorkloadLoads loads;
+    return loads;
+}
+} // namespace
+
+void DemoActivity::setWorkloadLoad(const QString &workloadId, double load)
+{
+    WorkloadLoads &loads = workloadLoads();
+    const QMutexLocker lock(&loads.mutex);
+    if (load < 0) {
+        loads.byWorkload.remove(workloadId);
+    } else {
+        loads.byWorkload.insert(workloadId, std::min(load, 1.0));
+    }
+}
+
+double DemoActivity::workloadLoad(const QString &workloadId)
+{
+    WorkloadLoads &loads = workloadLoads();
+    const QMutexLocker lock(&loads.mutex);
+    return loads.byWorkload.value(workloadId, -1);
+}
+
 double DemoActivity::load(const Traits &trait, double seconds)
 {
     // Its own level plus two slow waves, in [0, 1].
@@ -46,7 +81,8 @@ MachineCounters DemoActivity::simulate(const Machine &machine, Totals &totals, q
     const double dt = totals.lastMs > 0 && machine.isRunning() ? double(nowMs - totals.lastMs) / 1000.0 : 0.0;
     totals.lastMs = nowMs;
     const Traits &trait = totals.traits;
-    const double now = load(trait, double(nowMs) / 1000.0);
+    const double raised = machine.metadata.workloadId.isEmpty() ? -1 : workloadLoad(machine.metadata.workloadId);
+    const double now = std::max(load(trait, double(nowMs) / 1000.0), raised);
     const int vcpus = std::max(1, machine.vcpus);
     totals.cpuNs += now * vcpus * dt * 1e9;
     totals.diskRead += now * trait[5] * 40e6 * dt;

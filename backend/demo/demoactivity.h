@@ -32,6 +32,12 @@ public:
     /// are fixed numbers that never move).
     [[nodiscard]] NodeCounters node(const NodeFacts &facts) const;
 
+    /// The demo's load knob: the replicas of workload @p workloadId run at
+    /// least at @p load (0 to 1) on every simulated node of this process,
+    /// so the autoscaler has something to answer; a negative load lifts it.
+    static void setWorkloadLoad(const QString &workloadId, double load);
+    [[nodiscard]] static double workloadLoad(const QString &workloadId);
+
 private:
     /// A machine's own numbers in [0, 1), from its name: its level, its
     /// waves, how much of each kind of work it does.

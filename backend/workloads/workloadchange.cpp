@@ -67,6 +67,21 @@ WorkloadChange::WorkloadChange(Fleet *fleet, Workload workload, QObject *parent)
     connect(fleet, &Fleet::requestFinished, this, &WorkloadChange::onRequestFinished);
 }
 
+std::unique_ptr<WorkloadChange> WorkloadChange::scaling(Fleet *fleet, Workload workload, int replicas, bool deleteData)
+{
+    const int more = replicas - int(workload.replicas.size());
+    workload.policy.replicas = replicas;
+    workload.policy.changed = QDateTime::currentDateTimeUtc();
+    auto change = std::make_unique<WorkloadChange>(fleet, workload);
+    if (more > 0) {
+        const Placement::Plan plan = FleetWorkloads::place(*fleet, workload, more);
+        change->make(plan.nodeIds, plan.pools);
+    } else if (more < 0) {
+        change->remove(Workloads::toRemove(workload, -more), deleteData);
+    }
+    return change;
+}
+
 void WorkloadChange::make(const QStringList &nodeIds, const QStringList &pools)
 {
     QList<int> used = m_workload.indices();
@@ -401,8 +416,8 @@ void WorkloadChange::writePolicy()
     const QString policy = QString::fromUtf8(Workloads::policyJson(m_workload.policy));
     for (const Fleet::Node &node : m_fleet->nodes()) {
         for (const Machine &machine : node.machines.machines()) {
-            if (machine.metadata.workloadId != m_workload.id || machine.metadata.policy == policy
-                || removed.contains(machine.uuid)) {
+            if (machine.metadata.workloadId != m_workload.id || removed.contains(machine.uuid)
+                || (machine.metadata.policy == policy && machine.metadata.lease == m_workload.lease.text())) {
                 continue;
             }
             MachineMetadata metadata = machine.metadata;

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Flotilla
 {
 
@@ -64,6 +66,13 @@ public:
 
     /// A change to @p workload: its id, name, template and (new) policy.
     WorkloadChange(Fleet *fleet, Workload workload, QObject *parent = nullptr);
+
+    /// @p workload scaled to @p replicas, its policy asking for as many from
+    /// now: new replicas placed by its policy on @p fleet as it stands, or
+    /// those it values least removed (their data disks too if @p deleteData).
+    /// Not started.
+    [[nodiscard]] static std::unique_ptr<WorkloadChange> scaling(
+        Fleet *fleet, Workload workload, int replicas, bool deleteData);
 
     /// Makes one new replica on each node of @p nodeIds (with its pool in
     /// @p pools), as a placement plan (perhaps moved by hand) says.

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.fleet
 
 /// One workload: its replicas (node, state, addresses), scaling by hand,
 /// start, stop, restart and delete, its policy, the last change's steps,
@@ -16,7 +17,7 @@ Kirigami.ScrollablePage {
     property int revision: 0
     readonly property var workload: {
         page.revision;
-        return workloads.get(workloadId);
+        return workloads ? workloads.get(workloadId) : {};
     }
     readonly property bool gone: workload.workloadId === undefined
     readonly property var replicaCounts: {
@@ -27,8 +28,22 @@ Kirigami.ScrollablePage {
         return counts;
     }
 
+    /// The autoscaler's fields, as the workload's policy has them (not rebound while the person edits them).
+    function loadAutoscaler(): void {
+        const shown = workload ?? {};
+        const scaling = shown.autoscaling ?? {};
+        autoscaleOn.checked = shown.autoscale ?? false;
+        metricChoice.currentIndex = scaling.metric === "memory" ? 1 : 0;
+        targetBox.value = scaling.target ?? 60;
+        minimumBox.value = scaling.minimum ?? 1;
+        maximumBox.value = scaling.maximum ?? 10;
+        dryRun.checked = scaling.dryRun ?? false;
+    }
+
     objectName: "workloadPage"
     title: gone ? i18nc("@title:window", "Workload") : workload.name
+    Component.onCompleted: loadAutoscaler()
+    onWorkloadIdChanged: loadAutoscaler()
 
     Connections {
         target: page.workloads
@@ -199,6 +214,126 @@ Kirigami.ScrollablePage {
                     color: Kirigami.Theme.disabledTextColor
                     text: replicaRow.modelData.outdated ? i18nc("@info", "older template") : replicaRow.modelData.addresses
                 }
+            }
+        }
+
+        Kirigami.Heading {
+            level: 3
+            visible: !page.gone
+            text: i18nc("@title", "Autoscaler")
+        }
+        QQC2.Label {
+            objectName: "scaledBy"
+            Layout.fillWidth: true
+            visible: !page.gone
+            wrapMode: Text.Wrap
+            text: page.workload.scaledBy === "self" ? i18nc("@info", "This Flotilla scales the workload while it is open.")
+                : (page.workload.scaledBy ?? "").length > 0 ? i18nc("@info a person", "Scaled by %1, whose Flotilla is open; this one only watches.", page.workload.scaledBy)
+                : page.workload.autoscale ? i18nc("@info", "On; the next open Flotilla takes it on.")
+                : i18nc("@info", "Off: the workload keeps the replicas you set.")
+        }
+        Flow {
+            Layout.fillWidth: true
+            visible: !page.gone
+            spacing: Kirigami.Units.largeSpacing
+
+            QQC2.Switch {
+                id: autoscaleOn
+
+                objectName: "autoscaleOn"
+                text: i18nc("@option:check", "Scale with the load")
+            }
+            QQC2.ComboBox {
+                id: metricChoice
+
+                objectName: "autoscaleMetric"
+                model: [i18nc("@item:inlistbox autoscaler metric", "Average CPU"), i18nc("@item:inlistbox autoscaler metric", "Average memory")]
+            }
+            RowLayout {
+                QQC2.Label {
+                    text: i18nc("@label:spinbox", "Target %:")
+                }
+                QQC2.SpinBox {
+                    id: targetBox
+
+                    objectName: "autoscaleTarget"
+                    from: 1
+                    to: 100
+                }
+            }
+            RowLayout {
+                QQC2.Label {
+                    text: i18nc("@label:spinbox", "Replicas from:")
+                }
+                QQC2.SpinBox {
+                    id: minimumBox
+
+                    objectName: "autoscaleMinimum"
+                    from: 1
+                    to: 1000
+                }
+                QQC2.Label {
+                    text: i18nc("@label:spinbox replicas from … to", "to:")
+                }
+                QQC2.SpinBox {
+                    id: maximumBox
+
+                    objectName: "autoscaleMaximum"
+                    from: 1
+                    to: 1000
+                }
+            }
+            QQC2.CheckBox {
+                id: dryRun
+
+                objectName: "autoscaleDryRun"
+                text: i18nc("@option:check", "Dry run: explain, do nothing")
+            }
+            QQC2.Button {
+                objectName: "autoscaleApply"
+                text: i18nc("@action:button", "Apply")
+                icon.name: "dialog-ok-apply"
+                enabled: !page.workload.changing
+                onClicked: page.workloads.setAutoscale(page.workloadId, autoscaleOn.checked, metricChoice.currentIndex === 1 ? "memory" : "cpu", targetBox.value, minimumBox.value, maximumBox.value, dryRun.checked)
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: FleetView.demo && !page.gone
+
+            QQC2.Label {
+                text: i18nc("@label:slider", "Simulated load (demo):")
+            }
+            QQC2.Slider {
+                id: loadSlider
+
+                objectName: "simulatedLoad"
+                Layout.fillWidth: true
+                from: 0
+                to: 100
+                stepSize: 5
+                value: Math.max(0, page.workload.simulatedLoad ?? 0)
+                onMoved: page.workloads.setSimulatedLoad(page.workloadId, value)
+            }
+            QQC2.Label {
+                text: (page.workload.simulatedLoad ?? -1) < 0 ? i18nc("@info simulated load", "its own") : i18nc("@info percent", "%1 %", page.workload.simulatedLoad)
+            }
+            QQC2.Button {
+                text: i18nc("@action:button", "Let It Be")
+                enabled: (page.workload.simulatedLoad ?? -1) >= 0
+                onClicked: page.workloads.setSimulatedLoad(page.workloadId, -1)
+            }
+        }
+        Repeater {
+            model: (page.workload.events ?? []).slice(0, 8)
+
+            QQC2.Label {
+                required property var modelData
+
+                objectName: "autoscalerEvent"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: Qt.formatTime(modelData.at, Qt.DefaultLocaleShortDate) + "  " + modelData.text
             }
         }
 

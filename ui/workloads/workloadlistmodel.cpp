@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloadlistmodel.h"
 
+#include "demo/demoactivity.h"
 #include "fleet/fleet.h"
 #include "fleet/machinelistmodel.h"
 #include "provisioning/imagelibrary.h"
@@ -79,8 +80,20 @@ void WorkloadListModel::setView(FleetView *view)
         disconnect(m_view->fleet(), nullptr, this, nullptr);
     }
     m_view = view;
+    m_autoscaler.reset();
     if (m_view) {
         Fleet *fleet = m_view->fleet();
+        m_autoscaler = std::make_unique<FleetAutoscaler>(fleet);
+        if (m_view->isDemo()) { // to be watched: decisions every 3 s, short windows
+            m_autoscaler->setPace({.interval = std::chrono::seconds(3),
+                .booting = std::chrono::seconds(20),
+                .downWindow = std::chrono::seconds(30)});
+        }
+        connect(m_autoscaler.get(), &FleetAutoscaler::changed, this, [this](const QString &workloadId) {
+            changedRow(workloadId);
+            m_gathering.start();
+        });
+        m_autoscaler->start();
         connect(fleet, &Fleet::machinesChanged, this, [this] { m_gathering.start(); });
         // Placement needs the nodes' libraries: a node is read once it connects.
         connect(fleet, &Fleet::nodeChanged, this, [this, fleet](qsizetype index) {
@@ -229,11 +242,42 @@ QVariant WorkloadListModel::data(const QModelIndex &index, int role) const
     case TemplateJsonRole:
         return QString::fromUtf8(MachineTemplates::toJson(made));
     case ChangingRole:
-        return change != m_changes.end() && !change->second->isFinished();
+        return (change != m_changes.end() && !change->second->isFinished())
+            || (m_autoscaler && m_autoscaler->isChanging(workload.id));
     case ChangeSummaryRole:
         return change != m_changes.end() ? change->second->summary() : QString();
     case ChangeStepsRole:
         return stepsOf(workload.id);
+    case AutoscaleRole:
+        return workload.policy.autoscale;
+    case AutoscalingRole: {
+        const Autoscaling::Policy &scaling = workload.policy.autoscaling;
+        return QVariantMap{
+            {QStringLiteral("metric"),
+                scaling.metric == Autoscaling::Policy::Metric::Cpu ? QStringLiteral("cpu") : QStringLiteral("memory")},
+            {QStringLiteral("target"), int(scaling.target)}, {QStringLiteral("minimum"), scaling.minimum},
+            {QStringLiteral("maximum"), scaling.maximum}, {QStringLiteral("dryRun"), workload.policy.dryRun}};
+    }
+    case ScaledByRole:
+        if (!workload.lease.isHeld(QDateTime::currentDateTimeUtc())) {
+            return QString();
+        }
+        return m_autoscaler && workload.lease.holder == m_autoscaler->holder()
+            ? QStringLiteral("self")
+            : FleetAutoscaler::personOf(workload.lease.holder);
+    case EventsRole: {
+        QVariantList events;
+        for (const FleetAutoscaler::Event &event :
+            m_autoscaler ? m_autoscaler->events(workload.id) : QList<FleetAutoscaler::Event>{}) {
+            events.prepend(
+                QVariantMap{{QStringLiteral("at"), event.at.toLocalTime()}, {QStringLiteral("text"), event.text}});
+        }
+        return events;
+    }
+    case SimulatedLoadRole: {
+        const double load = DemoActivity::workloadLoad(workload.id);
+        return load < 0 ? -1 : int(std::lround(load * 100));
+    }
     }
     return {};
 }
@@ -245,7 +289,9 @@ QHash<int, QByteArray> WorkloadListModel::roleNames() const
         {NodeIdsRole, "nodeIds"}, {CountriesRole, "countries"}, {ImageRole, "image"}, {SizeTextRole, "sizeText"},
         {PolicyTextRole, "policyText"}, {SpreadRole, "spread"}, {DisagreementsRole, "disagreements"},
         {ReplicasRole, "replicas"}, {TemplateJsonRole, "templateJson"}, {ChangingRole, "changing"},
-        {ChangeSummaryRole, "changeSummary"}, {ChangeStepsRole, "changeSteps"}};
+        {ChangeSummaryRole, "changeSummary"}, {ChangeStepsRole, "changeSteps"}, {AutoscaleRole, "autoscale"},
+        {AutoscalingRole, "autoscaling"}, {ScaledByRole, "scaledBy"}, {EventsRole, "events"},
+        {SimulatedLoadRole, "simulatedLoad"}};
 }
 
 int WorkloadListModel::rowOf(const QString &workloadId) const
@@ -288,7 +334,8 @@ QString WorkloadListModel::scaleProblem(const QString &workloadId, int replicas)
         return i18nc("@info", "A workload has from 0 to 1000 replicas.");
     }
     const auto change = m_changes.find(workloadId);
-    if (change != m_changes.end() && !change->second->isFinished()) {
+    if ((change != m_changes.end() && !change->second->isFinished())
+        || (m_autoscaler && m_autoscaler->isChanging(workloadId))) {
         return i18nc("@info", "A change to this workload is still under way.");
     }
     const int more = replicas - int(workload->replicas.size());
@@ -351,7 +398,8 @@ void WorkloadListModel::run(const QString &workloadId, std::unique_ptr<WorkloadC
 void WorkloadListModel::changedRow(const QString &workloadId)
 {
     if (const int row = rowOf(workloadId); row >= 0) {
-        Q_EMIT dataChanged(index(row), index(row), {ChangingRole, ChangeSummaryRole, ChangeStepsRole});
+        Q_EMIT dataChanged(index(row), index(row),
+            {ChangingRole, ChangeSummaryRole, ChangeStepsRole, EventsRole, ScaledByRole, SimulatedLoadRole});
     }
 }
 
@@ -361,17 +409,7 @@ void WorkloadListModel::scale(const QString &workloadId, int replicas, bool dele
         Q_EMIT problem(workloadId, why);
         return;
     }
-    Workload workload = *find(workloadId);
-    const int more = replicas - int(workload.replicas.size());
-    workload.policy.replicas = replicas;
-    workload.policy.changed = QDateTime::currentDateTimeUtc();
-    auto change = std::make_unique<WorkloadChange>(m_view->fleet(), workload);
-    if (more > 0) {
-        const Placement::Plan plan = FleetWorkloads::place(*m_view->fleet(), workload, more);
-        change->make(plan.nodeIds, plan.pools);
-    } else if (more < 0) {
-        change->remove(Workloads::toRemove(workload, -more), deleteData);
-    }
+    auto change = WorkloadChange::scaling(m_view->fleet(), *find(workloadId), replicas, deleteData);
     run(workloadId, std::move(change));
 }
 
@@ -396,6 +434,40 @@ void WorkloadListModel::send(const Workload &workload, MachineRequest::Kind kind
             }
             m_view->fleet()->request(replica.nodeId, MachineRequest{.kind = kind, .uuid = replica.uuid});
         }
+    }
+}
+
+void WorkloadListModel::setAutoscale(
+    const QString &workloadId, bool on, const QString &metric, int target, int minimum, int maximum, bool dryRun)
+{
+    const Workload *found = find(workloadId);
+    if (!found || !m_view) {
+        return;
+    }
+    if (target < 1 || target > 100 || minimum < 1 || maximum < minimum || maximum > 1000) {
+        Q_EMIT problem(workloadId,
+            i18nc("@info", "The autoscaler needs a target from 1 to 100 % and a minimum from 1 up to its maximum."));
+        return;
+    }
+    Workload workload = *found;
+    WorkloadPolicy &policy = workload.policy;
+    policy.autoscale = on;
+    policy.dryRun = dryRun;
+    policy.autoscaling.metric = metric == QLatin1StringView("memory") ? Autoscaling::Policy::Metric::Memory
+                                                                      : Autoscaling::Policy::Metric::Cpu;
+    policy.autoscaling.target = target;
+    policy.autoscaling.minimum = minimum;
+    policy.autoscaling.maximum = maximum;
+    policy.changed = QDateTime::currentDateTimeUtc();
+    run(workloadId,
+        std::make_unique<WorkloadChange>(m_view->fleet(), workload)); // no replica changes: the policy alone
+}
+
+void WorkloadListModel::setSimulatedLoad(const QString &workloadId, int percent)
+{
+    if (m_view && m_view->isDemo()) {
+        DemoActivity::setWorkloadLoad(workloadId, percent < 0 ? -1.0 : percent / 100.0);
+        changedRow(workloadId);
     }
 }
 

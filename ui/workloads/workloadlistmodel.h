@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fleet/fleetview.h"
+#include "workloads/fleetautoscaler.h"
 #include "workloads/workload.h"
 #include "workloads/workloadchange.h"
 
@@ -47,6 +48,11 @@ public:
         ChangingRole, ///< a change is under way
         ChangeSummaryRole, ///< how the last change ended
         ChangeStepsRole, ///< the change's steps: name, nodeName, kind, state, error
+        AutoscaleRole, ///< its autoscaler is on
+        AutoscalingRole, ///< the autoscaler's policy: metric ("cpu", "memory"), target, minimum, maximum, dryRun
+        ScaledByRole, ///< who acts on it now: "" (nobody), "self", or the person holding the lease
+        EventsRole, ///< the autoscaler's decisions here, newest first: at, text
+        SimulatedLoadRole, ///< the demo's load knob, in percent; -1 when off
     };
     Q_ENUM(Role)
 
@@ -80,6 +86,13 @@ public:
     Q_INVOKABLE void stop(const QString &workloadId);
     /// Restarts the running replicas one after another.
     Q_INVOKABLE void restart(const QString &workloadId);
+    /// Turns the autoscaler of @p workloadId on or off, with its metric
+    /// ("cpu" or "memory"), target in percent, bounds and dry-run mode: the
+    /// policy is written to every replica.
+    Q_INVOKABLE void setAutoscale(
+        const QString &workloadId, bool on, const QString &metric, int target, int minimum, int maximum, bool dryRun);
+    /// The demo's knob: its replicas run at least at @p percent; -1 lifts it.
+    Q_INVOKABLE void setSimulatedLoad(const QString &workloadId, int percent);
 
     [[nodiscard]] const QList<Workload> &workloads() const { return m_workloads; }
 
@@ -101,6 +114,7 @@ private:
     void changedRow(const QString &workloadId);
 
     QPointer<FleetView> m_view;
+    std::unique_ptr<FleetAutoscaler> m_autoscaler;
     QList<Workload> m_workloads;
     QTimer m_gathering; ///< gathers once for a burst of changes
     std::map<QString, std::unique_ptr<WorkloadChange>> m_changes; ///< the latest of each workload

@@ -5,6 +5,7 @@
 #include "libvirtdaemon.h"
 #include "provisioning/imagelibrary.h"
 #include "provisioning/nodevolumes.h"
+#include "workloads/fleetautoscaler.h"
 #include "workloads/fleetworkloads.h"
 #include "workloads/workloadchange.h"
 
@@ -12,7 +13,6 @@
 #include <QStandardPaths>
 #include <QTest>
 
-#include <future>
 #include <memory>
 #include <vector>
 
@@ -186,15 +186,10 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         Libvirt::initialize();
-        std::vector<std::future<Result<bool>>> started;
         for (int i = 0; i < nodeCount; ++i) {
             m_daemons.push_back(std::make_unique<Testing::LibvirtDaemon>());
-            started.push_back(
-                std::async(std::launch::async, [daemon = m_daemons.back().get()] { return daemon->start(); }));
-        }
-        for (auto &start : started) {
-            const Result<bool> result = start.get();
-            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().text()));
+            const Result<bool> started = m_daemons.back()->start();
+            QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().text()));
         }
         for (int i = 0; i < nodeCount; ++i) {
             m_keepers.emplace_back(virConnectOpen(m_daemons.at(size_t(i))->uri().toUtf8().constData()));
@@ -403,6 +398,60 @@ private Q_SLOTS:
         QVERIFY(run(removal));
         QVERIFY2(removal.succeeded(), qPrintable(removal.summary()));
         QCOMPARE(onNodes(u"cache-"_s), QStringList());
+    }
+
+    void onlyTheLeaseHolderAutoscales()
+    {
+        // The web workload's autoscaler on, at least 5 replicas: with no load
+        // known (the test driver reports none), it grows to its minimum.
+        QTRY_COMPARE_WITH_TIMEOUT(FleetWorkloads::gather(*m_fleet).size(), 1, timeoutMs); // the others have gone
+        Workload web = FleetWorkloads::gather(*m_fleet).first();
+        QCOMPARE(web.replicas.size(), 4);
+        web.policy.autoscale = true;
+        web.policy.autoscaling.minimum = 5;
+        web.policy.autoscaling.maximum = 8;
+        web.policy.changed = QDateTime::currentDateTimeUtc();
+        WorkloadChange turnOn(m_fleet.get(), web);
+        QVERIFY(run(turnOn));
+        QVERIFY2(turnOn.succeeded(), qPrintable(turnOn.summary()));
+
+        const std::unique_ptr<Fleet> second = startFleet();
+        QVERIFY(connect(*second));
+        FleetAutoscaler alice(m_fleet.get(), u"alice@desktop#1"_s);
+        FleetAutoscaler bob(second.get(), u"bob@laptop#2"_s);
+        const auto leaseHolder = [&](const Fleet &fleet) {
+            const QList<Workload> found = FleetWorkloads::gather(fleet);
+            return found.isEmpty() ? QString() : found.first().lease.holder;
+        };
+        alice.decideNow(); // takes the lease, and acts from the next round
+        QTRY_COMPARE_WITH_TIMEOUT(leaseHolder(*second), u"alice@desktop#1"_s, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(leaseHolder(*m_fleet), u"alice@desktop#1"_s, timeoutMs);
+        QCOMPARE(FleetWorkloads::gather(*m_fleet).first().replicas.size(), 4);
+
+        bob.decideNow(); // sees it held, and leaves it
+        QVERIFY(!bob.isChanging(web.id));
+        QCOMPARE(bob.events(web.id).last().text, u"Scaled by alice@desktop while their Flotilla is open."_s);
+
+        alice.decideNow();
+        QVERIFY(alice.isChanging(web.id));
+        QVERIFY2(alice.events(web.id).last().text.contains(u"4 → 5"_s), qPrintable(alice.events(web.id).last().text));
+        QVERIFY(settled(*m_fleet, web.id, 5, 5));
+        QTRY_VERIFY_WITH_TIMEOUT(!alice.isChanging(web.id), timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(FleetWorkloads::gather(*second).first().replicas.size(), 5, timeoutMs);
+
+        // Alice's Flotilla closes; two minutes on, her lease has run out and Bob's takes it over.
+        bob.setClock([] { return QDateTime::currentDateTimeUtc().addSecs(120); });
+        bob.decideNow();
+        QCOMPARE(bob.events(web.id).last().text, u"This Flotilla scales the workload from now on."_s);
+        QTRY_COMPARE_WITH_TIMEOUT(leaseHolder(*m_fleet), u"bob@laptop#2"_s, timeoutMs);
+
+        // Off again, for the tests after this one.
+        Workload off = FleetWorkloads::gather(*m_fleet).first();
+        off.policy.autoscale = false;
+        off.policy.changed = QDateTime::currentDateTimeUtc();
+        WorkloadChange turnOff(m_fleet.get(), off);
+        QVERIFY(run(turnOff));
+        QTRY_VERIFY_WITH_TIMEOUT(!FleetWorkloads::gather(*m_fleet).first().policy.autoscale, timeoutMs);
     }
 
     void aSecondFlotillaSeesTheSameWorkloads()

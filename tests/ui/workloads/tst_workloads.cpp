@@ -99,6 +99,48 @@ private Q_SLOTS:
         QVERIFY(!item("replica:shop-10")); // the newest went first
     }
 
+    void theAutoscalerAnswersTheLoad()
+    {
+        // The demo's knob at full load, then the autoscaler on: CPU over a 50 % target.
+        QObject *workloads = item("workloadPage")->property("workloads").value<QObject *>();
+        QVERIFY(workloads);
+        const QString shop = workload(u"shop"_s)->id;
+        QVERIFY(QMetaObject::invokeMethod(workloads, "setSimulatedLoad", Q_ARG(QString, shop), Q_ARG(int, 100)));
+        QVERIFY(item("autoscaleOn")->setProperty("checked", true));
+        QVERIFY(item("autoscaleTarget")->setProperty("value", 50));
+        QVERIFY(item("autoscaleMinimum")->setProperty("value", 2));
+        QVERIFY(item("autoscaleMaximum")->setProperty("value", 9));
+        QVERIFY(m_app.click(item("autoscaleApply")));
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"shop"_s)->policy.autoscale, timeoutMs);
+        // It takes the lease, then adds replicas, saying why.
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"shop"_s)->replicas.size() > 6, 3 * timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(item("scaledBy")->property("text").toString(),
+            u"This Flotilla scales the workload while it is open."_s, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"shop"_s)->replicas.size() == 9, 3 * timeoutMs);
+        const auto said = [&](const QString &text) {
+            QVariantMap shown;
+            QMetaObject::invokeMethod(workloads, "get", Q_RETURN_ARG(QVariantMap, shown), Q_ARG(QString, shop));
+            const QVariantList events = shown.value(u"events"_s).toList();
+            return std::ranges::any_of(events,
+                [&](const QVariant &event) { return event.toMap().value(u"text"_s).toString().contains(text); });
+        };
+        QVERIFY(said(u"This Flotilla scales the workload from now on."_s));
+        QVERIFY(said(u": 6 → 9 replicas"_s));
+        QVERIFY(item("autoscalerEvent")); // shown on the page
+        QTRY_COMPARE_WITH_TIMEOUT(item("workloadRunning")->property("text").toString(), u"9 of 9 running"_s, timeoutMs);
+        m_app.scrollIntoView(item("autoscalerEvent"));
+        QVERIFY(m_app.waitUntilStill(item("autoscalerEvent")));
+        QVERIFY(m_app.screenshot(u"workload-autoscaler"_s));
+
+        // The load falls: once the new replicas have booted and the down window has passed, it shrinks again.
+        QVERIFY(QMetaObject::invokeMethod(workloads, "setSimulatedLoad", Q_ARG(QString, shop), Q_ARG(int, 5)));
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"shop"_s)->replicas.size() < 9, 6 * timeoutMs);
+        QVERIFY(item("autoscaleOn")->setProperty("checked", false));
+        QVERIFY(m_app.click(item("autoscaleApply")));
+        QTRY_VERIFY_WITH_TIMEOUT(!workload(u"shop"_s)->policy.autoscale, timeoutMs);
+        QVERIFY(QMetaObject::invokeMethod(workloads, "setSimulatedLoad", Q_ARG(QString, shop), Q_ARG(int, -1)));
+    }
+
     void deploysSixOverThreeCountriesSeenFirstOnTheMap()
     {
         m_app.call("deployWorkload");
