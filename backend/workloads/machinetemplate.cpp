@@ -234,6 +234,22 @@ QString hash(const MachineTemplate &machineTemplate)
     return QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(16));
 }
 
+QList<MachineTemplate> builtIns()
+{
+    MachineTemplate docker{.name = QStringLiteral("docker-host"),
+        .vcpus = 2,
+        .maxVcpus = 4,
+        .memoryMiB = 2048,
+        .maxMemoryMiB = 4096,
+        .rootGiB = 20};
+    docker.setup.packages
+        = {QStringLiteral("docker.io"), QStringLiteral("docker-compose"), QStringLiteral("qemu-guest-agent")};
+    docker.setup.commands = {QStringLiteral("systemctl enable --now docker qemu-guest-agent"),
+        // The image's default user (the first one it made, uid 1000) may run docker without sudo.
+        QStringLiteral("sh -c 'usermod -aG docker \"$(getent passwd 1000 | cut -d: -f1)\"'")};
+    return {docker};
+}
+
 QString folder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)

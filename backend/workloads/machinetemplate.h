@@ -49,6 +49,12 @@ inline constexpr qsizetype maxFileBytes = 256 * 1024;
 /// digits): replicas made from different templates have different hashes.
 [[nodiscard]] QString hash(const MachineTemplate &machineTemplate);
 
+/// The templates Flotilla brings: a Docker host (Debian's docker.io and
+/// compose, the image's default user in the `docker` group, the guest
+/// agent). Their image is left empty: the person picks one (a cloud image
+/// with cloud-init, see docs/TEMPLATES.md).
+[[nodiscard]] QList<MachineTemplate> builtIns();
+
 /// Where a person's templates are: ~/.local/share/flotilla/templates/.
 [[nodiscard]] QString folder();
 /// Reads the template file at @p path.

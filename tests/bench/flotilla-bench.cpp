@@ -22,6 +22,7 @@
 #include "provisioning/seediso.h"
 #include "qemucompare.h"
 #include "windowbench.h"
+#include "workloadbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -336,8 +337,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption placementOption(QStringLiteral("placement"),
         QStringLiteral("Only place 100 replicas over 200 generated nodes under each policy, 200 times, and print "
                        "placement_ms."));
+    const QCommandLineOption workloadOption(QStringLiteral("workload"),
+        QStringLiteral("Deploy a workload of R replicas over the nodes, scale it to 2R and back to R, and print "
+                       "placement_ms, deploy_s, scale_up_s and scale_down_s (use --machines 0: the generated "
+                       "machines take the test nodes' memory)."),
+        QStringLiteral("R"));
     parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption,
-        seedOption, provisionOption, compareOption, placementOption});
+        seedOption, provisionOption, compareOption, placementOption, workloadOption});
     parser.process(app);
     if (parser.isSet(seedOption)) {
         measureSeeds(500);
@@ -446,6 +452,13 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--provision takes a number from 1 to 10000"));
         }
         return Bench::measureProvisioning(fleet, fleetNodes, count);
+    }
+    if (parser.isSet(workloadOption)) {
+        const int count = parser.value(workloadOption).toInt(&ok);
+        if (!ok || count < 1 || count > 5000) {
+            return fail(QStringLiteral("--workload takes a number from 1 to 5000"));
+        }
+        return Bench::measureWorkload(fleet, fleetNodes, count);
     }
     Bench::Churn churning(fleetNodes.uris(), churn);
     if (window) {

@@ -62,23 +62,30 @@ double percentile(QList<double> values, double fraction)
 
 } // namespace
 
+bool makeBaseImages(const BenchNodes &nodes, const QString &name, std::vector<Libvirt::Connection> &held)
+{
+    // These connections also keep each daemon's shared node as it is (the
+    // test driver forgets it when the last connection to it closes).
+    for (int i = 0; i < nodes.nodes(); ++i) {
+        held.emplace_back(virConnectOpen(nodes.uri(i).toUtf8().constData()));
+        if (!held.back()
+            || !NodeVolumes::createEmpty(held.back().get(), pool, name, 2048 * MiB, QStringLiteral("qcow2"))) {
+            std::fprintf(stderr, "flotilla-bench: could not make the base image on node %d\n", i);
+            return false;
+        }
+    }
+    return true;
+}
+
 int measureProvisioning(Fleet &fleet, const BenchNodes &nodes, int machines)
 {
     if (!nodes.shared()) {
         std::fprintf(stderr, "flotilla-bench: --provision needs a daemon per node (the default)\n");
         return 1;
     }
-    // The base image, in each node's pool; these connections also keep each
-    // daemon's shared node as it is (the test driver forgets it when the last
-    // connection to it closes).
     std::vector<Libvirt::Connection> held;
-    for (int i = 0; i < nodes.nodes(); ++i) {
-        held.emplace_back(virConnectOpen(nodes.uri(i).toUtf8().constData()));
-        if (!held.back()
-            || !NodeVolumes::createEmpty(held.back().get(), pool, image, 2048 * MiB, QStringLiteral("qcow2"))) {
-            std::fprintf(stderr, "flotilla-bench: could not make the base image on node %d\n", i);
-            return 1;
-        }
+    if (!makeBaseImages(nodes, image, held)) {
+        return 1;
     }
     QList<double> took;
     int failed = 0;

@@ -4,9 +4,16 @@
 
 #include "benchnodes.h"
 #include "fleet/fleet.h"
+#include "libvirt/libvirthandles.h"
+
+#include <vector>
 
 namespace Flotilla::Bench
 {
+
+/// Makes the base image @p name in the test driver's pool of every node;
+/// @p held gets the connections that keep the shared nodes alive.
+[[nodiscard]] bool makeBaseImages(const BenchNodes &nodes, const QString &name, std::vector<Libvirt::Connection> &held);
 
 /// flotilla-bench --provision N: makes N machines (a linked clone of a base
 /// image, a data disk, a seed, define, start) through the fleet, spread over

@@ -27,6 +27,7 @@ ColumnLayout {
             Kirigami.FormData.label: i18nc("@label:listbox", "Start from:")
             visible: step.deployer.templates.length > 0
             model: [i18nc("@item:inlistbox", "A new template")].concat(step.deployer.templates)
+            // Built-in ones come first: "docker-host".
             onActivated: index => {
                 if (index > 0) {
                     templateProblem.text = step.deployer.loadTemplate(step.deployer.templates[index - 1]);
@@ -110,6 +111,15 @@ ColumnLayout {
         ProblemText {
             shown: step.showProblems
             text: step.deployer.problems.packages ?? ""
+        }
+        QQC2.Label {
+            objectName: "workloadCommands"
+            Kirigami.FormData.label: i18nc("@label", "First boot runs:")
+            Layout.fillWidth: true
+            visible: step.deployer.commands.length > 0
+            wrapMode: Text.Wrap
+            font.family: "monospace"
+            text: step.deployer.commands.join("\n")
         }
         QQC2.TextField {
             objectName: "workloadSshKey"

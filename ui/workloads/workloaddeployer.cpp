@@ -107,6 +107,9 @@ QVariantList WorkloadDeployer::images() const
 QStringList WorkloadDeployer::templates() const
 {
     QStringList names;
+    for (const MachineTemplate &builtIn : MachineTemplates::builtIns()) {
+        names.append(builtIn.name);
+    }
     for (const QFileInfo &file :
         QDir(MachineTemplates::folder()).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         names.append(file.completeBaseName());
@@ -124,10 +127,9 @@ MachineTemplate WorkloadDeployer::machineTemplate() const
         .maxMemoryMiB = m_memoryMiB * 2,
         .rootGiB = m_rootGiB,
         .dataGiB = m_dataGiB};
+    made.setup = m_setup;
     made.setup.packages = words(m_packages);
-    if (!m_sshKey.trimmed().isEmpty()) {
-        made.setup.sshKeys = {m_sshKey.trimmed()};
-    }
+    made.setup.sshKeys = m_sshKey.trimmed().isEmpty() ? QStringList{} : QStringList{m_sshKey.trimmed()};
     return made;
 }
 
@@ -191,14 +193,21 @@ bool WorkloadDeployer::stepIsValid(int step) const
 
 QString WorkloadDeployer::loadTemplate(const QString &name)
 {
-    const Result<MachineTemplate> read
-        = MachineTemplates::read(QDir(MachineTemplates::folder()).filePath(name + QStringLiteral(".json")));
+    const QList<MachineTemplate> builtIns = MachineTemplates::builtIns();
+    const auto builtIn
+        = std::ranges::find_if(builtIns, [&](const MachineTemplate &candidate) { return candidate.name == name; });
+    const Result<MachineTemplate> read = builtIn != builtIns.end()
+        ? Result<MachineTemplate>(*builtIn)
+        : MachineTemplates::read(QDir(MachineTemplates::folder()).filePath(name + QStringLiteral(".json")));
     if (!read) {
         return read.error().text();
     }
     const MachineTemplate &made = read.value();
     m_name = made.name;
-    m_image = made.image;
+    if (!made.image.isEmpty()) { // a built-in one leaves the image to the person
+        m_image = made.image;
+    }
+    m_setup = made.setup; // what the wizard does not show (commands, own cloud-config) is kept
     m_vcpus = made.vcpus;
     m_memoryMiB = made.memoryMiB;
     m_rootGiB = made.rootGiB;

@@ -33,6 +33,8 @@ class WorkloadDeployer : public QObject
     Q_PROPERTY(int dataGiB MEMBER m_dataGiB NOTIFY changed)
     Q_PROPERTY(QString packages MEMBER m_packages NOTIFY changed) ///< separated by spaces or commas
     Q_PROPERTY(QString sshKey MEMBER m_sshKey NOTIFY changed)
+    /// What the first boot runs, from the template picked (not edited here).
+    Q_PROPERTY(QStringList commands READ commands NOTIFY changed)
     // The policy.
     Q_PROPERTY(int replicas MEMBER m_replicas NOTIFY changed)
     Q_PROPERTY(QString spread MEMBER m_spread NOTIFY changed) ///< "nodes", "countries", "pack"
@@ -68,6 +70,7 @@ public:
     void setView(FleetView *view);
 
     [[nodiscard]] QVariantList images() const;
+    [[nodiscard]] QStringList commands() const { return m_setup.commands; }
     [[nodiscard]] QStringList templates() const;
     [[nodiscard]] QVariantMap problems() const;
     [[nodiscard]] QVariantList plan() const;
@@ -120,6 +123,7 @@ private:
     int m_dataGiB = 0;
     QString m_packages;
     QString m_sshKey;
+    MachineSetup m_setup; ///< the template's setup beyond packages and key
     int m_replicas = 3;
     QString m_spread = QStringLiteral("nodes");
     QString m_countries;

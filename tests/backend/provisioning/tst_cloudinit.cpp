@@ -3,6 +3,7 @@
 #include "provisioning/cloudinit.h"
 #include "provisioning/sshkey.h"
 #include "provisioning/yamltree.h"
+#include "workloads/machinetemplate.h"
 
 #include <QFile>
 #include <QProcess>
@@ -278,6 +279,20 @@ private Q_SLOTS:
         const Result<SshKey::Key> mixed = SshKey::parse(ed25519Key({}).replace(u"ssh-ed25519 "_s, u"ssh-rsa "_s));
         QVERIFY(!mixed.ok());
         QVERIFY2(mixed.error().details.contains(u"mixed"_s), qPrintable(mixed.error().details));
+    }
+
+    void builtInTemplatesAreValid()
+    {
+        // The setup each built-in template boots with, as a replica of it gets it.
+        for (MachineTemplate made : MachineTemplates::builtIns()) {
+            made.setup.hostname = made.name + u"-01"_s;
+            made.setup.sshKeys = {ed25519Key(u"alice@laptop"_s)};
+            const Result<CloudInit::Seed> documents = CloudInit::seed(made.setup, u"iid-1"_s, u"52:54:00:12:34:56"_s);
+            QVERIFY2(documents.ok(), qPrintable(made.name));
+            expectValid(documents.value().userData, u"cloud-config"_s);
+            made.image = u"debian-12-genericcloud-amd64.qcow2"_s; // the one the person picks
+            QVERIFY(MachineTemplates::fromJson(MachineTemplates::toJson(made)).ok());
+        }
     }
 };
 
