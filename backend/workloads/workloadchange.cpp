@@ -8,7 +8,10 @@
 #include <KLocalizedString>
 
 #include <QFileInfo>
+#include <QtConcurrentRun>
+
 #include <QUuid>
+#include <limits>
 
 namespace Flotilla
 {
@@ -62,6 +65,7 @@ WorkloadChange::WorkloadChange(Fleet *fleet, Workload workload, QObject *parent)
     : QObject(parent)
     , m_fleet(fleet)
     , m_workload(std::move(workload))
+    , m_replicaMetadata(Workloads::replicaMetadata(m_workload, 0)) // the template's JSON and hash, made once
 {
     connect(fleet, &Fleet::provisioningFinished, this, &WorkloadChange::onProvisioned);
     connect(fleet, &Fleet::requestFinished, this, &WorkloadChange::onRequestFinished);
@@ -175,31 +179,26 @@ void WorkloadChange::cancel()
     launch();
 }
 
-int WorkloadChange::running(const QString &nodeId) const
-{
-    return int(std::ranges::count_if(m_steps, [&](const Step &step) {
-        return step.kind == Step::Kind::Make && step.state == Step::State::Running && step.nodeId == nodeId;
-    }));
-}
-
-bool WorkloadChange::mayStart(qsizetype index) const
+bool WorkloadChange::mayStart(qsizetype index, const QHash<QString, int> &running, int openWave) const
 {
     const Step &step = m_steps.at(index);
     if (step.after >= 0 && m_steps.at(step.after).state != Step::State::Done) {
         return false;
     }
-    for (const Step &other : m_steps) {
-        if (other.wave < step.wave && !hasEnded(other.state)) {
-            return false;
-        }
-    }
-    return step.kind == Step::Kind::Remove || running(step.nodeId) < plansPerNode;
+    return step.wave <= openWave && (step.kind == Step::Kind::Remove || running.value(step.nodeId) < plansPerNode);
 }
 
 void WorkloadChange::launch()
 {
     if (!m_fleet || m_undoing || m_finished) {
         return;
+    }
+    // Counted once a round, not once a step: a deployment has hundreds.
+    QHash<QString, int> running; // Make steps under way, by node
+    int openWave = std::numeric_limits<int>::max(); // the first wave not through
+    for (const Step &step : std::as_const(m_steps)) {
+        running[step.nodeId] += step.kind == Step::Kind::Make && step.state == Step::State::Running ? 1 : 0;
+        openWave = hasEnded(step.state) ? openWave : std::min(openWave, step.wave);
     }
     for (qsizetype i = 0; i < m_steps.size(); ++i) {
         const Step &step = m_steps.at(i);
@@ -210,7 +209,8 @@ void WorkloadChange::launch()
             setState(i, Step::State::Failed,
                 step.kind == Step::Kind::Make ? i18nc("@info", "Not made: the replica it replaces is still there.")
                                               : i18nc("@info", "Kept: its successor could not be made."));
-        } else if (!m_cancelled && mayStart(i)) {
+        } else if (!m_cancelled && mayStart(i, running, openWave)) {
+            running[step.nodeId] += step.kind == Step::Kind::Make ? 1 : 0;
             step.kind == Step::Kind::Make ? startMake(i) : startRemove(i);
         }
     }
@@ -234,7 +234,8 @@ void WorkloadChange::launch()
 MachineOrder WorkloadChange::orderFor(const Step &step) const
 {
     const MachineTemplate &made = m_workload.machineTemplate;
-    MachineMetadata metadata = Workloads::replicaMetadata(m_workload, step.index);
+    MachineMetadata metadata = m_replicaMetadata;
+    metadata.replica = step.index;
     metadata.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     metadata.creator = MachineProvisioning::creatorHere();
     MachineOrder order{.machine = {.name = step.name,
@@ -270,16 +271,9 @@ MachineOrder WorkloadChange::orderFor(const Step &step) const
 
 void WorkloadChange::startMake(qsizetype index)
 {
-    MachineOrder order = orderFor(m_steps.at(index));
+    const MachineOrder order = orderFor(m_steps.at(index));
     MachineSetup setup = m_workload.machineTemplate.setup;
     setup.hostname = order.machine.name;
-    const Result<CloudInit::Seed> seed
-        = CloudInit::seed(setup, QStringLiteral("iid-") + order.machine.uuid, order.machine.mac);
-    if (!seed) {
-        setState(index, Step::State::Failed, seed.error().text());
-        return;
-    }
-    order.seed = seed.value();
     Step &step = m_steps[index];
     step.uuid = order.machine.uuid;
     step.volumes.clear();
@@ -290,8 +284,24 @@ void WorkloadChange::startMake(qsizetype index)
         step.volumes.append(
             order.dataPoolOrPool() + QLatin1Char('/') + MachineProvisioning::volumeName(order, NewDisk::Kind::Data));
     }
-    m_jobs.insert(m_fleet->provision(step.nodeId, ProvisioningRequest{.order = order}), index);
     setState(index, Step::State::Running);
+    // The seed (cloud-init's documents in an ISO) is made on a worker: on a
+    // busy computer it takes the UI thread up to 20 ms, and a deployment
+    // makes dozens at once. Dropped with this change if it goes first.
+    QtConcurrent::run([setup, uuid = order.machine.uuid, mac = order.machine.mac] {
+        return CloudInit::seed(setup, QStringLiteral("iid-") + uuid, mac);
+    }).then(this, [this, index, order](const Result<CloudInit::Seed> &seed) { sendOrder(index, order, seed); });
+}
+
+void WorkloadChange::sendOrder(qsizetype index, MachineOrder order, const Result<CloudInit::Seed> &seed)
+{
+    if (!seed || m_cancelled || !m_fleet) {
+        setState(index, Step::State::Failed, seed ? i18nc("@info", "Cancelled before it began.") : seed.error().text());
+        launch();
+        return;
+    }
+    order.seed = seed.value();
+    m_jobs.insert(m_fleet->provision(m_steps.at(index).nodeId, ProvisioningRequest{.order = order}), index);
 }
 
 void WorkloadChange::startRemove(qsizetype index)

@@ -101,8 +101,12 @@ Q_SIGNALS:
 
 private:
     void launch();
-    [[nodiscard]] bool mayStart(qsizetype index) const;
+    /// Whether Waiting step @p index may start, with @p running plans on
+    /// each node and @p openWave the first wave not through.
+    [[nodiscard]] bool mayStart(qsizetype index, const QHash<QString, int> &running, int openWave) const;
     void startMake(qsizetype index);
+    /// Hands a Make step's order to the fleet once its seed is made.
+    void sendOrder(qsizetype index, MachineOrder order, const Result<CloudInit::Seed> &seed);
     void startRemove(qsizetype index);
     void onProvisioned(const QString &nodeId, const ProvisioningResult &result);
     void onRequestFinished(const QString &nodeId, const MachineRequestResult &result);
@@ -112,11 +116,11 @@ private:
     void undo();
     void writePolicy();
     void finish();
-    [[nodiscard]] int running(const QString &nodeId) const;
     [[nodiscard]] MachineOrder orderFor(const Step &step) const;
 
     QPointer<Fleet> m_fleet;
     Workload m_workload;
+    MachineMetadata m_replicaMetadata; ///< what every new replica carries, but its index
     QList<Step> m_steps;
     QHash<quint64, qsizetype> m_jobs; ///< provisioning jobs and requests, by id: their step
     QHash<quint64, qsizetype> m_requests;
