@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloads/machinetemplate.h"
 
+#include "provisioning/imagelibrary.h"
+
 #include <KLocalizedString>
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +17,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <tuple>
@@ -232,6 +236,56 @@ QString hash(const MachineTemplate &machineTemplate)
 {
     const QByteArray compact = QJsonDocument::fromJson(toJson(machineTemplate)).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(16));
+}
+
+Result<MachineTemplate> fromMachine(const Machine &machine)
+{
+    static const QRegularExpression notAllowed(QStringLiteral("[^A-Za-z0-9-]+"));
+    QString name = machine.name;
+    name = name.replace(notAllowed, QStringLiteral("-")).left(60);
+    while (name.startsWith(QLatin1Char('-'))) {
+        name.remove(0, 1);
+    }
+    if (const Result<MachineTemplate> own = fromJson(machine.metadata.templateFile.toUtf8())) {
+        MachineTemplate made = own.value();
+        made.name = name.isEmpty() ? made.name : name;
+        return made;
+    }
+    constexpr quint64 MiB = 1ULL << 20;
+    constexpr quint64 GiB = 1ULL << 30;
+    const auto gibibytes = [](quint64 bytes) { return int(std::clamp<quint64>((bytes + GiB - 1) / GiB, 1, 65536)); };
+    MachineTemplate made{.name = name,
+        .image = machine.metadata.image,
+        .vcpus = std::max(1, machine.vcpus),
+        .maxVcpus = std::max({1, machine.vcpus, machine.maxVcpus}),
+        .memoryMiB = int(std::max<quint64>(64, machine.memoryBytes / MiB)),
+        .maxMemoryMiB = int(std::max<quint64>({64, machine.memoryBytes / MiB, machine.maxMemoryBytes / MiB})),
+        .linkedClone = false};
+    bool rootSeen = false;
+    for (const Disk &disk : machine.disks) {
+        if (disk.device != QLatin1StringView("disk")) {
+            continue;
+        }
+        if (ImageLibrary::isDataVolume(QFileInfo(disk.source).fileName())) {
+            made.dataGiB = gibibytes(disk.capacityBytes);
+        } else if (!rootSeen) {
+            rootSeen = true;
+            made.rootGiB = disk.capacityBytes > 0 ? gibibytes(disk.capacityBytes) : made.rootGiB;
+            made.linkedClone = !disk.backingFiles.isEmpty();
+            if (made.image.isEmpty() && !disk.backingFiles.isEmpty()) {
+                made.image = QFileInfo(disk.backingFiles.first()).fileName();
+            }
+        }
+    }
+    if (made.image.isEmpty()) {
+        return Error{.message = i18nc("@info", "Flotilla cannot tell which image %1 was made from", machine.name),
+            .details = i18nc("@info",
+                "A template names the image its replicas are made from; this machine's disk has none under it.")};
+    }
+    if (Result<bool> whole = checkWhole(made); !whole) {
+        return whole.error();
+    }
+    return made;
 }
 
 QList<MachineTemplate> builtIns()

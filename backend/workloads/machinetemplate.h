@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "model/inventory.h"
 #include "provisioning/cloudinit.h"
 
 #include <QByteArray>
@@ -48,6 +49,12 @@ inline constexpr qsizetype maxFileBytes = 256 * 1024;
 /// A short hash of the template (SHA-256 of its compact JSON, 16 hex
 /// digits): replicas made from different templates have different hashes.
 [[nodiscard]] QString hash(const MachineTemplate &machineTemplate);
+
+/// A template from an existing machine, which is not touched: a replica's
+/// own template with its setup; another machine's size and disks, its
+/// first boot's setup being unknown. An error when no base image is known
+/// (a machine Flotilla did not make from an image, with no backing file).
+[[nodiscard]] Result<MachineTemplate> fromMachine(const Machine &machine);
 
 /// The templates Flotilla brings: a Docker host (Debian's docker.io and
 /// compose, the image's default user in the `docker` group, the guest

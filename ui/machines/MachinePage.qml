@@ -42,6 +42,15 @@ Kirigami.ScrollablePage {
             visible: machine.exists && machine.active
             onTriggered: applicationWindow().openConsole(machine.nodeId, page.uuid, machine.name)
         },
+        Kirigami.Action {
+            objectName: "machineMakeTemplate"
+            text: i18nc("@action:button", "Make a Template")
+            tooltip: i18nc("@info:tooltip", "Keep this machine's size, disks and image as a template for workloads; the machine is not touched")
+            icon.name: "document-save-as-template"
+            displayHint: Kirigami.DisplayHint.AlwaysHide
+            visible: machine.exists
+            onTriggered: applicationWindow().showPassiveNotification(machine.makeTemplate(), "long")
+        },
         MachinePageAction {
             objectName: "machineStart"
             action: MachineActions.Start

@@ -4,6 +4,7 @@
 
 #include "core/displayname.h"
 #include "model/tags.h"
+#include "workloads/machinetemplate.h"
 
 #include "fleet/fleet.h"
 #include "fleet/fleetview.h"
@@ -254,6 +255,21 @@ void MachineView::saveMetadata(const QStringList &tags, const QString &note)
 QString MachineView::tagProblem(const QString &tag) const
 {
     return Tags::problem(tag);
+}
+
+QString MachineView::makeTemplate() const
+{
+    const Machine *shown = machine();
+    if (!shown) {
+        return i18nc("@info", "The machine is gone.");
+    }
+    const Result<MachineTemplate> made = MachineTemplates::fromMachine(*shown);
+    const Result<QString> written = made ? MachineTemplates::write(made.value()) : Result<QString>(made.error());
+    if (!written) {
+        return written.error().text();
+    }
+    return i18nc("@info a template's name, then its file",
+        "Kept as the template %1 (%2): the Deploy Workload wizard offers it.", made.value().name, written.value());
 }
 
 } // namespace Flotilla

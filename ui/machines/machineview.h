@@ -84,6 +84,9 @@ public:
     Q_INVOKABLE void setMaxMemoryMiB(qint64 mebibytes);
     /// Writes tags and note into the machine's Flotilla metadata on its node.
     Q_INVOKABLE void saveMetadata(const QStringList &tags, const QString &note);
+    /// Keeps a template made from this machine (which is not touched) among
+    /// the person's own; what became of it, in a sentence.
+    Q_INVOKABLE QString makeTemplate() const;
     /// Why @p tag cannot be a tag (naming it), or nothing: the rule of model/tags.h.
     Q_INVOKABLE [[nodiscard]] QString tagProblem(const QString &tag) const;
 

@@ -5,6 +5,7 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla.fleet
+import org.kde.flotilla.machines
 
 /// One workload: its replicas (node, state, addresses), scaling by hand,
 /// start, stop, restart and delete, its policy, the last change's steps,
@@ -181,38 +182,42 @@ Kirigami.ScrollablePage {
         Repeater {
             model: page.workload.replicas ?? []
 
-            RowLayout {
+            QQC2.ItemDelegate {
                 id: replicaRow
 
                 required property var modelData
 
                 objectName: "replica:" + modelData.name
                 Layout.fillWidth: true
-                spacing: Kirigami.Units.largeSpacing
+                // Its machine's page: charts, disks, console, and "Make a Template".
+                onClicked: applicationWindow().pageStack.push(machinePage, { uuid: modelData.uuid })
+                contentItem: RowLayout {
+                    spacing: Kirigami.Units.largeSpacing
 
-                Kirigami.Icon {
-                    source: replicaRow.modelData.running ? "media-playback-start" : "media-playback-stop"
-                    implicitWidth: Kirigami.Units.iconSizes.small
-                    implicitHeight: Kirigami.Units.iconSizes.small
-                }
-                QQC2.Label {
-                    Layout.preferredWidth: Kirigami.Units.gridUnit * 7
-                    font.bold: true
-                    text: replicaRow.modelData.name
-                }
-                QQC2.Label {
-                    Layout.preferredWidth: Kirigami.Units.gridUnit * 7
-                    text: replicaRow.modelData.nodeName
-                }
-                QQC2.Label {
-                    Layout.preferredWidth: Kirigami.Units.gridUnit * 6
-                    text: replicaRow.modelData.state
-                }
-                QQC2.Label {
-                    Layout.fillWidth: true
-                    elide: Text.ElideRight
-                    color: Kirigami.Theme.disabledTextColor
-                    text: replicaRow.modelData.outdated ? i18nc("@info", "older template") : replicaRow.modelData.addresses
+                    Kirigami.Icon {
+                        source: replicaRow.modelData.running ? "media-playback-start" : "media-playback-stop"
+                        implicitWidth: Kirigami.Units.iconSizes.small
+                        implicitHeight: Kirigami.Units.iconSizes.small
+                    }
+                    QQC2.Label {
+                        Layout.preferredWidth: Kirigami.Units.gridUnit * 7
+                        font.bold: true
+                        text: replicaRow.modelData.name
+                    }
+                    QQC2.Label {
+                        Layout.preferredWidth: Kirigami.Units.gridUnit * 7
+                        text: replicaRow.modelData.nodeName
+                    }
+                    QQC2.Label {
+                        Layout.preferredWidth: Kirigami.Units.gridUnit * 6
+                        text: replicaRow.modelData.state
+                    }
+                    QQC2.Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        color: Kirigami.Theme.disabledTextColor
+                        text: replicaRow.modelData.outdated ? i18nc("@info", "older template") : replicaRow.modelData.addresses
+                    }
                 }
             }
         }
@@ -368,6 +373,11 @@ Kirigami.ScrollablePage {
             wrapMode: TextEdit.Wrap
             text: page.workload.templateJson ?? ""
         }
+    }
+
+    Component {
+        id: machinePage
+        MachinePage {}
     }
 
     ScaleDialog {

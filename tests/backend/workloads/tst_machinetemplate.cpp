@@ -49,6 +49,48 @@ class MachineTemplateTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void madeFromAMachine()
+    {
+        constexpr quint64 GiB = 1ULL << 30;
+        Machine made{.name = u"web server #1"_s,
+            .vcpus = 2,
+            .maxVcpus = 4,
+            .memoryBytes = 2 * GiB,
+            .maxMemoryBytes = 4 * GiB,
+            .disks = {{.device = u"disk"_s,
+                          .source = u"default/web-01-root-5b3c6a1e.qcow2"_s,
+                          .backingFiles = {u"/var/lib/libvirt/images/debian-12.qcow2"_s},
+                          .capacityBytes = 20 * GiB + 1},
+                {.device = u"disk"_s, .source = u"data/web-01-data-5b3c6a1e.qcow2"_s, .capacityBytes = 50 * GiB},
+                {.device = u"cdrom"_s, .source = u"default/web-01-seed-5b3c6a1e.iso"_s}}};
+        const Result<MachineTemplate> fromDisks = MachineTemplates::fromMachine(made);
+        QVERIFY2(fromDisks.ok(), qPrintable(fromDisks.ok() ? QString() : fromDisks.error().text()));
+        QCOMPARE(fromDisks.value().name, u"web-server-1"_s); // what a template's name may hold
+        QCOMPARE(fromDisks.value().image, u"debian-12.qcow2"_s); // the image under its root disk
+        QCOMPARE(fromDisks.value().vcpus, 2);
+        QCOMPARE(fromDisks.value().maxMemoryMiB, 4096);
+        QCOMPARE(fromDisks.value().rootGiB, 21); // rounded up
+        QVERIFY(fromDisks.value().linkedClone);
+        QCOMPARE(fromDisks.value().dataGiB, 50);
+
+        // A replica gives back its own template, setup and all, under the machine's name.
+        const MachineTemplate own{
+            .name = u"shop"_s, .image = u"debian-12.qcow2"_s, .setup = {.packages = {u"nginx"_s}}};
+        Machine replica = made;
+        replica.name = u"shop-03"_s;
+        replica.metadata.templateFile = QString::fromUtf8(MachineTemplates::toJson(own));
+        MachineTemplate expected = own;
+        expected.name = u"shop-03"_s;
+        QCOMPARE(MachineTemplates::fromMachine(replica).value(), expected);
+
+        // Without an image under it, there is nothing to make replicas from.
+        Machine plain = made;
+        plain.disks.first().backingFiles.clear();
+        const Result<MachineTemplate> none = MachineTemplates::fromMachine(plain);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().message, u"Flotilla cannot tell which image web server #1 was made from"_s);
+    }
+
     void writesAndReadsBackWhole()
     {
         QTemporaryDir folder;

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 #include "workloads/fleetworkloads.h"
+#include "workloads/machinetemplate.h"
+
+#include <QFile>
 
 #include <QTest>
 
@@ -97,6 +100,26 @@ private Q_SLOTS:
         // Spread over countries: the four new ones went to the three countries it was in, or new ones.
         QVERIFY(scaleShop(6));
         QVERIFY(!item("replica:shop-10")); // the newest went first
+    }
+
+    void aReplicaBecomesATemplate()
+    {
+        // From the shop's page to its replica's machine page, and a template made from it.
+        QFile::remove(MachineTemplates::folder() + u"/shop-01.json"_s);
+        QVERIFY(m_app.click(item("replica:shop-01")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("machinePage")
+                && item("machinePage")->property("uuid").toString() == workload(u"shop"_s)->replicas.first().uuid,
+            timeoutMs);
+        QVERIFY(trigger(item("machinePage"), "machineMakeTemplate"));
+        const Result<MachineTemplate> kept = MachineTemplates::read(MachineTemplates::folder() + u"/shop-01.json"_s);
+        QVERIFY2(kept.ok(), qPrintable(kept.ok() ? QString() : kept.error().text()));
+        QCOMPARE(kept.value().setup.packages, QStringList{u"nginx"_s}); // the replica's own template, setup and all
+        // Back to the shop's page, for what follows.
+        m_app.call("showWorkloads");
+        QTRY_VERIFY_WITH_TIMEOUT(!item("machinePage") && item("workloadCard:shop"), timeoutMs);
+        QVERIFY(m_app.waitUntilStill(item("workloadCard:shop")));
+        QVERIFY(m_app.click(item("workloadCard:shop")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadPage") && item("autoscaleOn"), timeoutMs);
     }
 
     void theAutoscalerAnswersTheLoad()
