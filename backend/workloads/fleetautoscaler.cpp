@@ -144,7 +144,9 @@ QList<Autoscaling::Replica> FleetAutoscaler::replicasOf(const Workload &workload
 void FleetAutoscaler::consider(const Workload &workload, const QDateTime &now)
 {
     if (!workload.policy.autoscale) {
-        m_workloads.erase(workload.id);
+        if (!isChanging(workload.id)) { // a change under way ends first, with its undo
+            m_workloads.erase(workload.id);
+        }
         return;
     }
     Scaled &scaled = m_workloads[workload.id];
