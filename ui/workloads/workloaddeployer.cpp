@@ -157,14 +157,17 @@ QVariantMap WorkloadDeployer::problems() const
                                                                       : QStringLiteral("size");
         found.insert(field, text);
     }
-    if (m_view && !found.contains(QStringLiteral("name"))) {
-        for (const Workload &existing : FleetWorkloads::gather(*m_view->fleet())) {
-            if (existing.name == made.name) {
-                found.insert(QStringLiteral("name"),
-                    i18nc(
-                        "@info", "A workload named %1 exists already: their replicas' names would clash.", made.name));
-            }
-        }
+    // Read on every keystroke: the replicas' names are enough, no workload is rebuilt from its metadata.
+    const auto taken = [this, &made] {
+        return std::ranges::any_of(m_view->fleet()->nodes(), [&](const Fleet::Node &node) {
+            return std::ranges::any_of(node.machines.machines(), [&](const Machine &machine) {
+                return !machine.metadata.workloadId.isEmpty() && machine.metadata.workload == made.name;
+            });
+        });
+    };
+    if (m_view && !found.contains(QStringLiteral("name")) && taken()) {
+        found.insert(QStringLiteral("name"),
+            i18nc("@info", "A workload named %1 exists already: their replicas' names would clash.", made.name));
     }
     if (m_image.isEmpty()) {
         found.insert(QStringLiteral("image"), i18nc("@info", "Pick the image the replicas are made from."));

@@ -10,8 +10,6 @@
 
 #include <KLocalizedString>
 
-#include <QFileInfo>
-
 namespace Flotilla
 {
 
