@@ -163,6 +163,18 @@ private Q_SLOTS:
         // What the window shows of it.
         QVERIFY(nodes.index(0).data(NodeListModel::UsageTextRole).toString().startsWith(QStringLiteral("CPU ")));
         QVERIFY(nodes.index(0).data(NodeListModel::SimulatedRole).toBool());
+        // The list takes the tick after the fleet does: wait until every running row shows its figure.
+        const auto figuresShown = [&machines] {
+            for (int row = 0; row < machines.rowCount(); ++row) {
+                const bool running
+                    = machines.index(row).data(MachineListModel::StateRole).toInt() == MachineListModel::Running;
+                if (running && !machines.index(row).data(MachineListModel::CpuTextRole).toString().endsWith(u" %")) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(figuresShown(), timeoutMs);
         int withCpu = 0;
         for (int row = 0; row < machines.rowCount(); ++row) {
             const bool running
