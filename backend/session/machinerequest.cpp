@@ -8,6 +8,10 @@
 
 #include <KLocalizedString>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <libvirt/libvirt-qemu.h>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
@@ -158,6 +162,43 @@ Result<QStringList> forget(virConnectPtr connection, virDomainPtr domain, const 
     return disposal.warnings + deleteVolumes(connection, disposal.deleted);
 }
 
+/// The guest agent's answer to @p command with @p arguments: its "return".
+Result<QJsonValue> askAgent(virDomainPtr domain, const char *command, const QJsonObject &arguments)
+{
+    constexpr int seconds = 10;
+    const QByteArray asked = QJsonDocument(
+        QJsonObject{{QStringLiteral("execute"), QLatin1StringView(command)},
+            {QStringLiteral("arguments"),
+                arguments}}).toJson(QJsonDocument::Compact);
+    char *answer = virDomainQemuAgentCommand(domain, asked.constData(), seconds, 0);
+    if (!answer) {
+        return Libvirt::lastError(i18nc("@info", "The guest agent did not answer"));
+    }
+    const QJsonObject object = QJsonDocument::fromJson(answer).object();
+    free(answer);
+    return object.value(QStringLiteral("return"));
+}
+
+/// The file at @p path inside the guest, up to 1 MiB, read through its agent.
+Result<QByteArray> readGuestFile(virDomainPtr domain, const QString &path)
+{
+    constexpr int most = 1 << 20;
+    const Result<QJsonValue> opened = askAgent(
+        domain, "guest-file-open", {{QStringLiteral("path"), path}, {QStringLiteral("mode"), QStringLiteral("r")}});
+    if (!opened) {
+        return opened.error();
+    }
+    const QJsonObject handle{{QStringLiteral("handle"), opened.value()}};
+    QJsonObject reading = handle;
+    reading.insert(QStringLiteral("count"), most);
+    const Result<QJsonValue> read = askAgent(domain, "guest-file-read", reading);
+    (void)askAgent(domain, "guest-file-close", handle);
+    if (!read) {
+        return read.error();
+    }
+    return QByteArray::fromBase64(read.value().toObject().value(QStringLiteral("buf-b64")).toString().toLatin1());
+}
+
 /// Carries out @p request (not Delete); @p metadata is Flotilla's element, written, for SetMetadata.
 int call(virDomainPtr domain, const MachineRequest &request, const QByteArray &metadata)
 {
@@ -192,7 +233,8 @@ int call(virDomainPtr domain, const MachineRequest &request, const QByteArray &m
                 DomainXml::metadataPrefix, DomainXml::metadataNamespace, flags);
         });
     case Kind::Delete:
-        break; // see forget()
+    case Kind::ReadGuestFile:
+        break; // see perform()
     }
     return -1;
 }
@@ -225,6 +267,8 @@ QString failureMessage(MachineRequest::Kind kind)
         return i18nc("@info", "Could not change the machine's memory");
     case Kind::SetMetadata:
         return i18nc("@info", "Could not change the machine's tags and note");
+    case Kind::ReadGuestFile:
+        return i18nc("@info", "Could not read the file through the guest agent");
     }
     return {};
 }
@@ -244,6 +288,14 @@ MachineRequestResult perform(virConnectPtr connection, const MachineRequest &req
             result.warnings = forgotten.value();
         } else {
             result.error = forgotten.error();
+        }
+        return result;
+    }
+    if (request.kind == MachineRequest::Kind::ReadGuestFile) {
+        if (Result<QByteArray> read = readGuestFile(domain.get(), request.path)) {
+            result.data = read.value();
+        } else {
+            result.error = Error{.message = failed, .details = read.error().text()};
         }
         return result;
     }

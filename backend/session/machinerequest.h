@@ -30,6 +30,7 @@ struct MachineRequest {
         SetMaxVcpus, ///< from the next boot on
         SetMaxMemory, ///< from the next boot on
         SetMetadata, ///< Flotilla's metadata element (tags, note, ...)
+        ReadGuestFile, ///< a file inside the guest, read through its guest agent
     };
 
     Kind kind = Kind::Start;
@@ -41,6 +42,7 @@ struct MachineRequest {
     int vcpus = 0; ///< SetVcpus, SetMaxVcpus
     quint64 memoryBytes = 0; ///< SetMemory, SetMaxMemory
     MachineMetadata metadata; ///< SetMetadata
+    QString path; ///< ReadGuestFile
 };
 
 /// How a request ended: nothing in error when it worked. @p warnings holds
@@ -50,6 +52,7 @@ struct MachineRequestResult {
     QString uuid;
     Error error;
     QStringList warnings;
+    QByteArray data; ///< ReadGuestFile: the file
 };
 
 namespace MachineRequests

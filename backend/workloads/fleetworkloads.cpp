@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloads/fleetworkloads.h"
 
+#include "provisioning/imagelibrary.h"
+
 namespace Flotilla::FleetWorkloads
 {
 
@@ -25,6 +27,43 @@ QList<Workload> gather(const Fleet &fleet)
         }
     }
     return Workloads::gather(seen);
+}
+
+QMap<QString, int> images(const Fleet &fleet)
+{
+    QMap<QString, int> holders;
+    for (const Fleet::Node &node : fleet.nodes()) {
+        QSet<QString> here;
+        for (const NodeVolume &volume : node.stock.volumes) {
+            const bool image = volume.format == QLatin1StringView("qcow2") || volume.format == QLatin1StringView("raw");
+            if (image && !ImageLibrary::isMachineVolume(volume.name) && volume.backingFile.isEmpty()) {
+                here.insert(volume.name);
+            }
+        }
+        for (const QString &name : std::as_const(here)) {
+            ++holders[name];
+        }
+    }
+    return holders;
+}
+
+QString widestImage(const Fleet &fleet)
+{
+    const QMap<QString, int> held = images(fleet);
+    QString widest;
+    for (auto image = held.cbegin(); image != held.cend(); ++image) {
+        widest = widest.isEmpty() || image.value() > held.value(widest) ? image.key() : widest;
+    }
+    return widest;
+}
+
+bool nameTaken(const Fleet &fleet, const QString &name)
+{
+    return std::ranges::any_of(fleet.nodes(), [&](const Fleet::Node &node) {
+        return std::ranges::any_of(node.machines.machines(), [&](const Machine &machine) {
+            return !machine.metadata.workloadId.isEmpty() && machine.metadata.workload == name;
+        });
+    });
 }
 
 Placement::Need needOf(const MachineTemplate &machineTemplate)

@@ -15,6 +15,16 @@ namespace Flotilla::FleetWorkloads
 /// The workloads the machines of @p fleet's nodes make up.
 [[nodiscard]] QList<Workload> gather(const Fleet &fleet);
 
+/// The base images @p fleet's nodes hold (in their stock as last read),
+/// by name, with how many nodes hold each.
+[[nodiscard]] QMap<QString, int> images(const Fleet &fleet);
+/// The image most of @p fleet's nodes hold, which leaves placement the most
+/// choice (ties go to the first by name); empty when there is none.
+[[nodiscard]] QString widestImage(const Fleet &fleet);
+/// Whether a workload named @p name has replicas on @p fleet: a second one's
+/// replicas' names would clash. Cheap: no workload is rebuilt.
+[[nodiscard]] bool nameTaken(const Fleet &fleet, const QString &name);
+
 /// What one replica of @p machineTemplate takes.
 [[nodiscard]] Placement::Need needOf(const MachineTemplate &machineTemplate);
 

@@ -116,6 +116,23 @@ Result<bool> readSetup(const QJsonObject &object, MachineSetup &setup)
     return read;
 }
 
+Result<bool> readCluster(const QJsonObject &object, ClusterPart &cluster)
+{
+    const QString at = QStringLiteral("cluster.");
+    Result<bool> read
+        = onlyKnown(object, {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("server")}, at);
+    for (const auto &[field, value] : {std::pair{QStringLiteral("name"), &cluster.name},
+             std::pair{QStringLiteral("role"), &cluster.role}, std::pair{QStringLiteral("server"), &cluster.server}}) {
+        if (read) {
+            read = readText(object, field, *value, at);
+        }
+    }
+    if (read && cluster.role != QLatin1StringView("server") && cluster.role != QLatin1StringView("agent")) {
+        return wrong(at + QStringLiteral("role"), i18nc("@info template file", "“server” or “agent”"));
+    }
+    return read;
+}
+
 /// What is wrong beyond each field alone: maximums below their starts, the setup.
 Result<bool> checkWhole(const MachineTemplate &made)
 {
@@ -154,7 +171,7 @@ QByteArray toJson(const MachineTemplate &machineTemplate)
     setupObject.insert(QStringLiteral("commands"), QJsonArray::fromStringList(setup.commands));
     setupObject.insert(QStringLiteral("timezone"), setup.timezone);
     setupObject.insert(QStringLiteral("cloudConfig"), setup.ownConfig);
-    const QJsonObject object{{QStringLiteral("format"), formatVersion}, {QStringLiteral("name"), machineTemplate.name},
+    QJsonObject object{{QStringLiteral("format"), formatVersion}, {QStringLiteral("name"), machineTemplate.name},
         {QStringLiteral("image"), machineTemplate.image}, {QStringLiteral("vcpus"), machineTemplate.vcpus},
         {QStringLiteral("maxVcpus"), machineTemplate.maxVcpus},
         {QStringLiteral("memoryMiB"), machineTemplate.memoryMiB},
@@ -162,6 +179,12 @@ QByteArray toJson(const MachineTemplate &machineTemplate)
         {QStringLiteral("rootGiB"), machineTemplate.rootGiB},
         {QStringLiteral("linkedClone"), machineTemplate.linkedClone},
         {QStringLiteral("dataGiB"), machineTemplate.dataGiB}, {QStringLiteral("setup"), setupObject}};
+    if (!machineTemplate.cluster.isEmpty()) { // only then: other templates keep their hashes
+        object.insert(QStringLiteral("cluster"),
+            QJsonObject{{QStringLiteral("name"), machineTemplate.cluster.name},
+                {QStringLiteral("role"), machineTemplate.cluster.role},
+                {QStringLiteral("server"), machineTemplate.cluster.server}});
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -190,7 +213,7 @@ Result<MachineTemplate> fromJson(const QByteArray &json)
         {QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("image"), QStringLiteral("vcpus"),
             QStringLiteral("maxVcpus"), QStringLiteral("memoryMiB"), QStringLiteral("maxMemoryMiB"),
             QStringLiteral("rootGiB"), QStringLiteral("linkedClone"), QStringLiteral("dataGiB"),
-            QStringLiteral("setup")},
+            QStringLiteral("setup"), QStringLiteral("cluster")},
         {});
     const std::array<std::tuple<QString, int, int, int *>, 6> numbers{{
         {QStringLiteral("vcpus"), 1, 1024, &made.vcpus},
@@ -222,6 +245,12 @@ Result<MachineTemplate> fromJson(const QByteArray &json)
             return wrong(QStringLiteral("setup"), i18nc("@info template file", "an object of setup fields"));
         }
         read = readSetup(object.value(QStringLiteral("setup")).toObject(), made.setup);
+    }
+    if (read && object.contains(QStringLiteral("cluster"))) {
+        if (!object.value(QStringLiteral("cluster")).isObject()) {
+            return wrong(QStringLiteral("cluster"), i18nc("@info template file", "an object: name, role, server"));
+        }
+        read = readCluster(object.value(QStringLiteral("cluster")).toObject(), made.cluster);
     }
     if (!read) {
         return read.error();

@@ -13,6 +13,17 @@
 namespace Flotilla
 {
 
+/// Which k3s cluster a template's replicas belong to, and what they are in
+/// it; empty for a template of no cluster.
+struct ClusterPart {
+    QString name; ///< the cluster's
+    QString role; ///< "server" or "agent"
+    QString server; ///< the first server's address, once it is known
+
+    [[nodiscard]] bool isEmpty() const { return name.isEmpty(); }
+    bool operator==(const ClusterPart &) const = default;
+};
+
 /// What a workload's replicas are made from: an image, a size, disks and a
 /// setup (cloud-init), without secrets. A person's own templates are plain
 /// JSON files in ~/.local/share/flotilla/templates/ (docs/TEMPLATES.md says
@@ -31,6 +42,7 @@ struct MachineTemplate {
     /// The first boot's setup; its password hash and host name are never
     /// kept here (the host name is each replica's own).
     MachineSetup setup;
+    ClusterPart cluster;
 
     bool operator==(const MachineTemplate &) const = default;
 };

@@ -4,6 +4,7 @@
 
 #include "provisioning/imagelibrary.h"
 #include "workloads/fleetworkloads.h"
+#include "workloads/workloadsecrets.h"
 
 #include <KLocalizedString>
 
@@ -159,7 +160,31 @@ void WorkloadChange::start()
         return;
     }
     m_started = true;
-    launch();
+    const QStringList secrets = WorkloadSecrets::namesIn(m_workload.machineTemplate.setup);
+    const bool makes = std::ranges::any_of(m_steps, [](const Step &step) { return step.kind == Step::Kind::Make; });
+    if (secrets.isEmpty() || !makes) {
+        launch();
+        return;
+    }
+    auto *keeper = new SecretKeeper(this);
+    keeper->find(secrets, [this, keeper](const Result<QHash<QString, QString>> &found) {
+        keeper->deleteLater();
+        if (found) {
+            m_secrets = found.value();
+        } else {
+            failWaiting(found.error().text());
+        }
+        launch();
+    });
+}
+
+void WorkloadChange::failWaiting(const QString &why)
+{
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        if (m_steps.at(i).state == Step::State::Waiting) {
+            setState(i, Step::State::Failed, why);
+        }
+    }
 }
 
 void WorkloadChange::cancel()
@@ -171,11 +196,7 @@ void WorkloadChange::cancel()
     for (auto job = m_jobs.cbegin(); job != m_jobs.cend(); ++job) {
         m_fleet->cancelProvisioning(job.key());
     }
-    for (qsizetype i = 0; i < m_steps.size(); ++i) {
-        if (m_steps.at(i).state == Step::State::Waiting) {
-            setState(i, Step::State::Failed, i18nc("@info", "Cancelled before it began."));
-        }
-    }
+    failWaiting(i18nc("@info", "Cancelled before it began."));
     launch();
 }
 
@@ -260,9 +281,12 @@ MachineOrder WorkloadChange::orderFor(const Step &step) const
                 order.imageFormat = volume.format;
             }
         }
+        // libvirt's "default" network where the node has it running, else its first running one,
+        // else QEMU's own user-mode network: a replica on a libvirt network has a lease, so an address.
         for (const VirtualNetwork &network : node->networks) {
-            if (network.active && network.name == QLatin1StringView("default")) {
-                order.machine.network = network.name; // else QEMU's own user-mode network
+            const bool isDefault = network.name == QLatin1StringView("default");
+            if (network.active && (order.machine.network.isEmpty() || isDefault)) {
+                order.machine.network = network.name;
             }
         }
     }
@@ -272,7 +296,7 @@ MachineOrder WorkloadChange::orderFor(const Step &step) const
 void WorkloadChange::startMake(qsizetype index)
 {
     const MachineOrder order = orderFor(m_steps.at(index));
-    MachineSetup setup = m_workload.machineTemplate.setup;
+    MachineSetup setup = WorkloadSecrets::filledIn(m_workload.machineTemplate.setup, m_secrets);
     setup.hostname = order.machine.name;
     Step &step = m_steps[index];
     step.uuid = order.machine.uuid;
@@ -426,13 +450,20 @@ void WorkloadChange::writePolicy()
     const QString policy = QString::fromUtf8(Workloads::policyJson(m_workload.policy));
     for (const Fleet::Node &node : m_fleet->nodes()) {
         for (const Machine &machine : node.machines.machines()) {
+            const bool templateKept
+                = !m_recordTemplate || machine.metadata.templateHash == m_replicaMetadata.templateHash;
             if (machine.metadata.workloadId != m_workload.id || removed.contains(machine.uuid)
-                || (machine.metadata.policy == policy && machine.metadata.lease == m_workload.lease.text())) {
+                || (machine.metadata.policy == policy && machine.metadata.lease == m_workload.lease.text()
+                    && templateKept)) {
                 continue;
             }
             MachineMetadata metadata = machine.metadata;
             metadata.policy = policy;
             metadata.lease = m_workload.lease.text();
+            if (!templateKept) {
+                metadata.templateFile = m_replicaMetadata.templateFile;
+                metadata.templateHash = m_replicaMetadata.templateHash;
+            }
             ++m_policyWrites;
             m_requests.insert(
                 m_fleet->request(node.entry.id,

@@ -84,6 +84,12 @@ public:
     /// hands it to its successor: it is removed first, keeping the disk.
     void replace(const QList<Replica> &replicas, int atATime);
 
+    /// When the change is through, every replica left carries its template
+    /// too (a cluster's first server, once the template knows its address).
+    void recordTemplate() { m_recordTemplate = true; }
+
+    /// Starts; a template that asks for secrets (WorkloadSecrets) has them
+    /// found in the keyring first, and without them nothing is made.
     void start();
     /// Makes no more replicas; those being made are undone.
     void cancel();
@@ -101,6 +107,8 @@ Q_SIGNALS:
 
 private:
     void launch();
+    /// Fails every step still waiting, with @p why.
+    void failWaiting(const QString &why);
     /// Whether Waiting step @p index may start, with @p running plans on
     /// each node and @p openWave the first wave not through.
     [[nodiscard]] bool mayStart(qsizetype index, const QHash<QString, int> &running, int openWave) const;
@@ -121,12 +129,14 @@ private:
     QPointer<Fleet> m_fleet;
     Workload m_workload;
     MachineMetadata m_replicaMetadata; ///< what every new replica carries, but its index
+    QHash<QString, QString> m_secrets; ///< what the template's setup asks for, from the keyring
     QList<Step> m_steps;
     QHash<quint64, qsizetype> m_jobs; ///< provisioning jobs and requests, by id: their step
     QHash<quint64, qsizetype> m_requests;
     int m_policyWrites = 0; ///< SetMetadata requests outstanding
     QStringList m_policyErrors;
     bool m_started = false;
+    bool m_recordTemplate = false;
     bool m_undoing = false;
     bool m_cancelled = false;
     bool m_finished = false;

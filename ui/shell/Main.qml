@@ -66,6 +66,12 @@ Kirigami.ApplicationWindow {
         pageStack.push(deployWorkloadPage);
     }
 
+    /// The k3s wizard, in the window's place.
+    function deployCluster(): void {
+        pageStack.clear();
+        pageStack.push(deployClusterPage);
+    }
+
     function openNode(nodeId: string): void {
         const entry = nodeEditor.entry(nodeId);
         if (entry.nodeId !== undefined) {
@@ -153,6 +159,12 @@ Kirigami.ApplicationWindow {
                 onTriggered: root.deployWorkload()
             },
             Kirigami.Action {
+                objectName: "deployClusterMenuAction"
+                text: i18nc("@action:inmenu", "Deploy k3s Cluster…")
+                icon.name: "list-add"
+                onTriggered: root.deployCluster()
+            },
+            Kirigami.Action {
                 text: i18nc("@action:inmenu", "Add Node…")
                 icon.name: "list-add"
                 onTriggered: root.addNode()
@@ -188,6 +200,11 @@ Kirigami.ApplicationWindow {
     Component {
         id: deployWorkloadPage
         DeployWorkloadPage {}
+    }
+
+    Component {
+        id: deployClusterPage
+        DeployClusterPage {}
     }
 
     Component {

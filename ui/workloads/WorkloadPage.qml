@@ -85,6 +85,14 @@ Kirigami.ScrollablePage {
             onTriggered: page.workloads.restart(page.workloadId)
         },
         Kirigami.Action {
+            objectName: "copyKubeconfig"
+            text: i18nc("@action:intoolbar", "Copy kubeconfig")
+            icon.name: "edit-copy"
+            visible: !page.gone && (page.workload.cluster ?? "").length > 0
+            enabled: !kubeconfig.busy
+            onTriggered: kubeconfig.fetch(page.workloadId)
+        },
+        Kirigami.Action {
             objectName: "workloadDelete"
             text: i18nc("@action:intoolbar", "Delete…")
             icon.name: "edit-delete"
@@ -110,6 +118,32 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
             type: Kirigami.MessageType.Error
             showCloseButton: true
+        }
+        Kirigami.InlineMessage {
+            id: kubeconfigMessage
+
+            objectName: "kubeconfigMessage"
+            Layout.fillWidth: true
+            showCloseButton: true
+        }
+        QQC2.TextField {
+            objectName: "kubeconfigCommand"
+            Layout.fillWidth: true
+            visible: kubeconfig.command.length > 0
+            readOnly: true
+            font.family: "monospace"
+            text: kubeconfig.command
+            onTextChanged: cursorPosition = 0 // the command's start, not its end
+        }
+        KubeconfigFetcher {
+            id: kubeconfig
+
+            workloads: page.workloads
+            onChanged: {
+                kubeconfigMessage.type = failed ? Kirigami.MessageType.Warning : Kirigami.MessageType.Positive;
+                kubeconfigMessage.text = message;
+                kubeconfigMessage.visible = message.length > 0;
+            }
         }
         Repeater {
             model: page.workload.disagreements ?? []

@@ -39,6 +39,12 @@ Kirigami.ScrollablePage {
             text: i18nc("@action:intoolbar", "Deploy Workload…")
             icon.name: "list-add"
             onTriggered: applicationWindow().deployWorkload()
+        },
+        Kirigami.Action {
+            objectName: "deployClusterAction"
+            text: i18nc("@action:intoolbar", "Deploy k3s Cluster…")
+            icon.name: "list-add"
+            onTriggered: applicationWindow().deployCluster()
         }
     ]
 

@@ -2,35 +2,19 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloaddeployer.h"
 
+#include "deployfields.h"
+
 #include "fleet/fleet.h"
-#include "provisioning/imagelibrary.h"
 #include "workloads/fleetworkloads.h"
 
 #include <KLocalizedString>
 
 #include <QDir>
-#include <QRegularExpression>
 
 namespace Flotilla
 {
 
-namespace
-{
-QStringList words(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
-}
-
-Placement::Policy::Spread spreadOf(const QString &name)
-{
-    if (name == QLatin1StringView("countries")) {
-        return Placement::Policy::Spread::Countries;
-    }
-    return name == QLatin1StringView("pack") ? Placement::Policy::Spread::Pack : Placement::Policy::Spread::Nodes;
-}
-
-} // namespace
+using namespace DeployFields;
 
 WorkloadDeployer::WorkloadDeployer(QObject *parent)
     : QObject(parent)
@@ -67,41 +51,15 @@ void WorkloadDeployer::setView(FleetView *view)
 
 void WorkloadDeployer::pickFirstImage()
 {
-    const QVariantList found = images();
-    if (!m_image.isEmpty() || found.isEmpty()) {
-        return;
+    if (m_image.isEmpty() && m_view) {
+        m_image = FleetWorkloads::widestImage(*m_view->fleet());
+        Q_EMIT changed();
     }
-    // The one most nodes hold leaves placement the most choice; ties go to the first by name.
-    const auto most = std::ranges::max_element(found, [](const QVariant &a, const QVariant &b) {
-        return a.toMap().value(QStringLiteral("nodes")).toInt() < b.toMap().value(QStringLiteral("nodes")).toInt();
-    });
-    m_image = most->toMap().value(QStringLiteral("name")).toString();
-    Q_EMIT changed();
 }
 
 QVariantList WorkloadDeployer::images() const
 {
-    QMap<QString, int> holders; // sorted by name
-    if (m_view) {
-        for (const Fleet::Node &node : m_view->fleet()->nodes()) {
-            QSet<QString> here;
-            for (const NodeVolume &volume : node.stock.volumes) {
-                const bool image
-                    = volume.format == QLatin1StringView("qcow2") || volume.format == QLatin1StringView("raw");
-                if (image && !ImageLibrary::isMachineVolume(volume.name) && volume.backingFile.isEmpty()) {
-                    here.insert(volume.name);
-                }
-            }
-            for (const QString &name : std::as_const(here)) {
-                ++holders[name];
-            }
-        }
-    }
-    QVariantList list;
-    for (auto image = holders.cbegin(); image != holders.cend(); ++image) {
-        list.append(QVariantMap{{QStringLiteral("name"), image.key()}, {QStringLiteral("nodes"), image.value()}});
-    }
-    return list;
+    return m_view ? imageChoices(*m_view->fleet()) : QVariantList{};
 }
 
 QStringList WorkloadDeployer::templates() const
@@ -157,15 +115,7 @@ QVariantMap WorkloadDeployer::problems() const
                                                                       : QStringLiteral("size");
         found.insert(field, text);
     }
-    // Read on every keystroke: the replicas' names are enough, no workload is rebuilt from its metadata.
-    const auto taken = [this, &made] {
-        return std::ranges::any_of(m_view->fleet()->nodes(), [&](const Fleet::Node &node) {
-            return std::ranges::any_of(node.machines.machines(), [&](const Machine &machine) {
-                return !machine.metadata.workloadId.isEmpty() && machine.metadata.workload == made.name;
-            });
-        });
-    };
-    if (m_view && !found.contains(QStringLiteral("name")) && taken()) {
+    if (m_view && !found.contains(QStringLiteral("name")) && FleetWorkloads::nameTaken(*m_view->fleet(), made.name)) {
         found.insert(QStringLiteral("name"),
             i18nc("@info", "A workload named %1 exists already: their replicas' names would clash.", made.name));
     }
@@ -175,12 +125,8 @@ QVariantMap WorkloadDeployer::problems() const
     if (m_replicas < 1 || m_replicas > 1000) {
         found.insert(QStringLiteral("replicas"), i18nc("@info", "From 1 to 1000 replicas."));
     }
-    static const QRegularExpression countryCode(QStringLiteral("^[A-Z]{2}$"));
-    for (const QString &code : words(m_countries.toUpper())) {
-        if (!countryCode.match(code).hasMatch()) {
-            found.insert(QStringLiteral("countries"),
-                i18nc("@info", "“%1” is not a country code: use two letters, as FI or DE.", code));
-        }
+    if (const QString wrong = countryProblem(m_countries); !wrong.isEmpty()) {
+        found.insert(QStringLiteral("countries"), wrong);
     }
     return found;
 }
@@ -262,8 +208,7 @@ QString WorkloadDeployer::moveReplica(const QString &fromNodeId, const QString &
 
 QString WorkloadDeployer::nodeName(const QString &nodeId) const
 {
-    const qsizetype index = m_view ? m_view->fleet()->indexOf(nodeId) : -1;
-    return index < 0 ? nodeId : m_view->fleet()->nodes().at(index).entry.name;
+    return nodeNameOf(m_view, nodeId);
 }
 
 QVariantList WorkloadDeployer::plan() const
@@ -320,16 +265,7 @@ void WorkloadDeployer::cancel()
 
 QVariantList WorkloadDeployer::progress() const
 {
-    QVariantList rows;
-    if (!m_change) {
-        return rows;
-    }
-    for (const WorkloadChange::Step &step : m_change->steps()) {
-        rows.append(QVariantMap{{QStringLiteral("name"), step.name},
-            {QStringLiteral("nodeName"), nodeName(step.nodeId)},
-            {QStringLiteral("state"), WorkloadChange::stateName(step.state)}, {QStringLiteral("error"), step.error}});
-    }
-    return rows;
+    return m_change ? progressRows(m_view, *m_change) : QVariantList{};
 }
 
 } // namespace Flotilla

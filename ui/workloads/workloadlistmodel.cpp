@@ -276,6 +276,8 @@ QVariant WorkloadListModel::data(const QModelIndex &index, int role) const
         const double load = DemoActivity::workloadLoad(workload.id);
         return load < 0 ? -1 : int(std::lround(load * 100));
     }
+    case ClusterRole:
+        return made.cluster.name;
     }
     return {};
 }
@@ -289,7 +291,7 @@ QHash<int, QByteArray> WorkloadListModel::roleNames() const
         {ReplicasRole, "replicas"}, {TemplateJsonRole, "templateJson"}, {ChangingRole, "changing"},
         {ChangeSummaryRole, "changeSummary"}, {ChangeStepsRole, "changeSteps"}, {AutoscaleRole, "autoscale"},
         {AutoscalingRole, "autoscaling"}, {ScaledByRole, "scaledBy"}, {EventsRole, "events"},
-        {SimulatedLoadRole, "simulatedLoad"}};
+        {SimulatedLoadRole, "simulatedLoad"}, {ClusterRole, "cluster"}};
 }
 
 int WorkloadListModel::rowOf(const QString &workloadId) const

@@ -53,6 +53,7 @@ public:
         ScaledByRole, ///< who acts on it now: "" (nobody), "self", or the person holding the lease
         EventsRole, ///< the autoscaler's decisions here, newest first: at, text
         SimulatedLoadRole, ///< the demo's load knob, in percent; -1 when off
+        ClusterRole, ///< the k3s cluster its replicas are part of, or empty
     };
     Q_ENUM(Role)
 

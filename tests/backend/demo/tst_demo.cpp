@@ -14,6 +14,7 @@
 #include <algorithm>
 
 using namespace Flotilla;
+using namespace Qt::StringLiterals;
 
 // The bundled demo, as `flotilla --demo` opens it. Only what holds however
 // the demo grows: it unpacks, its five nodes connect, each has machines.
@@ -54,18 +55,21 @@ private Q_SLOTS:
             QVERIFY2(!node.machines.machines().isEmpty(), qPrintable(node.entry.name));
         }
 
-        // Its two workloads (tools/demo-workloads), whole and agreeing: a web
-        // shop over three countries, and a small k3s cluster.
+        // Its workloads (tools/demo-workloads), whole and agreeing: a web
+        // shop over three countries, and a small k3s cluster: its server, and its agents.
         const QList<Workload> workloads = FleetWorkloads::gather(fleet);
-        QCOMPARE(workloads.size(), 2);
+        QStringList names;
         for (const Workload &workload : workloads) {
             QVERIFY2(workload.disagreements.isEmpty(), qPrintable(workload.disagreements.join(u'\n')));
             QCOMPARE(workload.replicas.size(), workload.policy.replicas);
             QCOMPARE(workload.running(), workload.policy.replicas);
+            names.append(workload.name);
         }
-        QCOMPARE(workloads.at(1).name, QStringLiteral("shop"));
+        QCOMPARE(names, (QStringList{u"k3s"_s, u"k3s-server"_s, u"shop"_s}));
+        QCOMPARE(workloads.at(0).machineTemplate.cluster.role, u"agent"_s);
+        QCOMPARE(workloads.at(1).machineTemplate.cluster.role, u"server"_s);
         QSet<QString> shopCountries;
-        for (const Replica &replica : workloads.at(1).replicas) {
+        for (const Replica &replica : workloads.at(2).replicas) {
             shopCountries.insert(fleet.nodes().at(fleet.indexOf(replica.nodeId)).entry.location.countryCode);
         }
         QCOMPARE(shopCountries.size(), 3);
@@ -75,7 +79,7 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasStock; }), 20000);
-        const Placement::Plan more = FleetWorkloads::place(fleet, workloads.at(1), 4);
+        const Placement::Plan more = FleetWorkloads::place(fleet, workloads.at(2), 4);
         QVERIFY2(more.isComplete(), qPrintable(more.shortfall));
     }
 };

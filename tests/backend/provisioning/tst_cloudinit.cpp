@@ -3,7 +3,9 @@
 #include "provisioning/cloudinit.h"
 #include "provisioning/sshkey.h"
 #include "provisioning/yamltree.h"
+#include "workloads/k3scluster.h"
 #include "workloads/machinetemplate.h"
+#include "workloads/workloadsecrets.h"
 
 #include <QFile>
 #include <QProcess>
@@ -284,7 +286,13 @@ private Q_SLOTS:
     void builtInTemplatesAreValid()
     {
         // The setup each built-in template boots with, as a replica of it gets it.
-        for (MachineTemplate made : MachineTemplates::builtIns()) {
+        K3s::ClusterOrder cluster{
+            .image = u"debian-12-genericcloud-amd64.qcow2"_s, .servers = 3, .tokenName = u"k3s-1"_s};
+        QList<MachineTemplate> all = MachineTemplates::builtIns();
+        all += {K3s::serverTemplate(cluster), K3s::serverTemplate(cluster, u"192.0.2.10"_s),
+            K3s::agentTemplate(cluster, u"192.0.2.10"_s)};
+        for (MachineTemplate made : all) {
+            made.setup = WorkloadSecrets::filledIn(made.setup, {{u"k3s-1"_s, WorkloadSecrets::newToken()}});
             made.setup.hostname = made.name + u"-01"_s;
             made.setup.sshKeys = {ed25519Key(u"alice@laptop"_s)};
             const Result<CloudInit::Seed> documents = CloudInit::seed(made.setup, u"iid-1"_s, u"52:54:00:12:34:56"_s);

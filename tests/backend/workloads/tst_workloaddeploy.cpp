@@ -5,9 +5,11 @@
 #include "libvirtdaemon.h"
 #include "provisioning/imagelibrary.h"
 #include "provisioning/nodevolumes.h"
+#include "workloads/clusterdeployment.h"
 #include "workloads/fleetautoscaler.h"
 #include "workloads/fleetworkloads.h"
 #include "workloads/workloadchange.h"
+#include "workloads/workloadsecrets.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -168,9 +170,51 @@ class WorkloadDeployTest : public QObject
     Libvirt::Volume fillPool(int i)
     {
         const Libvirt::Pool held(virStoragePoolLookupByName(m_keepers.at(size_t(i)).get(), pool.toUtf8().constData()));
-        const QByteArray filler = "<volume><name>filler.raw</name><capacity unit='G'>95</capacity>"
-                                  "<allocation unit='G'>95</allocation><target><format type='raw'/></target></volume>";
-        return Libvirt::Volume(held ? virStorageVolCreateXML(held.get(), filler.constData(), 0) : nullptr);
+        virStoragePoolInfo info{};
+        if (!held || virStoragePoolGetInfo(held.get(), &info) < 0 || info.available < 6 * GiB) {
+            return Libvirt::Volume(nullptr);
+        }
+        const QByteArray filler = QStringLiteral("<volume><name>filler-%1.raw</name><capacity unit='B'>%2</capacity>"
+                                                 "<allocation unit='B'>%2</allocation><target><format type='raw'/>"
+                                                 "</target></volume>")
+                                      .arg(i)
+                                      .arg(info.available - 5 * GiB)
+                                      .toUtf8();
+        return Libvirt::Volume(virStorageVolCreateXML(held.get(), filler.constData(), 0));
+    }
+
+    /// The secret @p name as the keyring holds it, or what is wrong.
+    static Result<QString> secret(const QString &name)
+    {
+        SecretKeeper keeper;
+        std::optional<Result<QHash<QString, QString>>> found;
+        keeper.find({name}, [&found](const Result<QHash<QString, QString>> &result) { found = result; });
+        if (!QTest::qWaitFor([&found] { return found.has_value(); }, timeoutMs)) {
+            return Error{.message = u"the keyring did not answer"_s};
+        }
+        if (!*found) {
+            return found->error();
+        }
+        return found->value().value(name);
+    }
+
+    /// Removes every replica of the workloads named in @p ids, with their data.
+    bool removeAll(const QStringList &ids)
+    {
+        QList<Replica> replicas;
+        for (const Workload &workload : FleetWorkloads::gather(*m_fleet)) {
+            replicas += ids.contains(workload.id) ? workload.replicas : QList<Replica>{};
+        }
+        WorkloadChange removal(m_fleet.get(), Workload{.id = ids.first(), .name = u"removal"_s});
+        removal.remove(replicas, true);
+        return run(removal) && removal.succeeded();
+    }
+
+    static K3s::ClusterOrder smallCluster(const QString &name)
+    {
+        const K3s::Size small{.vcpus = 1, .memoryMiB = 128, .rootGiB = 4};
+        return K3s::ClusterOrder{
+            .name = name, .image = image, .servers = 3, .agents = 2, .serverSize = small, .agentSize = small};
     }
 
     static MachineTemplate withBigData(const QString &name)
@@ -452,6 +496,79 @@ private Q_SLOTS:
         WorkloadChange turnOff(m_fleet.get(), off);
         QVERIFY(run(turnOff));
         QTRY_VERIFY_WITH_TIMEOUT(!FleetWorkloads::gather(*m_fleet).first().policy.autoscale, timeoutMs);
+    }
+
+    void deploysAK3sClusterServerFirst()
+    {
+        using Stage = ClusterDeployment::Stage;
+        ClusterDeployment cluster(m_fleet.get(), smallCluster(u"kube"_s),
+            WorkloadPolicy{.placement = {.spread = Placement::Policy::Spread::Countries}});
+        QVERIFY2(cluster.serverPlan().isComplete(), qPrintable(cluster.serverPlan().shortfall));
+        const QStringList serverNodes = cluster.serverPlan().nodeIds;
+        QCOMPARE(QSet<QString>(serverNodes.begin(), serverNodes.end()).size(), 3); // the servers on three nodes
+        QList<Stage> stages;
+        QObject::connect(&cluster, &ClusterDeployment::changed, &cluster, [&] {
+            if (stages.isEmpty() || stages.last() != cluster.stage()) {
+                stages.append(cluster.stage());
+            }
+        });
+        QSignalSpy finished(&cluster, &ClusterDeployment::finished);
+        cluster.start();
+        QVERIFY(finished.wait(timeoutMs));
+        QVERIFY2(cluster.stage() == Stage::Done, qPrintable(cluster.summary()));
+        // The first server alone, then its address, then the rest.
+        QCOMPARE(stages,
+            (QList<Stage>{Stage::KeepingToken, Stage::MakingFirstServer, Stage::WaitingForAddress, Stage::MakingTheRest,
+                Stage::Done}));
+        QCOMPARE(cluster.changes().first()->steps().size(), 1);
+        QVERIFY(!cluster.serverAddress().isEmpty());
+
+        // Every server carries the one template that names the first one's address: no disagreement.
+        const std::optional<Workload> servers = settled(*m_fleet, cluster.servers().id, 3, 3);
+        QVERIFY(servers);
+        QVERIFY(servers->machineTemplate.setup.commands.join(u' ').contains(K3s::serverUrl(cluster.serverAddress())));
+        const std::optional<Workload> agents = settled(*m_fleet, cluster.agents().id, 2, 2);
+        QVERIFY(agents);
+        QCOMPARE(agents->name, u"kube"_s);
+        QCOMPARE(agents->machineTemplate.cluster.role, u"agent"_s);
+        QCOMPARE(agents->machineTemplate.cluster.server, cluster.serverAddress());
+
+        // The token is in the keyring, and on no replica's record.
+        const QStringList secrets = WorkloadSecrets::namesIn(agents->machineTemplate.setup);
+        QCOMPARE(secrets.size(), 1);
+        const Result<QString> token = secret(secrets.first());
+        QVERIFY2(token.ok(), qPrintable(token.ok() ? QString() : token.error().text()));
+        QCOMPARE(token.value().size(), 64);
+        for (const Fleet::Node &node : m_fleet->nodes()) {
+            for (const Machine &machine : node.machines.machines()) {
+                QVERIFY(!machine.metadata.templateFile.contains(token.value()));
+                QVERIFY(!machine.metadata.policy.contains(token.value()));
+            }
+        }
+        QVERIFY(removeAll({servers->id, agents->id}));
+        QCOMPARE(onNodes(u"kube"_s), QStringList());
+    }
+
+    void aClusterStoppedHalfWayLeavesNothingBehind()
+    {
+        ClusterDeployment cluster(m_fleet.get(), smallCluster(u"lost"_s), WorkloadPolicy{});
+        // Cancelled once the first server is up and the rest are being made.
+        QObject::connect(
+            &cluster, &ClusterDeployment::changed, &cluster,
+            [&cluster] {
+                if (cluster.stage() == ClusterDeployment::Stage::MakingTheRest) {
+                    cluster.cancel();
+                }
+            },
+            Qt::QueuedConnection);
+        QSignalSpy finished(&cluster, &ClusterDeployment::finished);
+        cluster.start();
+        QVERIFY(finished.wait(timeoutMs));
+        QCOMPARE(cluster.stage(), ClusterDeployment::Stage::Failed);
+        QVERIFY2(cluster.summary().startsWith(u"Nothing was left behind: lost-"_s), qPrintable(cluster.summary()));
+        QCOMPARE(onNodes(u"lost"_s), QStringList()); // the first server is gone too
+        const QStringList secrets = WorkloadSecrets::namesIn(cluster.agents().machineTemplate.setup);
+        QTRY_VERIFY_WITH_TIMEOUT(!secret(secrets.first()).ok(), timeoutMs); // and the token is forgotten
     }
 
     void aSecondFlotillaSeesTheSameWorkloads()

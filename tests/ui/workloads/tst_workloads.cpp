@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 #include "workloads/fleetworkloads.h"
+#include "workloads/k3scluster.h"
 #include "workloads/machinetemplate.h"
 
 #include <QFile>
@@ -215,6 +216,72 @@ private Q_SLOTS:
         QVERIFY2(deployer->property("succeeded").toBool(), qPrintable(deployer->property("summary").toString()));
         QTRY_VERIFY_WITH_TIMEOUT(workload(u"api"_s) && workload(u"api"_s)->replicas.size() == 6, timeoutMs);
         QVERIFY(m_app.screenshot(u"deploy-progress"_s));
+    }
+
+    void deploysAK3sClusterWithTwoAgents()
+    {
+        m_app.call("deployCluster");
+        QTRY_VERIFY(item("deployClusterPage") && item("clusterName"));
+        QObject *deployer = item("deployClusterPage")->property("deployer").value<QObject *>();
+        QVERIFY(deployer);
+        QCOMPARE(deployer->property("agents").toInt(), 2);
+        // The demo has a cluster called k3s already: the wizard says so, and stays.
+        QVERIFY(m_app.click(item("clusterNext")));
+        QVERIFY2(deployer->property("problems").toMap().value(u"name"_s).toString().contains(u"exists already"_s),
+            qPrintable(deployer->property("problems").toMap().value(u"name"_s).toString()));
+        QVERIFY(item("clusterServers")->isVisible());
+        QVERIFY(m_app.type(item("clusterName"), u"kube"_s));
+        QVERIFY(m_app.type(item("clusterSshKey"),
+            u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHcuxWjwdsOvCFO0BvNnFbcrIeAVaKo/ZUBdUW4hFxuK alice@laptop"_s));
+        QVERIFY(m_app.click(item("clusterNext")));
+        QTRY_VERIFY(item("clusterSpreadCountries")->isVisible());
+        QVERIFY(m_app.click(item("clusterSpreadCountries")));
+        QVERIFY(m_app.click(item("clusterNext")));
+
+        // The review: one server and two agents on the map, each node's reasons, what the servers run.
+        QTRY_VERIFY(item("clusterPlanMap") && item("clusterPlanMap")->isVisible());
+        QCOMPARE(deployer->property("planProblem").toString(), QString());
+        int placed = 0;
+        for (const QVariant &count : deployer->property("planCounts").toMap()) {
+            placed += count.toInt();
+        }
+        QCOMPARE(placed, 3);
+        const QString commands = item("clusterServerCommands")->property("text").toString();
+        QVERIFY2(commands.contains(u"K3S_TOKEN={{secret:k3s-"_s), qPrintable(commands)); // never the token itself
+        QVERIFY(m_app.waitUntilStill(item("clusterPlanMap")));
+        QVERIFY(m_app.screenshot(u"deploy-cluster-review"_s));
+
+        // Made: the server first, then the two agents, which join it.
+        QVERIFY(m_app.click(item("clusterGo")));
+        QTRY_VERIFY2_WITH_TIMEOUT(deployer->property("finished").toBool(),
+            qPrintable(deployer->property("stage").toString() + u": "_s + deployer->property("summary").toString()),
+            timeoutMs);
+        QVERIFY2(deployer->property("succeeded").toBool(), qPrintable(deployer->property("summary").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"kube-server"_s) && workload(u"kube-server"_s)->replicas.size() == 1
+                && workload(u"kube"_s) && workload(u"kube"_s)->replicas.size() == 2,
+            timeoutMs);
+        const Workload agents = *workload(u"kube"_s);
+        QVERIFY(!agents.machineTemplate.cluster.server.isEmpty());
+        QVERIFY(m_app.screenshot(u"deploy-cluster-progress"_s));
+
+        // Copy kubeconfig: the demo's nodes have no guest agent, so the exact ssh command is given.
+        QVERIFY(m_app.click(item("clusterClose")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadCard:kube"), timeoutMs);
+        QVERIFY(m_app.waitUntilStill(item("workloadCard:kube")));
+        QVERIFY(m_app.click(item("workloadCard:kube")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadPage") && item("replica:kube-02"), timeoutMs);
+        QVERIFY(trigger(item("workloadPage"), "copyKubeconfig"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("kubeconfigCommand") && item("kubeconfigCommand")->isVisible(), timeoutMs);
+        QCOMPARE(item("kubeconfigCommand")->property("text").toString(),
+            K3s::kubeconfigCommand(u"admin"_s, agents.machineTemplate.cluster.server));
+        QVERIFY2(item("kubeconfigMessage")->property("text").toString().contains(u"over SSH"_s),
+            qPrintable(item("kubeconfigMessage")->property("text").toString()));
+        QVERIFY(m_app.waitUntilStill(item("kubeconfigMessage")));
+        // Kirigami fades a message's text in once it is shown.
+        QQuickItem *shown = item("kubeconfigMessage")->property("contentItem").value<QQuickItem *>();
+        QVERIFY(shown);
+        QTRY_COMPARE(shown->opacity(), 1.0);
+        QVERIFY(m_app.screenshot(u"workload-kubeconfig"_s));
     }
 
     void cleanupTestCase() { QCOMPARE(m_app.warnings(), QStringList()); }
