@@ -85,6 +85,13 @@ Kirigami.ScrollablePage {
             onTriggered: page.workloads.restart(page.workloadId)
         },
         Kirigami.Action {
+            objectName: "workloadEditTemplate"
+            text: i18nc("@action:intoolbar", "Change Template…")
+            icon.name: "document-edit"
+            enabled: !page.gone && !page.workload.changing
+            onTriggered: replaceDialog.ask()
+        },
+        Kirigami.Action {
             objectName: "copyKubeconfig"
             text: i18nc("@action:intoolbar", "Copy kubeconfig")
             icon.name: "edit-copy"
@@ -412,6 +419,13 @@ Kirigami.ScrollablePage {
     Component {
         id: machinePage
         MachinePage {}
+    }
+
+    ReplaceDialog {
+        id: replaceDialog
+
+        workloads: page.workloads
+        workloadId: page.workloadId
     }
 
     ScaleDialog {

@@ -92,6 +92,18 @@ public:
     /// policy is written to every replica.
     Q_INVOKABLE void setAutoscale(
         const QString &workloadId, bool on, const QString &metric, int target, int minimum, int maximum, bool dryRun);
+    /// What of workload @p workloadId's template a person changes from its
+    /// page: image, vcpus, memoryMiB, rootGiB, packages (separated by spaces).
+    Q_INVOKABLE [[nodiscard]] QVariantMap templateFields(const QString &workloadId) const;
+    /// The images every node holding one of its replicas has: what a new template may use.
+    Q_INVOKABLE [[nodiscard]] QStringList imagesFor(const QString &workloadId) const;
+    /// Why its template cannot be changed to @p fields now; empty if it can.
+    Q_INVOKABLE [[nodiscard]] QString replaceProblem(const QString &workloadId, const QVariantMap &fields) const;
+    /// Changes its template to @p fields and replaces its replicas with new
+    /// ones made from it, @p atATime at a time, each on its old one's node:
+    /// the new one is made and started, then the old one removed; data disks
+    /// move to the new ones.
+    Q_INVOKABLE void replaceTemplate(const QString &workloadId, const QVariantMap &fields, int atATime);
     /// The demo's knob: its replicas run at least at @p percent; -1 lifts it.
     Q_INVOKABLE void setSimulatedLoad(const QString &workloadId, int percent);
 
@@ -105,6 +117,8 @@ Q_SIGNALS:
 
 private:
     void gather();
+    /// Workload @p workloadId with its template changed to @p fields.
+    [[nodiscard]] Workload withTemplate(const Workload &workload, const QVariantMap &fields) const;
     [[nodiscard]] const Workload *find(const QString &workloadId) const;
     void run(const QString &workloadId, std::unique_ptr<WorkloadChange> change);
     void send(const Workload &workload, MachineRequest::Kind kind, bool runningOnly);

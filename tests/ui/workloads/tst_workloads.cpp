@@ -218,6 +218,37 @@ private Q_SLOTS:
         QVERIFY(m_app.screenshot(u"deploy-progress"_s));
     }
 
+    void aNewTemplateReplacesTheReplicasTwoAtATime()
+    {
+        m_app.call("showWorkloads");
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadCard:api"), timeoutMs);
+        QVERIFY(m_app.waitUntilStill(item("workloadCard:api")));
+        QVERIFY(m_app.click(item("workloadCard:api")));
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadPage") && item("replica:api-06"), timeoutMs);
+        const QString before = workload(u"api"_s)->templateHash;
+        QVERIFY(trigger(item("workloadPage"), "workloadEditTemplate"));
+        QObject *dialog = item("workloadPage")->findChild<QObject *>(u"replaceDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY2(dialog->property("problem").toString().contains(u"as it was"_s),
+            qPrintable(dialog->property("problem").toString()));
+        QQuickItem *vcpus = item("replaceVcpus");
+        QVERIFY(vcpus->setProperty("value", 2));
+        QVERIFY(item("replaceAtATime")->setProperty("value", 2));
+        QTRY_COMPARE(dialog->property("problem").toString(), QString());
+        QVERIFY(m_app.waitUntilStill(item("replaceVcpus")));
+        QVERIFY(m_app.screenshot(u"workload-replace"_s));
+        QVERIFY(trigger(dialog, "confirmReplace"));
+        // Every replica made anew from the new template, on its own node, and running.
+        QTRY_VERIFY_WITH_TIMEOUT(workload(u"api"_s) && workload(u"api"_s)->templateHash != before
+                && workload(u"api"_s)->disagreements.isEmpty() && workload(u"api"_s)->replicas.size() == 6
+                && workload(u"api"_s)->running() == 6
+                && std::ranges::all_of(
+                    workload(u"api"_s)->replicas, [](const Replica &replica) { return replica.vcpus == 2; }),
+            timeoutMs);
+        QCOMPARE(workload(u"api"_s)->machineTemplate.vcpus, 2);
+    }
+
     void deploysAK3sClusterWithTwoAgents()
     {
         m_app.call("deployCluster");
