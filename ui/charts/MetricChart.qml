@@ -17,6 +17,7 @@ ColumnLayout {
     property alias source: feeder.source
     property alias nodeId: feeder.nodeId
     property alias machineUuid: feeder.machineUuid
+    property alias machines: feeder.machines
     property alias metric: feeder.metric
     property alias windowSeconds: feeder.windowSeconds
     /// One line per node (fleet charts only).

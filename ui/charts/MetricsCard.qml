@@ -5,8 +5,8 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 
-/// Live CPU, memory, disk and network charts of the fleet, a node or a
-/// machine, with a choice of window (10 minutes, 1 hour, 24 hours) and, for
+/// Live CPU, memory, disk and network charts of the fleet, a node, a
+/// machine or a group of machines together (a workload's replicas), with a choice of window (10 minutes, 1 hour, 24 hours) and, for
 /// the fleet, a line per node on demand.
 ColumnLayout {
     id: card
@@ -14,6 +14,8 @@ ColumnLayout {
     property int source: ChartFeeder.Fleet
     property string nodeId
     property string machineUuid
+    /// ChartFeeder.Machines: the machines shown together, "nodeId/uuid" each.
+    property var machines: []
     property int windowSeconds: 600
     property bool perNode: false
     /// The charts side by side: 2 or 4 when wide, 1 when narrow.
@@ -81,6 +83,7 @@ ColumnLayout {
                 source: card.source
                 nodeId: card.nodeId
                 machineUuid: card.machineUuid
+                machines: card.machines
                 windowSeconds: card.windowSeconds
                 perNode: card.perNode
             }

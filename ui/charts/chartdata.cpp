@@ -53,28 +53,48 @@ bool isUp(const Fleet::Node &node)
     return Flotilla::isUp(node.status.state);
 }
 
-/// The fleet's line for @p channels: the nodes' values summed per moment.
-Line fleetLine(const Fleet &fleet, const QString &name, const QList<Channel> &channels, qint64 seconds, bool mean)
+/// One part of a summed line: its values by moment, how much it weighs in a mean, and whether its last moment
+/// bounds the sum (a part still reporting: the sum is not drawn past what it has told).
+struct Part {
+    QList<std::pair<qint64, double>> values;
+    double weight = 1;
+    bool bounds = true;
+};
+
+template<typename Point>
+Part partOf(QList<Point> points, const QList<Channel> &channels, double weight, bool reporting)
+{
+    Part part{.values = {}, .weight = weight, .bounds = false};
+    if (points.isEmpty()) {
+        return part;
+    }
+    points.removeLast(); // the step in progress
+    part.bounds = reporting && !points.isEmpty();
+    for (const Point &point : std::as_const(points)) {
+        if (const double value = valueOf(point.rates, channels); !std::isnan(value)) {
+            part.values.append({point.timestamp, value});
+        }
+    }
+    if (part.bounds) {
+        part.values.append({points.constLast().timestamp, NAN}); // marks its last moment
+    }
+    return part;
+}
+
+/// @p parts summed per moment (or their weighted mean), cut where a part that bounds has not reported yet.
+Line summed(const QString &name, const QList<Part> &parts, bool mean)
 {
     QMap<qint64, Sum> sums;
     qint64 cutoff = std::numeric_limits<qint64>::max();
-    for (const Fleet::Node &node : fleet.nodes()) {
-        QList<NodeHistory::Point> points = node.metrics->nodeWindow(seconds);
-        if (points.isEmpty()) {
-            continue;
-        }
-        points.removeLast(); // the step in progress
-        if (isUp(node) && !points.isEmpty()) {
-            cutoff = std::min(cutoff, points.constLast().timestamp);
-        }
-        const double weight = mean ? std::max(1, node.facts.cpus) : 1;
-        for (const NodeHistory::Point &point : std::as_const(points)) {
-            const double value = valueOf(point.rates, channels);
-            if (!std::isnan(value)) {
-                Sum &sum = sums[point.timestamp];
-                sum.value += value * weight;
-                sum.weight += weight;
+    for (const Part &part : parts) {
+        for (const auto &[timestamp, value] : part.values) {
+            if (std::isnan(value)) {
+                cutoff = std::min(cutoff, timestamp);
+                continue;
             }
+            Sum &sum = sums[timestamp];
+            sum.value += value * part.weight;
+            sum.weight += part.weight;
         }
     }
     Line line{.name = name, .points = {}};
@@ -82,6 +102,33 @@ Line fleetLine(const Fleet &fleet, const QString &name, const QList<Channel> &ch
         line.points.append(QPointF(double(it.key()) * 1000, mean ? it->value / it->weight : it->value));
     }
     return line;
+}
+
+/// The fleet's line for @p channels: the nodes' values summed per moment.
+Line fleetLine(const Fleet &fleet, const QString &name, const QList<Channel> &channels, qint64 seconds, bool mean)
+{
+    QList<Part> parts;
+    for (const Fleet::Node &node : fleet.nodes()) {
+        parts.append(
+            partOf(node.metrics->nodeWindow(seconds), channels, mean ? std::max(1, node.facts.cpus) : 1, isUp(node)));
+    }
+    return summed(name, parts, mean);
+}
+
+/// A group of machines' line for @p channels: their values summed per moment.
+Line machinesLine(const Fleet &fleet, const QString &name, const QStringList &machines, const QList<Channel> &channels,
+    qint64 seconds, bool mean)
+{
+    QList<Part> parts;
+    for (const QString &machine : machines) {
+        const qsizetype index = fleet.indexOf(machine.section(QLatin1Char('/'), 0, 0));
+        if (index >= 0) {
+            const Fleet::Node &node = fleet.nodes().at(index);
+            parts.append(partOf(
+                node.metrics->machineWindow(machine.section(QLatin1Char('/'), 1), seconds), channels, 1, isUp(node)));
+        }
+    }
+    return summed(name, parts, mean);
 }
 
 } // namespace
@@ -124,6 +171,8 @@ QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint6
         const QList<Channel> channel{channels.at(c)};
         if (source.kind == Source::Kind::Fleet) {
             result.append(fleetLine(fleet, names.at(c), channel, seconds, metric == Metric::Cpu));
+        } else if (source.kind == Source::Kind::Machines) {
+            result.append(machinesLine(fleet, names.at(c), source.machines, channel, seconds, metric == Metric::Cpu));
         } else if (index < 0) {
             result.append(Line{.name = names.at(c), .points = {}});
         } else if (source.kind == Source::Kind::Node) {

@@ -38,11 +38,13 @@ struct Line {
     QList<QPointF> points;
 };
 
-/// What to read: the whole fleet, one node, or one machine of a node.
+/// What to read: the whole fleet, one node, one machine of a node, or a
+/// group of machines (a workload's replicas) together.
 struct Source {
-    enum class Kind { Fleet, Node, Machine } kind = Kind::Fleet;
+    enum class Kind { Fleet, Node, Machine, Machines } kind = Kind::Fleet;
     QString nodeId;
     QString machineUuid;
+    QStringList machines; ///< Machines: "nodeId/uuid" each
 };
 
 [[nodiscard]] Unit unitOf(Metric metric);
@@ -52,7 +54,8 @@ struct Source {
 [[nodiscard]] QStringList lineNames(const Fleet &fleet, Metric metric, bool perNode);
 /// The lines over the last @p seconds. The fleet is the sum of its nodes
 /// aligned on time (CPU: the mean weighted by each node's CPUs), cut where
-/// a connected node has not reported yet. @p perNode: one line per node of
+/// a connected node has not reported yet; a group of machines is the sum
+/// of its machines the same way (CPU: their mean). @p perNode: one line per node of
 /// the metric's channels summed (only for the fleet).
 [[nodiscard]] QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint64 seconds, bool perNode);
 

@@ -41,7 +41,13 @@ void ChartFeeder::componentComplete()
 
 bool ChartFeeder::wantsTick(qsizetype node) const
 {
-    return m_source == Source::Fleet || m_fleet->nodes().at(node).entry.id == m_nodeId;
+    const QString &id = m_fleet->nodes().at(node).entry.id;
+    if (m_source == Source::Machines) {
+        return std::ranges::any_of(m_machines, [&id](const QString &machine) {
+            return machine.size() > id.size() && machine.startsWith(id) && machine.at(id.size()) == QLatin1Char('/');
+        });
+    }
+    return m_source == Source::Fleet || id == m_nodeId;
 }
 
 void ChartFeeder::changed()
@@ -70,8 +76,10 @@ void ChartFeeder::refresh()
     }
     // Longer windows move slower: fewer refreshes cost less with many nodes.
     m_refresh.setInterval(m_windowSeconds <= 600 ? 500ms : m_windowSeconds <= 3600 ? 2s : 10s);
-    const ChartData::Source source{
-        .kind = ChartData::Source::Kind(m_source), .nodeId = m_nodeId, .machineUuid = m_machineUuid};
+    const ChartData::Source source{.kind = ChartData::Source::Kind(m_source),
+        .nodeId = m_nodeId,
+        .machineUuid = m_machineUuid,
+        .machines = m_machines};
     const ChartData::Metric metric = ChartData::Metric(m_metric);
     const QList<ChartData::Line> lines = ChartData::lines(*m_fleet, source, metric, m_windowSeconds, m_perNode);
     double maximum = 0;
@@ -140,6 +148,11 @@ void ChartFeeder::setNodeId(const QString &nodeId)
 void ChartFeeder::setMachineUuid(const QString &uuid)
 {
     assign(m_machineUuid, uuid);
+}
+
+void ChartFeeder::setMachines(const QStringList &machines)
+{
+    assign(m_machines, machines);
 }
 
 void ChartFeeder::setMetric(Metric metric)

@@ -29,6 +29,8 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(Source source READ source WRITE setSource NOTIFY sourceChanged)
     Q_PROPERTY(QString nodeId READ nodeId WRITE setNodeId NOTIFY sourceChanged)
     Q_PROPERTY(QString machineUuid READ machineUuid WRITE setMachineUuid NOTIFY sourceChanged)
+    /// Machines source: the machines shown together, "nodeId/uuid" each.
+    Q_PROPERTY(QStringList machines READ machines WRITE setMachines NOTIFY sourceChanged)
     Q_PROPERTY(Metric metric READ metric WRITE setMetric NOTIFY sourceChanged)
     Q_PROPERTY(int windowSeconds READ windowSeconds WRITE setWindowSeconds NOTIFY sourceChanged)
     /// One line per node (fleet source only).
@@ -51,7 +53,7 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(int pointCount READ pointCount NOTIFY rangeChanged)
 
 public:
-    enum class Source { Fleet, Node, Machine };
+    enum class Source { Fleet, Node, Machine, Machines };
     Q_ENUM(Source)
     enum class Metric { Cpu, Memory, Disk, Network };
     Q_ENUM(Metric)
@@ -67,6 +69,8 @@ public:
     void setNodeId(const QString &nodeId);
     [[nodiscard]] QString machineUuid() const { return m_machineUuid; }
     void setMachineUuid(const QString &uuid);
+    [[nodiscard]] QStringList machines() const { return m_machines; }
+    void setMachines(const QStringList &machines);
     [[nodiscard]] Metric metric() const { return m_metric; }
     void setMetric(Metric metric);
     [[nodiscard]] int windowSeconds() const { return m_windowSeconds; }
@@ -119,6 +123,7 @@ private:
     Source m_source = Source::Fleet;
     QString m_nodeId;
     QString m_machineUuid;
+    QStringList m_machines;
     Metric m_metric = Metric::Cpu;
     int m_windowSeconds = 600;
     bool m_perNode = false;

@@ -4,10 +4,11 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.charts
 import org.kde.flotilla.fleet
 import org.kde.flotilla.machines
 
-/// One workload: its replicas (node, state, addresses), scaling by hand,
+/// One workload: its replicas (node, state, addresses) and their charts together, scaling by hand,
 /// start, stop, restart and delete, its policy, the last change's steps,
 /// and its template.
 Kirigami.ScrollablePage {
@@ -213,6 +214,14 @@ Kirigami.ScrollablePage {
             Layout.maximumHeight: Kirigami.Units.gridUnit * 12
             visible: !page.gone
             counts: page.replicaCounts
+        }
+        // Its replicas together: their mean CPU, their memory, disk and network summed.
+        MetricsCard {
+            objectName: "workloadCharts"
+            Layout.fillWidth: true
+            visible: !page.gone
+            source: ChartFeeder.Machines
+            machines: (page.workload.replicas ?? []).map(replica => replica.nodeId + "/" + replica.uuid)
         }
 
         Kirigami.Heading {

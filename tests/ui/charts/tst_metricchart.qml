@@ -38,6 +38,33 @@ Item {
         metric: ChartFeeder.Memory
     }
 
+    // Two machines on two nodes charted together (a workload's replicas are), and the first of them alone.
+    MetricChart {
+        id: replicasMemory
+
+        x: 450
+        y: 350
+        width: 200
+        height: 150
+        title: "Memory"
+        source: ChartFeeder.Machines
+        machines: ["berlin-home/6513270e-269e-4d37-b2a7-4de452e6b438", "helsinki-rack/b2715945-795e-4229-851a-bd81f1d69ed6"]
+        metric: ChartFeeder.Memory
+    }
+    MetricChart {
+        id: replicaMemory
+
+        x: 650
+        y: 350
+        width: 200
+        height: 150
+        title: "Memory"
+        source: ChartFeeder.Machine
+        nodeId: "berlin-home"
+        machineUuid: "6513270e-269e-4d37-b2a7-4de452e6b438"
+        metric: ChartFeeder.Memory
+    }
+
     TestCase {
         name: "MetricChart"
         when: windowShown
@@ -92,6 +119,18 @@ Item {
             fleetMemory.perNode = false;
             compare(fleetMemory.lines.length, 1);
             compare(fleetMemory.lines[0].name, "Memory in use");
+        }
+
+        function test_machinesTogether(): void {
+            tryVerify(() => replicasMemory.lines[0].count > 1 && replicaMemory.lines[0].count > 1, 20000);
+            const together = replicasMemory.lines[0];
+            const alone = replicaMemory.lines[0];
+            // The two replicas' memory summed: more than the first one's alone, at each one's last moment.
+            const sum = together.at(together.count - 1).y * replicasMemory.feeder.scale;
+            const one = alone.at(alone.count - 1).y * replicaMemory.feeder.scale;
+            verify(one > 0, one);
+            verify(sum > one * 1.2, sum + " against " + one);
+            compare(replicasMemory.feeder.seriesNames, ["Memory in use"]);
         }
 
         function test_windows(): void {

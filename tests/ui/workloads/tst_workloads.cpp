@@ -95,6 +95,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_app.click(item("workloadCard:shop")));
         QTRY_VERIFY(item("workloadPage") && item("replica:shop-06"));
+        // Its replicas charted together: the lines fill from their figures.
+        for (const char *chart : {"cpuChart", "memoryChart", "networkChart"}) {
+            QQuickItem *drawn = m_app.find(item("workloadCharts"), QLatin1StringView(chart));
+            QVERIFY2(drawn, chart);
+            QTRY_VERIFY_WITH_TIMEOUT(drawn->property("pointCount").toInt() > 2, timeoutMs);
+        }
         QVERIFY(m_app.waitUntilStill(item("workloadPage")));
         QVERIFY(m_app.screenshot(u"workload"_s));
         QVERIFY(scaleShop(10, u"workload-scale"_s));
