@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "libvirtdaemon.h"
 
+#include <algorithm>
+
 #include "daemonguard.h"
 #include "tlscertificates.h"
 
@@ -111,6 +113,8 @@ Result<bool> LibvirtDaemon::start()
             .message = QStringLiteral("the QEMU daemon of the tests runs as root (run them through tools/devenv)")};
     }
     const QString arguments = QStringLiteral("--listen -f %1/libvirtd.conf -p %1/libvirtd.pid").arg(m_folder.path());
+    const QString program
+        = m_niceness > 0 ? QStringLiteral("nice -n %1 %2").arg(std::clamp(m_niceness, 1, 19)).arg(libvirtd) : libvirtd;
     const QString qemuMounts = m_driver == Driver::Qemu
         // /run/lock: where libvirt locks a console's pty (/var/lock is a link to it)
         // /var/lib/libvirt/boot: where virt-install keeps its seeds (see bootFolder());
@@ -128,8 +132,8 @@ Result<bool> LibvirtDaemon::start()
         ? QStringLiteral("exec unshare --mount --propagation unchanged sh -c "
                          "'mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /var/lib/libvirt && "
                          "mount -t tmpfs tmpfs /var/cache/libvirt && %3exec %1 %2'")
-              .arg(libvirtd, arguments, qemuMounts)
-        : QStringLiteral("exec %1 %2").arg(libvirtd, arguments);
+              .arg(program, arguments, qemuMounts)
+        : QStringLiteral("exec %1 %2").arg(program, arguments);
     const QByteArray command = script.toUtf8();
     const QByteArray logPath = m_folder.filePath(QStringLiteral("libvirtd.log")).toUtf8();
     Guard::start(); // forked before the daemon, so that it never holds a copy of the daemon's descriptors

@@ -37,6 +37,10 @@ public:
     /// Listens for TLS on 127.0.0.1 too, from the next start(): with a CA,
     /// a server certificate and a client's of its own (see qemuTlsUri()).
     [[nodiscard]] Result<bool> offerTls();
+    /// Runs it at nice level @p niceness (0 to 19) from the next start(): a
+    /// benchmark's nodes, whose work runs on computers of their own in a real
+    /// fleet, then take no CPU from the desktop's UI thread that it measures.
+    void setNiceness(int niceness) { m_niceness = niceness; }
     void stop(); ///< SIGTERM, then SIGKILL if it lingers
     void kill(); ///< SIGKILL: a crash, as the node sees it
     void pause(); ///< SIGSTOP: a hang
@@ -68,6 +72,7 @@ private:
     QTemporaryDir m_folder;
     pid_t m_pid = 0;
     int m_port = 0;
+    int m_niceness = 0;
     int m_tlsPort = 0; ///< 0: no TLS
 };
 
