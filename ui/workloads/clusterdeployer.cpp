@@ -31,21 +31,14 @@ void ClusterDeployer::setView(FleetView *view)
     }
     m_view = view;
     if (m_view) {
-        Fleet *fleet = m_view->fleet();
-        const auto pickImage = [this, fleet] {
+        const auto pickImage = [this] {
             if (m_image.isEmpty()) {
-                m_image = FleetWorkloads::widestImage(*fleet);
+                m_image = FleetWorkloads::widestImage(*m_view->fleet());
                 Q_EMIT changed();
             }
             Q_EMIT choicesChanged();
         };
-        connect(fleet, &Fleet::nodeChanged, this, [fleet, pickImage](qsizetype index) {
-            fleet->readStockOnce(fleet->nodes().at(index).entry.id);
-            pickImage();
-        });
-        for (const Fleet::Node &node : fleet->nodes()) {
-            fleet->readStockOnce(node.entry.id);
-        }
+        readStock(m_view->fleet(), this, pickImage);
         pickImage();
     }
     Q_EMIT fleetChanged();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "deployfields.h"
 
+#include "fleet/fleet.h"
 #include "workloads/fleetworkloads.h"
 
 #include <KLocalizedString>
@@ -50,6 +51,17 @@ QString nodeNameOf(const FleetView *view, const QString &nodeId)
 {
     const qsizetype index = view ? view->fleet()->indexOf(nodeId) : -1;
     return index < 0 ? nodeId : view->fleet()->nodes().at(index).entry.name;
+}
+
+void readStock(Fleet *fleet, QObject *receiver, const std::function<void()> &changed)
+{
+    QObject::connect(fleet, &Fleet::nodeChanged, receiver, [fleet, changed](qsizetype index) {
+        fleet->readStockOnce(fleet->nodes().at(index).entry.id);
+        changed();
+    });
+    for (const Fleet::Node &node : fleet->nodes()) {
+        fleet->readStockOnce(node.entry.id);
+    }
 }
 
 QVariantList progressRows(const FleetView *view, const WorkloadChange &change)

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
+
 /// What the deploy wizards (a workload's and a k3s cluster's) read from
 /// their fields and show of a deployment.
 namespace Flotilla::DeployFields
@@ -24,6 +26,9 @@ namespace Flotilla::DeployFields
 [[nodiscard]] QString countryProblem(const QString &countries);
 /// Node @p nodeId's name, or its id when it is gone.
 [[nodiscard]] QString nodeNameOf(const FleetView *view, const QString &nodeId);
+/// Has every node's stock (its images) read once, now and as nodes come and
+/// change, and calls @p changed on @p receiver after each node changes.
+void readStock(Fleet *fleet, QObject *receiver, const std::function<void()> &changed);
 /// One row per replica of @p change: name, nodeName, state, error.
 [[nodiscard]] QVariantList progressRows(const FleetView *view, const WorkloadChange &change);
 } // namespace Flotilla::DeployFields

@@ -33,15 +33,10 @@ void WorkloadDeployer::setView(FleetView *view)
     }
     m_view = view;
     if (m_view) {
-        Fleet *fleet = m_view->fleet();
-        connect(fleet, &Fleet::nodeChanged, this, [this, fleet](qsizetype index) {
-            fleet->readStockOnce(fleet->nodes().at(index).entry.id);
+        readStock(m_view->fleet(), this, [this] {
             pickFirstImage();
             Q_EMIT choicesChanged();
         });
-        for (const Fleet::Node &node : fleet->nodes()) {
-            fleet->readStockOnce(node.entry.id);
-        }
         pickFirstImage();
     }
     Q_EMIT fleetChanged();

@@ -321,7 +321,7 @@ private Q_SLOTS:
         QVERIFY(m_app.screenshot(u"workload-kubeconfig"_s));
     }
 
-    void cleanupTestCase() { QCOMPARE(m_app.warnings(), QStringList()); }
+    void cleanupTestCase() { QVERIFY2(m_app.warnings().isEmpty(), qPrintable(m_app.warnings().join(u'\n'))); }
 };
 
 QTEST_MAIN(WorkloadsUiTest)
