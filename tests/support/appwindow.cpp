@@ -45,7 +45,14 @@ bool isKnownToolkitWarning(const QString &message)
         // its machines leaving a list) make the view cancel a request whose
         // index the model no longer has. QQmlDelegateModel::cancel() says so
         // and returns; the row is let go when it is done. Seen once in 20 runs.
-        || message.startsWith(QLatin1StringView("DelegateModel::cancel: index out range"));
+        || message.startsWith(QLatin1StringView("DelegateModel::cancel: index out range"))
+        // KDE's desktop style (6.x Menu.qml) follows its menu's current item's
+        // hoveredChanged with a Connections; while Kirigami's toolbar overflow
+        // menu (ActionsMenu) is still being made or let go, that item is one
+        // with no such signal, and QML says so. Seen once in three runs of
+        // tst_workloads, whose pages have overflowing toolbars.
+        || (message.contains(QLatin1StringView("org/kde/desktop/Menu.qml"))
+            && message.contains(QLatin1StringView("Detected function \"onHoveredChanged\" in Connections element")));
 }
 
 void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
