@@ -54,7 +54,6 @@ Kirigami.Dialog {
     ]
 
     ColumnLayout {
-        Layout.preferredWidth: Kirigami.Units.gridUnit * 26
         spacing: Kirigami.Units.largeSpacing
 
         Kirigami.FormLayout {
@@ -112,6 +111,7 @@ Kirigami.Dialog {
         QQC2.Label {
             objectName: "replaceProblem"
             Layout.fillWidth: true
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 26
             visible: dialog.problem.length > 0
             wrapMode: Text.Wrap
             color: Kirigami.Theme.negativeTextColor
@@ -119,6 +119,7 @@ Kirigami.Dialog {
         }
         QQC2.Label {
             Layout.fillWidth: true
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 26
             visible: dialog.problem.length === 0
             wrapMode: Text.Wrap
             text: i18ncp("@info", "Each replica is replaced on its own node, %1 at a time: the new one is made and started, then the old one is removed, and a data disk moves to the new one. A new one that cannot be made keeps its old one.", "Each replica is replaced on its own node, %1 at a time: the new one is made and started, then the old one is removed, and a data disk moves to the new one. A new one that cannot be made keeps its old one.", atATime.value)
