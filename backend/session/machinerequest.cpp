@@ -5,6 +5,7 @@
 #include "libvirt/libvirthandles.h"
 #include "provisioning/imagelibrary.h"
 #include "session/inventoryreader.h"
+#include "session/machinesnapshots.h"
 
 #include <KLocalizedString>
 
@@ -234,6 +235,10 @@ int call(virDomainPtr domain, const MachineRequest &request, const QByteArray &m
         });
     case Kind::Delete:
     case Kind::ReadGuestFile:
+    case Kind::ReadSnapshots:
+    case Kind::TakeSnapshot:
+    case Kind::RevertSnapshot:
+    case Kind::DeleteSnapshot:
         break; // see perform()
     }
     return -1;
@@ -269,6 +274,14 @@ QString failureMessage(MachineRequest::Kind kind)
         return i18nc("@info", "Could not change the machine's tags and note");
     case Kind::ReadGuestFile:
         return i18nc("@info", "Could not read the file through the guest agent");
+    case Kind::ReadSnapshots:
+        return i18nc("@info", "Could not read the machine's snapshots");
+    case Kind::TakeSnapshot:
+        return i18nc("@info", "Could not take the snapshot");
+    case Kind::RevertSnapshot:
+        return i18nc("@info", "Could not go back to the snapshot");
+    case Kind::DeleteSnapshot:
+        return i18nc("@info", "Could not delete the snapshot");
     }
     return {};
 }
@@ -290,6 +303,11 @@ MachineRequestResult perform(virConnectPtr connection, const MachineRequest &req
             result.error = forgotten.error();
         }
         return result;
+    }
+    if (MachineSnapshots::handles(request.kind)) {
+        MachineRequestResult done = MachineSnapshots::perform(domain.get(), request);
+        done.requestId = result.requestId;
+        return done;
     }
     if (request.kind == MachineRequest::Kind::ReadGuestFile) {
         if (Result<QByteArray> read = readGuestFile(domain.get(), request.path)) {

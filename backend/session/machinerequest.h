@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 #include "model/domainxml.h"
+#include "model/snapshot.h"
 
 #include <QMetaType>
 #include <QString>
@@ -31,6 +32,10 @@ struct MachineRequest {
         SetMaxMemory, ///< from the next boot on
         SetMetadata, ///< Flotilla's metadata element (tags, note, ...)
         ReadGuestFile, ///< a file inside the guest, read through its guest agent
+        ReadSnapshots, ///< its snapshots, in the result
+        TakeSnapshot, ///< named snapshot, with description, holding the memory if withMemory
+        RevertSnapshot, ///< back to the snapshot named snapshot
+        DeleteSnapshot, ///< the snapshot named snapshot; its children too if withChildren
     };
 
     Kind kind = Kind::Start;
@@ -43,6 +48,10 @@ struct MachineRequest {
     quint64 memoryBytes = 0; ///< SetMemory, SetMaxMemory
     MachineMetadata metadata; ///< SetMetadata
     QString path; ///< ReadGuestFile
+    QString snapshot; ///< the snapshot requests: its name
+    QString description; ///< TakeSnapshot
+    bool withMemory = false; ///< TakeSnapshot
+    bool withChildren = false; ///< DeleteSnapshot
 };
 
 /// How a request ended: nothing in error when it worked. @p warnings holds
@@ -53,6 +62,7 @@ struct MachineRequestResult {
     Error error;
     QStringList warnings;
     QByteArray data; ///< ReadGuestFile: the file
+    QList<Snapshot> snapshots; ///< the snapshot requests: the machine's snapshots after it
 };
 
 namespace MachineRequests

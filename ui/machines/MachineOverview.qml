@@ -56,12 +56,6 @@ ColumnLayout {
             text: card.facts.autostart ? i18nc("@info", "Yes") : i18nc("@info", "No")
         }
         QQC2.Label {
-            Kirigami.FormData.label: i18nc("@label", "Snapshots:")
-            text: (card.facts.snapshots ?? []).length > 0 ? card.facts.snapshots.join(", ") : i18nc("@info snapshots", "None")
-            wrapMode: Text.Wrap
-            Layout.maximumWidth: Kirigami.Units.gridUnit * 25
-        }
-        QQC2.Label {
             Kirigami.FormData.label: i18nc("@label", "Display:")
             visible: (card.facts.graphics ?? "").length > 0
             text: card.facts.graphics ?? ""

@@ -8,7 +8,7 @@ import org.kde.flotilla.fleet
 import org.kde.flotilla.charts
 
 /// One machine: what it is, what it runs on, its disks and interfaces, its
-/// tags and note, and changes to its vCPUs and memory while it runs.
+/// tags and note, its snapshots, and changes to its vCPUs and memory while it runs.
 Kirigami.ScrollablePage {
     id: page
 
@@ -155,6 +155,13 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
         }
         MachineDevices {
+            Layout.fillWidth: true
+            machine: machine
+        }
+        Kirigami.Separator {
+            Layout.fillWidth: true
+        }
+        MachineSnapshots {
             Layout.fillWidth: true
             machine: machine
         }

@@ -4,10 +4,12 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.charts
 
 /// Every workload: its replicas running against those it should have, its
 /// nodes and countries, its policy; the map shows where the replicas of the
-/// workload under the pointer (or of all) are.
+/// workload under the pointer (or of all) are; below, the charts of every
+/// workload's replicas together.
 Kirigami.ScrollablePage {
     id: page
 
@@ -15,6 +17,20 @@ Kirigami.ScrollablePage {
     /// The workload the map shows; empty: all of them.
     property string shownId: ""
     property int revision: 0
+
+    /// The replicas of @p workloadId (empty: of every workload), as the charts name machines: "nodeId/uuid".
+    function machinesOf(workloadId: string): var {
+        const machines = [];
+        for (let row = 0; row < workloads.count; ++row) {
+            const index = workloads.index(row, 0);
+            if (workloadId.length === 0 || workloads.data(index, WorkloadListModel.WorkloadIdRole) === workloadId) {
+                for (const replica of workloads.data(index, WorkloadListModel.ReplicasRole)) {
+                    machines.push(replica.nodeId + "/" + replica.uuid);
+                }
+            }
+        }
+        return machines;
+    }
 
     function countsOf(workloadId: string): var {
         const counts = {};
@@ -164,6 +180,22 @@ Kirigami.ScrollablePage {
                         }
                     }
                 }
+            }
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: page.workloads.count > 0
+            color: Kirigami.Theme.disabledTextColor
+            text: i18nc("@info what the charts show", "Every workload's replicas together; a workload's own charts are on its page.")
+        }
+        MetricsCard {
+            objectName: "workloadsCharts"
+            Layout.fillWidth: true
+            visible: page.workloads.count > 0
+            source: ChartFeeder.Machines
+            machines: {
+                page.revision; // again when replicas come and go
+                return page.machinesOf("");
             }
         }
     }

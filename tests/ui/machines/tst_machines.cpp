@@ -12,6 +12,7 @@
 
 using namespace Flotilla;
 using Flotilla::Testing::AppWindow;
+using namespace Qt::StringLiterals;
 
 /// The machines page driven as a person would on the demo fleet: find the
 /// busiest machine, search with qualifiers, act on a selection (with the
@@ -24,6 +25,7 @@ class MachinesTest : public QObject
     AppWindow m_app;
 
     QQuickItem *item(const char *name) const { return m_app.item(name); }
+    QQuickItem *item(const QString &name) const { return m_app.item(QLatin1StringView(name.toLatin1())); }
     QQuickItem *list() const { return item("machineList"); }
     QAbstractItemModel *rows() const { return list()->property("model").value<QAbstractItemModel *>(); }
 
@@ -306,6 +308,67 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             machine(QStringLiteral("nextcloud"))->metadata.tags.contains(QLatin1StringView("backup-me")), timeoutMs);
         QVERIFY(m_app.screenshot(QStringLiteral("machine")));
+    }
+
+    // Snapshots on the same machine's page: taken with its memory, the tree,
+    // going back with what is lost said first, and deleting one with its child.
+    void snapshotsFromTheMachinesPage()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            item("machinePage") && item("noSnapshots") && item("noSnapshots")->isVisible(), timeoutMs);
+        // They are near the foot of the page.
+        QObject *flickable = item("machinePage")->property("flickable").value<QObject *>();
+        QVERIFY(flickable);
+        const auto toTheFoot = [flickable] {
+            flickable->setProperty("contentY",
+                std::max(0.0, flickable->property("contentHeight").toReal() - flickable->property("height").toReal()));
+        };
+        toTheFoot();
+        QVERIFY(m_app.waitUntilStill(item("takeSnapshot")));
+        for (const QString &name : {u"before-upgrade"_s, u"after-upgrade"_s}) {
+            QVERIFY(m_app.click(item("takeSnapshot")));
+            QObject *dialog = item("machinePage")->findChild<QObject *>(u"takeSnapshotDialog"_s);
+            QTRY_VERIFY(dialog && dialog->property("opened").toBool());
+            QVERIFY(item("snapshotName")->property("text").toString().startsWith(u"snapshot-"_s)); // a name offered
+            QVERIFY(m_app.type(item("snapshotName"), name));
+            QVERIFY(m_app.type(item("snapshotDescription"), u"nightly"_s));
+            item("snapshotWithMemory")->setProperty("checked", true);
+            QObject *take = dialog->findChild<QObject *>(u"confirmTakeSnapshot"_s);
+            QVERIFY(take && QMetaObject::invokeMethod(take, "trigger"));
+            QTRY_VERIFY_WITH_TIMEOUT(item(u"snapshot:"_s + name), timeoutMs);
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+            toTheFoot();
+            QVERIFY(m_app.waitUntilStill(item("takeSnapshot")));
+        }
+        // The second, taken on top of the first, is the one the machine runs on.
+        QTRY_VERIFY(item("snapshotTitle:after-upgrade")->property("text").toString().contains(u"(now)"_s));
+        toTheFoot();
+        QVERIFY(m_app.waitUntilStill(item("snapshot:after-upgrade")));
+        QVERIFY(m_app.screenshot(u"machine-snapshots"_s));
+
+        QVERIFY(m_app.click(item("revertSnapshot:before-upgrade")));
+        QObject *revert = item("machinePage")->findChild<QObject *>(u"revertSnapshotDialog"_s);
+        QTRY_VERIFY(revert && revert->property("opened").toBool());
+        QVERIFY2(revert->property("subtitle").toString().contains(u"is lost"_s),
+            qPrintable(revert->property("subtitle").toString()));
+        QObject *back = revert->findChild<QObject *>(u"confirmRevertSnapshot"_s);
+        QVERIFY(back && QMetaObject::invokeMethod(back, "trigger"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            item("snapshotTitle:before-upgrade")->property("text").toString().contains(u"(now)"_s), timeoutMs);
+
+        QTRY_VERIFY(!revert->property("visible").toBool());
+        toTheFoot();
+        QVERIFY(m_app.waitUntilStill(item("deleteSnapshot:before-upgrade")));
+        QVERIFY(m_app.click(item("deleteSnapshot:before-upgrade")));
+        QObject *remove = item("machinePage")->findChild<QObject *>(u"deleteSnapshotDialog"_s);
+        QTRY_VERIFY(remove && remove->property("opened").toBool());
+        QVERIFY(item("deleteSnapshotChildren")->isVisible()); // it has a later one
+        item("deleteSnapshotChildren")->setProperty("checked", true);
+        QObject *confirm = remove->findChild<QObject *>(u"confirmDeleteSnapshot"_s);
+        QVERIFY(confirm && QMetaObject::invokeMethod(confirm, "trigger"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("noSnapshots") && item("noSnapshots")->isVisible(), timeoutMs);
+        QVERIFY(!item("snapshot:after-upgrade"));
+        QTRY_VERIFY(!remove->property("visible").toBool()); // its fading overlay would take the next click
     }
 
     // A row's own menu, from a right click or the Menu key: the machine's

@@ -87,6 +87,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(item("workloadCard:shop") && item("workloadCard:k3s"), timeoutMs);
         QQuickItem *shop = item("workloadCard:shop");
         QTRY_COMPARE(m_app.find(shop, "runningOfDesired"_L1)->property("text").toString(), u"6 / 6"_s);
+        // Below the cards, every workload's replicas charted together.
+        QQuickItem *memory = m_app.find(item("workloadsCharts"), "memoryChart"_L1);
+        QVERIFY(memory);
+        QTRY_VERIFY_WITH_TIMEOUT(memory->property("pointCount").toInt() > 2, timeoutMs);
         QVERIFY(m_app.waitUntilStill(item("workloadsMap")));
         QVERIFY(m_app.screenshot(u"workloads"_s));
     }

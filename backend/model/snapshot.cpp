@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "model/snapshot.h"
+
+#include <KLocalizedString>
+
+#include <QRegularExpression>
+#include <QTimeZone>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <functional>
+
+namespace Flotilla::Snapshots
+{
+
+Result<Snapshot> parse(const QByteArray &xml)
+{
+    Snapshot snapshot;
+    QXmlStreamReader reader(xml);
+    QStringList path;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            path.removeLast();
+            continue;
+        }
+        if (token != QXmlStreamReader::StartElement) {
+            continue;
+        }
+        path.append(reader.name().toString());
+        const QString at = path.join(QLatin1Char('/'));
+        const QXmlStreamAttributes attributes = reader.attributes();
+        // Only the snapshot's own elements: its saved <domain> holds names and states of its own.
+        if (at == QLatin1StringView("domainsnapshot/name")) {
+            snapshot.name = reader.readElementText();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/description")) {
+            snapshot.description = reader.readElementText();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/state")) {
+            snapshot.state = reader.readElementText();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/creationTime")) {
+            snapshot.created = QDateTime::fromSecsSinceEpoch(reader.readElementText().toLongLong(), QTimeZone::UTC);
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/parent/name")) {
+            snapshot.parent = reader.readElementText();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/active")) {
+            snapshot.current = reader.readElementText() == QLatin1StringView("1");
+            path.removeLast();
+        } else if (at == QLatin1StringView("domainsnapshot/memory")) {
+            const QStringView kind = attributes.value(QLatin1StringView("snapshot"));
+            snapshot.memory = kind == QLatin1StringView("internal") || kind == QLatin1StringView("external");
+            snapshot.external = snapshot.external || kind == QLatin1StringView("external");
+        } else if (at == QLatin1StringView("domainsnapshot/disks/disk")) {
+            snapshot.external
+                = snapshot.external || attributes.value(QLatin1StringView("snapshot")) == QLatin1StringView("external");
+        }
+    }
+    if (reader.hasError() || snapshot.name.isEmpty()) {
+        return Error{.message = i18nc("@info", "The node described a snapshot Flotilla cannot read"),
+            .details = reader.hasError() ? reader.errorString() : i18nc("@info", "it has no name")};
+    }
+    // A snapshot taken of a running machine without its memory is "disk-snapshot"; with it, "running".
+    snapshot.memory = snapshot.memory || snapshot.state == QLatin1StringView("running")
+        || snapshot.state == QLatin1StringView("paused");
+    return snapshot;
+}
+
+QString nameProblem(const QString &name)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"));
+    if (name.isEmpty()) {
+        return i18nc("@info", "A snapshot needs a name.");
+    }
+    if (!allowed.match(name).hasMatch()) {
+        return i18nc("@info", "Up to 64 letters, digits, “-”, “_” and “.”, not starting with “.”.");
+    }
+    return {};
+}
+
+Result<QByteArray> request(const QString &name, const QString &description, bool withMemory)
+{
+    if (const QString wrong = nameProblem(name); !wrong.isEmpty()) {
+        return Error{.message = wrong};
+    }
+    QByteArray xml;
+    QXmlStreamWriter writer(&xml);
+    writer.writeStartElement(QStringLiteral("domainsnapshot"));
+    writer.writeTextElement(QStringLiteral("name"), name);
+    if (!description.isEmpty()) {
+        writer.writeTextElement(QStringLiteral("description"), description);
+    }
+    if (!withMemory) {
+        writer.writeEmptyElement(QStringLiteral("memory"));
+        writer.writeAttribute(QStringLiteral("snapshot"), QStringLiteral("no"));
+    }
+    writer.writeEndElement();
+    if (writer.hasError()) {
+        return Error{.message = i18nc("@info", "Could not write the snapshot's request")};
+    }
+    return xml;
+}
+
+QList<Snapshot> asTree(const QList<Snapshot> &snapshots, QList<int> *depths)
+{
+    QList<Snapshot> ordered;
+    const auto byTime = [](const Snapshot &a, const Snapshot &b) {
+        return a.created == b.created ? a.name < b.name : a.created < b.created;
+    };
+    QList<Snapshot> sorted = snapshots;
+    std::ranges::sort(sorted, byTime);
+    const std::function<void(const QString &, int)> childrenOf = [&](const QString &parent, int depth) {
+        for (const Snapshot &snapshot : std::as_const(sorted)) {
+            const bool parentKnown
+                = std::ranges::any_of(sorted, [&](const Snapshot &other) { return other.name == snapshot.parent; });
+            // A snapshot whose parent is not listed is a root.
+            if ((parentKnown ? snapshot.parent : QString()) == parent && snapshot.name != parent) {
+                ordered.append(snapshot);
+                if (depths) {
+                    depths->append(depth);
+                }
+                childrenOf(snapshot.name, depth + 1);
+            }
+        }
+    };
+    childrenOf(QString(), 0);
+    return ordered;
+}
+
+} // namespace Flotilla::Snapshots
