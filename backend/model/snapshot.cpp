@@ -2,11 +2,12 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "model/snapshot.h"
 
+#include "model/xmlelements.h"
+
 #include <KLocalizedString>
 
 #include <QRegularExpression>
 #include <QTimeZone>
-#include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <functional>
@@ -17,51 +18,36 @@ namespace Flotilla::Snapshots
 Result<Snapshot> parse(const QByteArray &xml)
 {
     Snapshot snapshot;
-    QXmlStreamReader reader(xml);
-    QStringList path;
-    while (!reader.atEnd()) {
-        const QXmlStreamReader::TokenType token = reader.readNext();
-        if (token == QXmlStreamReader::EndElement) {
-            path.removeLast();
-            continue;
-        }
-        if (token != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        path.append(reader.name().toString());
-        const QString at = path.join(QLatin1Char('/'));
-        const QXmlStreamAttributes attributes = reader.attributes();
-        // Only the snapshot's own elements: its saved <domain> holds names and states of its own.
-        if (at == QLatin1StringView("domainsnapshot/name")) {
-            snapshot.name = reader.readElementText();
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/description")) {
-            snapshot.description = reader.readElementText();
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/state")) {
-            snapshot.state = reader.readElementText();
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/creationTime")) {
-            snapshot.created = QDateTime::fromSecsSinceEpoch(reader.readElementText().toLongLong(), QTimeZone::UTC);
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/parent/name")) {
-            snapshot.parent = reader.readElementText();
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/active")) {
-            snapshot.current = reader.readElementText() == QLatin1StringView("1");
-            path.removeLast();
-        } else if (at == QLatin1StringView("domainsnapshot/memory")) {
-            const QStringView kind = attributes.value(QLatin1StringView("snapshot"));
+    // Only the snapshot's own elements: its saved <domain> holds names and states of its own.
+    const std::pair<const char *, std::function<void(const QString &)>> texts[] = {
+        {"domainsnapshot/name", [&](const QString &text) { snapshot.name = text; }},
+        {"domainsnapshot/description", [&](const QString &text) { snapshot.description = text; }},
+        {"domainsnapshot/state", [&](const QString &text) { snapshot.state = text; }},
+        {"domainsnapshot/creationTime",
+            [&](const QString &text) {
+                snapshot.created = QDateTime::fromSecsSinceEpoch(text.toLongLong(), QTimeZone::UTC);
+            }},
+        {"domainsnapshot/parent/name", [&](const QString &text) { snapshot.parent = text; }},
+    };
+    const QString error = XmlElements::walk(xml, [&](const QString &at, QXmlStreamReader &reader) {
+        const QStringView kind = reader.attributes().value(QLatin1StringView("snapshot"));
+        if (at == QLatin1StringView("domainsnapshot/memory")) {
             snapshot.memory = kind == QLatin1StringView("internal") || kind == QLatin1StringView("external");
             snapshot.external = snapshot.external || kind == QLatin1StringView("external");
         } else if (at == QLatin1StringView("domainsnapshot/disks/disk")) {
-            snapshot.external
-                = snapshot.external || attributes.value(QLatin1StringView("snapshot")) == QLatin1StringView("external");
+            snapshot.external = snapshot.external || kind == QLatin1StringView("external");
         }
-    }
-    if (reader.hasError() || snapshot.name.isEmpty()) {
+        for (const auto &[path, keep] : texts) {
+            if (at == QLatin1StringView(path)) {
+                keep(reader.readElementText());
+                return true;
+            }
+        }
+        return false;
+    });
+    if (!error.isEmpty() || snapshot.name.isEmpty()) {
         return Error{.message = i18nc("@info", "The node described a snapshot Flotilla cannot read"),
-            .details = reader.hasError() ? reader.errorString() : i18nc("@info", "it has no name")};
+            .details = !error.isEmpty() ? error : i18nc("@info", "it has no name")};
     }
     // A snapshot taken of a running machine without its memory is "disk-snapshot"; with it, "running".
     snapshot.memory = snapshot.memory || snapshot.state == QLatin1StringView("running")

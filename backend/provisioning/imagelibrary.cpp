@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "provisioning/imagelibrary.h"
 
+#include "model/xmlelements.h"
+
 #include "libvirt/libvirthandles.h"
 
 #include <KLocalizedString>
@@ -9,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
+
+#include <tuple>
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -70,35 +74,25 @@ Result<QList<NodeVolume>> readVolumes(virConnectPtr connection)
 
 void readVolumeXml(QByteArrayView xml, NodeVolume &volume)
 {
-    QXmlStreamReader reader(xml);
-    QStringList path; // the elements open around the reader
-    while (!reader.atEnd()) {
-        const QXmlStreamReader::TokenType token = reader.readNext();
-        if (token == QXmlStreamReader::EndElement) {
-            path.removeLast();
-            continue;
-        }
-        if (token != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        path.append(reader.name().toString());
-        const QString where = path.join(QLatin1Char('/'));
-        if (where == QLatin1StringView("volume/capacity")) {
-            volume.capacityBytes = reader.readElementText().toULongLong();
-            path.removeLast();
-        } else if (where == QLatin1StringView("volume/allocation")) {
-            volume.allocationBytes = reader.readElementText().toULongLong();
-            path.removeLast();
-        } else if (where == QLatin1StringView("volume/target/path")) {
-            volume.path = reader.readElementText();
-            path.removeLast();
-        } else if (where == QLatin1StringView("volume/target/format")) {
+    std::ignore = XmlElements::walk(xml, [&volume](const QString &where, QXmlStreamReader &reader) {
+        if (where == QLatin1StringView("volume/target/format")) {
             volume.format = reader.attributes().value(QLatin1StringView("type")).toString();
-        } else if (where == QLatin1StringView("volume/backingStore/path")) {
-            volume.backingFile = reader.readElementText();
-            path.removeLast();
+            return false;
         }
-    }
+        const std::pair<const char *, std::function<void(const QString &)>> texts[] = {
+            {"volume/capacity", [&](const QString &text) { volume.capacityBytes = text.toULongLong(); }},
+            {"volume/allocation", [&](const QString &text) { volume.allocationBytes = text.toULongLong(); }},
+            {"volume/target/path", [&](const QString &text) { volume.path = text; }},
+            {"volume/backingStore/path", [&](const QString &text) { volume.backingFile = text; }},
+        };
+        for (const auto &[path, keep] : texts) {
+            if (where == QLatin1StringView(path)) {
+                keep(reader.readElementText());
+                return true;
+            }
+        }
+        return false;
+    });
 }
 
 bool isMachineVolume(const QString &name)
