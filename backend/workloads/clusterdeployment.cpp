@@ -124,7 +124,7 @@ void ClusterDeployment::start()
 void ClusterDeployment::makeFirstServer()
 {
     m_firstServer = making(m_servers, m_serverPlan.nodeIds.mid(0, 1), m_serverPlan.pools.mid(0, 1));
-    // The policy's count is reached once the others join; until then the first server says 1.
+    // Its policy asks for every server from the start; the others are made once its address is known.
     connect(m_firstServer.get(), &WorkloadChange::finished, this, [this] {
         if (!m_firstServer->succeeded()) {
             undo(whyFailed(*m_firstServer));
