@@ -24,6 +24,7 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<NodeTick>();
     qRegisterMetaType<FleetEvent>();
     qRegisterMetaType<MachineRequestResult>();
+    qRegisterMetaType<NodeRequestResult>();
     qRegisterMetaType<ProvisioningUpdate>();
     qRegisterMetaType<ProvisioningResult>();
     qRegisterMetaType<NodeStock>();
@@ -114,14 +115,23 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     }
     // A result counts while its request is outstanding, whichever session
     // answers; a request ended already (its node removed) stays ended.
+    const auto answered = [this, id, current](quint64 requestId) {
+        if (current()) {
+            const NodeState state = m_nodes.at(indexOf(id)).status.state;
+            m_heartbeat.requestEnded(id, requestId, isUp(state));
+        }
+        return m_outstanding.remove(requestId) > 0;
+    };
     connect(
-        worker->session, &NodeSession::requestFinished, this, [this, id, current](const MachineRequestResult &result) {
-            if (current()) {
-                const NodeState state = m_nodes.at(indexOf(id)).status.state;
-                m_heartbeat.requestEnded(id, result.requestId, isUp(state));
-            }
-            if (m_outstanding.remove(result.requestId) > 0) {
+        worker->session, &NodeSession::requestFinished, this, [this, id, answered](const MachineRequestResult &result) {
+            if (answered(result.requestId)) {
                 Q_EMIT requestFinished(id, result);
+            }
+        });
+    connect(worker->session, &NodeSession::nodeRequestFinished, this,
+        [this, id, answered](const NodeRequestResult &result) {
+            if (answered(result.requestId)) {
+                Q_EMIT nodeRequestFinished(id, result);
             }
         });
     connectProvisioning(worker->session, id, session);
@@ -153,18 +163,32 @@ void Fleet::disconnectNode(const QString &id)
     tellSession(id, &NodeSession::disconnectNode);
 }
 
-quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
+template<typename Request>
+bool Fleet::send(const QString &nodeId, quint64 id, const Request &request)
 {
-    const quint64 id = ++m_lastRequestId;
     const qsizetype index = indexOf(nodeId);
     if (index < 0) {
         refuse(nodeId, id, request, i18nc("@info", "There is no node “%1”.", nodeId));
-        return id;
+        return false;
     }
     m_outstanding.insert(id, Outstanding{.nodeId = nodeId, .session = m_nodes.at(index).session, .request = request});
     m_heartbeat.requestSent(nodeId, id);
     NodeSession *session = m_workers.at(size_t(index))->session;
     QMetaObject::invokeMethod(session, [session, id, request] { session->perform(id, request); }, Qt::QueuedConnection);
+    return true;
+}
+
+quint64 Fleet::request(const QString &nodeId, const MachineRequest &request)
+{
+    const quint64 id = ++m_lastRequestId;
+    send(nodeId, id, request);
+    return id;
+}
+
+quint64 Fleet::request(const QString &nodeId, const NodeRequest &request)
+{
+    const quint64 id = ++m_lastRequestId;
+    send(nodeId, id, request);
     return id;
 }
 
@@ -175,6 +199,14 @@ void Fleet::refuse(const QString &nodeId, quint64 id, const MachineRequest &requ
         .error = Error{.message = MachineRequests::failureMessage(request.kind), .details = why}};
     QMetaObject::invokeMethod(
         this, [this, nodeId, result] { Q_EMIT requestFinished(nodeId, result); }, Qt::QueuedConnection);
+}
+
+void Fleet::refuse(const QString &nodeId, quint64 id, const NodeRequest &request, const QString &why)
+{
+    const NodeRequestResult result{
+        .requestId = id, .error = Error{.message = NodeRequests::failureMessage(request.kind), .details = why}};
+    QMetaObject::invokeMethod(
+        this, [this, nodeId, result] { Q_EMIT nodeRequestFinished(nodeId, result); }, Qt::QueuedConnection);
 }
 
 void Fleet::endRequests(quint64 session, const QString &why)
@@ -193,7 +225,7 @@ void Fleet::endRequests(quint64 session, const QString &why)
     }
     for (auto it = m_outstanding.begin(); it != m_outstanding.end();) {
         if (it->session == session) {
-            refuse(it->nodeId, it.key(), it->request, why);
+            std::visit([&](const auto &request) { refuse(it->nodeId, it.key(), request, why); }, it->request);
             it = m_outstanding.erase(it);
         } else {
             ++it;

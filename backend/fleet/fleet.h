@@ -13,6 +13,7 @@
 #include "nodes/nodeentry.h"
 #include "nodes/nodeliststore.h"
 #include "session/machinerequest.h"
+#include "session/noderequest.h"
 #include "session/nodestatus.h"
 #include "session/provisioningjob.h"
 
@@ -23,6 +24,7 @@
 
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace Flotilla
@@ -107,6 +109,10 @@ public:
     /// caller has its id first), and one whose node is removed or replaced
     /// before it answers ends with an error saying so.
     quint64 request(const QString &nodeId, const MachineRequest &request);
+    /// The same for a request of a node's storage or networks; it ends
+    /// with nodeRequestFinished(), and the node's pools, networks and stock
+    /// (its volumes) are read again after it.
+    quint64 request(const QString &nodeId, const NodeRequest &request);
 
     /// Hands @p request to the node's session, which makes it on a thread of
     /// its own; returns the job's id, which provisioningUpdated() and
@@ -154,6 +160,7 @@ Q_SIGNALS:
     void ticked(qsizetype index, const Flotilla::NodeTick &tick);
     /// A request() ended, well or not.
     void requestFinished(const QString &nodeId, const Flotilla::MachineRequestResult &result);
+    void nodeRequestFinished(const QString &nodeId, const Flotilla::NodeRequestResult &result);
     void provisioningUpdated(const QString &nodeId, const Flotilla::ProvisioningUpdate &update);
     /// A provision() ended: made, failed and undone, or cancelled.
     void provisioningFinished(const QString &nodeId, const Flotilla::ProvisioningResult &result);
@@ -171,7 +178,7 @@ private:
     struct Outstanding {
         QString nodeId;
         quint64 session = 0;
-        MachineRequest request;
+        std::variant<MachineRequest, NodeRequest> request;
     };
 
     /// A job handed to a session, not yet ended.
@@ -200,6 +207,11 @@ private:
     void endRequests(quint64 session, const QString &why);
     /// Answers request @p id for @p nodeId with @p error, queued.
     void refuse(const QString &nodeId, quint64 id, const MachineRequest &request, const QString &why);
+    void refuse(const QString &nodeId, quint64 id, const NodeRequest &request, const QString &why);
+    /// Files request @p id for @p nodeId as outstanding and hands it to the
+    /// session with @p perform; false (nothing filed) when there is no such node.
+    template<typename Request>
+    bool send(const QString &nodeId, quint64 id, const Request &request);
 
     QList<Node> m_nodes;
     FleetEvents m_events;

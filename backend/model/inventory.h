@@ -5,9 +5,11 @@
 #include "core/result.h"
 #include "model/domainxml.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,6 +30,9 @@ struct NodeFacts {
     int mhz = 0;
     quint64 memoryBytes = 0;
     bool kvm = false; ///< the node offers hardware virtualisation (domain type kvm)
+    /// The storage pool types the node can make ("dir", "logical", ...);
+    /// empty when it does not say (older libvirt, the test driver).
+    QStringList poolTypes;
 
     bool operator==(const NodeFacts &) const = default;
 };
@@ -83,9 +88,17 @@ struct Machine {
     }
 };
 
+/// A place on a node where disks live, as libvirt reports it.
 struct StoragePool {
     QString name;
+    QString type; ///< libvirt's pool type: "dir", "logical", "netfs", ...
+    QString path; ///< where its volumes are on the node: a directory, /dev/VG
+    /// Where it comes from: "host:/export" for NFS, the volume group for
+    /// LVM, a device; empty for a plain directory.
+    QString source;
     bool active = false;
+    bool persistent = true; ///< defined on the node, not only while it runs
+    bool autostart = false; ///< started with the node
     quint64 capacityBytes = 0;
     quint64 allocationBytes = 0;
     quint64 availableBytes = 0;
@@ -93,10 +106,32 @@ struct StoragePool {
     bool operator==(const StoragePool &) const = default;
 };
 
+/// An address the node's DHCP server has given out on a network.
+struct DhcpLease {
+    QString mac;
+    QString address;
+    int prefix = 0;
+    QString hostname; ///< what the guest called itself; may be empty
+    QDateTime expires; ///< UTC; invalid when it never expires
+
+    bool operator==(const DhcpLease &) const = default;
+};
+
+/// A libvirt virtual network on a node.
 struct VirtualNetwork {
     QString name;
     bool active = false;
     QString bridge;
+    /// How it reaches the outside: libvirt's forward mode ("nat", "route",
+    /// "bridge", "open", ...); empty for an isolated network.
+    QString mode;
+    QString address; ///< the node's IPv4 address on it (its gateway); empty when it has none
+    int prefix = 0; ///< of address
+    QString dhcpStart; ///< the DHCP range; empty when it has no DHCP
+    QString dhcpEnd;
+    bool persistent = true;
+    bool autostart = false;
+    QList<DhcpLease> leases; ///< read while it runs, where the node can tell
 
     bool operator==(const VirtualNetwork &) const = default;
 };

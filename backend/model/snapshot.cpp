@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "model/snapshot.h"
 
+#include "model/names.h"
 #include "model/xmlelements.h"
 
 #include <KLocalizedString>
 
-#include <QRegularExpression>
 #include <QTimeZone>
 #include <QXmlStreamWriter>
 
@@ -57,14 +57,7 @@ Result<Snapshot> parse(const QByteArray &xml)
 
 QString nameProblem(const QString &name)
 {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"));
-    if (name.isEmpty()) {
-        return i18nc("@info", "A snapshot needs a name.");
-    }
-    if (!allowed.match(name).hasMatch()) {
-        return i18nc("@info", "Up to 64 letters, digits, “-”, “_” and “.”, not starting with “.”.");
-    }
-    return {};
+    return Names::problem(name, i18nc("@info", "A snapshot needs a name."));
 }
 
 Result<QByteArray> request(const QString &name, const QString &description, bool withMemory)

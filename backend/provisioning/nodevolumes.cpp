@@ -16,15 +16,6 @@ namespace Flotilla::NodeVolumes
 namespace
 {
 
-Result<Libvirt::Pool> poolNamed(virConnectPtr connection, const QString &pool)
-{
-    Libvirt::Pool handle(virStoragePoolLookupByName(connection, pool.toUtf8().constData()));
-    if (!handle) {
-        return Libvirt::lastError(i18nc("@info", "Could not find the storage pool %1", pool));
-    }
-    return handle;
-}
-
 /// <volume> of @p name and @p capacity in @p format, with a backing store when @p basePath is given.
 QByteArray volumeXml(const QString &name, quint64 capacity, const QString &format, const QString &basePath = {},
     const QString &baseFormat = {})
@@ -68,21 +59,6 @@ Result<bool> create(virConnectPtr connection, const QString &pool, const QString
     return true;
 }
 
-/// The volume, or libvirt's error, taken before the pool's handle goes
-/// (freeing a handle clears the thread's last error).
-Result<Libvirt::Volume> volumeNamed(virConnectPtr connection, const QString &pool, const QString &name)
-{
-    const Result<Libvirt::Pool> handle = poolNamed(connection, pool);
-    if (!handle) {
-        return handle.error();
-    }
-    Libvirt::Volume volume(virStorageVolLookupByName(handle.value().get(), name.toUtf8().constData()));
-    if (!volume) {
-        return Libvirt::lastError(i18nc("@info", "Could not find the volume %1 in %2", name, pool));
-    }
-    return volume;
-}
-
 /// Sends @p bytes into @p volume through a stream; aborts the stream on a failure.
 Result<bool> send(virConnectPtr connection, virStorageVolPtr volume, const QByteArray &bytes)
 {
@@ -106,6 +82,30 @@ Result<bool> send(virConnectPtr connection, virStorageVolPtr volume, const QByte
 }
 
 } // namespace
+
+Result<Libvirt::Pool> poolNamed(virConnectPtr connection, const QString &pool)
+{
+    Libvirt::Pool handle(virStoragePoolLookupByName(connection, pool.toUtf8().constData()));
+    if (!handle) {
+        return Libvirt::lastError(i18nc("@info", "Could not find the storage pool %1", pool));
+    }
+    return handle;
+}
+
+/// The volume, or libvirt's error, taken before the pool's handle goes
+/// (freeing a handle clears the thread's last error).
+Result<Libvirt::Volume> volumeNamed(virConnectPtr connection, const QString &pool, const QString &name)
+{
+    const Result<Libvirt::Pool> handle = poolNamed(connection, pool);
+    if (!handle) {
+        return handle.error();
+    }
+    Libvirt::Volume volume(virStorageVolLookupByName(handle.value().get(), name.toUtf8().constData()));
+    if (!volume) {
+        return Libvirt::lastError(i18nc("@info", "Could not find the volume %1 in %2", name, pool));
+    }
+    return volume;
+}
 
 Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes,
     const QString &base, const QString &baseFormat)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "libvirt/libvirthandles.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,6 +16,11 @@
 /// Each call is one or two libvirt calls on the calling (session) thread.
 namespace Flotilla::NodeVolumes
 {
+
+/// The pool named @p pool, or libvirt's error.
+[[nodiscard]] Result<Libvirt::Pool> poolNamed(virConnectPtr connection, const QString &pool);
+/// The volume, or libvirt's error.
+[[nodiscard]] Result<Libvirt::Volume> volumeNamed(virConnectPtr connection, const QString &pool, const QString &name);
 
 /// A qcow2 volume of @p capacityBytes over the volume @p base (in @p
 /// format) of the same pool, a linked clone: made in an instant whatever

@@ -260,6 +260,7 @@ Result<NodeFacts> readFacts(virConnectPtr connection)
         facts.kvm = offersKvm(capabilities);
         free(capabilities);
     }
+    facts.poolTypes = readPoolTypes(connection);
     virResetLastError(); // versions and capabilities are optional: some drivers have none
     return facts;
 }
@@ -558,49 +559,6 @@ Result<Machine> readMachine(virConnectPtr connection, const QString &uuid, Libvi
         }
     }
     return machine;
-}
-
-Result<QList<StoragePool>> readPools(virConnectPtr connection)
-{
-    virStoragePoolPtr *raw = nullptr;
-    const int count = virConnectListAllStoragePools(connection, &raw, 0);
-    if (count < 0) {
-        return Libvirt::lastError(i18nc("@info", "Could not list the storage pools"));
-    }
-    QList<StoragePool> pools;
-    for (const Libvirt::Pool &handle : Libvirt::adoptList<Libvirt::Pool>(raw, count)) {
-        StoragePool pool;
-        pool.name = QString::fromUtf8(virStoragePoolGetName(handle.get()));
-        virStoragePoolInfo info;
-        if (virStoragePoolGetInfo(handle.get(), &info) < 0) {
-            return Libvirt::lastError(i18nc("@info", "Could not read the storage pool %1", pool.name));
-        }
-        pool.active = info.state == VIR_STORAGE_POOL_RUNNING || info.state == VIR_STORAGE_POOL_DEGRADED;
-        pool.capacityBytes = info.capacity;
-        pool.allocationBytes = info.allocation;
-        pool.availableBytes = info.available;
-        pools.append(pool);
-    }
-    return pools;
-}
-
-Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection)
-{
-    virNetworkPtr *raw = nullptr;
-    const int count = virConnectListAllNetworks(connection, &raw, 0);
-    if (count < 0) {
-        return Libvirt::lastError(i18nc("@info", "Could not list the networks"));
-    }
-    QList<VirtualNetwork> networks;
-    for (const Libvirt::Network &handle : Libvirt::adoptList<Libvirt::Network>(raw, count)) {
-        VirtualNetwork network;
-        network.name = QString::fromUtf8(virNetworkGetName(handle.get()));
-        network.active = virNetworkIsActive(handle.get()) == 1;
-        network.bridge = takeString(virNetworkGetBridgeName(handle.get()));
-        networks.append(network);
-    }
-    virResetLastError();
-    return networks;
 }
 
 } // namespace Flotilla::InventoryReader

@@ -22,8 +22,22 @@ namespace Flotilla::InventoryReader
 /// up in its DNS to answer, which takes seconds where that DNS is slow, so
 /// a session asks for it aside (AsideCalls), once per connection.
 [[nodiscard]] QString readHostname(virConnectPtr connection);
+// The pools and networks (nodepartsreader.cpp): with what their XML says,
+// whether they start with the node, and the networks' DHCP leases.
 [[nodiscard]] Result<QList<StoragePool>> readPools(virConnectPtr connection);
 [[nodiscard]] Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection);
+/// The pool types the node can make (virConnectGetStoragePoolCapabilities);
+/// empty where it does not say.
+[[nodiscard]] QStringList readPoolTypes(virConnectPtr connection);
+/// Of @p paths, those some machine on the node other than @p except (a
+/// UUID) uses as a disk or as the image under one, with those machines'
+/// names; only running machines when @p runningOnly. A machine whose disks
+/// cannot be read counts as using everything.
+[[nodiscard]] Result<QHash<QString, QStringList>> machinesUsing(
+    virConnectPtr connection, const QStringList &paths, const QString &except = {}, bool runningOnly = false);
+/// The machines with an interface on the network @p network (only running
+/// ones when @p runningOnly), by name.
+[[nodiscard]] Result<QStringList> machinesOnNetwork(virConnectPtr connection, const QString &network, bool runningOnly);
 
 /// What a reading of every machine does with the definitions (domain XML).
 enum class Definitions {

@@ -70,12 +70,6 @@ QStringList deleteVolumes(virConnectPtr connection, const QStringList &paths)
     return warnings;
 }
 
-bool uses(const DomainDescription &machine, const QString &path)
-{
-    return std::ranges::any_of(
-        machine.disks, [&](const Disk &disk) { return disk.source == path || disk.backingFiles.contains(path); });
-}
-
 /// The confirmed volumes of a machine to delete, sorted into those that go and those kept (as warnings).
 struct Disposal {
     QStringList deleted;
@@ -100,29 +94,13 @@ Disposal sortVolumes(virConnectPtr connection, virDomainPtr machine, const QStri
         disposal.keepAll(confirmed, i18nc("@info why a disk was kept", "the machine's disks could not be read"));
         return disposal;
     }
-    virDomainPtr *raw = nullptr;
-    const int count = virConnectListAllDomains(connection, &raw, 0);
-    if (count < 0) {
+    const Result<QHash<QString, QStringList>> users
+        = InventoryReader::machinesUsing(connection, confirmed, own.description.value().uuid);
+    if (!users) {
         disposal.keepAll(confirmed,
-            Libvirt::lastError(i18nc("@info why a disk was kept", "the node's other machines could not be listed"))
-                .text());
+            i18nc("@info why a disk was kept", "the node's other machines could not be listed: %1",
+                users.error().text()));
         return disposal;
-    }
-    QHash<QString, QStringList> users; // path → the other machines that use it
-    for (const Libvirt::Domain &other : Libvirt::adoptList<Libvirt::Domain>(raw, count)) {
-        const QString name = QString::fromUtf8(virDomainGetName(other.get()));
-        const InventoryReader::Definition definition = InventoryReader::readDefinition(other.get());
-        if (definition.description && definition.description.value().uuid == own.description.value().uuid) {
-            continue;
-        }
-        for (const QString &path : confirmed) {
-            if (!definition.description) { // cannot tell: better kept than lost
-                users[path].append(
-                    i18nc("@info a machine whose disks are unknown", "%1 (its disks are unknown)", name));
-            } else if (uses(definition.description.value(), path)) {
-                users[path].append(name);
-            }
-        }
     }
     for (const QString &path : confirmed) {
         // Its disks, and the seed Flotilla made for it; never an installer or another CD-ROM.
@@ -133,7 +111,7 @@ Disposal sortVolumes(virConnectPtr connection, virDomainPtr machine, const QStri
         });
         if (!mine) {
             disposal.keepAll({path}, i18nc("@info why a disk was kept", "it is no longer a disk of this machine"));
-        } else if (const QStringList names = users.value(path); !names.isEmpty()) {
+        } else if (const QStringList names = users.value().value(path); !names.isEmpty()) {
             disposal.keepAll({path},
                 i18nc("@info why a disk was kept, %1 machine names", "used by %1", names.join(QStringLiteral(", "))));
         } else {

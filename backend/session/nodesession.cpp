@@ -380,6 +380,26 @@ void NodeSession::perform(quint64 requestId, const MachineRequest &request)
     Q_EMIT requestFinished(result);
 }
 
+void NodeSession::perform(quint64 requestId, const NodeRequest &request)
+{
+    NodeRequestResult result;
+    if (!m_connection) {
+        result.error = Error{.message = NodeRequests::failureMessage(request.kind),
+            .details = i18nc("@info", "The node is not connected.")};
+    } else {
+        QElapsedTimer clock;
+        clock.start();
+        result = NodeRequests::perform(m_connection.get(), request);
+        noteCallTime(clock.elapsed());
+        if (result.error.isEmpty() || !lostAfter(result.error)) {
+            readNodeParts(); // pools and networks send no events this session hears
+            readStock(); // the pools' volumes
+        }
+    }
+    result.requestId = requestId;
+    Q_EMIT nodeRequestFinished(result);
+}
+
 void NodeSession::machineTouched(const QString &uuid, Libvirt::MachineTouch touch, const Libvirt::SharedDomain &domain)
 {
     const auto known = m_touched.find(uuid);

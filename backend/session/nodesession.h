@@ -15,6 +15,7 @@
 #include "session/inventoryreader.h"
 #include "session/machinerequest.h"
 #include "session/nodereading.h"
+#include "session/noderequest.h"
 #include "session/nodestatus.h"
 #include "session/provisioningjob.h"
 #include "session/statsreader.h"
@@ -96,6 +97,10 @@ public:
     /// Carries out a person's request for one of this node's machines, then
     /// re-reads the machine; the outcome comes back as requestFinished().
     void perform(quint64 requestId, const MachineRequest &request);
+    /// Carries out a person's request for this node's storage or networks,
+    /// then re-reads its pools, networks and volumes; the outcome comes back
+    /// as nodeRequestFinished().
+    void perform(quint64 requestId, const NodeRequest &request);
 
     /// Makes what @p request asks on a thread of its own (the session goes
     /// on ticking meanwhile), through the session's connection; its steps'
@@ -121,6 +126,7 @@ Q_SIGNALS:
     /// Once per tick while connected: the rates just recorded.
     void ticked(const Flotilla::NodeTick &tick);
     void requestFinished(const Flotilla::MachineRequestResult &result);
+    void nodeRequestFinished(const Flotilla::NodeRequestResult &result);
     void provisioningUpdated(const Flotilla::ProvisioningUpdate &update);
     void provisioningFinished(const Flotilla::ProvisioningResult &result);
     void stockRead(const Flotilla::NodeStock &stock);

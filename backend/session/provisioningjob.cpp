@@ -5,6 +5,7 @@
 #include "libvirt/libvirthandles.h"
 #include "provisioning/imageupload.h"
 #include "provisioning/nodevolumes.h"
+#include "provisioning/volumedownload.h"
 
 #include <KLocalizedString>
 
@@ -60,6 +61,27 @@ ProvisioningPlan imagePlan(virConnectPtr connection, const QString &node, const 
     return plan;
 }
 
+ProvisioningPlan downloadPlan(virConnectPtr connection, const ProvisioningRequest &request, const Report &report,
+    const std::shared_ptr<std::atomic_bool> &cancel)
+{
+    ProvisioningPlan plan;
+    plan.append({.title = i18nc("@info:progress", "Download the volume"),
+        .run = [connection, request, report, cancel]() -> Result<bool> {
+            const Result<quint64> saved = VolumeDownload::download(connection, request.pool, request.name, request.path,
+                *cancel, [report](const VolumeDownload::Progress &progress) {
+                    report(ProvisioningUpdate{.step = 0,
+                        .state = ProvisioningPlan::StepState::Running,
+                        .doneBytes = progress.doneBytes,
+                        .totalBytes = progress.totalBytes});
+                });
+            if (!saved) {
+                return saved.error();
+            }
+            return true;
+        }});
+    return plan;
+}
+
 } // namespace
 
 namespace
@@ -102,6 +124,9 @@ ProvisioningPlan plan(virConnectPtr connection, const QString &node, const Hyper
 {
     if (request.kind == ProvisioningRequest::Kind::ImageFromFile) {
         return imagePlan(connection, node, request, simulated, report, cancel);
+    }
+    if (request.kind == ProvisioningRequest::Kind::VolumeToFile) {
+        return downloadPlan(connection, request, report, cancel);
     }
     return MachineProvisioning::plan(connection, offer, request.order, simulated);
 }

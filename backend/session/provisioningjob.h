@@ -26,12 +26,13 @@ struct ProvisioningRequest {
     enum class Kind {
         Machine,
         ImageFromFile,
+        VolumeToFile, ///< a volume saved as a file on this computer
     };
     Kind kind = Kind::Machine;
     MachineOrder order; ///< Machine
-    QString pool; ///< ImageFromFile: where the image goes
-    QString name; ///< ImageFromFile: the volume's name
-    QString path; ///< ImageFromFile: the file on this computer
+    QString pool; ///< ImageFromFile: where the image goes; VolumeToFile: where the volume is
+    QString name; ///< ImageFromFile, VolumeToFile: the volume's name
+    QString path; ///< ImageFromFile, VolumeToFile: the file on this computer
 };
 
 /// A plan's step changed state, or an upload moved on.

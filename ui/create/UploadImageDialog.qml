@@ -21,6 +21,12 @@ Kirigami.Dialog {
     readonly property bool ready: (fromUrl ? address.text.length > 0 : file.toString().length > 0) && fileProblem.length === 0 && shaProblem.length === 0 && nameProblem.length === 0
     readonly property string nameProblem: library.checkName(pool.currentText, name.text)
 
+    /// Opens the dialog with @p poolName chosen (the first pool if empty).
+    function askFor(poolName: string): void {
+        pool.currentIndex = Math.max(0, library.pools.indexOf(poolName));
+        open();
+    }
+
     objectName: "uploadImageDialog"
     title: i18nc("@title:window", "Add Image from File")
     padding: Kirigami.Units.largeSpacing

@@ -79,6 +79,22 @@ Kirigami.ApplicationWindow {
         }
     }
 
+    /// A node's storage pools and volumes, beside its page.
+    function openNodeStorage(nodeId: string): void {
+        const entry = nodeEditor.entry(nodeId);
+        if (entry.nodeId !== undefined) {
+            pageStack.push(nodeStoragePage, { nodeId: nodeId, nodeName: entry.displayName });
+        }
+    }
+
+    /// A node's virtual networks and their leases, beside its page.
+    function openNodeNetworks(nodeId: string): void {
+        const entry = nodeEditor.entry(nodeId);
+        if (entry.nodeId !== undefined) {
+            pageStack.push(nodeNetworksPage, { nodeId: nodeId, nodeName: entry.displayName });
+        }
+    }
+
     /// The create-machine wizard, on @p nodeId and from @p image if given.
     function createMachine(nodeId: string, image: string): void {
         if (!nodeId) {
@@ -215,6 +231,16 @@ Kirigami.ApplicationWindow {
     Component {
         id: nodePage
         NodePage {}
+    }
+
+    Component {
+        id: nodeStoragePage
+        NodeStoragePage {}
+    }
+
+    Component {
+        id: nodeNetworksPage
+        NodeNetworksPage {}
     }
 
     Component {
