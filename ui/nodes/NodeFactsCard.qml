@@ -155,7 +155,7 @@ ColumnLayout {
         }
         ColumnLayout {
             objectName: "nodePools"
-            visible: card.loaded && card.pools.length > 0
+            visible: card.loaded
             Kirigami.FormData.label: i18nc("@label storage pools", "Pools:")
             spacing: Kirigami.Units.smallSpacing
 
@@ -181,11 +181,34 @@ ColumnLayout {
                     }
                 }
             }
+            QQC2.Button {
+                objectName: "manageStorage"
+                text: i18nc("@action:button", "Storage…")
+                icon.name: "drive-harddisk"
+                onClicked: applicationWindow().openNodeStorage(card.nodeId)
+                QQC2.ToolTip.text: i18nc("@info:tooltip", "The node's pools and volumes: make, grow, download and delete them")
+                QQC2.ToolTip.visible: hovered
+                QQC2.ToolTip.delay: Kirigami.Units.toolTipDelay
+            }
         }
-        QQC2.Label {
-            visible: card.loaded && card.networksText.length > 0
+        ColumnLayout {
+            visible: card.loaded
             Kirigami.FormData.label: i18nc("@label", "Networks:")
-            text: card.networksText
+            spacing: Kirigami.Units.smallSpacing
+
+            QQC2.Label {
+                visible: card.networksText.length > 0
+                text: card.networksText
+            }
+            QQC2.Button {
+                objectName: "manageNetworks"
+                text: i18nc("@action:button", "Networks…")
+                icon.name: "network-wired"
+                onClicked: applicationWindow().openNodeNetworks(card.nodeId)
+                QQC2.ToolTip.text: i18nc("@info:tooltip", "The node's virtual networks, and who is on each at which address")
+                QQC2.ToolTip.visible: hovered
+                QQC2.ToolTip.delay: Kirigami.Units.toolTipDelay
+            }
         }
         QQC2.Label {
             objectName: "nodePartsStale"

@@ -21,18 +21,6 @@ Kirigami.ScrollablePage {
 
     actions: [
         Kirigami.Action {
-            objectName: "nodeStorageAction"
-            text: i18nc("@action:button", "Storage")
-            icon.name: "drive-harddisk"
-            onTriggered: applicationWindow().openNodeStorage(page.nodeId)
-        },
-        Kirigami.Action {
-            objectName: "nodeNetworksAction"
-            text: i18nc("@action:button", "Networks")
-            icon.name: "network-wired"
-            onTriggered: applicationWindow().openNodeNetworks(page.nodeId)
-        },
-        Kirigami.Action {
             objectName: "editNodeAction"
             text: i18nc("@action:button", "Edit…")
             icon.name: "document-edit"

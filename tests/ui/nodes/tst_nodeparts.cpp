@@ -50,8 +50,11 @@ private Q_SLOTS:
 
     void storage()
     {
+        // From the node's page, under its pools.
         QVERIFY(QMetaObject::invokeMethod(m_app.window(), "openNode", Q_ARG(QString, m_node)));
-        QVERIFY(QMetaObject::invokeMethod(m_app.window(), "openNodeStorage", Q_ARG(QString, m_node)));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"manageStorage"_s) && item(u"manageStorage"_s)->isVisible(), timeoutMs);
+        QVERIFY(m_app.waitUntilStill(item(u"manageStorage"_s)));
+        QVERIFY(m_app.click(item(u"manageStorage"_s)));
         QTRY_VERIFY_WITH_TIMEOUT(item(u"volume:default/nextcloud.qcow2"_s), timeoutMs);
         QVERIFY(item(u"poolSize:default"_s)->property("text").toString().contains(u"free of"_s));
         QVERIFY(m_app.waitUntilStill(item(u"pool:default"_s)));
@@ -96,7 +99,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_app.call("showNodes"));
         QVERIFY(QMetaObject::invokeMethod(m_app.window(), "openNode", Q_ARG(QString, m_node)));
-        QVERIFY(QMetaObject::invokeMethod(m_app.window(), "openNodeNetworks", Q_ARG(QString, m_node)));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"manageNetworks"_s) && item(u"manageNetworks"_s)->isVisible(), timeoutMs);
+        QVERIFY(m_app.waitUntilStill(item(u"manageNetworks"_s)));
+        QVERIFY(m_app.click(item(u"manageNetworks"_s)));
         QTRY_VERIFY_WITH_TIMEOUT(item(u"network:homelan"_s), timeoutMs);
         QTRY_VERIFY(item(u"address:nextcloud"_s)); // its machines, each with its address
 
