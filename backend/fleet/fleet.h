@@ -144,6 +144,12 @@ public:
     /// Which nodes have stopped answering (a node's nodeChanged() tells when that changes).
     [[nodiscard]] const NodeHeartbeat &heartbeat() const { return m_heartbeat; }
     [[nodiscard]] qsizetype indexOf(const QString &id) const;
+    /// The node with @p id, or null: valid until the fleet's nodes change.
+    [[nodiscard]] const Node *node(const QString &id) const
+    {
+        const qsizetype index = indexOf(id);
+        return index < 0 ? nullptr : &m_nodes.at(index);
+    }
     /// True once every node has been read fully or given up.
     [[nodiscard]] bool isSettled() const;
 

@@ -93,11 +93,7 @@ void ImageLibraryView::setNodeId(const QString &nodeId)
 
 const Fleet::Node *ImageLibraryView::node() const
 {
-    if (!m_view) {
-        return nullptr;
-    }
-    const qsizetype index = m_view->fleet()->indexOf(m_nodeId);
-    return index < 0 ? nullptr : &m_view->fleet()->nodes().at(index);
+    return m_view ? m_view->fleet()->node(m_nodeId) : nullptr;
 }
 
 bool ImageLibraryView::isLoaded() const

@@ -56,11 +56,7 @@ void NodePartsView::onNodeChanged(qsizetype index)
 
 const Fleet::Node *NodePartsView::node() const
 {
-    if (!m_view) {
-        return nullptr;
-    }
-    const qsizetype index = m_view->fleet()->indexOf(m_nodeId);
-    return index < 0 ? nullptr : &m_view->fleet()->nodes().at(index);
+    return m_view ? m_view->fleet()->node(m_nodeId) : nullptr;
 }
 
 bool NodePartsView::isConnected() const
