@@ -290,18 +290,16 @@ private Q_SLOTS:
 
     void removesTheNodeAfterAsking()
     {
-        // From the node's page: its Remove action.
+        // From the node's page: its Remove action. The toolbar folds its
+        // actions into its menu as the title's room changes while the page
+        // settles (this node's name is long), so the action is triggered as
+        // its button or its menu entry would.
         QVERIFY(invoke("openNode", m_nodeId));
         QTRY_VERIFY_WITH_TIMEOUT(item("nodePage"), timeoutMs);
-        QQuickItem *remove = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
-        // Once the page has finished sliding in, its toolbar is the one shown.
-        QVERIFY(m_app.waitUntilStill(remove));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (remove = withText(m_app.window()->contentItem(), QStringLiteral("Remove…"))), timeoutMs);
-        QVERIFY(m_app.waitUntilStill(remove));
-        QVERIFY(m_app.click(remove));
+        QObject *remove = item("nodePage")->findChild<QObject *>(QStringLiteral("removeNodeAction"));
+        QVERIFY(remove);
+        QCOMPARE(remove->property("text").toString(), QStringLiteral("Remove…"));
+        QVERIFY(QMetaObject::invokeMethod(remove, "trigger"));
         QQuickItem *overlay = overlayOf(m_app.window());
         QTRY_VERIFY_WITH_TIMEOUT(withText(overlay, QStringLiteral("not touched")), timeoutMs);
         QVERIFY(withText(overlay, QStringLiteral("Remove “%1”?").arg(m_longName)));

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "provisioning/machineclone.h"
+
+#include "model/domainxml.h"
+
+#include <KLocalizedString>
+
+#include <QStringList>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace Flotilla::MachineClone
+{
+
+namespace
+{
+/// Copies the reader's element start with @p attributes in place of its own.
+void writeStart(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const QXmlStreamAttributes &attributes)
+{
+    writer.writeStartElement(reader.qualifiedName().toString());
+    for (const QXmlStreamNamespaceDeclaration &declaration : reader.namespaceDeclarations()) {
+        writer.writeNamespace(declaration.namespaceUri().toString(), declaration.prefix().toString());
+    }
+    writer.writeAttributes(attributes);
+}
+
+QXmlStreamAttributes changed(
+    const QXmlStreamAttributes &attributes, const QHash<QString, QString> &values, const QStringList &dropped = {})
+{
+    QXmlStreamAttributes result;
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        const QString name = attribute.qualifiedName().toString();
+        if (dropped.contains(name)) {
+            continue;
+        }
+        result.append(name, values.value(name, attribute.value().toString()));
+    }
+    for (const auto &[name, value] : values.asKeyValueRange()) {
+        if (!result.hasAttribute(name)) {
+            result.append(name, value);
+        }
+    }
+    return result;
+}
+
+/// Rewrites the disk source at the reader: its file, device or pool and
+/// volume where @p identity moves it. Returns false for a source it does not move.
+bool writeDiskSource(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const CloneIdentity &identity)
+{
+    const QXmlStreamAttributes attributes = reader.attributes();
+    for (const char *key : {"file", "dev"}) {
+        const QString source = attributes.value(QLatin1StringView(key)).toString();
+        if (!source.isEmpty() && identity.disks.contains(source)) {
+            writeStart(writer, reader, changed(attributes, {{QLatin1StringView(key), identity.disks.value(source)}}));
+            return true;
+        }
+    }
+    const QString byName = attributes.value(QLatin1StringView("pool")) + QLatin1Char('/')
+        + attributes.value(QLatin1StringView("volume"));
+    if (identity.disks.contains(byName)) {
+        const QString target = identity.disks.value(byName);
+        writeStart(writer, reader,
+            changed(attributes,
+                {{QStringLiteral("pool"), target.section(QLatin1Char('/'), 0, 0)},
+                    {QStringLiteral("volume"), target.section(QLatin1Char('/'), 1)}}));
+        return true;
+    }
+    return false;
+}
+} // namespace
+
+Result<QByteArray> definition(
+    const QByteArray &parentXml, const CloneIdentity &identity, const std::function<QString()> &newMac)
+{
+    QXmlStreamReader reader(parentXml);
+    QByteArray out;
+    QXmlStreamWriter writer(&out);
+    QStringList path;
+    bool inMovedDisk = false;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            if (path.join(QLatin1Char('/')) == QLatin1StringView("domain/devices/disk")) {
+                inMovedDisk = false;
+            }
+            path.removeLast();
+            writer.writeCurrentToken(reader);
+            continue;
+        }
+        if (token != QXmlStreamReader::StartElement) {
+            if (token != QXmlStreamReader::StartDocument && token != QXmlStreamReader::EndDocument) {
+                writer.writeCurrentToken(reader);
+            }
+            continue;
+        }
+        path.append(reader.name().toString());
+        const QString at = path.join(QLatin1Char('/'));
+        const QXmlStreamAttributes attributes = reader.attributes();
+        if (at == QLatin1StringView("domain/name") || at == QLatin1StringView("domain/uuid")) {
+            writer.writeTextElement(reader.qualifiedName().toString(),
+                at.endsWith(QLatin1StringView("name")) ? identity.name : identity.uuid);
+            reader.skipCurrentElement();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domain/metadata")
+            && reader.namespaceUri().isEmpty()) { // the <metadata> element itself: its children are checked below
+            writer.writeCurrentToken(reader);
+        } else if (path.size() == 3 && path.at(1) == QLatin1StringView("metadata")
+            && reader.namespaceUri() == QLatin1StringView(DomainXml::metadataNamespace)) {
+            reader.skipCurrentElement(); // Flotilla's own: the caller writes the clone's
+            path.removeLast();
+        } else if (at == QLatin1StringView("domain/devices/interface/mac")) {
+            writeStart(writer, reader, changed(attributes, {{QStringLiteral("address"), newMac()}}));
+        } else if (at == QLatin1StringView("domain/devices/interface/target")) {
+            reader.skipCurrentElement(); // the host's device of the running parent
+            path.removeLast();
+        } else if (at == QLatin1StringView("domain/devices/disk/source")) {
+            inMovedDisk = writeDiskSource(writer, reader, identity);
+            if (!inMovedDisk) {
+                writer.writeCurrentToken(reader);
+            }
+        } else if (at == QLatin1StringView("domain/devices/disk/backingStore") && inMovedDisk) {
+            reader.skipCurrentElement(); // the node reads the clone's own chain
+            path.removeLast();
+        } else if (at == QLatin1StringView("domain/os/nvram")) {
+            writeStart(writer, reader, attributes);
+            reader.skipCurrentElement(); // its path: the node makes the clone a store of its own
+            writer.writeEndElement();
+            path.removeLast();
+        } else if (at == QLatin1StringView("domain/devices/graphics")) {
+            writeStart(writer, reader,
+                changed(attributes, {{QStringLiteral("autoport"), QStringLiteral("yes")}},
+                    {QStringLiteral("port"), QStringLiteral("tlsPort"), QStringLiteral("websocket")}));
+        } else {
+            writer.writeCurrentToken(reader);
+        }
+    }
+    if (reader.hasError() || writer.hasError()) {
+        return Error{.message = i18nc("@info", "Could not make the clone's definition"),
+            .details = reader.hasError() ? reader.errorString() : QString()};
+    }
+    return out;
+}
+
+} // namespace Flotilla::MachineClone

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+namespace Flotilla
+{
+
+/// What makes a clone a machine of its own: its name and UUID, and where
+/// its disks are. The rest of its definition is its parent's.
+struct CloneIdentity {
+    QString name;
+    QString uuid;
+    /// Each of the parent's disk sources ("/path/disk.qcow2", or
+    /// "pool/volume" for a disk that names its pool) to the clone's. A disk
+    /// not in it (an installer ISO, say) is shared as it is.
+    QHash<QString, QString> disks;
+};
+
+namespace MachineClone
+{
+
+/// The clone's domain XML from its parent's inactive definition
+/// (virDomainGetXMLDesc with VIR_DOMAIN_XML_INACTIVE): the same machine
+/// but for its name, its UUID, a new MAC address on every interface (from
+/// @p newMac), its disks where @p identity puts them (the images under
+/// them read by the node itself, not copied from the parent's), a fresh
+/// firmware variable store (the path dropped, the template kept), no fixed
+/// graphics port (two machines cannot listen on one), and without
+/// Flotilla's metadata, which the caller writes anew: a clone is no
+/// replica of its parent's workload.
+///
+/// Written over QXmlStreamReader and QXmlStreamWriter, token by token, so
+/// everything Flotilla does not know (devices, tuning, other tools'
+/// metadata) is carried over unchanged.
+[[nodiscard]] Result<QByteArray> definition(
+    const QByteArray &parentXml, const CloneIdentity &identity, const std::function<QString()> &newMac);
+
+} // namespace MachineClone
+
+} // namespace Flotilla
