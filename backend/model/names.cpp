@@ -19,4 +19,17 @@ QString problem(const QString &name, const QString &missing)
     }
     return {};
 }
+
+QString machineProblem(const QString &name)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9-]{0,59}$"));
+    if (name.isEmpty()) {
+        return i18nc("@info", "Give the machine a name");
+    }
+    if (!allowed.match(name).hasMatch()) {
+        return i18nc("@info",
+            "A name is up to 60 letters, digits and “-”, starting with a letter or digit; it is the host name too");
+    }
+    return {};
+}
 } // namespace Flotilla::Names

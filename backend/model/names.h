@@ -11,4 +11,9 @@ namespace Flotilla::Names
 /// "." (so never a path, and the same on every node). @p missing is what
 /// an empty name gets told ("A pool needs a name.").
 [[nodiscard]] QString problem(const QString &name, const QString &missing);
+
+/// Why @p name cannot name a machine; empty when it can. A machine's name
+/// is its host name too: up to 60 letters, digits and "-", starting with a
+/// letter or digit.
+[[nodiscard]] QString machineProblem(const QString &name);
 } // namespace Flotilla::Names

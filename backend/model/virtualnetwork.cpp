@@ -59,7 +59,8 @@ struct Subnet {
     int prefix = 0;
 
     [[nodiscard]] quint32 first() const { return network.toIPv4Address(); }
-    [[nodiscard]] quint32 last() const { return first() | (prefix == 0 ? 0xffffffffU : (0xffffffffU >> prefix)); }
+    // A shift by 32 is undefined, so a /32 (one address) is its own last.
+    [[nodiscard]] quint32 last() const { return prefix >= 32 ? first() : first() | (0xffffffffU >> prefix); }
     [[nodiscard]] bool holds(quint32 address) const { return address >= first() && address <= last(); }
     [[nodiscard]] bool overlaps(const Subnet &other) const
     {

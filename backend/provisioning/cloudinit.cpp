@@ -19,8 +19,6 @@ namespace Flotilla::CloudInit
 namespace
 {
 
-constexpr QByteArrayView cloudConfigHeader = "#cloud-config";
-
 bool isHostname(const QString &name)
 {
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));

@@ -5,6 +5,8 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,9 @@ struct Problem {
     bool operator==(const Problem &) const = default;
 };
 
+/// The first line of a user-data that is a cloud-config.
+inline constexpr QByteArrayView cloudConfigHeader = "#cloud-config";
+
 struct Seed {
     QByteArray userData; ///< "#cloud-config": the setup, merged with the user's own
     QByteArray metaData; ///< the instance id and the host name
@@ -79,6 +84,16 @@ inline constexpr qsizetype maxSeedBytes = 2 * 1024 * 1024;
 /// where both set a mapping, the two are merged the same way; otherwise
 /// the user's value wins.
 [[nodiscard]] Result<Seed> seed(const MachineSetup &setup, const QString &instanceId, const QString &mac);
+
+/// A clone's seed from its parent's, so that cloud-init takes the clone for
+/// a new machine: @p instanceId in place of the parent's; @p hostname in
+/// meta-data's local-hostname and in user-data's hostname (and the first
+/// label of its fqdn) where the parent's sets them; and in network-config,
+/// each MAC address that @p macs maps (the parent's to the clone's, lower
+/// case) replaced. The rest is the parent's, and a user-data that is no
+/// cloud-config (a script, say) is kept byte for byte.
+[[nodiscard]] Result<Seed> forClone(
+    const Seed &parent, const QString &hostname, const QString &instanceId, const QHash<QString, QString> &macs);
 
 /// @p password hashed for /etc/shadow (SHA-512 crypt, a random salt): what
 /// goes into the seed instead of the password.

@@ -44,36 +44,74 @@ QXmlStreamAttributes changed(
     return result;
 }
 
+/// A disk source's key as CloneIdentity names it: its file or device, or "pool/volume".
+QString sourceKey(const QXmlStreamAttributes &attributes)
+{
+    for (const char *key : {"file", "dev"}) {
+        if (attributes.hasAttribute(QLatin1StringView(key))) {
+            return attributes.value(QLatin1StringView(key)).toString();
+        }
+    }
+    return attributes.value(QLatin1StringView("pool")) + QLatin1Char('/')
+        + attributes.value(QLatin1StringView("volume"));
+}
+
 /// Rewrites the disk source at the reader: its file, device or pool and
 /// volume where @p identity moves it. Returns false for a source it does not move.
 bool writeDiskSource(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const CloneIdentity &identity)
 {
     const QXmlStreamAttributes attributes = reader.attributes();
+    const QString source = sourceKey(attributes);
+    if (!identity.disks.contains(source)) {
+        return false;
+    }
+    const QString target = identity.disks.value(source);
     for (const char *key : {"file", "dev"}) {
-        const QString source = attributes.value(QLatin1StringView(key)).toString();
-        if (!source.isEmpty() && identity.disks.contains(source)) {
-            writeStart(writer, reader, changed(attributes, {{QLatin1StringView(key), identity.disks.value(source)}}));
+        if (attributes.hasAttribute(QLatin1StringView(key))) {
+            writeStart(writer, reader, changed(attributes, {{QLatin1StringView(key), target}}));
             return true;
         }
     }
-    const QString byName = attributes.value(QLatin1StringView("pool")) + QLatin1Char('/')
-        + attributes.value(QLatin1StringView("volume"));
-    if (identity.disks.contains(byName)) {
-        const QString target = identity.disks.value(byName);
-        writeStart(writer, reader,
-            changed(attributes,
-                {{QStringLiteral("pool"), target.section(QLatin1Char('/'), 0, 0)},
-                    {QStringLiteral("volume"), target.section(QLatin1Char('/'), 1)}}));
-        return true;
-    }
-    return false;
+    writeStart(writer, reader,
+        changed(attributes,
+            {{QStringLiteral("pool"), target.section(QLatin1Char('/'), 0, 0)},
+                {QStringLiteral("volume"), target.section(QLatin1Char('/'), 1)}}));
+    return true;
 }
-} // namespace
 
-Result<QByteArray> definition(
-    const QByteArray &parentXml, const CloneIdentity &identity, const std::function<QString()> &newMac)
+/// Each disk's source key, in the order of the disks: a disk's driver comes
+/// before its source, so its new format is known only from a first reading.
+QStringList diskSources(const QByteArray &xml)
 {
-    QXmlStreamReader reader(parentXml);
+    QXmlStreamReader reader(xml);
+    QStringList sources;
+    QStringList path;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            path.removeLast();
+        } else if (token == QXmlStreamReader::StartElement) {
+            path.append(reader.name().toString());
+            const QString at = path.join(QLatin1Char('/'));
+            if (at == QLatin1StringView("domain/devices/disk")) {
+                sources.append(QString());
+            } else if (at == QLatin1StringView("domain/devices/disk/source") && !sources.isEmpty()) {
+                sources.last() = sourceKey(reader.attributes());
+            }
+        }
+    }
+    return sources;
+}
+
+/// The definition in @p xml with its disks moved as @p identity says; and
+/// when @p newMac is given, made the clone's (see definition()).
+Result<QByteArray> rewrite(const QByteArray &xml, const CloneIdentity &identity, const std::function<QString()> &newMac)
+{
+    const bool asClone = bool(newMac);
+    const QStringList sources = diskSources(xml);
+    qsizetype disk = -1;
+    bool formatWritten = false;
+    QXmlStreamReader reader(xml);
     QByteArray out;
     QXmlStreamWriter writer(&out);
     QStringList path;
@@ -97,7 +135,20 @@ Result<QByteArray> definition(
         path.append(reader.name().toString());
         const QString at = path.join(QLatin1Char('/'));
         const QXmlStreamAttributes attributes = reader.attributes();
-        if (at == QLatin1StringView("domain/name") || at == QLatin1StringView("domain/uuid")) {
+        const QString newFormat = at == QLatin1StringView("domain/devices/disk/driver")
+            ? identity.formats.value(sources.value(disk))
+            : QString();
+        if (at == QLatin1StringView("domain/devices/disk")) {
+            ++disk;
+            formatWritten = false;
+            writer.writeCurrentToken(reader);
+        } else if (!newFormat.isEmpty()) {
+            writeStart(writer, reader, changed(attributes, {{QStringLiteral("type"), newFormat}}));
+            formatWritten = true;
+        } else if (!asClone && at != QLatin1StringView("domain/devices/disk/source")
+            && at != QLatin1StringView("domain/devices/disk/backingStore")) {
+            writer.writeCurrentToken(reader);
+        } else if (at == QLatin1StringView("domain/name") || at == QLatin1StringView("domain/uuid")) {
             writer.writeTextElement(reader.qualifiedName().toString(),
                 at.endsWith(QLatin1StringView("name")) ? identity.name : identity.uuid);
             reader.skipCurrentElement();
@@ -115,6 +166,12 @@ Result<QByteArray> definition(
             reader.skipCurrentElement(); // the host's device of the running parent
             path.removeLast();
         } else if (at == QLatin1StringView("domain/devices/disk/source")) {
+            const QString format = identity.formats.value(sources.value(disk));
+            if (!format.isEmpty() && !formatWritten) { // a disk with no driver named: the format goes before its source
+                writer.writeEmptyElement(QStringLiteral("driver"));
+                writer.writeAttribute(QStringLiteral("name"), QStringLiteral("qemu"));
+                writer.writeAttribute(QStringLiteral("type"), format);
+            }
             inMovedDisk = writeDiskSource(writer, reader, identity);
             if (!inMovedDisk) {
                 writer.writeCurrentToken(reader);
@@ -140,6 +197,21 @@ Result<QByteArray> definition(
             .details = reader.hasError() ? reader.errorString() : QString()};
     }
     return out;
+}
+
+} // namespace
+
+Result<QByteArray> definition(
+    const QByteArray &parentXml, const CloneIdentity &identity, const std::function<QString()> &newMac)
+{
+    Q_ASSERT(newMac);
+    return rewrite(parentXml, identity, newMac);
+}
+
+Result<QByteArray> withDisks(
+    const QByteArray &xml, const QHash<QString, QString> &disks, const QHash<QString, QString> &formats)
+{
+    return rewrite(xml, CloneIdentity{.disks = disks, .formats = formats}, {});
 }
 
 } // namespace Flotilla::MachineClone

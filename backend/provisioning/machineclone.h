@@ -22,6 +22,9 @@ struct CloneIdentity {
     /// "pool/volume" for a disk that names its pool) to the clone's. A disk
     /// not in it (an installer ISO, say) is shared as it is.
     QHash<QString, QString> disks;
+    /// A moved disk's new format (its driver type: a layer over a raw disk
+    /// is qcow2), by the parent's source, where it changes.
+    QHash<QString, QString> formats;
 };
 
 namespace MachineClone
@@ -42,6 +45,13 @@ namespace MachineClone
 /// metadata) is carried over unchanged.
 [[nodiscard]] Result<QByteArray> definition(
     const QByteArray &parentXml, const CloneIdentity &identity, const std::function<QString()> &newMac);
+
+/// The definition @p xml with its disks moved as @p disks says (as
+/// CloneIdentity's disks and formats), and nothing else changed: how a
+/// linked clone's parent moves onto a new layer over its disk, which
+/// becomes the base the two share.
+[[nodiscard]] Result<QByteArray> withDisks(
+    const QByteArray &xml, const QHash<QString, QString> &disks, const QHash<QString, QString> &formats = {});
 
 } // namespace MachineClone
 

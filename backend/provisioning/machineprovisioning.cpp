@@ -23,27 +23,9 @@ namespace Flotilla::MachineProvisioning
 namespace
 {
 
-/// What the steps share: the machine once it is defined.
-struct Made {
-    Libvirt::Domain domain;
-};
-
 QString qualified(const QString &pool, const QString &volume)
 {
     return pool + QLatin1Char('/') + volume;
-}
-
-/// Deletes @p domain's definition, its UEFI variables with it.
-Result<bool> undefine(virDomainPtr domain)
-{
-    if (virDomainIsActive(domain) == 1) {
-        virDomainDestroy(domain);
-    }
-    if (virDomainUndefineFlags(domain, VIR_DOMAIN_UNDEFINE_NVRAM) < 0 && virDomainUndefine(domain) < 0) {
-        return Libvirt::lastError(i18nc("@info", "Could not remove the machine's definition"));
-    }
-    virResetLastError();
-    return true;
 }
 
 Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, const NewMachine &machine)
@@ -93,7 +75,7 @@ ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title
 }
 
 ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffer &offer, const NewMachine &machine,
-    const std::shared_ptr<Made> &made)
+    const std::shared_ptr<PlannedMachine> &made)
 {
     return ProvisioningPlan::Step{.title = i18nc("@info:progress", "Record the machine on the node"),
         .run = [connection, offer, machine, made]() -> Result<bool> {
@@ -110,28 +92,58 @@ ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffe
         .undo = [made] { return undefine(made->domain.get()); }};
 }
 
-ProvisioningPlan::Step finishStep(const NewMachine &machine, const std::shared_ptr<Made> &made)
+} // namespace
+
+Result<bool> undefine(virDomainPtr domain)
 {
-    MachineMetadata finished = machine.metadata;
-    finished.unfinished.clear();
-    finished.maker.clear();
-    return ProvisioningPlan::Step{
-        .title = i18nc("@info:progress", "Mark the machine as made"), .run = [finished, made]() -> Result<bool> {
-            const Result<QString> element = DomainXml::metadataElement(finished);
-            if (!element) {
-                return element.error();
+    if (virDomainIsActive(domain) == 1) {
+        virDomainDestroy(domain);
+    }
+    if (virDomainUndefineFlags(domain, VIR_DOMAIN_UNDEFINE_NVRAM) < 0 && virDomainUndefine(domain) < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not remove the machine's definition"));
+    }
+    virResetLastError();
+    return true;
+}
+
+Result<bool> writeMetadata(virDomainPtr domain, const MachineMetadata &metadata)
+{
+    const Result<QString> element = DomainXml::metadataElement(metadata);
+    if (!element) {
+        return element.error();
+    }
+    if (virDomainSetMetadata(domain, VIR_DOMAIN_METADATA_ELEMENT, element.value().toUtf8().constData(),
+            DomainXml::metadataPrefix, DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_CONFIG)
+        < 0) {
+        return Libvirt::lastError(i18nc("@info", "Could not write the machine's details into its definition"));
+    }
+    return true;
+}
+
+ProvisioningPlan::Step finishStep(MachineMetadata metadata, const std::shared_ptr<PlannedMachine> &made)
+{
+    metadata.unfinished.clear();
+    metadata.maker.clear();
+    return ProvisioningPlan::Step{.title = i18nc("@info:progress", "Mark the machine as made"),
+        .run = [metadata, made] { return writeMetadata(made->domain.get(), metadata); }};
+}
+
+ProvisioningPlan::Step startStep(const std::shared_ptr<PlannedMachine> &made)
+{
+    return {.title = i18nc("@info:progress", "Start the machine"),
+        .run = [made]() -> Result<bool> {
+            if (virDomainCreate(made->domain.get()) < 0) {
+                return Libvirt::lastError(i18nc("@info", "The machine did not start"));
             }
-            if (virDomainSetMetadata(made->domain.get(), VIR_DOMAIN_METADATA_ELEMENT,
-                    element.value().toUtf8().constData(), DomainXml::metadataPrefix, DomainXml::metadataNamespace,
-                    VIR_DOMAIN_AFFECT_CONFIG)
-                < 0) {
-                return Libvirt::lastError(i18nc("@info", "Could not mark the machine as made"));
+            return true;
+        },
+        .undo = [made]() -> Result<bool> {
+            if (virDomainIsActive(made->domain.get()) == 1 && virDomainDestroy(made->domain.get()) < 0) {
+                return Libvirt::lastError(i18nc("@info", "Could not stop the machine"));
             }
             return true;
         }};
 }
-
-} // namespace
 
 QString volumeName(const MachineOrder &order, NewDisk::Kind kind)
 {
@@ -185,7 +197,7 @@ NewMachine machineFor(const MachineOrder &order)
 ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated)
 {
     const NewMachine machine = machineFor(order);
-    const auto made = std::make_shared<Made>();
+    const auto made = std::make_shared<PlannedMachine>();
     ProvisioningPlan plan;
     plan.append({.title = i18nc("@info:progress", "Check the node"),
         .run = [connection, order, machine] { return checkNode(connection, order, machine); }});
@@ -222,21 +234,9 @@ ProvisioningPlan plan(virConnectPtr connection, const HypervisorOffer &offer, co
         seed.simulated = simulated;
         plan.append(seed);
     }
-    plan.append(finishStep(machine, made));
+    plan.append(finishStep(machine.metadata, made));
     if (order.start) {
-        plan.append({.title = i18nc("@info:progress", "Start the machine"),
-            .run = [made]() -> Result<bool> {
-                if (virDomainCreate(made->domain.get()) < 0) {
-                    return Libvirt::lastError(i18nc("@info", "The machine did not start"));
-                }
-                return true;
-            },
-            .undo = [made]() -> Result<bool> {
-                if (virDomainIsActive(made->domain.get()) == 1 && virDomainDestroy(made->domain.get()) < 0) {
-                    return Libvirt::lastError(i18nc("@info", "Could not stop the machine"));
-                }
-                return true;
-            }});
+        plan.append(startStep(made));
     }
     return plan;
 }

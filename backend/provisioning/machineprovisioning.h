@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/processtoken.h"
+#include "libvirt/libvirthandles.h"
 #include "provisioning/cloudinit.h"
 #include "provisioning/machinedefinition.h"
 #include "provisioning/provisioningplan.h"
@@ -10,6 +11,7 @@
 #include <QDateTime>
 
 #include <functional>
+#include <memory>
 
 #include <libvirt/libvirt.h>
 
@@ -66,6 +68,20 @@ namespace MachineProvisioning
 /// that owns @p connection.
 [[nodiscard]] ProvisioningPlan plan(
     virConnectPtr connection, const HypervisorOffer &offer, const MachineOrder &order, bool simulated);
+
+/// The machine a plan makes, once its record step has defined it.
+struct PlannedMachine {
+    Libvirt::Domain domain;
+};
+
+/// Deletes @p domain's definition (stopping it first), its UEFI variables with it.
+[[nodiscard]] Result<bool> undefine(virDomainPtr domain);
+/// Writes Flotilla's @p metadata into @p domain's definition.
+[[nodiscard]] Result<bool> writeMetadata(virDomainPtr domain, const MachineMetadata &metadata);
+/// The step that takes the unfinished mark off @p metadata's machine.
+[[nodiscard]] ProvisioningPlan::Step finishStep(MachineMetadata metadata, const std::shared_ptr<PlannedMachine> &made);
+/// The step that starts the machine, and stops it as its undo.
+[[nodiscard]] ProvisioningPlan::Step startStep(const std::shared_ptr<PlannedMachine> &made);
 
 /// Who makes machines here: "alice@desktop", as a machine's metadata names its creator.
 [[nodiscard]] QString creatorHere();

@@ -121,14 +121,14 @@ Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const 
         connection, pool, name, volumeXml(name, capacityBytes, QStringLiteral("qcow2"), basePath, baseFormat));
 }
 
-Result<bool> createCopy(
-    virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &base)
+Result<bool> createCopy(virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes,
+    const QString &base, const QString &format)
 {
     const Result<Libvirt::Volume> from = volumeNamed(connection, pool, base);
     if (!from) {
         return from.error();
     }
-    return create(connection, pool, name, volumeXml(name, capacityBytes, QStringLiteral("qcow2")), from.value().get());
+    return create(connection, pool, name, volumeXml(name, capacityBytes, format), from.value().get());
 }
 
 Result<bool> createEmpty(

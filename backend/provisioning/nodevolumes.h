@@ -28,9 +28,10 @@ namespace Flotilla::NodeVolumes
 /// guesses it). Fails when @p base is not there: never a blank disk instead.
 [[nodiscard]] Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const QString &name,
     quint64 capacityBytes, const QString &base, const QString &baseFormat);
-/// A full qcow2 copy of the volume @p base in the same pool, grown to @p capacityBytes.
-[[nodiscard]] Result<bool> createCopy(
-    virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &base);
+/// A full copy of the volume @p base in the same pool, in @p format, grown
+/// to @p capacityBytes; the images under @p base are read into it.
+[[nodiscard]] Result<bool> createCopy(virConnectPtr connection, const QString &pool, const QString &name,
+    quint64 capacityBytes, const QString &base, const QString &format = QStringLiteral("qcow2"));
 /// An empty volume, @p format "qcow2" or "raw".
 [[nodiscard]] Result<bool> createEmpty(
     virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes, const QString &format);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "provisioning/provisioningplan.h"
+#include "provisioning/stepstatename.h"
 
 namespace Flotilla
 {
@@ -61,3 +62,29 @@ void ProvisioningPlan::undoDone(qsizetype done, Outcome &outcome, const Report &
 }
 
 } // namespace Flotilla
+
+namespace Flotilla::ProvisioningSteps
+{
+
+QString stateName(ProvisioningPlan::StepState state)
+{
+    switch (state) {
+    case ProvisioningPlan::StepState::Waiting:
+        return QStringLiteral("waiting");
+    case ProvisioningPlan::StepState::Running:
+        return QStringLiteral("running");
+    case ProvisioningPlan::StepState::Done:
+        return QStringLiteral("done");
+    case ProvisioningPlan::StepState::Failed:
+        return QStringLiteral("failed");
+    case ProvisioningPlan::StepState::Undoing:
+        return QStringLiteral("undoing");
+    case ProvisioningPlan::StepState::Undone:
+        return QStringLiteral("undone");
+    case ProvisioningPlan::StepState::UndoFailed:
+        break;
+    }
+    return QStringLiteral("undoFailed");
+}
+
+} // namespace Flotilla::ProvisioningSteps

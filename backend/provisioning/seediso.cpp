@@ -27,6 +27,13 @@ Error failed(int code)
         .code = code};
 }
 
+Error unreadable(int code)
+{
+    return Error{.message = i18nc("@info", "Could not read the machine's seed"),
+        .details = QString::fromUtf8(iso_error_to_msg(code)),
+        .code = code};
+}
+
 /// libisofs is set up once per process, and told to keep its messages to itself.
 bool ready()
 {
@@ -77,7 +84,114 @@ int addFile(IsoImage *image, const char *name, const QByteArray &bytes)
     return added;
 }
 
+/// An image in memory as libisofs reads one. libisofs itself offers only
+/// files as sources; this is its documented way to read from anywhere else.
+struct MemorySource {
+    static int open(IsoDataSource * /*source*/) { return ISO_SUCCESS; }
+    static int close(IsoDataSource * /*source*/) { return ISO_SUCCESS; }
+    static void freeData(IsoDataSource * /*source*/) { } // the bytes are the caller's
+    static int readBlock(IsoDataSource *source, uint32_t lba, uint8_t *buffer)
+    {
+        const auto *bytes = static_cast<const QByteArray *>(source->data);
+        const qint64 at = qint64(lba) * blockBytes;
+        if (at >= bytes->size()) {
+            return ISO_DATA_SOURCE_FAILURE;
+        }
+        const qint64 count = std::min<qint64>(blockBytes, bytes->size() - at);
+        std::memcpy(buffer, bytes->constData() + at, size_t(count));
+        std::memset(buffer + count, 0, size_t(blockBytes - count));
+        return ISO_SUCCESS;
+    }
+};
+
+struct ReadOptsFree {
+    void operator()(IsoReadOpts *opts) const { iso_read_opts_free(opts); }
+};
+
+/// The file @p name at the image's root, or empty when it is not there.
+Result<QByteArray> readFile(IsoImage *image, const char *name)
+{
+    IsoNode *node = nullptr;
+    if (iso_tree_path_to_node(image, QByteArray(QByteArray("/") + name).constData(), &node) != 1
+        || !ISO_NODE_IS_FILE(node)) {
+        return QByteArray();
+    }
+    IsoStream *stream = iso_file_get_stream(reinterpret_cast<IsoFile *>(node));
+    const off_t size = iso_stream_get_size(stream);
+    if (size > CloudInit::maxSeedBytes) {
+        return Error{
+            .message = i18nc("@info %1 is a file's name", "The seed's %1 is too large", QString::fromLatin1(name))};
+    }
+    if (const int opened = iso_stream_open(stream); opened < 0) {
+        return unreadable(opened);
+    }
+    QByteArray bytes(qsizetype(size), Qt::Uninitialized);
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const int read = iso_stream_read(stream, bytes.data() + done, size_t(bytes.size() - done));
+        if (read <= 0) {
+            iso_stream_close(stream);
+            return unreadable(read < 0 ? read : int(ISO_FILE_READ_ERROR));
+        }
+        done += read;
+    }
+    iso_stream_close(stream);
+    return bytes;
+}
+
 } // namespace
+
+Result<CloudInit::Seed> read(const QByteArray &iso)
+{
+    if (!ready()) {
+        return unreadable(ISO_FATAL_ERROR);
+    }
+    IsoImage *rawImage = nullptr;
+    if (const int made = iso_image_new(nullptr, &rawImage); made < 0) {
+        return unreadable(made);
+    }
+    const std::unique_ptr<IsoImage, ImageUnref> image(rawImage);
+    IsoReadOpts *rawOpts = nullptr;
+    if (const int made = iso_read_opts_new(&rawOpts, 0); made < 0) {
+        return unreadable(made);
+    }
+    const std::unique_ptr<IsoReadOpts, ReadOptsFree> opts(rawOpts);
+    // The image takes a reference of its own and gives it back when it goes;
+    // ours is never given back, so libisofs never frees this source.
+    IsoDataSource source{.version = 0,
+        .refcount = 1,
+        .open = MemorySource::open,
+        .close = MemorySource::close,
+        .read_block = MemorySource::readBlock,
+        .free_data = MemorySource::freeData,
+        .data = const_cast<QByteArray *>(&iso)}; // NOLINT(cppcoreguidelines-pro-type-const-cast): only read
+    // Its features are asked for although they are not used: this libisofs
+    // (1.5) crashes when given no place for them, which its manual allows.
+    IsoReadImageFeatures *features = nullptr;
+    const int imported = iso_image_import(image.get(), &source, opts.get(), &features);
+    if (features != nullptr) {
+        iso_read_image_features_destroy(features);
+    }
+    if (imported < 0) {
+        return Error{.message = i18nc("@info", "The seed is not a CD-ROM image"),
+            .details = QString::fromUtf8(iso_error_to_msg(imported)),
+            .code = imported};
+    }
+    const char *label = iso_image_get_volume_id(image.get());
+    if (label == nullptr || QByteArrayView(label).compare(QByteArrayView(volumeLabel), Qt::CaseInsensitive) != 0) {
+        return Error{.message = i18nc("@info", "The CD-ROM image is no cloud-init seed (its label is not “cidata”)")};
+    }
+    CloudInit::Seed seed;
+    for (const auto &[name, bytes] : {std::pair{"user-data", &seed.userData}, std::pair{"meta-data", &seed.metaData},
+             std::pair{"network-config", &seed.networkConfig}}) {
+        const Result<QByteArray> file = readFile(image.get(), name);
+        if (!file) {
+            return file.error();
+        }
+        *bytes = file.value();
+    }
+    return seed;
+}
 
 Result<QByteArray> build(const CloudInit::Seed &seed)
 {

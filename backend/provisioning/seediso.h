@@ -20,4 +20,10 @@ inline constexpr const char *volumeLabel = "cidata";
 
 [[nodiscard]] Result<QByteArray> build(const CloudInit::Seed &seed);
 
+/// The seed in @p iso, a NoCloud seed image (this one's or another tool's):
+/// its user-data, meta-data and network-config, each empty where missing.
+/// Fails for an image that is no ISO 9660 or not labelled "cidata", and
+/// for a document larger than CloudInit::maxSeedBytes.
+[[nodiscard]] Result<CloudInit::Seed> read(const QByteArray &iso);
+
 } // namespace Flotilla::SeedIso

@@ -23,14 +23,14 @@ void NodeSession::provision(
     quint64 jobId, const ProvisioningRequest &request, const std::shared_ptr<std::atomic_bool> &cancel)
 {
     if (!m_connection) {
-        ProvisioningResult result{.jobId = jobId, .uuid = request.order.machine.uuid};
+        ProvisioningResult result{.jobId = jobId, .uuid = request.madeUuid()};
         result.outcome.failure = Error{.message = i18nc("@info", "The node is not connected.")};
         Q_EMIT provisioningFinished(result);
         return;
     }
-    if (request.kind == ProvisioningRequest::Kind::Machine) {
+    if (!request.madeUuid().isEmpty()) {
         const QMutexLocker lock(&m_making->mutex);
-        m_making->uuids.insert(request.order.machine.uuid);
+        m_making->uuids.insert(request.madeUuid());
     }
     const bool simulated = m_simulated;
     const bool kvm = m_facts.kvm;
@@ -44,7 +44,7 @@ void NodeSession::provision(
                 update.jobId = jobId;
                 post([this, update] { Q_EMIT provisioningUpdated(update); });
             };
-            ProvisioningResult result{.jobId = jobId, .uuid = request.order.machine.uuid};
+            ProvisioningResult result{.jobId = jobId, .uuid = request.madeUuid()};
             const NodeStock stock = request.kind == ProvisioningRequest::Kind::Machine
                 ? ProvisioningJob::readStock(held->get(), kvm && !request.order.emulated)
                 : NodeStock{};
@@ -65,11 +65,14 @@ void NodeSession::provisioningEnded(const ProvisioningRequest &request, const Pr
 {
     {
         const QMutexLocker lock(&m_making->mutex);
-        m_making->uuids.remove(request.order.machine.uuid);
+        m_making->uuids.remove(request.madeUuid());
     }
     if (m_connection) {
-        if (request.kind == ProvisioningRequest::Kind::Machine) {
+        if (!result.uuid.isEmpty()) {
             machineTouched(result.uuid); // made, or undone: the test driver sends few events
+        }
+        if (request.kind == ProvisioningRequest::Kind::Clone) {
+            machineTouched(request.clone.parent); // a linked clone's parent moved onto new layers
         }
         readNodeParts(); // the pools' room changed
         readStock();

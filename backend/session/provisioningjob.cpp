@@ -128,6 +128,9 @@ ProvisioningPlan plan(virConnectPtr connection, const QString &node, const Hyper
     if (request.kind == ProvisioningRequest::Kind::VolumeToFile) {
         return downloadPlan(connection, request, report, cancel);
     }
+    if (request.kind == ProvisioningRequest::Kind::Clone) {
+        return MachineCloning::plan(connection, request.clone, simulated);
+    }
     return MachineProvisioning::plan(connection, offer, request.order, simulated);
 }
 

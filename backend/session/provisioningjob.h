@@ -4,6 +4,7 @@
 
 #include "provisioning/imageheader.h"
 #include "provisioning/imagelibrary.h"
+#include "provisioning/machinecloning.h"
 #include "provisioning/machinedefinition.h"
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/provisioningplan.h"
@@ -27,12 +28,20 @@ struct ProvisioningRequest {
         Machine,
         ImageFromFile,
         VolumeToFile, ///< a volume saved as a file on this computer
+        Clone, ///< a machine cloned on its own node
     };
     Kind kind = Kind::Machine;
     MachineOrder order; ///< Machine
+    CloneOrder clone; ///< Clone
     QString pool; ///< ImageFromFile: where the image goes; VolumeToFile: where the volume is
     QString name; ///< ImageFromFile, VolumeToFile: the volume's name
     QString path; ///< ImageFromFile, VolumeToFile: the file on this computer
+
+    /// The machine the request makes (Machine, Clone), or empty.
+    [[nodiscard]] QString madeUuid() const
+    {
+        return kind == Kind::Machine ? order.machine.uuid : kind == Kind::Clone ? clone.uuid : QString();
+    }
 };
 
 /// A plan's step changed state, or an upload moved on.

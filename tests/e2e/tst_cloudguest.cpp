@@ -5,6 +5,7 @@
 #include "fleetjobs.h"
 #include "libvirt/libvirthandles.h"
 #include "libvirtdaemon.h"
+#include "model/domainxml.h"
 #include "provisioning/nodevolumes.h"
 #include "qemunode.h"
 #include "sshserver.h"
@@ -121,6 +122,25 @@ class CloudGuestTest : public QObject
         disconnect(ended);
         m_fleet.closeConsole(console);
         return problem.isEmpty() ? shown : shown + u"\n[console "_s + problem + u"]"_s;
+    }
+
+    /// Forces the machine off, as the plan that clones it wants it.
+    void stop(const QString &uuid)
+    {
+        const Libvirt::Domain domain(virDomainLookupByUUIDString(m_connection.get(), uuid.toLatin1().constData()));
+        QVERIFY(domain);
+        QCOMPARE(virDomainDestroy(domain.get()), 0);
+    }
+
+    /// The MAC address of the machine's first interface, as its node defines it.
+    [[nodiscard]] QString macOf(const QString &uuid) const
+    {
+        const Libvirt::Domain domain(virDomainLookupByUUIDString(m_connection.get(), uuid.toLatin1().constData()));
+        char *xml = domain ? virDomainGetXMLDesc(domain.get(), VIR_DOMAIN_XML_INACTIVE) : nullptr;
+        const Result<DomainDescription> described = DomainXml::parse(QByteArray(xml));
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        return described && !described.value().interfaces.isEmpty() ? described.value().interfaces.first().mac
+                                                                    : QString();
     }
 
     [[nodiscard]] QString uuidOf(const QString &name) const
@@ -255,6 +275,49 @@ private Q_SLOTS:
             tlsNode().hasInventory, qPrintable(tlsNode().status.error.text() + m_daemon.log()), 60000);
         const QString shown = consoleUntil(m_tlsNode, uuidOf(u"web-04"_s), {u"typed-over-tls"_s}, "typed-over-tls\r");
         QVERIFY2(shown.contains(u"typed-over-tls"_s), qPrintable(shown.right(2000)));
+    }
+
+    // Clones of a machine that has run once, linked and full: each boots as
+    // a new machine (its own name, instance id and MAC address, in the seed
+    // and on its network card) with its parent's data; and the parent, moved
+    // onto a new layer by the linked clone, boots as itself with its data.
+    void clonesBootAsNewMachines()
+    {
+        const MachineOrder parent = order(u"web-07"_s);
+        QVERIFY2(provision({.order = parent}).outcome.completed, qPrintable(m_daemon.log()));
+        const QString first = consoleUntil(m_node, parent.machine.uuid, {u"flotilla-guest: done"_s});
+        QVERIFY2(first.contains(u"flotilla-guest: wrote note.txt"_s), qPrintable(first.right(2000)));
+        stop(parent.machine.uuid);
+        for (const bool linked : {true, false}) {
+            const QString name = linked ? u"web-07-linked"_s : u"web-07-copy"_s;
+            const CloneOrder clone{.parent = parent.machine.uuid,
+                .name = name,
+                .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+                .linked = linked,
+                .start = true};
+            const ProvisioningResult made = provision({.kind = ProvisioningRequest::Kind::Clone, .clone = clone});
+            QVERIFY2(made.outcome.completed, qPrintable(made.outcome.failure.text() + m_daemon.log()));
+            const QString mac = macOf(clone.uuid);
+            QVERIFY(!mac.isEmpty());
+            QVERIFY(mac.compare(parent.machine.mac, Qt::CaseInsensitive) != 0);
+            const QString shown = consoleUntil(m_node, clone.uuid, {u"flotilla-guest: done"_s});
+            for (const QString &line : QStringList{u"hostname "_s + name, u"instance iid-"_s + clone.uuid,
+                     u"seed mac "_s + mac, u"nic "_s + mac, u"data disk holds: written by web-07"_s}) {
+                QVERIFY2(shown.contains(u"flotilla-guest: "_s + line, Qt::CaseInsensitive),
+                    qPrintable(line + u" is not in:\n"_s + shown.right(2000)));
+            }
+            stop(clone.uuid);
+        }
+        const Libvirt::Domain domain(
+            virDomainLookupByUUIDString(m_connection.get(), parent.machine.uuid.toLatin1().constData()));
+        QCOMPARE(virDomainCreate(domain.get()), 0);
+        const QString again = consoleUntil(m_node, parent.machine.uuid, {u"flotilla-guest: done"_s});
+        for (const QString &line : QStringList{u"hostname web-07"_s, u"instance iid-"_s + parent.machine.uuid,
+                 u"data disk holds: written by web-07"_s}) {
+            QVERIFY2(again.contains(u"flotilla-guest: "_s + line),
+                qPrintable(line + u" is not in:\n"_s + again.right(2000)));
+        }
+        stop(parent.machine.uuid);
     }
 
     void cleanupTestCase()

@@ -4,6 +4,7 @@
 
 #include "core/displayname.h"
 #include "fleet/fleet.h"
+#include "model/names.h"
 #include "provisioning/imageheader.h"
 #include "provisioning/imagelibrary.h"
 #include "provisioning/machinedefinition.h"
@@ -640,12 +641,8 @@ void MachineWizard::checkSize(QVariantMap &found) const
 void MachineWizard::checkSetup(QVariantMap &found) const
 {
     const QStringList names = machineNames();
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9-]{0,59}$"));
-    if (m_name.isEmpty()) {
-        found[QStringLiteral("name")] = i18nc("@info", "Give the machine a name");
-    } else if (!allowed.match(m_name).hasMatch()) {
-        found[QStringLiteral("name")] = i18nc("@info",
-            "A name is up to 60 letters, digits and “-”, starting with a letter or digit; it is the host name too");
+    if (const QString problem = Names::machineProblem(m_name); !problem.isEmpty()) {
+        found[QStringLiteral("name")] = problem;
     } else if (const Fleet::Node *node = chosenNode()) {
         for (const Machine &machine : node->machines.machines()) {
             if (names.contains(machine.name)) {

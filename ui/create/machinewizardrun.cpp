@@ -6,6 +6,7 @@
 
 #include "fleet/fleet.h"
 #include "provisioning/imageheader.h"
+#include "provisioning/stepstatename.h"
 
 #include <KLocalizedString>
 
@@ -22,26 +23,6 @@ constexpr quint64 GiB = 1ULL << 30;
 /// Plans at once on one node: a third would mostly wait for the node's disks.
 constexpr qsizetype plansAtOnce = 2;
 
-QString stateName(ProvisioningPlan::StepState state)
-{
-    switch (state) {
-    case ProvisioningPlan::StepState::Waiting:
-        return QStringLiteral("waiting");
-    case ProvisioningPlan::StepState::Running:
-        return QStringLiteral("running");
-    case ProvisioningPlan::StepState::Done:
-        return QStringLiteral("done");
-    case ProvisioningPlan::StepState::Failed:
-        return QStringLiteral("failed");
-    case ProvisioningPlan::StepState::Undoing:
-        return QStringLiteral("undoing");
-    case ProvisioningPlan::StepState::Undone:
-        return QStringLiteral("undone");
-    case ProvisioningPlan::StepState::UndoFailed:
-        break;
-    }
-    return QStringLiteral("undoFailed");
-}
 } // namespace
 
 MachineOrder MachineWizard::orderFor(const QString &name) const
@@ -188,7 +169,7 @@ void MachineWizard::onUpdate(const ProvisioningUpdate &update)
     }
     if (update.step >= 0 && update.step < steps.size()) {
         QVariantMap step = steps.at(update.step).toMap();
-        step[QStringLiteral("state")] = stateName(update.state);
+        step[QStringLiteral("state")] = ProvisioningSteps::stateName(update.state);
         steps[update.step] = step;
     }
     entry[QStringLiteral("steps")] = steps;

@@ -43,6 +43,15 @@ Kirigami.ScrollablePage {
             onTriggered: applicationWindow().openConsole(machine.nodeId, page.uuid, machine.name)
         },
         Kirigami.Action {
+            objectName: "machineClone"
+            text: i18nc("@action:button", "Clone…")
+            tooltip: i18nc("@info:tooltip", "Make a new machine from this one, on the same node")
+            icon.name: "edit-copy"
+            displayHint: Kirigami.DisplayHint.AlwaysHide
+            visible: machine.exists
+            onTriggered: cloneDialog.ask()
+        },
+        Kirigami.Action {
             objectName: "machineMakeTemplate"
             text: i18nc("@action:button", "Make a Template")
             tooltip: i18nc("@info:tooltip", "Keep this machine's size, disks and image as a template for workloads; the machine is not touched")
@@ -172,6 +181,15 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
             machine: machine
         }
+    }
+
+    CloneMachineDialog {
+        id: cloneDialog
+
+        uuid: page.uuid
+        onOpenRequested: uuid => applicationWindow().pageStack.push(Qt.resolvedUrl("MachinePage.qml"), {
+                uuid: uuid
+            })
     }
 
     MachineConfirmation {

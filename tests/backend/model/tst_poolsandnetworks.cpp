@@ -146,6 +146,13 @@ private Q_SLOTS:
         NetworkSpec tiny = good;
         tiny.subnet = u"192.168.130.0/31"_s;
         QVERIFY(problem(tiny).contains(u"/30"_s));
+        const QList<VirtualNetwork> host{network(u"host"_s, u"192.168.130.7"_s, 32)};
+        QVERIFY(VirtualNetworks::problem(good, host).contains(u"overlaps the network “host” (192.168.130.7/32)"_s));
+        NetworkSpec beside = good;
+        beside.subnet = u"192.168.131.0/24"_s;
+        beside.dhcpStart = u"192.168.131.100"_s;
+        beside.dhcpEnd = u"192.168.131.254"_s;
+        QCOMPARE(VirtualNetworks::problem(beside, host), QString());
         QCOMPARE(problem({.name = u"lan"_s, .mode = NetworkSpec::Mode::Bridge, .bridge = u"br0"_s}), QString());
         QVERIFY(!problem({.name = u"lan"_s, .mode = NetworkSpec::Mode::Bridge, .bridge = u"br 0"_s}).isEmpty());
     }

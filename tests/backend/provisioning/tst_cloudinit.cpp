@@ -132,6 +132,48 @@ private Q_SLOTS:
         QCOMPARE(primary->find(u"dhcp4"_s)->value, u"true"_s);
     }
 
+    // The clone's seed: a new instance id, its own name and MAC address, the
+    // rest (users, keys, packages) the parent's; still valid for cloud-init.
+    void aClonesSeedIsANewMachines()
+    {
+        MachineSetup setup = fullSetup();
+        setup.ownConfig = u"fqdn: web-01.example.org\n"_s;
+        const Result<CloudInit::Seed> parent = CloudInit::seed(setup, u"iid-parent"_s, u"52:54:00:AB:CD:EF"_s);
+        QVERIFY(parent.ok());
+        const Result<CloudInit::Seed> clone = CloudInit::forClone(parent.value(), u"web-02"_s, u"iid-clone"_s,
+            {{u"52:54:00:ab:cd:ef"_s, u"52:54:00:12:34:56"_s}, {u"52:54:00:00:00:09"_s, u"52:54:00:00:00:10"_s}});
+        QVERIFY2(clone.ok(), qPrintable(clone ? QString() : clone.error().text()));
+        expectValid(clone.value().userData, u"cloud-config"_s);
+        expectValid(clone.value().networkConfig, u"network-config"_s);
+        const YamlNode meta = parsed(clone.value().metaData);
+        QCOMPARE(meta.find(u"instance-id"_s)->value, u"iid-clone"_s);
+        QCOMPARE(meta.find(u"local-hostname"_s)->value, u"web-02"_s);
+        const YamlNode config = parsed(clone.value().userData);
+        QCOMPARE(config.find(u"hostname"_s)->value, u"web-02"_s);
+        QCOMPARE(config.find(u"fqdn"_s)->value, u"web-02.example.org"_s);
+        QCOMPARE(config.find(u"users"_s)->items.first().find(u"name"_s)->value, u"alice"_s);
+        QCOMPARE(valuesOf(config.find(u"packages"_s)), setup.packages);
+        const YamlNode network = parsed(clone.value().networkConfig);
+        const YamlNode *primary = network.find(u"ethernets"_s)->find(u"primary"_s);
+        QCOMPARE(primary->find(u"match"_s)->find(u"macaddress"_s)->value, u"52:54:00:12:34:56"_s);
+        QVERIFY(!clone.value().networkConfig.contains("ab:cd:ef"));
+
+        // Another tool's seed: a script for user-data, no network-config, and
+        // meta-data that named no host.
+        const CloudInit::Seed script{.userData = "#!/bin/sh\necho hello\n", .metaData = "instance-id: i-1\n"};
+        const Result<CloudInit::Seed> scripted = CloudInit::forClone(script, u"web-03"_s, u"i-2"_s, {});
+        QVERIFY(scripted.ok());
+        QCOMPARE(scripted.value().userData, script.userData);
+        QCOMPARE(scripted.value().networkConfig, QByteArray());
+        QCOMPARE(parsed(scripted.value().metaData).find(u"local-hostname"_s)->value, u"web-03"_s);
+        QCOMPARE(parsed(scripted.value().metaData).find(u"instance-id"_s)->value, u"i-2"_s);
+
+        const Result<CloudInit::Seed> broken
+            = CloudInit::forClone({.metaData = "instance-id: [unclosed\n"}, u"web-04"_s, u"i-3"_s, {});
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message.contains(u"meta-data"_s), qPrintable(broken.error().text()));
+    }
+
     void aMinimalSetupIsValid()
     {
         const MachineSetup setup{.hostname = u"db"_s, .sshKeys = {ed25519Key(u"me@desk"_s)}};

@@ -95,6 +95,30 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"<memory unit=\"KiB\">1048576</memory>"_s)); // the rest as it was
     }
 
+    // A linked clone's parent moves onto a new layer; nothing else of it changes.
+    void theParentMovesOntoANewLayer()
+    {
+        const Result<QByteArray> xml = MachineClone::withDisks(parentXml,
+            {{u"/var/lib/libvirt/images/web-root.qcow2"_s, u"/var/lib/libvirt/images/web-root-2.qcow2"_s},
+                {u"default/web-data.qcow2"_s, u"default/web-data-2.qcow2"_s}},
+            {{u"default/web-data.qcow2"_s, u"qcow2"_s}}); // named no format: a layer over it is qcow2
+        QVERIFY(xml.ok());
+        const QString text = QString::fromUtf8(xml.value());
+        const Result<DomainDescription> parent = DomainXml::parse(xml.value());
+        QVERIFY2(parent.ok(), qPrintable(text));
+        QCOMPARE(parent.value().name, u"web"_s);
+        QCOMPARE(parent.value().disks.at(0).source, u"/var/lib/libvirt/images/web-root-2.qcow2"_s);
+        QCOMPARE(parent.value().disks.at(1).source, u"default/web-data-2.qcow2"_s);
+        QCOMPARE(parent.value().disks.at(1).format, u"qcow2"_s);
+        QCOMPARE(parent.value().disks.at(0).format, u"qcow2"_s);
+        QCOMPARE(parent.value().disks.at(2).source, u"/var/lib/libvirt/boot/debian.iso"_s);
+        QVERIFY(!text.contains(u"debian.qcow2"_s)); // the node reads the new layer's chain itself
+        QCOMPARE(parent.value().interfaces.at(0).mac, u"52:54:00:aa:bb:01"_s);
+        QCOMPARE(parent.value().metadata.workload, u"shop"_s);
+        QVERIFY(text.contains(u"web_VARS.fd"_s));
+        QVERIFY(text.contains(u"port=\"5901\""_s));
+    }
+
     void brokenXmlIsAnError()
     {
         const Result<QByteArray> xml

@@ -3,6 +3,7 @@
 #include "core/processtoken.h"
 #include "libvirt/libvirthandles.h"
 #include "model/domainxml.h"
+#include "provisioning/machinecloning.h"
 #include "provisioning/machineprovisioning.h"
 #include "provisioning/nodevolumes.h"
 
@@ -97,6 +98,55 @@ class MachineProvisioningTest : public QObject
         QCOMPARE(virDomainSetMetadata(domain.get(), VIR_DOMAIN_METADATA_ELEMENT, element.value().toUtf8().constData(),
                      DomainXml::metadataPrefix, DomainXml::metadataNamespace, VIR_DOMAIN_AFFECT_CONFIG),
             0);
+    }
+
+    /// @p name's inactive definition, or empty.
+    QByteArray definitionOf(const QString &name) const
+    {
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), name.toUtf8().constData()));
+        char *xml = domain ? virDomainGetXMLDesc(domain.get(), VIR_DOMAIN_XML_INACTIVE) : nullptr;
+        const QByteArray definition(xml);
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        return definition;
+    }
+
+    DomainDescription describe(const QString &name) const
+    {
+        const Result<DomainDescription> described = DomainXml::parse(definitionOf(name));
+        return described ? described.value() : DomainDescription{};
+    }
+
+    /// The path of the image right under @p volume, or empty.
+    QString backingOf(const QString &volume) const
+    {
+        const Libvirt::Pool handle(virStoragePoolLookupByName(m_connection.get(), pool.toUtf8().constData()));
+        const Libvirt::Volume found(virStorageVolLookupByName(handle.get(), volume.toUtf8().constData()));
+        char *xml = found ? virStorageVolGetXMLDesc(found.get(), 0) : nullptr;
+        const QString text = QString::fromUtf8(xml);
+        free(xml); // NOLINT(cppcoreguidelines-no-malloc)
+        const qsizetype at = text.indexOf(u"<backingStore>"_s);
+        return at < 0 ? QString() : text.mid(at).section(u"<path>"_s, 1, 1).section(u"</path>"_s, 0, 0);
+    }
+
+    /// A stopped machine to clone, made as the wizard makes one, with a tag.
+    MachineOrder parentMachine(const QString &name)
+    {
+        MachineOrder parent = order(name);
+        parent.start = false;
+        parent.machine.metadata.tags = {u"shop"_s};
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome made
+            = MachineProvisioning::plan(m_connection.get(), m_offer, parent, true).run(cancel);
+        [&] { QVERIFY2(made.completed, qPrintable(made.failure.text())); }();
+        return parent;
+    }
+
+    static CloneOrder cloneOf(const MachineOrder &parent, const QString &name, bool linked)
+    {
+        return CloneOrder{.parent = parent.machine.uuid,
+            .name = name,
+            .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+            .linked = linked};
     }
 
     /// @p plan with a step that fails inserted before step @p at.
@@ -380,6 +430,110 @@ private Q_SLOTS:
         QVERIFY(!metadataOf(u"again-01"_s).unfinished.contains(pool + u"/kept-data.qcow2"_s));
         QVERIFY(MachineProvisioning::plan(m_connection.get(), m_offer, again, true).run(cancel).completed);
         QVERIFY(!metadataOf(u"again-01"_s).unfinished.contains(pool + u"/kept-data.qcow2"_s));
+    }
+    // A linked clone: layers over the parent's disks, which the parent
+    // moves onto layers of its own; its own name, UUID, MAC and seed.
+    void aLinkedCloneSharesItsParentsDisks()
+    {
+        const MachineOrder parent = parentMachine(u"clone-src"_s);
+        const DomainDescription before = describe(u"clone-src"_s);
+        const CloneOrder order = cloneOf(parent, u"clone-dst"_s, true);
+        const ProvisioningPlan plan = MachineCloning::plan(m_connection.get(), order, true);
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome outcome = plan.run(cancel);
+        QVERIFY2(outcome.completed, qPrintable(outcome.failure.text()));
+
+        const DomainDescription clone = describe(u"clone-dst"_s);
+        const DomainDescription after = describe(u"clone-src"_s);
+        QCOMPARE(clone.uuid, order.uuid);
+        QCOMPARE(clone.interfaces.size(), 1);
+        QVERIFY(clone.interfaces.first().mac != before.interfaces.first().mac);
+        QCOMPARE(after.interfaces.first().mac, before.interfaces.first().mac);
+        QCOMPARE(clone.metadata.tags, QStringList{u"shop"_s});
+        QCOMPARE(clone.metadata.image, image);
+        QVERIFY(clone.metadata.unfinished.isEmpty());
+        QCOMPARE(after.metadata.tags, QStringList{u"shop"_s}); // the parent's own, kept
+        const QString tag = order.uuid.left(8);
+        QCOMPARE(clone.disks.at(0).source, pool + u"/clone-dst-vda-"_s + tag + u".qcow2"_s);
+        QCOMPARE(after.disks.at(0).source, pool + u"/clone-src-vda-"_s + tag + u".qcow2"_s);
+        const QString sharedBase
+            = NodeVolumes::pathOf(m_connection.get(), pool, before.disks.at(0).source.section(u'/', 1));
+        QCOMPARE(backingOf(u"clone-dst-vda-"_s + tag + u".qcow2"_s), sharedBase);
+        QCOMPARE(backingOf(u"clone-src-vda-"_s + tag + u".qcow2"_s), sharedBase);
+        QCOMPARE(clone.disks.at(1).source, pool + u"/clone-dst-vdb-"_s + tag + u".qcow2"_s); // the data disk too
+        QCOMPARE(clone.disks.at(2).source, pool + u"/clone-dst-seed-"_s + tag + u".iso"_s);
+        QVERIFY(NodeVolumes::exists(m_connection.get(), pool, u"clone-dst-seed-"_s + tag + u".iso"_s));
+        QVERIFY(plan.step(plan.size() - 2).simulated); // the seed: the test driver takes no uploads
+    }
+
+    // A full copy of a paused machine; a running one, or a linked clone of a
+    // paused one, is refused before anything is made.
+    void aFullCopyOfAPausedMachine()
+    {
+        const MachineOrder parent = parentMachine(u"paused-src"_s);
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), "paused-src"));
+        QCOMPARE(virDomainCreate(domain.get()), 0);
+        const QStringList before = whatIsOnTheNode();
+        const std::atomic_bool cancel = false;
+        for (const bool linked : {true, false}) {
+            const ProvisioningPlan::Outcome refused
+                = MachineCloning::plan(m_connection.get(), cloneOf(parent, u"paused-dst"_s, linked), true).run(cancel);
+            QCOMPARE(refused.failedStep, 0);
+            QVERIFY2(refused.failure.message.contains(u"Shut paused-src down"_s), qPrintable(refused.failure.text()));
+            QCOMPARE(whatIsOnTheNode(), before);
+        }
+        QCOMPARE(virDomainSuspend(domain.get()), 0);
+        const CloneOrder copy = cloneOf(parent, u"paused-dst"_s, false);
+        const ProvisioningPlan::Outcome outcome = MachineCloning::plan(m_connection.get(), copy, true).run(cancel);
+        QVERIFY2(outcome.completed, qPrintable(outcome.failure.text()));
+        const DomainDescription clone = describe(u"paused-dst"_s);
+        const QString root = u"paused-dst-vda-"_s + copy.uuid.left(8) + u".qcow2"_s;
+        QCOMPARE(clone.disks.at(0).source, pool + u"/"_s + root);
+        QVERIFY(NodeVolumes::exists(m_connection.get(), pool, root));
+        QCOMPARE(describe(u"paused-src"_s).disks.at(0).source,
+            pool + u"/"_s + MachineProvisioning::volumeName(parent, NewDisk::Kind::Root));
+        virDomainDestroy(domain.get());
+    }
+
+    void aMachineWithSnapshotsGetsNoLinkedClone()
+    {
+        const MachineOrder parent = parentMachine(u"snapped-src"_s);
+        const Libvirt::Domain domain(virDomainLookupByName(m_connection.get(), "snapped-src"));
+        const Libvirt::DomainSnapshot snapshot(
+            virDomainSnapshotCreateXML(domain.get(), "<domainsnapshot><name>s1</name></domainsnapshot>", 0));
+        QVERIFY(snapshot);
+        const std::atomic_bool cancel = false;
+        const ProvisioningPlan::Outcome refused
+            = MachineCloning::plan(m_connection.get(), cloneOf(parent, u"snapped-dst"_s, true), true).run(cancel);
+        QCOMPARE(refused.failedStep, 0);
+        QVERIFY2(refused.failure.message.contains(u"has snapshots"_s), qPrintable(refused.failure.text()));
+        const ProvisioningPlan::Outcome taken
+            = MachineCloning::plan(m_connection.get(), cloneOf(parent, u"snapped-src"_s, false), true).run(cancel);
+        QVERIFY2(taken.failure.message.contains(u"already on this node"_s), qPrintable(taken.failure.text()));
+        const ProvisioningPlan::Outcome gone = MachineCloning::plan(m_connection.get(),
+            CloneOrder{.parent = QUuid::createUuid().toString(QUuid::WithoutBraces), .name = u"x"_s}, true)
+                                                   .run(cancel);
+        QVERIFY2(gone.failure.message.contains(u"not on the node"_s), qPrintable(gone.failure.text()));
+    }
+
+    // A failure after each step leaves the node, and the parent's definition, as they were.
+    void aCloneFailingAtAnyStepLeavesNothing()
+    {
+        const MachineOrder parent = parentMachine(u"undo-src"_s);
+        const QByteArray definition = definitionOf(u"undo-src"_s);
+        const ProvisioningPlan plan
+            = MachineCloning::plan(m_connection.get(), cloneOf(parent, u"undo-dst"_s, true), true);
+        QVERIFY(plan.size() > 6);
+        for (qsizetype at = 1; at <= plan.size(); ++at) {
+            const QStringList before = whatIsOnTheNode();
+            const std::atomic_bool cancel = false;
+            const ProvisioningPlan::Outcome outcome = failingAt(plan, at).run(cancel);
+            QCOMPARE(outcome.failedStep, at);
+            QVERIFY2(outcome.leftovers.isEmpty(),
+                qPrintable(outcome.leftovers.isEmpty() ? QString() : outcome.leftovers.first().text()));
+            QCOMPARE(whatIsOnTheNode(), before);
+            QCOMPARE(definitionOf(u"undo-src"_s), definition);
+        }
     }
 };
 

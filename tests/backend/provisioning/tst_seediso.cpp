@@ -106,6 +106,55 @@ private Q_SLOTS:
         QVERIFY(!xorriso({u"-osirrox"_s, u"on"_s, u"-indev"_s, path, u"-extract"_s, u"/"_s, out}).isEmpty());
         QCOMPARE(contentsOf(out + u"/network-config"_s), QByteArray());
     }
+
+    // A clone's seed starts from its parent's, read back from the node.
+    void readsItsOwnSeedBack()
+    {
+        const CloudInit::Seed seed{.userData = "#cloud-config\nhostname: \"web-01\"\n",
+            .metaData = "instance-id: \"iid-1\"\n",
+            .networkConfig = QByteArray(5000, 'x')}; // more than one block
+        const Result<QByteArray> iso = SeedIso::build(seed);
+        QVERIFY(iso.ok());
+        const Result<CloudInit::Seed> back = SeedIso::read(iso.value());
+        QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().text()));
+        QCOMPARE(back.value().userData, seed.userData);
+        QCOMPARE(back.value().metaData, seed.metaData);
+        QCOMPARE(back.value().networkConfig, seed.networkConfig);
+    }
+
+    // As virt-install and cloud-localds make theirs: no network-config.
+    void readsAnotherToolsSeed()
+    {
+        QDir(m_dir.path()).mkpath(u"other"_s);
+        const QString userData = m_dir.filePath(u"other/user-data"_s);
+        const QString metaData = m_dir.filePath(u"other/meta-data"_s);
+        for (const auto &[path, text] :
+            {std::pair{userData, "#cloud-config\n"}, std::pair{metaData, "instance-id: a\n"}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        }
+        const QString path = m_dir.filePath(u"other.iso"_s);
+        QVERIFY(!xorriso({u"-as"_s, u"genisoimage"_s, u"-output"_s, path, u"-volid"_s, u"CIDATA"_s, u"-joliet"_s,
+                             u"-rock"_s, userData, metaData})
+                .isEmpty());
+        const Result<CloudInit::Seed> seed = SeedIso::read(contentsOf(path));
+        QVERIFY2(seed.ok(), qPrintable(seed ? QString() : seed.error().text()));
+        QCOMPARE(seed.value().userData, QByteArray("#cloud-config\n"));
+        QCOMPARE(seed.value().metaData, QByteArray("instance-id: a\n"));
+        QCOMPARE(seed.value().networkConfig, QByteArray());
+
+        const QString installer = m_dir.filePath(u"installer.iso"_s);
+        QVERIFY(!xorriso(
+            {u"-as"_s, u"genisoimage"_s, u"-output"_s, installer, u"-volid"_s, u"Debian 13"_s, u"-rock"_s, userData})
+                .isEmpty());
+        const Result<CloudInit::Seed> notASeed = SeedIso::read(contentsOf(installer));
+        QVERIFY(!notASeed.ok());
+        QVERIFY2(notASeed.error().message.contains(u"cidata"_s), qPrintable(notASeed.error().text()));
+        const Result<CloudInit::Seed> garbage = SeedIso::read(QByteArray(64 * 2048, 'z'));
+        QVERIFY(!garbage.ok());
+        QCOMPARE(garbage.error().message, u"The seed is not a CD-ROM image"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(SeedIsoTest)

@@ -371,6 +371,62 @@ private Q_SLOTS:
         QTRY_VERIFY(!remove->property("visible").toBool()); // its fading overlay would take the next click
     }
 
+    // A clone from the same page: refused, and said why, while the machine
+    // runs; a full copy once it is paused, under a name of its own; the
+    // clone is a machine of the node, with its parent's tags.
+    void clonesFromTheMachinesPage()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(item("machinePage"), timeoutMs);
+        QVERIFY(trigger(item("machinePage"), "machineClone"));
+        QObject *dialog = item("machinePage")->findChild<QObject *>(u"cloneMachineDialog"_s);
+        QTRY_VERIFY(dialog && dialog->property("opened").toBool());
+        QCOMPARE(item("cloneName")->property("text").toString(), u"nextcloud-clone"_s);
+        QObject *confirm = dialog->findChild<QObject *>(u"confirmClone"_s);
+        QVERIFY(confirm);
+        QTRY_VERIFY(item("cloneParentProblem")->isVisible());
+        QVERIFY2(item("cloneParentProblem")->property("text").toString().contains(u"Shut nextcloud down first"_s),
+            qPrintable(item("cloneParentProblem")->property("text").toString()));
+        QVERIFY(!confirm->property("enabled").toBool());
+
+        QVERIFY(m_app.click(item("cloneFull")));
+        QTRY_VERIFY(item("cloneParentProblem")->property("text").toString().contains(u"or pause it"_s));
+        const QString nodeId = m_app.fleet().nodes().first().entry.id;
+        m_app.fleet().request(
+            nodeId, MachineRequest{.kind = MachineRequest::Kind::Pause, .uuid = machine(u"nextcloud"_s)->uuid});
+        QTRY_VERIFY_WITH_TIMEOUT(!item("cloneParentProblem")->isVisible(), timeoutMs);
+
+        QVERIFY(m_app.type(item("cloneName"), u"gitea"_s));
+        QTRY_VERIFY(!confirm->property("enabled").toBool()); // taken on this node
+        QVERIFY(m_app.type(item("cloneName"), u"nextcloud-staging"_s));
+        QTRY_VERIFY(confirm->property("enabled").toBool());
+        QVERIFY(m_app.waitUntilStill(item("cloneFull")));
+        QVERIFY(m_app.screenshot(u"machine-clone"_s));
+        QVERIFY(QMetaObject::invokeMethod(confirm, "trigger"));
+        QTRY_VERIFY2_WITH_TIMEOUT(item("cloneMade") && item("cloneMade")->isVisible(),
+            qPrintable(item("cloneFailure")->property("text").toString()), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(machine(u"nextcloud-staging"_s), timeoutMs);
+        const Machine *clone = machine(u"nextcloud-staging"_s);
+        QCOMPARE(clone->metadata.tags, machine(u"nextcloud"_s)->metadata.tags);
+        QVERIFY(clone->metadata.workload.isEmpty()); // no replica of the parent's workload
+        QVERIFY(clone->interfaces.first().mac != machine(u"nextcloud"_s)->interfaces.first().mac);
+        QVERIFY(clone->disks.first().source.startsWith(u"/var/lib/libvirt/images/nextcloud-staging-vda-"_s));
+        const QString cloneUuid = clone->uuid; // the machine may move in memory as the fleet changes
+        // The message fades its words in after it has opened.
+        QTRY_VERIFY(std::ranges::all_of(item("cloneMade")->childItems(),
+            [](const QQuickItem *part) { return !part->isVisible() || part->opacity() == 1.0; }));
+        QVERIFY(m_app.waitUntilStill(item("cloneMade")));
+        QVERIFY(m_app.screenshot(u"machine-cloned"_s));
+
+        QObject *close = dialog->findChild<QObject *>(u"closeClone"_s);
+        QVERIFY(close && QMetaObject::invokeMethod(close, "trigger"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        m_app.fleet().request(
+            nodeId, MachineRequest{.kind = MachineRequest::Kind::Resume, .uuid = machine(u"nextcloud"_s)->uuid});
+        QTRY_VERIFY_WITH_TIMEOUT(machine(u"nextcloud"_s)->isRunning(), timeoutMs);
+        m_app.fleet().request(nodeId, MachineRequest{.kind = MachineRequest::Kind::Delete, .uuid = cloneUuid});
+        QTRY_VERIFY_WITH_TIMEOUT(!machine(u"nextcloud-staging"_s), timeoutMs); // the next tests count nextcloud alone
+    }
+
     // A row's own menu, from a right click or the Menu key: the machine's
     // serial console, and the actions on that machine alone.
     void aRowHasItsOwnMenu()
