@@ -7,6 +7,7 @@
 #include "model/domainxml.h"
 #include "model/names.h"
 #include "provisioning/cloudinit.h"
+#include "provisioning/diskcopy.h"
 #include "provisioning/machineclone.h"
 #include "provisioning/machinedefinition.h"
 #include "provisioning/machineprovisioning.h"
@@ -172,6 +173,12 @@ void appendParentLayers(ProvisioningPlan &plan, virConnectPtr connection, const 
         }});
 }
 
+bool parentIsActive(virConnectPtr connection, const QString &uuid)
+{
+    const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+    return domain && virDomainIsActive(domain.get()) == 1;
+}
+
 void appendCloneDisks(ProvisioningPlan &plan, virConnectPtr connection, const std::shared_ptr<const Cloning> &cloning)
 {
     for (const ParentDisk &disk : cloning->parent.copied) {
@@ -181,11 +188,18 @@ void appendCloneDisks(ProvisioningPlan &plan, virConnectPtr connection, const st
             linked
                 ? i18nc("@info:progress %1 is a disk such as vda", "Lay the clone's %1 over the parent's", disk.target)
                 : i18nc("@info:progress %1 is a disk such as vda", "Copy the disk %1", disk.target),
-            disk.pool, name, [connection, disk, name, linked] {
-                return linked ? NodeVolumes::createOverlay(
-                                    connection, disk.pool, name, disk.capacityBytes, disk.volume, disk.format)
-                              : NodeVolumes::createCopy(connection, disk.pool, name, disk.capacityBytes, disk.volume,
-                                    disk.block ? QStringLiteral("raw") : disk.format);
+            disk.pool, name, [connection, cloning, disk, name, linked]() -> Result<bool> {
+                if (linked) {
+                    return NodeVolumes::createOverlay(
+                        connection, disk.pool, name, disk.capacityBytes, disk.volume, disk.format);
+                }
+                const QString format = disk.block ? QStringLiteral("raw") : disk.format;
+                if (!cloning->simulated
+                    && parentIsActive(connection, cloning->parent.uuid)) { // paused: QEMU holds the disk
+                    return DiskCopy::fromOpenDisk(
+                        connection, cloning->parent.uuid, disk.target, disk.pool, name, disk.capacityBytes, format);
+                }
+                return NodeVolumes::createCopy(connection, disk.pool, name, disk.capacityBytes, disk.volume, format);
             }));
     }
 }

@@ -39,7 +39,8 @@ const QString key = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgMXrSBvNlvtFE4uzOkpQ
 // serial console showing that the guest read its seed (host name and key)
 // and wrote to its data disk; the machine deleted with its data disk kept,
 // and made again on it: the file is still there, as its console shows,
-// read this time over TCP, as from a remote node.
+// read this time over TCP, as from a remote node. And clones, linked, full
+// and of a paused machine, each booting as a new machine with its parent's data.
 class CloudGuestTest : public QObject
 {
     Q_OBJECT
@@ -279,8 +280,9 @@ private Q_SLOTS:
 
     // Clones of a machine that has run once, linked and full: each boots as
     // a new machine (its own name, instance id and MAC address, in the seed
-    // and on its network card) with its parent's data; and the parent, moved
-    // onto a new layer by the linked clone, boots as itself with its data.
+    // and on its network card) with its parent's data; the parent, moved
+    // onto a new layer by the linked clone, boots as itself with its data;
+    // and a full copy of it paused (QEMU copies the disks it holds locked).
     void clonesBootAsNewMachines()
     {
         const MachineOrder parent = order(u"web-07"_s);
@@ -317,7 +319,25 @@ private Q_SLOTS:
             QVERIFY2(again.contains(u"flotilla-guest: "_s + line),
                 qPrintable(line + u" is not in:\n"_s + again.right(2000)));
         }
+        // A full copy of a running machine paused: its disks are read while
+        // QEMU holds them open.
+        QCOMPARE(virDomainSuspend(domain.get()), 0);
+        const CloneOrder paused{.parent = parent.machine.uuid,
+            .name = u"web-07-paused"_s,
+            .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+            .linked = false,
+            .start = true};
+        const ProvisioningResult copied = provision({.kind = ProvisioningRequest::Kind::Clone, .clone = paused});
+        QVERIFY2(copied.outcome.completed, qPrintable(copied.outcome.failure.text()));
+        QVERIFY(
+            NodeVolumes::exists(m_connection.get(), pool, u"web-07-paused-vda-"_s + paused.uuid.left(8) + u".qcow2"_s));
         stop(parent.machine.uuid);
+        const QString copy = consoleUntil(m_node, paused.uuid, {u"flotilla-guest: done"_s});
+        for (const QString &line : QStringList{u"hostname web-07-paused"_s, u"data disk holds: written by web-07"_s}) {
+            QVERIFY2(
+                copy.contains(u"flotilla-guest: "_s + line), qPrintable(line + u" is not in:\n"_s + copy.right(2000)));
+        }
+        stop(paused.uuid);
     }
 
     void cleanupTestCase()
