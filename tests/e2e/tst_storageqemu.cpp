@@ -5,6 +5,7 @@
 #include "libvirtdaemon.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/volumedownload.h"
+#include "provisioning/volumetransfer.h"
 #include "session/inventoryreader.h"
 #include "session/noderequest.h"
 
@@ -17,6 +18,7 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <sys/stat.h>
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
@@ -156,6 +158,52 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(never));
         QVERIFY(NodeVolumes::remove(m_connection.get(), pool, u"disk.img"_s).ok());
         QVERIFY(perform({.kind = Kind::DeletePool, .pool = pool}).error.isEmpty());
+    }
+
+    // A volume copied to another node through Flotilla (here the same
+    // daemon reached a second way, over TCP, into another pool): the same
+    // bytes, its holes sent as holes and left as holes; a cancelled copy
+    // and a taken name leave nothing on the target.
+    void aVolumeCopiedToAnotherNode()
+    {
+        for (const QString &pool : {u"here"_s, u"there"_s}) {
+            QVERIFY(perform({.kind = Kind::CreatePool, .poolSpec = {.name = pool, .path = m_folder.filePath(pool)}})
+                    .error.isEmpty());
+        }
+        QVERIFY(NodeVolumes::createEmpty(m_connection.get(), u"here"_s, u"disk.img"_s, 64 * MiB, u"raw"_s).ok());
+        QFile disk(m_folder.filePath(u"here/disk.img"_s)); // written in place, so the rest stays a hole
+        QVERIFY(disk.open(QIODevice::ReadWrite));
+        QVERIFY(disk.write("start") == 5 && disk.seek(qint64(40 * MiB)) && disk.write("middle") == 6);
+        disk.close();
+        const Libvirt::Connection there(virConnectOpen(m_daemon.qemuTcpUri().toUtf8().constData()));
+        QVERIFY2(there, qPrintable(Libvirt::lastError(u"open"_s).text()));
+        QList<VolumeTransfer::Progress> heard;
+        const std::atomic_bool go = false;
+        const Result<quint64> sent = VolumeTransfer::copy(m_connection.get(), u"here"_s, u"disk.img"_s, there.get(),
+            u"there"_s, u"copy.img"_s, go, [&](const VolumeTransfer::Progress &progress) { heard.append(progress); });
+        QVERIFY2(sent.ok(), qPrintable(sent ? QString() : sent.error().text() + m_daemon.log()));
+        QVERIFY2(sent.value() < 4 * MiB, qPrintable(QString::number(sent.value()))); // the holes did not travel
+        QVERIFY(!heard.isEmpty());
+        QCOMPARE(heard.last().doneBytes, 64 * MiB);
+        QFile copied(m_folder.filePath(u"there/copy.img"_s));
+        QVERIFY(copied.open(QIODevice::ReadOnly));
+        QCOMPARE(copied.size(), qint64(64 * MiB));
+        QCOMPARE(copied.read(5), QByteArray("start"));
+        QVERIFY(copied.seek(qint64(40 * MiB)));
+        QCOMPARE(copied.read(6), QByteArray("middle"));
+        struct stat status{};
+        QCOMPARE(::stat(copied.fileName().toLocal8Bit().constData(), &status), 0);
+        QVERIFY2(quint64(status.st_blocks) * 512 < 8 * MiB, "the copy kept its holes");
+
+        const Result<quint64> taken = VolumeTransfer::copy(
+            m_connection.get(), u"here"_s, u"disk.img"_s, there.get(), u"there"_s, u"copy.img"_s, go);
+        QVERIFY(!taken.ok() && taken.error().message.contains(u"already has a volume"_s));
+        const std::atomic_bool stop = true;
+        const Result<quint64> cancelled = VolumeTransfer::copy(
+            m_connection.get(), u"here"_s, u"disk.img"_s, there.get(), u"there"_s, u"never.img"_s, stop);
+        QVERIFY(!cancelled.ok());
+        QVERIFY(!NodeVolumes::exists(there.get(), u"there"_s, u"never.img"_s));
+        QVERIFY(NodeVolumes::exists(m_connection.get(), u"here"_s, u"disk.img"_s)); // the source as it was
     }
 
     // The NFS server is not there (nothing listens on 127.0.0.1 for NFS):
