@@ -27,6 +27,13 @@ void initialize()
     EventLoop::start();
 }
 
+QByteArray takeText(char *text)
+{
+    QByteArray bytes(text);
+    free(text); // NOLINT(cppcoreguidelines-no-malloc): libvirt hands over malloc'd strings
+    return bytes;
+}
+
 Error lastError(const QString &action)
 {
     Error error{.message = action};

@@ -4,6 +4,8 @@
 
 #include "core/result.h"
 
+#include <QByteArray>
+
 #include <libvirt/libvirt.h>
 
 #include <memory>
@@ -51,6 +53,10 @@ void initialize();
 /// The calling thread's last libvirt error, with @p action ("Could not
 /// list the machines") as the message and libvirt's text as the details.
 Error lastError(const QString &action);
+
+/// Takes over a string libvirt allocated (an XML description, a name) and
+/// frees it; empty for none.
+QByteArray takeText(char *text);
 
 /// Takes ownership of an array libvirt allocated (virConnectListAll*),
 /// wrapping each element in its handle and freeing the array itself.

@@ -91,17 +91,7 @@ Result<bool> check(virConnectPtr connection, const Cloning &cloning)
     if (cloning.parent.seedDisk) {
         needed[cloning.parent.seedDisk->pool] += quint64(CloudInit::maxSeedBytes);
     }
-    for (auto [pool, bytes] : needed.asKeyValueRange()) {
-        const Result<quint64> room = NodeVolumes::available(connection, pool);
-        if (!room) {
-            return room.error();
-        }
-        if (room.value() < bytes) {
-            return Error{.message = i18nc("@info", "The pool %1 is too full", pool),
-                .details = i18nc("@info", "the copies need %1 bytes there, and %2 are free", bytes, room.value())};
-        }
-    }
-    return true;
+    return NodeVolumes::roomFor(connection, needed);
 }
 
 Step recordStep(virConnectPtr connection, const std::shared_ptr<const Cloning> &cloning,

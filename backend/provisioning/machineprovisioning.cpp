@@ -52,17 +52,7 @@ Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, cons
     QHash<QString, quint64> needed;
     needed[order.pool] += (order.linkedClone && !order.isInstall() ? 0 : order.rootBytes) + quint64(order.seed.size());
     needed[dataPool] += order.dataVolume.isEmpty() ? order.dataBytes : 0;
-    for (auto [pool, bytes] : needed.asKeyValueRange()) {
-        const Result<quint64> room = NodeVolumes::available(connection, pool);
-        if (!room) {
-            return room.error();
-        }
-        if (room.value() < bytes) {
-            return Error{.message = i18nc("@info", "The pool %1 is too full", pool),
-                .details = i18nc("@info", "the machine needs %1 bytes there, and %2 are free", bytes, room.value())};
-        }
-    }
-    return true;
+    return NodeVolumes::roomFor(connection, needed);
 }
 
 /// A step that makes the volume @p name in @p pool (with @p make), and deletes it as its undo.

@@ -121,6 +121,18 @@ Result<bool> createOverlay(virConnectPtr connection, const QString &pool, const 
         connection, pool, name, volumeXml(name, capacityBytes, QStringLiteral("qcow2"), basePath, baseFormat));
 }
 
+Libvirt::Volume volumeAt(virConnectPtr connection, const QString &source)
+{
+    if (source.startsWith(QLatin1Char('/')) || !source.contains(QLatin1Char('/'))) {
+        return Libvirt::Volume(virStorageVolLookupByPath(connection, source.toUtf8().constData()));
+    }
+    const Libvirt::Pool pool(
+        virStoragePoolLookupByName(connection, source.section(QLatin1Char('/'), 0, 0).toUtf8().constData()));
+    return Libvirt::Volume(pool
+            ? virStorageVolLookupByName(pool.get(), source.section(QLatin1Char('/'), 1).toUtf8().constData())
+            : nullptr);
+}
+
 Result<bool> createCopy(virConnectPtr connection, const QString &pool, const QString &name, quint64 capacityBytes,
     const QString &base, const QString &format)
 {
@@ -206,6 +218,21 @@ Result<quint64> available(virConnectPtr connection, const QString &pool)
         return Libvirt::lastError(i18nc("@info", "Could not read the storage pool %1", pool));
     }
     return quint64(info.available);
+}
+
+Result<bool> roomFor(virConnectPtr connection, const QHash<QString, quint64> &needed)
+{
+    for (auto [pool, bytes] : needed.asKeyValueRange()) {
+        const Result<quint64> room = available(connection, pool);
+        if (!room) {
+            return room.error();
+        }
+        if (room.value() < bytes) {
+            return Error{.message = i18nc("@info", "The pool %1 is too full", pool),
+                .details = i18nc("@info", "%1 bytes are needed there, and %2 are free", bytes, room.value())};
+        }
+    }
+    return true;
 }
 
 } // namespace Flotilla::NodeVolumes

@@ -6,6 +6,7 @@
 #include "libvirt/libvirthandles.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -21,6 +22,11 @@ namespace Flotilla::NodeVolumes
 [[nodiscard]] Result<Libvirt::Pool> poolNamed(virConnectPtr connection, const QString &pool);
 /// The volume, or libvirt's error.
 [[nodiscard]] Result<Libvirt::Volume> volumeNamed(virConnectPtr connection, const QString &pool, const QString &name);
+
+/// The volume behind a disk's source as a definition names it: a file or
+/// device path, or "pool/volume" (as the machines Flotilla makes name
+/// theirs); null when it is in none of the node's pools.
+[[nodiscard]] Libvirt::Volume volumeAt(virConnectPtr connection, const QString &source);
 
 /// A qcow2 volume of @p capacityBytes over the volume @p base (in @p
 /// format) of the same pool, a linked clone: made in an instant whatever
@@ -54,5 +60,8 @@ using Fill = std::function<Result<bool>(virStorageVolPtr volume)>;
 [[nodiscard]] QString pathOf(virConnectPtr connection, const QString &pool, const QString &name);
 /// Bytes free in @p pool, or libvirt's error.
 [[nodiscard]] Result<quint64> available(virConnectPtr connection, const QString &pool);
+/// Whether each pool has the bytes @p needed says it must hold; else the
+/// first that has not, named, with what is needed and what is free.
+[[nodiscard]] Result<bool> roomFor(virConnectPtr connection, const QHash<QString, quint64> &needed);
 
 } // namespace Flotilla::NodeVolumes

@@ -15,7 +15,6 @@
 #include <libvirt/virterror.h>
 
 #include <atomic>
-#include <cstdlib>
 
 namespace Flotilla::ParentMachines
 {
@@ -30,14 +29,7 @@ std::optional<ParentDisk> volumeOf(virConnectPtr connection, const Disk &disk)
         .source = disk.source,
         .byPath = disk.source.startsWith(QLatin1Char('/')),
         .format = disk.format.isEmpty() ? QStringLiteral("raw") : disk.format};
-    Libvirt::Volume volume;
-    if (found.byPath) {
-        volume.reset(virStorageVolLookupByPath(connection, disk.source.toUtf8().constData()));
-    } else if (Result<Libvirt::Volume> named = NodeVolumes::volumeNamed(
-                   connection, disk.source.section(QLatin1Char('/'), 0, 0), disk.source.section(QLatin1Char('/'), 1));
-        named) {
-        volume = std::move(named).value();
-    }
+    const Libvirt::Volume volume = NodeVolumes::volumeAt(connection, disk.source);
     const Libvirt::Pool pool(volume ? virStoragePoolLookupByVolume(volume.get()) : nullptr);
     virStorageVolInfo info{};
     if (!pool || virStorageVolGetInfo(volume.get(), &info) < 0) {
@@ -128,8 +120,7 @@ Result<ParentMachine> read(virConnectPtr connection, const QString &uuid, bool s
     if (xml == nullptr) {
         return Libvirt::lastError(i18nc("@info", "Could not read the machine's definition"));
     }
-    ParentMachine parent{.uuid = uuid, .xml = QByteArray(xml)};
-    free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt's allocation
+    ParentMachine parent{.uuid = uuid, .xml = Libvirt::takeText(xml)};
     const Result<DomainDescription> described = DomainXml::parse(parent.xml);
     if (!described) {
         return described.error();

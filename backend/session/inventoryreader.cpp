@@ -23,13 +23,6 @@ namespace
 
 constexpr quint64 KiB = 1024;
 
-QString takeString(char *text)
-{
-    const QString result = QString::fromUtf8(text);
-    free(text); // libvirt hands over malloc'd strings
-    return result;
-}
-
 /// The domain's XML as its node has it now, or libvirt's error.
 Result<QByteArray> fetchDefinition(virDomainPtr domain)
 {
@@ -267,7 +260,7 @@ Result<NodeFacts> readFacts(virConnectPtr connection)
 
 QString readHostname(virConnectPtr connection)
 {
-    QString hostname = takeString(virConnectGetHostname(connection));
+    QString hostname = QString::fromUtf8(Libvirt::takeText(virConnectGetHostname(connection)));
     virResetLastError(); // a node without a name is still the node
     return hostname;
 }

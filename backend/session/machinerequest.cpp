@@ -4,6 +4,7 @@
 
 #include "libvirt/libvirthandles.h"
 #include "provisioning/imagelibrary.h"
+#include "provisioning/nodevolumes.h"
 #include "session/inventoryreader.h"
 #include "session/machinesnapshots.h"
 
@@ -23,11 +24,6 @@ namespace Flotilla::MachineRequests
 {
 namespace
 {
-struct VolumeFree {
-    void operator()(virStorageVolPtr volume) const { virStorageVolFree(volume); }
-};
-using Volume = std::unique_ptr<virStorageVol, VolumeFree>;
-
 /// Applies @p change to the running machine and to its definition for the
 /// next boot, as far as the machine has each. Two calls, because some
 /// drivers (libvirt's test driver) refuse both flags in one.
@@ -41,26 +37,12 @@ int nowAndLater(virDomainPtr domain, const std::function<int(unsigned)> &change)
     return persistent ? change(VIR_DOMAIN_AFFECT_CONFIG) : 0;
 }
 
-/// The volume behind a disk's source: a file or device path, or "pool/volume"
-/// for a disk that names its pool and volume (as the machines Flotilla makes do).
-Volume volumeOf(virConnectPtr connection, const QString &source)
-{
-    if (source.startsWith(QLatin1Char('/')) || !source.contains(QLatin1Char('/'))) {
-        return Volume(virStorageVolLookupByPath(connection, source.toUtf8().constData()));
-    }
-    const Libvirt::Pool pool(
-        virStoragePoolLookupByName(connection, source.section(QLatin1Char('/'), 0, 0).toUtf8().constData()));
-    return pool
-        ? Volume(virStorageVolLookupByName(pool.get(), source.section(QLatin1Char('/'), 1).toUtf8().constData()))
-        : Volume();
-}
-
 /// Deletes the storage volumes behind @p paths; what could not be deleted comes back as warnings.
 QStringList deleteVolumes(virConnectPtr connection, const QStringList &paths)
 {
     QStringList warnings;
     for (const QString &path : paths) {
-        const Volume volume = volumeOf(connection, path);
+        const Libvirt::Volume volume = NodeVolumes::volumeAt(connection, path);
         if (!volume) {
             warnings.append(Libvirt::lastError(i18nc("@info", "%1 is not a storage volume and was kept", path)).text());
         } else if (virStorageVolDelete(volume.get(), 0) < 0) {

@@ -20,13 +20,6 @@ namespace Flotilla::InventoryReader
 
 namespace
 {
-QByteArray takeBytes(char *text)
-{
-    QByteArray bytes(text);
-    free(text); // libvirt hands over malloc'd strings
-    return bytes;
-}
-
 /// The network's leases while it runs; none where the node keeps no
 /// leases it can tell (a bridge to the LAN, libvirt's test driver).
 QList<DhcpLease> readLeases(virNetworkPtr network)
@@ -74,7 +67,7 @@ Result<QList<StoragePool>> readPools(virConnectPtr connection)
         pool.persistent = virStoragePoolIsPersistent(handle.get()) != 0;
         int autostart = 0;
         pool.autostart = virStoragePoolGetAutostart(handle.get(), &autostart) == 0 && autostart == 1;
-        const QByteArray xml = takeBytes(virStoragePoolGetXMLDesc(handle.get(), 0));
+        const QByteArray xml = Libvirt::takeText(virStoragePoolGetXMLDesc(handle.get(), 0));
         if (xml.isEmpty()) {
             return Libvirt::lastError(i18nc("@info", "Could not read the storage pool %1", pool.name));
         }
@@ -102,8 +95,8 @@ Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection)
         network.persistent = virNetworkIsPersistent(handle.get()) != 0;
         int autostart = 0;
         network.autostart = virNetworkGetAutostart(handle.get(), &autostart) == 0 && autostart == 1;
-        network.bridge = QString::fromUtf8(takeBytes(virNetworkGetBridgeName(handle.get())));
-        const QByteArray xml = takeBytes(virNetworkGetXMLDesc(handle.get(), 0));
+        network.bridge = QString::fromUtf8(Libvirt::takeText(virNetworkGetBridgeName(handle.get())));
+        const QByteArray xml = Libvirt::takeText(virNetworkGetXMLDesc(handle.get(), 0));
         if (xml.isEmpty()) {
             return Libvirt::lastError(i18nc("@info", "Could not read the network %1", network.name));
         }
@@ -121,7 +114,7 @@ Result<QList<VirtualNetwork>> readNetworks(virConnectPtr connection)
 
 QStringList readPoolTypes(virConnectPtr connection)
 {
-    const QByteArray xml = takeBytes(virConnectGetStoragePoolCapabilities(connection, 0));
+    const QByteArray xml = Libvirt::takeText(virConnectGetStoragePoolCapabilities(connection, 0));
     virResetLastError(); // older nodes and the test driver do not say
     QStringList types;
     (void)XmlElements::walk(xml, [&](const QString &at, QXmlStreamReader &reader) {

@@ -118,6 +118,9 @@ void MachineCloner::reset()
     m_failure.clear();
     m_cloneUuid.clear();
     m_name = suggestedName();
+    if (!linkedProblem().isEmpty()) {
+        m_linked = false; // the one kind it can have
+    }
     Q_EMIT changed();
     Q_EMIT progressChanged();
 }
