@@ -119,21 +119,13 @@ Step recordStep(virConnectPtr connection, const std::shared_ptr<const Cloning> &
         .undo = [made] { return MachineProvisioning::undefine(made->domain.get()); }};
 }
 
-Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool, const QString &name,
-    std::function<Result<bool>()> make)
-{
-    return {.title = title, .run = std::move(make), .undo = [connection, pool, name] {
-                return NodeVolumes::remove(connection, pool, name);
-            }};
-}
-
 /// Linked: the parent's new layers over its disks, and the parent moved onto them.
 void appendParentLayers(ProvisioningPlan &plan, virConnectPtr connection, const std::shared_ptr<const Cloning> &cloning)
 {
     const QString parentName = cloning->parent.name;
     for (const ParentDisk &disk : cloning->parent.copied) {
         const QString layer = cloning->parentLayers.value(disk.source).section(QLatin1Char('/'), -1);
-        plan.append(volumeStep(connection,
+        plan.append(MachineProvisioning::volumeStep(connection,
             i18nc("@info:progress %1 is a machine, %2 a disk such as vda", "Lay a new layer over %1's %2", parentName,
                 disk.target),
             disk.pool, layer, [connection, disk, layer] {
@@ -174,7 +166,7 @@ void appendCloneDisks(ProvisioningPlan &plan, virConnectPtr connection, const st
     for (const ParentDisk &disk : cloning->parent.copied) {
         const QString name = cloning->identity.disks.value(disk.source).section(QLatin1Char('/'), -1);
         const bool linked = cloning->order.linked;
-        plan.append(volumeStep(connection,
+        plan.append(MachineProvisioning::volumeStep(connection,
             linked
                 ? i18nc("@info:progress %1 is a disk such as vda", "Lay the clone's %1 over the parent's", disk.target)
                 : i18nc("@info:progress %1 is a disk such as vda", "Copy the disk %1", disk.target),
@@ -197,19 +189,20 @@ void appendCloneDisks(ProvisioningPlan &plan, virConnectPtr connection, const st
 Step seedStep(virConnectPtr connection, const std::shared_ptr<const Cloning> &cloning)
 {
     const QString pool = cloning->parent.seedDisk->pool;
-    Step step = volumeStep(connection, i18nc("@info:progress", "Write the clone's setup (cloud-init)"), pool,
-        cloning->seedVolume, [connection, cloning, pool]() -> Result<bool> {
-            const Result<CloudInit::Seed> seed = CloudInit::forClone(cloning->parent.seed, cloning->order.name,
-                QStringLiteral("iid-") + cloning->order.uuid, cloning->macOf);
-            if (!seed) {
-                return seed.error();
-            }
-            const Result<QByteArray> iso = SeedIso::build(seed.value());
-            if (!iso) {
-                return iso.error();
-            }
-            return NodeVolumes::createWith(connection, pool, cloning->seedVolume, iso.value(), cloning->simulated);
-        });
+    Step step
+        = MachineProvisioning::volumeStep(connection, i18nc("@info:progress", "Write the clone's setup (cloud-init)"),
+            pool, cloning->seedVolume, [connection, cloning, pool]() -> Result<bool> {
+                const Result<CloudInit::Seed> seed = CloudInit::forClone(cloning->parent.seed, cloning->order.name,
+                    QStringLiteral("iid-") + cloning->order.uuid, cloning->macOf);
+                if (!seed) {
+                    return seed.error();
+                }
+                const Result<QByteArray> iso = SeedIso::build(seed.value());
+                if (!iso) {
+                    return iso.error();
+                }
+                return NodeVolumes::createWith(connection, pool, cloning->seedVolume, iso.value(), cloning->simulated);
+            });
     step.simulated = cloning->simulated;
     return step;
 }

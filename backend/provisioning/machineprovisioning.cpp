@@ -55,15 +55,6 @@ Result<bool> checkNode(virConnectPtr connection, const MachineOrder &order, cons
     return NodeVolumes::roomFor(connection, needed);
 }
 
-/// A step that makes the volume @p name in @p pool (with @p make), and deletes it as its undo.
-ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool,
-    const QString &name, std::function<Result<bool>()> make)
-{
-    return ProvisioningPlan::Step{.title = title, .run = std::move(make), .undo = [connection, pool, name] {
-                                      return NodeVolumes::remove(connection, pool, name);
-                                  }};
-}
-
 ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffer &offer, const NewMachine &machine,
     const std::shared_ptr<PlannedMachine> &made)
 {
@@ -83,6 +74,14 @@ ProvisioningPlan::Step recordStep(virConnectPtr connection, const HypervisorOffe
 }
 
 } // namespace
+
+ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool,
+    const QString &name, std::function<Result<bool>()> make)
+{
+    return ProvisioningPlan::Step{.title = title, .run = std::move(make), .undo = [connection, pool, name] {
+                                      return NodeVolumes::remove(connection, pool, name);
+                                  }};
+}
 
 Result<bool> undefine(virDomainPtr domain)
 {

@@ -74,6 +74,9 @@ struct PlannedMachine {
     Libvirt::Domain domain;
 };
 
+/// A step that makes the volume @p name in @p pool (with @p make), and deletes it as its undo.
+[[nodiscard]] ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool,
+    const QString &name, std::function<Result<bool>()> make);
 /// Deletes @p domain's definition (stopping it first), its UEFI variables with it.
 [[nodiscard]] Result<bool> undefine(virDomainPtr domain);
 /// Writes Flotilla's @p metadata into @p domain's definition.
