@@ -28,6 +28,7 @@ Fleet::Fleet(QObject *parent)
     qRegisterMetaType<ProvisioningUpdate>();
     qRegisterMetaType<ProvisioningResult>();
     qRegisterMetaType<NodeStock>();
+    qRegisterMetaType<TransferTarget>();
     qRegisterMetaType<Error>();
     // KI18n sets itself up on first use, watching the application for language
     // changes; sessions translate their errors on worker threads, so that first
@@ -215,7 +216,7 @@ void Fleet::endRequests(quint64 session, const QString &why)
     // A job of a session that goes is cancelled, so that it undoes itself
     // if it still can, and ends now for whoever waits for it.
     for (auto it = m_jobs.begin(); it != m_jobs.end();) {
-        if (it->session == session) {
+        if (it->session == session || it->targetSession == session) {
             it->cancel->store(true);
             failJob(it->nodeId, it.key(), why);
             it = m_jobs.erase(it);

@@ -192,9 +192,18 @@ private:
         QString nodeId;
         quint64 session = 0;
         std::shared_ptr<std::atomic_bool> cancel;
+        /// A transfer's: the node it goes to, and its session, which lends
+        /// its connection; the request waits here until it has.
+        QString targetId;
+        quint64 targetSession = 0;
+        std::optional<ProvisioningRequest> waiting;
     };
 
     void connectProvisioning(NodeSession *session, const QString &id, quint64 sessionNumber);
+    /// Hands job @p jobId to its node's session.
+    void startJob(quint64 jobId, const ProvisioningRequest &request);
+    /// A transfer's target lent its connection (or had none): the job goes on, or fails.
+    void onConnectionLent(quint64 jobId, const TransferTarget &target);
     void connectConsoles(NodeSession *session);
     /// Ends the consoles of @p session with @p why, queued.
     void endConsoles(quint64 session, const QString &why);

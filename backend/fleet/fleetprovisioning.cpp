@@ -21,10 +21,21 @@ void Fleet::connectProvisioning(NodeSession *session, const QString &id, quint64
     // A job ends once, whichever session answers; one ended already (its
     // node removed) stays ended.
     connect(session, &NodeSession::provisioningFinished, this, [this, id](const ProvisioningResult &result) {
-        if (m_jobs.remove(result.jobId) > 0) {
-            Q_EMIT provisioningFinished(id, result);
+        const auto job = m_jobs.constFind(result.jobId);
+        if (job == m_jobs.cend()) {
+            return;
         }
+        if (!job->targetId.isEmpty()) { // its target does not hear of the plan on its own
+            if (const qsizetype target = indexOf(job->targetId); target >= 0) {
+                NodeSession *session = m_workers.at(size_t(target))->session;
+                QMetaObject::invokeMethod(
+                    session, [session, uuid = result.uuid] { session->readAfterTransfer(uuid); }, Qt::QueuedConnection);
+            }
+        }
+        m_jobs.erase(job);
+        Q_EMIT provisioningFinished(id, result);
     });
+    connect(session, &NodeSession::connectionLent, this, &Fleet::onConnectionLent);
     connect(session, &NodeSession::stockRead, this, [this, id, sessionNumber](const NodeStock &stock) {
         const qsizetype index = indexOf(id);
         if (index >= 0 && m_nodes.at(index).session == sessionNumber) {
@@ -43,12 +54,66 @@ quint64 Fleet::provision(const QString &nodeId, const ProvisioningRequest &reque
         failJob(nodeId, id, i18nc("@info", "There is no node “%1”.", nodeId));
         return id;
     }
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_jobs.insert(id, Job{.nodeId = nodeId, .session = m_nodes.at(index).session, .cancel = cancel});
+    Job job{
+        .nodeId = nodeId, .session = m_nodes.at(index).session, .cancel = std::make_shared<std::atomic_bool>(false)};
+    if (request.kind != ProvisioningRequest::Kind::Transfer) {
+        m_jobs.insert(id, job);
+        startJob(id, request);
+        return id;
+    }
+    // A transfer runs on the source's session, through a connection the
+    // target's session lends it: each session alone touches its own.
+    const qsizetype target = indexOf(request.targetNode);
+    if (target < 0 || target == index) {
+        failJob(nodeId, id,
+            target < 0 ? i18nc("@info", "There is no node “%1”.", request.targetNode)
+                       : i18nc("@info", "The machine is on that node already."));
+        return id;
+    }
+    if (request.transfer.isMove()) { // shut down there, and stopped here again if it fails: asked for, not unexpected
+        m_events.expectStop(nodeId, request.transfer.machine);
+        m_events.expectStop(request.targetNode, request.transfer.machine);
+    }
+    job.targetId = request.targetNode;
+    job.targetSession = m_nodes.at(target).session;
+    job.waiting = request;
+    job.waiting->sourceName = m_nodes.at(index).entry.name;
+    job.waiting->target.name = m_nodes.at(target).entry.name;
+    m_jobs.insert(id, job);
+    NodeSession *lender = m_workers.at(size_t(target))->session;
+    QMetaObject::invokeMethod(lender, [lender, id] { lender->lendConnection(id); }, Qt::QueuedConnection);
+    return id;
+}
+
+void Fleet::startJob(quint64 jobId, const ProvisioningRequest &request)
+{
+    const Job job = m_jobs.value(jobId);
+    const qsizetype index = indexOf(job.nodeId);
+    if (index < 0) {
+        return; // removed meanwhile, which ended the job
+    }
     NodeSession *session = m_workers.at(size_t(index))->session;
     QMetaObject::invokeMethod(
-        session, [session, id, request, cancel] { session->provision(id, request, cancel); }, Qt::QueuedConnection);
-    return id;
+        session, [session, jobId, request, cancel = job.cancel] { session->provision(jobId, request, cancel); },
+        Qt::QueuedConnection);
+}
+
+void Fleet::onConnectionLent(quint64 jobId, const TransferTarget &target)
+{
+    const auto job = m_jobs.find(jobId);
+    if (job == m_jobs.end() || !job->waiting) {
+        return; // ended meanwhile: its node removed
+    }
+    ProvisioningRequest request = *std::exchange(job->waiting, std::nullopt);
+    if (!target.connection) {
+        const QString why = i18nc("@info %1 is a node", "%1 is not connected.", request.target.name);
+        failJob(job->nodeId, jobId, why);
+        m_jobs.erase(job);
+        return;
+    }
+    request.target.connection = target.connection;
+    request.target.simulated = target.simulated;
+    startJob(jobId, request);
 }
 
 void Fleet::cancelProvisioning(quint64 jobId)

@@ -25,4 +25,32 @@ QString walk(QByteArrayView xml, const Visit &visit)
     return reader.hasError() ? reader.errorString() : QString();
 }
 
+void writeStart(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const QXmlStreamAttributes &attributes)
+{
+    writer.writeStartElement(reader.qualifiedName().toString());
+    for (const QXmlStreamNamespaceDeclaration &declaration : reader.namespaceDeclarations()) {
+        writer.writeNamespace(declaration.namespaceUri().toString(), declaration.prefix().toString());
+    }
+    writer.writeAttributes(attributes);
+}
+
+QXmlStreamAttributes changed(
+    const QXmlStreamAttributes &attributes, const QHash<QString, QString> &values, const QStringList &dropped)
+{
+    QXmlStreamAttributes result;
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        const QString name = attribute.qualifiedName().toString();
+        if (dropped.contains(name)) {
+            continue;
+        }
+        result.append(name, values.value(name, attribute.value().toString()));
+    }
+    for (const auto &[name, value] : values.asKeyValueRange()) {
+        if (!result.hasAttribute(name)) {
+            result.append(name, value);
+        }
+    }
+    return result;
+}
+
 } // namespace Flotilla::XmlElements

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QXmlStreamReader>
+#include <QXmlStreamWriter>
 
 #include <functional>
 
@@ -19,4 +22,13 @@ using Visit = std::function<bool(const QString &path, QXmlStreamReader &reader)>
 
 /// Walks @p xml's elements in document order; the reader's error, or empty.
 QString walk(QByteArrayView xml, const Visit &visit);
+
+/// For rewriting a document token by token (a machine's definition, say):
+/// writes the element start at @p reader, with its namespace declarations,
+/// but with @p attributes in place of its own.
+void writeStart(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const QXmlStreamAttributes &attributes);
+/// @p attributes with each in @p values set (added where missing), and
+/// those named in @p dropped left out.
+[[nodiscard]] QXmlStreamAttributes changed(
+    const QXmlStreamAttributes &attributes, const QHash<QString, QString> &values, const QStringList &dropped = {});
 } // namespace Flotilla::XmlElements

@@ -3,6 +3,7 @@
 #include "provisioning/machineclone.h"
 
 #include "model/domainxml.h"
+#include "model/xmlelements.h"
 
 #include <KLocalizedString>
 
@@ -15,34 +16,8 @@ namespace Flotilla::MachineClone
 
 namespace
 {
-/// Copies the reader's element start with @p attributes in place of its own.
-void writeStart(QXmlStreamWriter &writer, const QXmlStreamReader &reader, const QXmlStreamAttributes &attributes)
-{
-    writer.writeStartElement(reader.qualifiedName().toString());
-    for (const QXmlStreamNamespaceDeclaration &declaration : reader.namespaceDeclarations()) {
-        writer.writeNamespace(declaration.namespaceUri().toString(), declaration.prefix().toString());
-    }
-    writer.writeAttributes(attributes);
-}
-
-QXmlStreamAttributes changed(
-    const QXmlStreamAttributes &attributes, const QHash<QString, QString> &values, const QStringList &dropped = {})
-{
-    QXmlStreamAttributes result;
-    for (const QXmlStreamAttribute &attribute : attributes) {
-        const QString name = attribute.qualifiedName().toString();
-        if (dropped.contains(name)) {
-            continue;
-        }
-        result.append(name, values.value(name, attribute.value().toString()));
-    }
-    for (const auto &[name, value] : values.asKeyValueRange()) {
-        if (!result.hasAttribute(name)) {
-            result.append(name, value);
-        }
-    }
-    return result;
-}
+using XmlElements::changed;
+using XmlElements::writeStart;
 
 /// A disk source's key as CloneIdentity names it: its file or device, or "pool/volume".
 QString sourceKey(const QXmlStreamAttributes &attributes)
@@ -171,6 +146,13 @@ Result<QByteArray> rewrite(const QByteArray &xml, const CloneIdentity &identity,
                 writer.writeEmptyElement(QStringLiteral("driver"));
                 writer.writeAttribute(QStringLiteral("name"), QStringLiteral("qemu"));
                 writer.writeAttribute(QStringLiteral("type"), format);
+            }
+            const QString source = sources.value(disk);
+            if (identity.disks.contains(source) && identity.disks.value(source).isEmpty()) {
+                reader.skipCurrentElement(); // an emptied drive
+                path.removeLast();
+                inMovedDisk = true;
+                continue;
             }
             inMovedDisk = writeDiskSource(writer, reader, identity);
             if (!inMovedDisk) {

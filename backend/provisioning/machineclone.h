@@ -20,7 +20,8 @@ struct CloneIdentity {
     QString uuid;
     /// Each of the parent's disk sources ("/path/disk.qcow2", or
     /// "pool/volume" for a disk that names its pool) to the clone's. A disk
-    /// not in it (an installer ISO, say) is shared as it is.
+    /// not in it (an installer ISO, say) is shared as it is; one mapped to
+    /// an empty string is emptied (a CD-ROM whose ISO another node has not).
     QHash<QString, QString> disks;
     /// A moved disk's new format (its driver type: a layer over a raw disk
     /// is qcow2), by the parent's source, where it changes.

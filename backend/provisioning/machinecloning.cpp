@@ -192,12 +192,8 @@ Step seedStep(virConnectPtr connection, const std::shared_ptr<const Cloning> &cl
     Step step
         = MachineProvisioning::volumeStep(connection, i18nc("@info:progress", "Write the clone's setup (cloud-init)"),
             pool, cloning->seedVolume, [connection, cloning, pool]() -> Result<bool> {
-                const Result<CloudInit::Seed> seed = CloudInit::forClone(cloning->parent.seed, cloning->order.name,
-                    QStringLiteral("iid-") + cloning->order.uuid, cloning->macOf);
-                if (!seed) {
-                    return seed.error();
-                }
-                const Result<QByteArray> iso = SeedIso::build(seed.value());
+                const Result<QByteArray> iso
+                    = seedImage(cloning->parent.seed, cloning->order.name, cloning->order.uuid, cloning->macOf);
                 if (!iso) {
                     return iso.error();
                 }
@@ -214,18 +210,10 @@ std::shared_ptr<const Cloning> cloningOf(const CloneOrder &order, ParentMachine 
     cloning->order = order;
     cloning->simulated = simulated;
     const QString tag = order.uuid.left(8);
-    for (const QString &mac : parent.macs) {
-        cloning->macs.append(MachineDefinition::randomMac());
-        cloning->macOf.insert(mac.toLower(), cloning->macs.last());
-    }
-    const MachineMetadata &was = parent.metadata;
-    cloning->metadata = MachineMetadata{.tags = was.tags,
-        .templateName = was.templateName,
-        .note = was.note,
-        .image = was.image,
-        .created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
-        .creator = MachineProvisioning::creatorHere(),
-        .maker = ProcessToken::here()};
+    NewMacs macs = newMacs(parent.macs);
+    cloning->macs = std::move(macs.macs);
+    cloning->macOf = std::move(macs.of);
+    cloning->metadata = metadataFor(parent.metadata);
     for (const ParentDisk &disk : parent.copied) {
         const QString volume = volumeName(order.name, disk, tag, order.linked);
         cloning->identity.disks.insert(disk.source, sourceFor(disk, volume));
@@ -250,6 +238,37 @@ std::shared_ptr<const Cloning> cloningOf(const CloneOrder &order, ParentMachine 
 }
 
 } // namespace
+
+MachineMetadata metadataFor(const MachineMetadata &parent)
+{
+    return MachineMetadata{.tags = parent.tags,
+        .templateName = parent.templateName,
+        .note = parent.note,
+        .image = parent.image,
+        .created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+        .creator = MachineProvisioning::creatorHere(),
+        .maker = ProcessToken::here()};
+}
+
+NewMacs newMacs(const QStringList &parentMacs)
+{
+    NewMacs made;
+    for (const QString &mac : parentMacs) {
+        made.macs.append(MachineDefinition::randomMac());
+        made.of.insert(mac.toLower(), made.macs.last());
+    }
+    return made;
+}
+
+Result<QByteArray> seedImage(
+    const CloudInit::Seed &seed, const QString &name, const QString &uuid, const QHash<QString, QString> &macOf)
+{
+    const Result<CloudInit::Seed> clone = CloudInit::forClone(seed, name, QStringLiteral("iid-") + uuid, macOf);
+    if (!clone) {
+        return clone.error();
+    }
+    return SeedIso::build(clone.value());
+}
 
 ProvisioningPlan plan(virConnectPtr connection, const CloneOrder &order, bool simulated)
 {

@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
+#include "model/domainxml.h"
+#include "provisioning/cloudinit.h"
 #include "provisioning/provisioningplan.h"
+
+#include <QHash>
 
 #include <QString>
 
@@ -44,6 +48,24 @@ namespace MachineCloning
 /// seed is made empty and its step says so. Runs on the thread that owns
 /// @p connection.
 [[nodiscard]] ProvisioningPlan plan(virConnectPtr connection, const CloneOrder &order, bool simulated);
+
+/// What a clone takes of its parent's metadata: tags, template, note and
+/// image, but made now by this process here, and in no workload.
+[[nodiscard]] MachineMetadata metadataFor(const MachineMetadata &parent);
+
+/// A clone's new MAC addresses, one for each of its parent's, in order,
+/// and the parent's (lower case) to the clone's.
+struct NewMacs {
+    QStringList macs;
+    QHash<QString, QString> of;
+};
+[[nodiscard]] NewMacs newMacs(const QStringList &parentMacs);
+
+/// The clone's seed, as an ISO image: its parent's @p seed with its own
+/// host name @p name, the instance id "iid-<@p uuid>" and its MAC
+/// addresses (@p macOf: the parent's to the clone's, lower case).
+[[nodiscard]] Result<QByteArray> seedImage(
+    const CloudInit::Seed &seed, const QString &name, const QString &uuid, const QHash<QString, QString> &macOf);
 
 } // namespace MachineCloning
 

@@ -114,7 +114,7 @@ Result<ParentMachine> read(virConnectPtr connection, const QString &uuid, bool s
 {
     const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
     if (!domain) {
-        return Libvirt::lastError(i18nc("@info", "The machine to clone is not on the node"));
+        return Libvirt::lastError(i18nc("@info", "The machine is no longer on its node"));
     }
     char *xml = virDomainGetXMLDesc(domain.get(), VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
     if (xml == nullptr) {
@@ -140,7 +140,7 @@ Result<bool> readyToClone(virConnectPtr connection, const ParentMachine &parent,
 {
     const Libvirt::Domain domain(virDomainLookupByUUIDString(connection, parent.uuid.toLatin1().constData()));
     if (!domain) {
-        return Libvirt::lastError(i18nc("@info", "The machine to clone is not on the node"));
+        return Libvirt::lastError(i18nc("@info", "The machine is no longer on its node"));
     }
     int state = VIR_DOMAIN_NOSTATE;
     if (virDomainGetState(domain.get(), &state, nullptr, 0) < 0) {

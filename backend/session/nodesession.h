@@ -109,6 +109,13 @@ public:
     void provision(quint64 jobId, const ProvisioningRequest &request, const std::shared_ptr<std::atomic_bool> &cancel);
     /// Reads what the node offers new machines and its pools' volumes: stockRead().
     Q_INVOKABLE void readStock();
+    /// Lends the connection for job @p jobId, a transfer onto this node that
+    /// another node's session runs: connectionLent() brings it, or no
+    /// connection when this node is not connected.
+    void lendConnection(quint64 jobId);
+    /// Reads the machine @p uuid, the pools and the stock again after a
+    /// transfer onto this node ended (made, or undone).
+    void readAfterTransfer(const QString &uuid);
 
     /// Opens the serial console of the machine with @p uuid as console
     /// @p consoleId: consoleOpened() tells how it went, consoleOutput()
@@ -130,6 +137,7 @@ Q_SIGNALS:
     void provisioningUpdated(const Flotilla::ProvisioningUpdate &update);
     void provisioningFinished(const Flotilla::ProvisioningResult &result);
     void stockRead(const Flotilla::NodeStock &stock);
+    void connectionLent(quint64 jobId, const Flotilla::TransferTarget &target);
     /// @p error is empty when the console is open.
     void consoleOpened(quint64 consoleId, const Flotilla::Error &error);
     /// From libvirt's event thread.
@@ -219,13 +227,6 @@ private:
     quint64 m_tickRound = 0;
     InventoryReader::DiskCapacities m_diskCapacities; ///< forgotten when pools change
     AsideCalls m_aside;
-    /// UUIDs of the machines plans of this session are making now; the
-    /// clean-up of leftovers, aside, asks it as it goes.
-    struct Making {
-        QMutex mutex;
-        QSet<QString> uuids;
-    };
-    std::shared_ptr<Making> m_making = std::make_shared<Making>();
     std::map<quint64, std::unique_ptr<ConsoleStream>> m_consoles;
     NodeCounters m_previousNode;
     qint64 m_previousMs = 0;

@@ -28,16 +28,12 @@ void NodeSession::provision(
         Q_EMIT provisioningFinished(result);
         return;
     }
-    if (!request.madeUuid().isEmpty()) {
-        const QMutexLocker lock(&m_making->mutex);
-        m_making->uuids.insert(request.madeUuid());
-    }
     const bool simulated = m_simulated;
     const bool kvm = m_facts.kvm;
     const AsideCalls::Post post = m_aside.poster();
     m_aside.run<ProvisioningResult>(
         [held = heldConnection(), node = m_uri, jobId, request, cancel, simulated, kvm, post, this,
-            underway = std::make_shared<ProvisioningJob::Underway>()] {
+            underway = std::make_shared<ProvisioningJob::Underway>(request.madeUuid())] {
             // Updates go to the session's thread as they come; `this` is only
             // touched there, and only while the session lives (see AsideCalls).
             const ProvisioningJob::Report report = [post, this, jobId](ProvisioningUpdate update) {
@@ -63,21 +59,38 @@ void NodeSession::provision(
 
 void NodeSession::provisioningEnded(const ProvisioningRequest &request, const ProvisioningResult &result)
 {
-    {
-        const QMutexLocker lock(&m_making->mutex);
-        m_making->uuids.remove(request.madeUuid());
-    }
     if (m_connection) {
-        if (!result.uuid.isEmpty()) {
+        if (!result.uuid.isEmpty() && request.kind != ProvisioningRequest::Kind::Transfer) {
             machineTouched(result.uuid); // made, or undone: the test driver sends few events
         }
         if (request.kind == ProvisioningRequest::Kind::Clone) {
             machineTouched(request.clone.parent); // a linked clone's parent moved onto new layers
         }
+        if (request.kind == ProvisioningRequest::Kind::Transfer) {
+            machineTouched(request.transfer.machine); // moved away, or back where it was
+        }
         readNodeParts(); // the pools' room changed
         readStock();
     }
     Q_EMIT provisioningFinished(result);
+}
+
+void NodeSession::lendConnection(quint64 jobId)
+{
+    TransferTarget lent{.simulated = m_simulated};
+    if (m_connection) {
+        lent.connection = heldConnection();
+    }
+    Q_EMIT connectionLent(jobId, lent);
+}
+
+void NodeSession::readAfterTransfer(const QString &uuid)
+{
+    if (m_connection) {
+        machineTouched(uuid);
+        readNodeParts();
+        readStock();
+    }
 }
 
 void NodeSession::readStock()
@@ -128,15 +141,12 @@ void NodeSession::removeLeftovers()
     }
     const quint64 generation = m_generation;
     m_aside.run<Result<int>>(
-        [held = heldConnection(), making = m_making, node = m_uri, anyMachine]() -> Result<int> {
+        [held = heldConnection(), node = m_uri, anyMachine]() -> Result<int> {
             const Result<int> uploads = removeHalfUploads(held->get(), node);
             if (!uploads || !anyMachine) {
                 return uploads;
             }
-            const MachineProvisioning::LeftoverRule rule{.inProgress = [making](const QString &uuid) {
-                const QMutexLocker lock(&making->mutex);
-                return making->uuids.contains(uuid);
-            }};
+            const MachineProvisioning::LeftoverRule rule{.inProgress = ProvisioningJob::Underway::isMaking};
             const Result<int> machines = MachineProvisioning::removeLeftovers(held->get(), rule);
             return machines ? Result<int>(uploads.value() + machines.value()) : machines;
         },

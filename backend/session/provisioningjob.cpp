@@ -6,9 +6,11 @@
 #include "provisioning/imageupload.h"
 #include "provisioning/nodevolumes.h"
 #include "provisioning/volumedownload.h"
+#include "session/inventoryreader.h"
 
 #include <KLocalizedString>
 
+#include <QMultiHash>
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -82,6 +84,35 @@ ProvisioningPlan downloadPlan(virConnectPtr connection, const ProvisioningReques
     return plan;
 }
 
+/// A machine cloned onto another node or moved there; its disks' progress
+/// comes as their steps' bytes.
+ProvisioningPlan transferPlan(virConnectPtr connection, const ProvisioningRequest &request, bool simulated,
+    const Report &report, const std::shared_ptr<std::atomic_bool> &cancel)
+{
+    if (!request.target.connection) {
+        ProvisioningPlan plan;
+        plan.append({.title = i18nc("@info:progress", "Check the machine and both nodes"), .run = []() -> Result<bool> {
+                         return Error{.message = i18nc("@info", "The target node is not connected")};
+                     }});
+        return plan;
+    }
+    const MachineTransfer::Context context{.source = connection,
+        .sourceName = request.sourceName,
+        .simulated = simulated,
+        .target = request.target,
+        .users = [](virConnectPtr node, const QStringList &paths,
+                     const QString &except) { return InventoryReader::machinesUsing(node, paths, except); },
+        .cancel = cancel,
+        .progress =
+            [report](qsizetype step, quint64 done, quint64 total) {
+                report(ProvisioningUpdate{.step = step,
+                    .state = ProvisioningPlan::StepState::Running,
+                    .doneBytes = done,
+                    .totalBytes = total});
+            }};
+    return MachineTransfer::plan(context, request.transfer);
+}
+
 } // namespace
 
 namespace
@@ -90,21 +121,35 @@ struct {
     QMutex mutex;
     QWaitCondition ended;
     int count = 0;
+    QMultiHash<QString, bool> making; ///< by UUID: the machines plans under way make
 } underway;
 } // namespace
 
-Underway::Underway()
+Underway::Underway(QString making)
+    : m_making(std::move(making))
 {
     const QMutexLocker lock(&underway.mutex);
     ++underway.count;
+    if (!m_making.isEmpty()) {
+        underway.making.insert(m_making, true);
+    }
 }
 
 Underway::~Underway()
 {
     const QMutexLocker lock(&underway.mutex);
+    if (!m_making.isEmpty()) {
+        underway.making.remove(m_making, true);
+    }
     if (--underway.count == 0) {
         underway.ended.wakeAll();
     }
+}
+
+bool Underway::isMaking(const QString &uuid)
+{
+    const QMutexLocker lock(&underway.mutex);
+    return underway.making.contains(uuid);
 }
 
 bool Underway::waitForNone(QDeadlineTimer deadline)
@@ -130,6 +175,9 @@ ProvisioningPlan plan(virConnectPtr connection, const QString &node, const Hyper
     }
     if (request.kind == ProvisioningRequest::Kind::Clone) {
         return MachineCloning::plan(connection, request.clone, simulated);
+    }
+    if (request.kind == ProvisioningRequest::Kind::Transfer) {
+        return transferPlan(connection, request, simulated, report, cancel);
     }
     return MachineProvisioning::plan(connection, offer, request.order, simulated);
 }

@@ -7,6 +7,7 @@
 #include "provisioning/machinecloning.h"
 #include "provisioning/machinedefinition.h"
 #include "provisioning/machineprovisioning.h"
+#include "provisioning/machinetransfer.h"
 #include "provisioning/provisioningplan.h"
 
 #include <QDeadlineTimer>
@@ -29,10 +30,17 @@ struct ProvisioningRequest {
         ImageFromFile,
         VolumeToFile, ///< a volume saved as a file on this computer
         Clone, ///< a machine cloned on its own node
+        Transfer, ///< a machine cloned onto another node, or moved there
     };
     Kind kind = Kind::Machine;
     MachineOrder order; ///< Machine
     CloneOrder clone; ///< Clone
+    TransferOrder transfer; ///< Transfer
+    QString targetNode; ///< Transfer: the fleet's id of the node it goes to
+    /// Transfer: that node's connection and name, and the source's name,
+    /// filled in by the fleet as it hands the job to the source's session.
+    TransferTarget target;
+    QString sourceName;
     QString pool; ///< ImageFromFile: where the image goes; VolumeToFile: where the volume is
     QString name; ///< ImageFromFile, VolumeToFile: the volume's name
     QString path; ///< ImageFromFile, VolumeToFile: the file on this computer
@@ -40,7 +48,18 @@ struct ProvisioningRequest {
     /// The machine the request makes (Machine, Clone), or empty.
     [[nodiscard]] QString madeUuid() const
     {
-        return kind == Kind::Machine ? order.machine.uuid : kind == Kind::Clone ? clone.uuid : QString();
+        switch (kind) {
+        case Kind::Machine:
+            return order.machine.uuid;
+        case Kind::Clone:
+            return clone.uuid;
+        case Kind::Transfer:
+            return transfer.uuid;
+        case Kind::ImageFromFile:
+        case Kind::VolumeToFile:
+            break;
+        }
+        return {};
     }
 };
 
@@ -74,17 +93,25 @@ namespace ProvisioningJob
 
 /// A plan under way in this process, counted from before its thread starts
 /// until that thread is done with it: the fleet lets plans it cancelled
-/// finish their undo before the application goes.
+/// finish their undo before the application goes. It names the machine it
+/// makes, on whichever node: a plan of one node's session may make a
+/// machine on another (a transfer), whose session must not take it for a
+/// leftover while it is made.
 class Underway
 {
 public:
-    Underway();
+    explicit Underway(QString making = {});
     ~Underway();
     Underway(const Underway &) = delete;
     Underway &operator=(const Underway &) = delete;
 
     /// Waits until no plan is under way, or until @p deadline; whether none is.
     static bool waitForNone(QDeadlineTimer deadline);
+    /// Whether a plan under way makes the machine with @p uuid.
+    [[nodiscard]] static bool isMaking(const QString &uuid);
+
+private:
+    QString m_making;
 };
 
 /// Hears an update, on the job's thread.
@@ -113,3 +140,4 @@ using Report = std::function<void(const ProvisioningUpdate &)>;
 Q_DECLARE_METATYPE(Flotilla::ProvisioningUpdate)
 Q_DECLARE_METATYPE(Flotilla::ProvisioningResult)
 Q_DECLARE_METATYPE(Flotilla::NodeStock)
+Q_DECLARE_METATYPE(Flotilla::TransferTarget)

@@ -11,6 +11,7 @@
 #include "sshserver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,6 +30,7 @@ constexpr quint64 MiB = 1ULL << 20;
 constexpr int bootMs = 240000; ///< emulated, on a busy 2-core machine
 const QString pool = u"flotilla-guests"_s;
 const QString image = u"cloud-guest.raw"_s;
+const QString otherPool = u"flotilla-elsewhere"_s; ///< where clones onto "another node" go
 const QString key = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgMXrSBvNlvtFE4uzOkpQ/g3NEeXaEwck6SH4CZZA4+ alice@laptop"_s;
 } // namespace
 
@@ -48,6 +50,7 @@ class CloudGuestTest : public QObject
     Testing::LibvirtDaemon m_daemon{Testing::LibvirtDaemon::Driver::Qemu};
     QTemporaryDir m_work;
     QTemporaryDir m_pool;
+    QTemporaryDir m_otherPool;
     Libvirt::Connection m_connection;
     Fleet m_fleet;
     const QString m_node = u"qemu"_s;
@@ -338,6 +341,83 @@ private Q_SLOTS:
                 copy.contains(u"flotilla-guest: "_s + line), qPrintable(line + u" is not in:\n"_s + copy.right(2000)));
         }
         stop(paused.uuid);
+    }
+
+    // A clone onto another node (here the same daemon reached over TCP,
+    // into a pool of its own): its disks travel through Flotilla, the
+    // parent's layer flattened first, with progress told; it boots as a new
+    // machine with its parent's data.
+    void clonesOntoAnotherNode()
+    {
+        const QString parent = uuidOf(u"web-07"_s);
+        QVERIFY(!parent.isEmpty());
+        const Result<bool> made = Testing::QemuNode::makeFolderPool(m_connection.get(), otherPool, m_otherPool.path());
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().text()));
+        QSignalSpy progress(&m_fleet, &Fleet::provisioningUpdated);
+        const TransferOrder order{.kind = TransferOrder::Kind::Clone,
+            .machine = parent,
+            .name = u"web-07-away"_s,
+            .uuid = QUuid::createUuid().toString(QUuid::WithoutBraces),
+            .pool = otherPool,
+            .start = true};
+        const ProvisioningResult result
+            = provision({.kind = ProvisioningRequest::Kind::Transfer, .transfer = order, .targetNode = m_remoteNode});
+        QVERIFY2(result.outcome.completed, qPrintable(result.outcome.failure.text() + m_daemon.log()));
+        QVERIFY(std::ranges::any_of(progress, [](const QList<QVariant> &arguments) {
+            const auto update = arguments.at(1).value<ProvisioningUpdate>();
+            return update.totalBytes > 0 && update.doneBytes == update.totalBytes;
+        }));
+        QVERIFY(QFile::exists(m_otherPool.filePath(u"web-07-away-vda-"_s + order.uuid.left(8) + u".qcow2"_s)));
+        QCOMPARE(
+            QDir(m_pool.path()).entryList({u"*.flotilla-*"_s}, QDir::Files), QStringList()); // flattened, sent, gone
+        const QString mac = macOf(order.uuid);
+        const QString shown = consoleUntil(m_remoteNode, order.uuid, {u"flotilla-guest: done"_s});
+        for (const QString &line : QStringList{u"hostname web-07-away"_s, u"instance iid-"_s + order.uuid,
+                 u"nic "_s + mac, u"data disk holds: written by web-07"_s}) {
+            QVERIFY2(shown.contains(u"flotilla-guest: "_s + line, Qt::CaseInsensitive),
+                qPrintable(line + u" is not in:\n"_s + shown.right(2000)));
+        }
+        stop(order.uuid);
+    }
+
+    // A cold move to a second QEMU daemon, a node of its own: the machine
+    // arrives whole, as itself (its UUID, MAC and instance id) with its
+    // data, and is gone from the first node with its volumes.
+    void movesToAnotherNode()
+    {
+        Testing::LibvirtDaemon second{Testing::LibvirtDaemon::Driver::Qemu};
+        const Result<bool> started = second.start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().text()));
+        const Libvirt::Connection there(virConnectOpen(second.qemuUri().toUtf8().constData()));
+        QVERIFY(there);
+        QTemporaryDir folder;
+        const Result<bool> made = Testing::QemuNode::makeFolderPool(there.get(), pool, folder.path());
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().text()));
+        m_fleet.addNode(NodeEntry{.id = u"qemu-2"_s, .name = u"Second QEMU"_s, .uri = second.qemuUri()});
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet.node(u"qemu-2"_s)->hasInventory, 30000);
+
+        const QString uuid = uuidOf(u"web-07-away"_s);
+        QVERIFY(!uuid.isEmpty());
+        const QString mac = macOf(uuid);
+        const TransferOrder order{
+            .kind = TransferOrder::Kind::Move, .machine = uuid, .name = u"web-07-away"_s, .uuid = uuid, .pool = pool};
+        const ProvisioningResult result
+            = provision({.kind = ProvisioningRequest::Kind::Transfer, .transfer = order, .targetNode = u"qemu-2"_s});
+        QVERIFY2(result.outcome.completed, qPrintable(result.outcome.failure.text() + second.log()));
+        QVERIFY(!Libvirt::Domain(virDomainLookupByUUIDString(m_connection.get(), uuid.toLatin1().constData())));
+        virResetLastError();
+        QCOMPARE(QDir(m_otherPool.path()).entryList({u"web-07-away*"_s}, QDir::Files), QStringList());
+        const Libvirt::Domain moved(virDomainLookupByUUIDString(there.get(), uuid.toLatin1().constData()));
+        QVERIFY(moved);
+        QCOMPARE(virDomainCreate(moved.get()), 0);
+        const QString shown = consoleUntil(u"qemu-2"_s, uuid, {u"flotilla-guest: done"_s});
+        for (const QString &line : QStringList{u"hostname web-07-away"_s, u"instance iid-"_s + uuid, u"nic "_s + mac,
+                 u"data disk holds: written by web-07"_s}) {
+            QVERIFY2(shown.contains(u"flotilla-guest: "_s + line, Qt::CaseInsensitive),
+                qPrintable(line + u" is not in:\n"_s + shown.right(2000)));
+        }
+        virDomainDestroy(moved.get());
+        QVERIFY(m_fleet.removeNode(u"qemu-2"_s));
     }
 
     void cleanupTestCase()

@@ -180,17 +180,33 @@ int MachineListModel::nameRank(int row) const
     return sortFigures(row).nameRank;
 }
 
-int MachineListModel::rowOf(const QString &uuid) const
+void MachineListModel::indexRows() const
 {
     if (m_indexStale) {
-        m_rowOfUuid.clear();
-        m_rowOfUuid.reserve(m_rows.size());
-        for (int row = 0; row < m_rows.size(); ++row) {
-            m_rowOfUuid.insert(m_rows.at(row).machine.uuid, row);
+        m_rowsOfUuid.clear();
+        m_rowsOfUuid.reserve(m_rows.size());
+        for (int row = int(m_rows.size()) - 1; row >= 0; --row) { // value() gives the one inserted last: the first row
+            m_rowsOfUuid.insert(m_rows.at(row).machine.uuid, row);
         }
         m_indexStale = false;
     }
-    return m_rowOfUuid.value(uuid, -1);
+}
+
+int MachineListModel::rowOf(const QString &uuid) const
+{
+    indexRows();
+    return m_rowsOfUuid.value(uuid, -1);
+}
+
+int MachineListModel::rowOf(qsizetype node, const QString &uuid) const
+{
+    indexRows();
+    for (auto [it, end] = m_rowsOfUuid.equal_range(uuid); it != end; ++it) {
+        if (m_rows.at(*it).node == node) {
+            return *it;
+        }
+    }
+    return -1;
 }
 
 void MachineListModel::removeRows(const QList<int> &rows)
@@ -216,7 +232,7 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
 {
     QList<int> gone;
     for (const QString &uuid : change.removed) {
-        if (const int row = rowOf(uuid); row >= 0) {
+        if (const int row = rowOf(node, uuid); row >= 0) {
             gone.append(row);
         }
     }
@@ -224,7 +240,7 @@ void MachineListModel::applyChange(qsizetype node, const InventoryChange &change
         removeRows(gone);
     }
     for (const Machine &machine : change.changed) {
-        const int row = rowOf(machine.uuid);
+        const int row = rowOf(node, machine.uuid);
         if (row >= 0) {
             m_nameRanksStale = m_nameRanksStale || machine.name != m_rows.at(row).machine.name;
             std::optional<Rates> ticked = m_rows.at(row).ticked;

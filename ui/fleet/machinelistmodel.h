@@ -83,7 +83,8 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] static QString stateText(MachineState state);
-    /// The row of the machine @p uuid; -1 if unknown.
+    /// The row of the machine @p uuid; -1 if unknown. A machine on two
+    /// nodes at once (half way through a move) is its first row's.
     [[nodiscard]] int rowOf(const QString &uuid) const;
     /// The node a machine is on; empty if the machine is unknown.
     [[nodiscard]] QString nodeIdOf(const QString &uuid) const;
@@ -113,6 +114,9 @@ private:
     };
 
     [[nodiscard]] static Row makeRow(qsizetype node, const Machine &machine, const Rates &live);
+    void indexRows() const;
+    /// The row of the machine @p uuid on node @p node (an index in Fleet::nodes()); -1 if unknown.
+    [[nodiscard]] int rowOf(qsizetype node, const QString &uuid) const;
     /// What sorting compares, per row, packed apart from the rows: a re-sort
     /// of 10,000 rows every second then stays within the processor's cache.
     struct SortFigures {
@@ -132,7 +136,7 @@ private:
 
     Fleet *m_fleet;
     QList<Row> m_rows; ///< grouped by node, in node order
-    mutable QHash<QString, int> m_rowOfUuid; ///< rebuilt after rows move
+    mutable QMultiHash<QString, int> m_rowsOfUuid; ///< rebuilt after rows move
     mutable bool m_indexStale = true;
     mutable QList<SortFigures> m_sortFigures;
     mutable bool m_liveFiguresStale = true; ///< rows moved or ticked

@@ -7,9 +7,9 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla.fleet
 import org.kde.flotilla.components
 
-/// Clone a machine on its node: the clone's name, a linked clone or a full
-/// copy, whether it starts; then the plan's steps as they run, undone if
-/// one fails.
+/// Clone a machine: the clone's name, its node (its own, or another, with
+/// the pool there), a linked clone or a full copy, whether it starts; then
+/// the plan's steps as they run, undone if one fails.
 Kirigami.Dialog {
     id: dialog
 
@@ -98,10 +98,31 @@ Kirigami.Dialog {
                 shown: true
                 text: cloner.nameProblem
             }
+            QQC2.ComboBox {
+                objectName: "cloneNode"
+                Kirigami.FormData.label: i18nc("@label:listbox", "Node:")
+                Layout.fillWidth: true
+                model: cloner.nodes
+                textRole: "name"
+                valueRole: "id"
+                currentIndex: indexOfValue(cloner.targetNode)
+                onActivated: cloner.targetNode = currentValue
+            }
+            QQC2.ComboBox {
+                objectName: "clonePool"
+                Kirigami.FormData.label: i18nc("@label:listbox", "Pool:")
+                visible: cloner.elsewhere
+                Layout.fillWidth: true
+                model: cloner.pools
+                textRole: "text"
+                valueRole: "name"
+                currentIndex: indexOfValue(cloner.pool)
+                onActivated: cloner.pool = currentValue
+            }
             QQC2.RadioButton {
                 objectName: "cloneLinked"
                 Kirigami.FormData.label: i18nc("@label", "Disks:")
-                enabled: cloner.linkedProblem.length === 0
+                enabled: cloner.linkedProblem.length === 0 && !cloner.elsewhere
                 checked: cloner.linked
                 text: i18nc("@option:radio", "Linked: made at once; shares the parent's disks as they are now")
                 onToggled: cloner.linked = checked
@@ -126,7 +147,16 @@ Kirigami.Dialog {
             Layout.maximumWidth: Kirigami.Units.gridUnit * 28
             wrapMode: Text.Wrap
             color: Kirigami.Theme.disabledTextColor
-            text: i18nc("@info", "The clone gets its own name, UUID and MAC addresses, and a new cloud-init instance id, so it sets itself up as a new machine (new host keys, its own address). Snapshots are not cloned.")
+            text: cloner.elsewhere ? i18nc("@info", "The clone gets its own name, UUID and MAC addresses, and a new cloud-init instance id, so it sets itself up as a new machine (new host keys, its own address). Its disks travel through Flotilla, as full copies; installer CDs stay empty there. Snapshots are not cloned.") : i18nc("@info", "The clone gets its own name, UUID and MAC addresses, and a new cloud-init instance id, so it sets itself up as a new machine (new host keys, its own address). Snapshots are not cloned.")
+        }
+        Kirigami.InlineMessage {
+            objectName: "cloneRoomNote"
+            Layout.fillWidth: true
+            Layout.preferredWidth: Kirigami.Units.gridUnit * 28
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 28
+            visible: dialog.asking && cloner.roomNote.length > 0
+            type: Kirigami.MessageType.Warning
+            text: cloner.roomNote
         }
         Kirigami.InlineMessage {
             objectName: "cloneParentProblem"
@@ -137,37 +167,11 @@ Kirigami.Dialog {
             type: Kirigami.MessageType.Information
             text: cloner.parentProblem
         }
-        Repeater {
-            model: cloner.steps
-
-            RowLayout {
-                id: stepRow
-
-                required property var modelData
-
-                Layout.fillWidth: true
+        PlanStepList {
+            Layout.fillWidth: true
             Layout.preferredWidth: Kirigami.Units.gridUnit * 28
             Layout.maximumWidth: Kirigami.Units.gridUnit * 28
-                Kirigami.Icon {
-                    implicitWidth: Kirigami.Units.iconSizes.small
-                    implicitHeight: Kirigami.Units.iconSizes.small
-                    source: ({
-                            done: "emblem-success",
-                            running: "media-playback-start",
-                            undoing: "edit-undo",
-                            undone: "edit-undo",
-                            failed: "emblem-error",
-                            undoFailed: "emblem-error"
-                        })[stepRow.modelData.state] ?? "content-loading-symbolic"
-                }
-                QQC2.Label {
-                    Layout.fillWidth: true
-            Layout.preferredWidth: Kirigami.Units.gridUnit * 28
-            Layout.maximumWidth: Kirigami.Units.gridUnit * 28
-                    wrapMode: Text.Wrap
-                    text: stepRow.modelData.simulated ? i18nc("@info %1 is a step", "%1 (simulated on a demo node)", stepRow.modelData.title) : stepRow.modelData.title
-                }
-            }
+            steps: cloner.steps
         }
         Kirigami.InlineMessage {
             objectName: "cloneFailure"

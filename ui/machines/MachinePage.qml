@@ -45,11 +45,20 @@ Kirigami.ScrollablePage {
         Kirigami.Action {
             objectName: "machineClone"
             text: i18nc("@action:button", "Clone…")
-            tooltip: i18nc("@info:tooltip", "Make a new machine from this one, on the same node")
+            tooltip: i18nc("@info:tooltip", "Make a new machine from this one, on its node or another")
             icon.name: "edit-copy"
             displayHint: Kirigami.DisplayHint.AlwaysHide
             visible: machine.exists
             onTriggered: cloneDialog.ask()
+        },
+        Kirigami.Action {
+            objectName: "machineMove"
+            text: i18nc("@action:button", "Move to Another Node…")
+            tooltip: i18nc("@info:tooltip", "Move this machine, with its disks, to another node")
+            icon.name: "go-jump"
+            displayHint: Kirigami.DisplayHint.AlwaysHide
+            visible: machine.exists
+            onTriggered: moveDialog.ask()
         },
         Kirigami.Action {
             objectName: "machineMakeTemplate"
@@ -190,6 +199,12 @@ Kirigami.ScrollablePage {
         onOpenRequested: uuid => applicationWindow().pageStack.push(Qt.resolvedUrl("MachinePage.qml"), {
                 uuid: uuid
             })
+    }
+
+    MoveMachineDialog {
+        id: moveDialog
+
+        uuid: page.uuid
     }
 
     MachineConfirmation {

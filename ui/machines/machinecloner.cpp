@@ -4,7 +4,7 @@
 
 #include "fleet/fleet.h"
 #include "model/names.h"
-#include "provisioning/stepstatename.h"
+#include "transfertargets.h"
 
 #include <KLocalizedString>
 
@@ -44,16 +44,88 @@ QString MachineCloner::nodeId() const
     return m_view ? m_view->machines()->nodeIdOf(m_uuid) : QString();
 }
 
+QString MachineCloner::targetNode() const
+{
+    return m_targetNode.isEmpty() ? nodeId() : m_targetNode;
+}
+
+void MachineCloner::setTargetNode(const QString &node)
+{
+    if (node == targetNode()) {
+        return;
+    }
+    m_targetNode = node == nodeId() ? QString() : node;
+    if (m_view && isElsewhere()) {
+        const Machine *parent = parentMachine();
+        const QString pool
+            = parent && !parent->disks.isEmpty() ? parent->disks.first().source.section(u'/', 0, 0) : QString();
+        m_pool = TransferTargets::firstPool(
+            *m_view->fleet(), m_targetNode, pool.isEmpty() ? QStringLiteral("default") : pool);
+        m_linked = false; // the one kind another node can have
+    }
+    if (!problemOfName(m_name).isEmpty()) {
+        m_name = suggestedName();
+    }
+    Q_EMIT changed();
+}
+
+bool MachineCloner::isElsewhere() const
+{
+    return !m_targetNode.isEmpty() && m_targetNode != nodeId();
+}
+
+QVariantList MachineCloner::nodes() const
+{
+    if (!m_view) {
+        return {};
+    }
+    const Fleet::Node *own = m_view->fleet()->node(nodeId());
+    QVariantList list;
+    if (own) {
+        list.append(QVariantMap{{QStringLiteral("id"), own->entry.id},
+            {QStringLiteral("name"), i18nc("@item:inlistbox %1 is a node", "%1 (its own node)", own->entry.name)},
+            {QStringLiteral("connected"), true}});
+    }
+    return list + TransferTargets::nodes(*m_view->fleet(), nodeId());
+}
+
+QVariantList MachineCloner::pools() const
+{
+    return m_view && isElsewhere() ? TransferTargets::pools(*m_view->fleet(), m_targetNode) : QVariantList();
+}
+
+QString MachineCloner::targetProblem() const
+{
+    const Machine *parent = parentMachine();
+    if (!m_view || !parent || !isElsewhere()) {
+        return {};
+    }
+    return TransferTargets::problem(*m_view->fleet(), m_targetNode, m_pool, *parent, m_name);
+}
+
+QString MachineCloner::roomNote() const
+{
+    const Machine *parent = parentMachine();
+    return m_view && parent && isElsewhere()
+        ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, TransferTargets::diskBytes(*parent))
+        : QString();
+}
+
 QString MachineCloner::nameProblem() const
 {
-    if (const QString problem = Names::machineProblem(m_name); !problem.isEmpty()) {
+    return problemOfName(m_name);
+}
+
+QString MachineCloner::problemOfName(const QString &name) const
+{
+    if (const QString problem = Names::machineProblem(name); !problem.isEmpty()) {
         return problem;
     }
-    const Fleet::Node *node = m_view ? m_view->fleet()->node(nodeId()) : nullptr;
+    const Fleet::Node *node = m_view ? m_view->fleet()->node(targetNode()) : nullptr;
     if (node) {
         for (const Machine &machine : node->machines.machines()) {
-            if (machine.name == m_name) {
-                return i18nc("@info", "This node already has a machine named %1", m_name);
+            if (machine.name == name) {
+                return i18nc("@info", "This node already has a machine named %1", name);
             }
         }
     }
@@ -79,6 +151,9 @@ QString MachineCloner::parentProblem() const
     if (!node || !isUp(node->status.state)) {
         return i18nc("@info", "The machine's node is not connected");
     }
+    if (isElsewhere() && !targetProblem().isEmpty()) {
+        return targetProblem();
+    }
     if (m_linked && !linkedProblem().isEmpty()) {
         return linkedProblem();
     }
@@ -98,14 +173,7 @@ QString MachineCloner::suggestedName() const
     const Machine *parent = parentMachine();
     const QString base = (parent ? parent->name : QStringLiteral("machine")).left(50) + QStringLiteral("-clone");
     QString name = base;
-    MachineCloner probe;
-    probe.m_view = m_view;
-    probe.m_uuid = m_uuid;
-    for (int n = 2; n < 1000; ++n) {
-        probe.m_name = name;
-        if (probe.nameProblem().isEmpty()) {
-            break;
-        }
+    for (int n = 2; n < 1000 && !problemOfName(name).isEmpty(); ++n) {
         name = base + QLatin1Char('-') + QString::number(n);
     }
     return name;
@@ -113,7 +181,9 @@ QString MachineCloner::suggestedName() const
 
 void MachineCloner::reset()
 {
-    m_steps.clear();
+    m_progress.clear();
+    m_targetNode.clear();
+    m_pool.clear();
     m_finished = false;
     m_failure.clear();
     m_cloneUuid.clear();
@@ -134,13 +204,23 @@ void MachineCloner::clone()
     connect(fleet, &Fleet::provisioningUpdated, this, &MachineCloner::onUpdated, Qt::UniqueConnection);
     connect(fleet, &Fleet::provisioningFinished, this, &MachineCloner::onFinished, Qt::UniqueConnection);
     m_cloneUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_steps.clear();
+    m_progress.clear();
     m_failure.clear();
     m_finished = false;
-    m_job = fleet->provision(nodeId(),
-        ProvisioningRequest{.kind = ProvisioningRequest::Kind::Clone,
-            .clone
-            = CloneOrder{.parent = m_uuid, .name = m_name, .uuid = m_cloneUuid, .linked = m_linked, .start = m_start}});
+    m_job = isElsewhere()
+        ? fleet->provision(nodeId(),
+              ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
+                  .transfer = TransferOrder{.kind = TransferOrder::Kind::Clone,
+                      .machine = m_uuid,
+                      .name = m_name,
+                      .uuid = m_cloneUuid,
+                      .pool = m_pool,
+                      .start = m_start},
+                  .targetNode = m_targetNode})
+        : fleet->provision(nodeId(),
+              ProvisioningRequest{.kind = ProvisioningRequest::Kind::Clone,
+                  .clone = CloneOrder{
+                      .parent = m_uuid, .name = m_name, .uuid = m_cloneUuid, .linked = m_linked, .start = m_start}});
     Q_EMIT progressChanged();
 }
 
@@ -153,21 +233,9 @@ void MachineCloner::cancel()
 
 void MachineCloner::onUpdated(const QString & /*nodeId*/, const ProvisioningUpdate &update)
 {
-    if (update.jobId != m_job || update.step < 0) {
-        return;
+    if (update.jobId == m_job && m_progress.take(update)) {
+        Q_EMIT progressChanged();
     }
-    if (m_steps.size() != update.steps.size()) {
-        m_steps.clear();
-        for (qsizetype i = 0; i < update.steps.size(); ++i) {
-            m_steps.append(QVariantMap{{QStringLiteral("title"), update.steps.at(i)},
-                {QStringLiteral("state"), QStringLiteral("waiting")},
-                {QStringLiteral("simulated"), update.simulated.value(i)}});
-        }
-    }
-    QVariantMap step = m_steps.value(update.step).toMap();
-    step[QStringLiteral("state")] = ProvisioningSteps::stateName(update.state);
-    m_steps[update.step] = step;
-    Q_EMIT progressChanged();
 }
 
 void MachineCloner::onFinished(const QString & /*nodeId*/, const ProvisioningResult &result)
@@ -179,13 +247,7 @@ void MachineCloner::onFinished(const QString & /*nodeId*/, const ProvisioningRes
     m_finished = true;
     const ProvisioningPlan::Outcome &outcome = result.outcome;
     if (!outcome.completed) {
-        m_failure = outcome.cancelled
-            ? i18nc("@info", "Cancelled; everything made was undone.")
-            : i18nc(
-                  "@info %1 is why", "The clone was not made: %1. Everything made was undone.", outcome.failure.text());
-        for (const Error &left : outcome.leftovers) {
-            m_failure += QLatin1Char('\n') + i18nc("@info %1 is what", "Not undone: %1", left.text());
-        }
+        m_failure = PlanProgress::failure(outcome, ki18nc("@info %1 is why", "The clone was not made: %1."));
         m_cloneUuid.clear();
     }
     Q_EMIT progressChanged();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "model/domainxml.h"
 #include "provisioning/machineclone.h"
+#include "provisioning/nodefit.h"
 
 #include <QTest>
 
@@ -18,9 +19,11 @@ const QByteArray parentXml = R"(<domain type='kvm'>
     <other:thing xmlns:other="urn:other:1">kept</other:thing>
   </metadata>
   <memory unit='KiB'>1048576</memory>
-  <os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type>
+  <os firmware='efi'><type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
+    <loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader>
     <nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'>/var/lib/libvirt/qemu/nvram/web_VARS.fd</nvram></os>
   <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
     <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/>
       <source file='/var/lib/libvirt/images/web-root.qcow2'/>
@@ -117,6 +120,46 @@ private Q_SLOTS:
         QCOMPARE(parent.value().metadata.workload, u"shop"_s);
         QVERIFY(text.contains(u"web_VARS.fd"_s));
         QVERIFY(text.contains(u"port=\"5901\""_s));
+    }
+
+    // On another node: the CD-ROM of an installer that node has not is
+    // emptied, its drive kept.
+    void aDriveCanBeEmptied()
+    {
+        const Result<QByteArray> xml
+            = MachineClone::withDisks(parentXml, {{u"/var/lib/libvirt/boot/debian.iso"_s, QString()}});
+        QVERIFY(xml.ok());
+        const Result<DomainDescription> moved = DomainXml::parse(xml.value());
+        QVERIFY2(moved.ok(), xml.value().constData());
+        QCOMPARE(moved.value().disks.size(), 3);
+        QCOMPARE(moved.value().disks.at(2).device, u"cdrom"_s);
+        QVERIFY(moved.value().disks.at(2).source.isEmpty());
+        QCOMPARE(moved.value().disks.at(0).source, u"/var/lib/libvirt/images/web-root.qcow2"_s);
+    }
+
+    // Fitted to another node: its hypervisor, machine type and QEMU; the
+    // firmware's paths, which were the first node's, left to the node.
+    void fitsAnotherNode()
+    {
+        const Result<QByteArray> xml = NodeFits::apply(parentXml,
+            NodeFit{.domainType = u"qemu"_s, .machineType = u"pc-q35-10.0"_s, .emulator = u"/usr/local/bin/qemu"_s});
+        QVERIFY(xml.ok());
+        const QString text = QString::fromUtf8(xml.value());
+        QVERIFY2(text.startsWith(u"<domain type=\"qemu\">"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"machine=\"pc-q35-10.0\""_s), qPrintable(text));
+        QVERIFY2(text.contains(u"<emulator>/usr/local/bin/qemu</emulator>"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"OVMF_CODE"_s) && !text.contains(u"web_VARS.fd"_s), qPrintable(text));
+        QVERIFY(text.contains(u"firmware=\"efi\""_s));
+        QVERIFY(text.contains(u"<other:thing xmlns:other=\"urn:other:1\">kept</other:thing>"_s));
+        const Result<DomainDescription> fitted = DomainXml::parse(xml.value());
+        QVERIFY(fitted.ok());
+        QCOMPARE(fitted.value().disks.size(), 3);
+        QCOMPARE(fitted.value().interfaces.size(), 2);
+        // An empty fit (a demo node takes anything) changes nothing that matters.
+        const Result<QByteArray> same = NodeFits::apply(parentXml, NodeFit{});
+        QVERIFY(same.ok());
+        QVERIFY(QString::fromUtf8(same.value()).contains(u"machine=\"pc-q35-7.2\""_s));
+        QVERIFY(!NodeFits::apply("<domain><os>", NodeFit{}).ok());
     }
 
     void brokenXmlIsAnError()

@@ -524,7 +524,7 @@ private Q_SLOTS:
         const ProvisioningPlan::Outcome gone = MachineCloning::plan(m_connection.get(),
             CloneOrder{.parent = QUuid::createUuid().toString(QUuid::WithoutBraces), .name = u"x"_s}, true)
                                                    .run(cancel);
-        QVERIFY2(gone.failure.message.contains(u"not on the node"_s), qPrintable(gone.failure.text()));
+        QVERIFY2(gone.failure.message.contains(u"no longer on its node"_s), qPrintable(gone.failure.text()));
     }
 
     // A failure after each step leaves the node, and the parent's definition, as they were.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
+#include "fleetjobs.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -28,6 +29,19 @@ class MachinesTest : public QObject
     QQuickItem *item(const QString &name) const { return m_app.item(QLatin1StringView(name.toLatin1())); }
     QQuickItem *list() const { return item("machineList"); }
     QAbstractItemModel *rows() const { return list()->property("model").value<QAbstractItemModel *>(); }
+
+    /// The nodes that hold the machine with @p uuid (two, half way through a move).
+    [[nodiscard]] QStringList nodesHolding(const QString &uuid) const
+    {
+        QStringList holding;
+        for (const Fleet::Node &node : m_app.fleet().nodes()) {
+            if (std::ranges::any_of(
+                    node.machines.machines(), [&](const Machine &machine) { return machine.uuid == uuid; })) {
+                holding.append(node.entry.id);
+            }
+        }
+        return holding;
+    }
 
     [[nodiscard]] const Machine *machine(const QString &name) const
     {
@@ -425,6 +439,67 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(machine(u"nextcloud"_s)->isRunning(), timeoutMs);
         m_app.fleet().request(nodeId, MachineRequest{.kind = MachineRequest::Kind::Delete, .uuid = cloneUuid});
         QTRY_VERIFY_WITH_TIMEOUT(!machine(u"nextcloud-staging"_s), timeoutMs); // the next tests count nextcloud alone
+    }
+
+    // A running machine moved to another node from its page: refused while
+    // that node lacks the machine's network, which made there clears the
+    // way; then it moves cold (shut down, copied, started there, removed
+    // here), and the page follows it.
+    void movesFromTheMachinePage()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(item("machinePage"), timeoutMs);
+        const QString uuid = machine(u"nextcloud"_s)->uuid;
+        const QString home = m_app.fleet().nodes().first().entry.id;
+        QVERIFY(trigger(item("machinePage"), "machineMove"));
+        QObject *dialog = item("machinePage")->findChild<QObject *>(u"moveMachineDialog"_s);
+        QTRY_VERIFY(dialog && dialog->property("opened").toBool());
+        const QString target = item("moveNode")->property("currentValue").toString();
+        QVERIFY(!target.isEmpty() && target != home);
+        QTRY_VERIFY(item("moveProblem")->isVisible());
+        QVERIFY2(item("moveProblem")->property("text").toString().contains(u"no virtual network named homelan"_s),
+            qPrintable(item("moveProblem")->property("text").toString()));
+        QObject *confirm = dialog->findChild<QObject *>(u"confirmMove"_s);
+        QVERIFY(confirm && !confirm->property("enabled").toBool());
+
+        m_app.fleet().request(target,
+            NodeRequest{.kind = NodeRequest::Kind::CreateNetwork,
+                .networkSpec = {.name = u"homelan"_s,
+                    .mode = NetworkSpec::Mode::Isolated,
+                    .subnet = u"192.168.77.0/24"_s,
+                    .dhcpStart = u"192.168.77.100"_s,
+                    .dhcpEnd = u"192.168.77.200"_s}});
+        QTRY_VERIFY_WITH_TIMEOUT(!item("moveProblem")->isVisible(), timeoutMs);
+        QVERIFY(confirm->property("enabled").toBool());
+        QVERIFY2(item("movePlan")->property("text").toString().contains(u"nextcloud shuts down"_s),
+            qPrintable(item("movePlan")->property("text").toString()));
+        QVERIFY(m_app.waitUntilStill(item("movePlan")));
+        QVERIFY(m_app.screenshot(u"machine-move"_s));
+
+        QVERIFY(QMetaObject::invokeMethod(confirm, "trigger"));
+        QTRY_VERIFY2_WITH_TIMEOUT(item("moveDone") && item("moveDone")->isVisible(),
+            qPrintable(item("moveFailure")->property("text").toString()), timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(nodesHolding(uuid), QStringList{target}, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(machine(u"nextcloud"_s)->isRunning(), timeoutMs);
+        QTRY_VERIFY(std::ranges::all_of(item("moveDone")->childItems(),
+            [](const QQuickItem *part) { return !part->isVisible() || part->opacity() == 1.0; }));
+        QVERIFY(m_app.waitUntilStill(item("moveDone")));
+        QVERIFY(m_app.screenshot(u"machine-moved"_s));
+        QObject *close = dialog->findChild<QObject *>(u"closeMove"_s);
+        QVERIFY(close && QMetaObject::invokeMethod(close, "trigger"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // And back home, as the next tests count it there.
+        const ProvisioningResult back = Testing::provisionAndWait(m_app.fleet(), target,
+            ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
+                .transfer = TransferOrder{.kind = TransferOrder::Kind::Move,
+                    .machine = uuid,
+                    .name = u"nextcloud"_s,
+                    .uuid = uuid,
+                    .pool = u"default"_s},
+                .targetNode = home},
+            timeoutMs);
+        QVERIFY2(back.outcome.completed, qPrintable(back.outcome.failure.text()));
+        QTRY_COMPARE_WITH_TIMEOUT(nodesHolding(uuid), QStringList{home}, timeoutMs);
     }
 
     // A row's own menu, from a right click or the Menu key: the machine's
