@@ -13,37 +13,6 @@
 namespace Flotilla
 {
 
-MachineCloner::MachineCloner(QObject *parent)
-    : QObject(parent)
-{
-}
-
-void MachineCloner::setFleet(FleetView *view)
-{
-    if (m_view == view) {
-        return;
-    }
-    if (m_view) {
-        disconnect(m_view->fleet(), nullptr, this, nullptr);
-    }
-    m_view = view;
-    if (m_view) {
-        connect(m_view->fleet(), &Fleet::machinesChanged, this, &MachineCloner::changed);
-        connect(m_view->fleet(), &Fleet::nodeChanged, this, &MachineCloner::changed);
-    }
-    Q_EMIT changed();
-}
-
-const Machine *MachineCloner::parentMachine() const
-{
-    return m_view ? m_view->machines()->machine(m_uuid) : nullptr;
-}
-
-QString MachineCloner::nodeId() const
-{
-    return m_view ? m_view->machines()->nodeIdOf(m_uuid) : QString();
-}
-
 QString MachineCloner::targetNode() const
 {
     return m_targetNode.isEmpty() ? nodeId() : m_targetNode;
@@ -56,7 +25,7 @@ void MachineCloner::setTargetNode(const QString &node)
     }
     m_targetNode = node == nodeId() ? QString() : node;
     if (m_view && isElsewhere()) {
-        const Machine *parent = parentMachine();
+        const Machine *parent = machine();
         const QString pool
             = parent && !parent->disks.isEmpty() ? parent->disks.first().source.section(u'/', 0, 0) : QString();
         m_pool = TransferTargets::firstPool(
@@ -96,7 +65,7 @@ QVariantList MachineCloner::pools() const
 
 QString MachineCloner::targetProblem() const
 {
-    const Machine *parent = parentMachine();
+    const Machine *parent = machine();
     if (!m_view || !parent || !isElsewhere()) {
         return {};
     }
@@ -105,7 +74,7 @@ QString MachineCloner::targetProblem() const
 
 QString MachineCloner::roomNote() const
 {
-    const Machine *parent = parentMachine();
+    const Machine *parent = machine();
     return m_view && parent && isElsewhere()
         ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, TransferTargets::diskBytes(*parent))
         : QString();
@@ -134,7 +103,7 @@ QString MachineCloner::problemOfName(const QString &name) const
 
 QString MachineCloner::linkedProblem() const
 {
-    const Machine *parent = parentMachine();
+    const Machine *parent = machine();
     if (parent && parent->snapshotCount > 0) {
         return i18nc("@info", "%1 has snapshots: a linked clone would take its disks from under them", parent->name);
     }
@@ -143,7 +112,7 @@ QString MachineCloner::linkedProblem() const
 
 QString MachineCloner::parentProblem() const
 {
-    const Machine *parent = parentMachine();
+    const Machine *parent = machine();
     if (!parent) {
         return i18nc("@info", "The machine is gone");
     }
@@ -170,7 +139,7 @@ QString MachineCloner::parentProblem() const
 
 QString MachineCloner::suggestedName() const
 {
-    const Machine *parent = parentMachine();
+    const Machine *parent = machine();
     const QString base = (parent ? parent->name : QStringLiteral("machine")).left(50) + QStringLiteral("-clone");
     QString name = base;
     for (int n = 2; n < 1000 && !problemOfName(name).isEmpty(); ++n) {
@@ -181,18 +150,15 @@ QString MachineCloner::suggestedName() const
 
 void MachineCloner::reset()
 {
-    m_progress.clear();
+    clearProgress();
     m_targetNode.clear();
     m_pool.clear();
-    m_finished = false;
-    m_failure.clear();
     m_cloneUuid.clear();
     m_name = suggestedName();
     if (!linkedProblem().isEmpty()) {
         m_linked = false; // the one kind it can have
     }
     Q_EMIT changed();
-    Q_EMIT progressChanged();
 }
 
 void MachineCloner::clone()
@@ -200,57 +166,27 @@ void MachineCloner::clone()
     if (!m_view || isRunning() || !nameProblem().isEmpty() || !parentProblem().isEmpty()) {
         return;
     }
-    Fleet *fleet = m_view->fleet();
-    connect(fleet, &Fleet::provisioningUpdated, this, &MachineCloner::onUpdated, Qt::UniqueConnection);
-    connect(fleet, &Fleet::provisioningFinished, this, &MachineCloner::onFinished, Qt::UniqueConnection);
     m_cloneUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_progress.clear();
-    m_failure.clear();
-    m_finished = false;
-    m_job = isElsewhere()
-        ? fleet->provision(nodeId(),
-              ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
+    start(isElsewhere()
+            ? ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
                   .transfer = TransferOrder{.kind = TransferOrder::Kind::Clone,
                       .machine = m_uuid,
                       .name = m_name,
                       .uuid = m_cloneUuid,
                       .pool = m_pool,
                       .start = m_start},
-                  .targetNode = m_targetNode})
-        : fleet->provision(nodeId(),
-              ProvisioningRequest{.kind = ProvisioningRequest::Kind::Clone,
+                  .targetNode = m_targetNode}
+            : ProvisioningRequest{.kind = ProvisioningRequest::Kind::Clone,
                   .clone = CloneOrder{
                       .parent = m_uuid, .name = m_name, .uuid = m_cloneUuid, .linked = m_linked, .start = m_start}});
-    Q_EMIT progressChanged();
 }
 
-void MachineCloner::cancel()
+void MachineCloner::ended(const ProvisioningResult &result)
 {
-    if (m_view && isRunning()) {
-        m_view->fleet()->cancelProvisioning(m_job);
-    }
-}
-
-void MachineCloner::onUpdated(const QString & /*nodeId*/, const ProvisioningUpdate &update)
-{
-    if (update.jobId == m_job && m_progress.take(update)) {
-        Q_EMIT progressChanged();
-    }
-}
-
-void MachineCloner::onFinished(const QString & /*nodeId*/, const ProvisioningResult &result)
-{
-    if (result.jobId != m_job) {
-        return;
-    }
-    m_job = 0;
-    m_finished = true;
-    const ProvisioningPlan::Outcome &outcome = result.outcome;
-    if (!outcome.completed) {
-        m_failure = PlanProgress::failure(outcome, ki18nc("@info %1 is why", "The clone was not made: %1."));
+    endWith(result, ki18nc("@info %1 is why", "The clone was not made: %1."));
+    if (!result.outcome.completed) {
         m_cloneUuid.clear();
     }
-    Q_EMIT progressChanged();
 }
 
 } // namespace Flotilla

@@ -2,31 +2,23 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "fleet/fleetview.h"
-#include "planprogress.h"
-#include "session/provisioningjob.h"
+#include "machinejob.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QtQmlIntegration>
 
 namespace Flotilla
 {
 
-struct Machine;
-
 /// Cloning one machine, as the Clone dialog shows it: the clone's name,
 /// on its own node (linked or a full copy) or onto another (a full copy
 /// into a pool there), what stands in the way now (the parent runs, has
 /// snapshots; the other node lacks its network), and the plan's steps as
 /// they run, with the bytes each disk's copy has sent.
-class MachineCloner : public QObject
+class MachineCloner : public MachineJob
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Flotilla::FleetView *fleet READ fleet WRITE setFleet NOTIFY changed REQUIRED)
-    Q_PROPERTY(QString uuid MEMBER m_uuid NOTIFY changed) ///< the parent's
     Q_PROPERTY(QString name MEMBER m_name NOTIFY changed) ///< the clone's
     Q_PROPERTY(bool linked MEMBER m_linked NOTIFY changed)
     Q_PROPERTY(bool startAfter MEMBER m_start NOTIFY changed)
@@ -49,20 +41,11 @@ class MachineCloner : public QObject
     Q_PROPERTY(QString parentProblem READ parentProblem NOTIFY changed)
     /// Why a linked clone cannot be had at all (snapshots); empty when it can.
     Q_PROPERTY(QString linkedProblem READ linkedProblem NOTIFY changed)
-    /// Each step: title, state ("waiting", "running", "done", "failed", "undoing", "undone", "undoFailed"), simulated.
-    Q_PROPERTY(QVariantList steps READ steps NOTIFY progressChanged)
-    Q_PROPERTY(bool running READ isRunning NOTIFY progressChanged)
-    Q_PROPERTY(bool finished READ isFinished NOTIFY progressChanged)
-    /// What went wrong, and what could not be undone; empty when the clone was made.
-    Q_PROPERTY(QString failure READ failure NOTIFY progressChanged)
     Q_PROPERTY(QString cloneUuid READ cloneUuid NOTIFY progressChanged)
 
 public:
-    explicit MachineCloner(QObject *parent = nullptr);
+    using MachineJob::MachineJob;
 
-    [[nodiscard]] FleetView *fleet() const { return m_view; }
-    /// The problems follow the fleet: a machine paused or a name taken elsewhere shows at once.
-    void setFleet(FleetView *view);
     [[nodiscard]] QString nameProblem() const;
     [[nodiscard]] QString parentProblem() const;
     [[nodiscard]] QString linkedProblem() const;
@@ -73,10 +56,6 @@ public:
     [[nodiscard]] bool isElsewhere() const;
     [[nodiscard]] QString targetProblem() const;
     [[nodiscard]] QString roomNote() const;
-    [[nodiscard]] const QVariantList &steps() const { return m_progress.steps(); }
-    [[nodiscard]] bool isRunning() const { return m_job != 0; }
-    [[nodiscard]] bool isFinished() const { return m_finished; }
-    [[nodiscard]] const QString &failure() const { return m_failure; }
     [[nodiscard]] const QString &cloneUuid() const { return m_cloneUuid; }
 
     /// A free name for the clone on the node chosen: "web-01-clone", "web-01-clone-2", …
@@ -84,30 +63,18 @@ public:
     /// Back to the form, with a suggested name: for the next clone.
     Q_INVOKABLE void reset();
     Q_INVOKABLE void clone();
-    Q_INVOKABLE void cancel();
 
-Q_SIGNALS:
-    void changed();
-    void progressChanged();
+protected:
+    void ended(const ProvisioningResult &result) override;
 
 private:
-    [[nodiscard]] const Machine *parentMachine() const;
-    [[nodiscard]] QString nodeId() const;
     [[nodiscard]] QString problemOfName(const QString &name) const;
-    void onUpdated(const QString &nodeId, const ProvisioningUpdate &update);
-    void onFinished(const QString &nodeId, const ProvisioningResult &result);
 
-    QPointer<FleetView> m_view;
-    QString m_uuid;
     QString m_name;
     bool m_linked = true;
     bool m_start = false;
     QString m_targetNode; ///< empty: the parent's own
     QString m_pool;
-    quint64 m_job = 0;
-    PlanProgress m_progress;
-    bool m_finished = false;
-    QString m_failure;
     QString m_cloneUuid;
 };
 

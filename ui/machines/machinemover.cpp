@@ -11,37 +11,6 @@
 namespace Flotilla
 {
 
-MachineMover::MachineMover(QObject *parent)
-    : QObject(parent)
-{
-}
-
-void MachineMover::setFleet(FleetView *view)
-{
-    if (m_view == view) {
-        return;
-    }
-    if (m_view) {
-        disconnect(m_view->fleet(), nullptr, this, nullptr);
-    }
-    m_view = view;
-    if (m_view) {
-        connect(m_view->fleet(), &Fleet::machinesChanged, this, &MachineMover::changed);
-        connect(m_view->fleet(), &Fleet::nodeChanged, this, &MachineMover::changed);
-    }
-    Q_EMIT changed();
-}
-
-const Machine *MachineMover::machine() const
-{
-    return m_view ? m_view->machines()->machine(m_uuid) : nullptr;
-}
-
-QString MachineMover::nodeId() const
-{
-    return isRunning() ? m_source : m_view ? m_view->machines()->nodeIdOf(m_uuid) : QString();
-}
-
 void MachineMover::setTargetNode(const QString &node)
 {
     if (node == m_targetNode) {
@@ -128,69 +97,33 @@ QString MachineMover::plan() const
 
 void MachineMover::reset()
 {
-    m_progress.clear();
-    m_finished = false;
-    m_failure.clear();
+    clearProgress();
     m_targetNode.clear();
     const QVariantList offered = nodes();
     if (!offered.isEmpty()) {
         setTargetNode(offered.first().toMap().value(QStringLiteral("id")).toString());
     }
     Q_EMIT changed();
-    Q_EMIT progressChanged();
 }
 
 void MachineMover::move()
 {
     const Machine *moving = machine();
-    if (!m_view || isRunning() || !moving || !problem().isEmpty()) {
+    if (!moving || isRunning() || !problem().isEmpty()) {
         return;
     }
-    Fleet *fleet = m_view->fleet();
-    connect(fleet, &Fleet::provisioningUpdated, this, &MachineMover::onUpdated, Qt::UniqueConnection);
-    connect(fleet, &Fleet::provisioningFinished, this, &MachineMover::onFinished, Qt::UniqueConnection);
-    m_progress.clear();
-    m_failure.clear();
-    m_finished = false;
-    m_source = nodeId();
-    m_job = fleet->provision(m_source,
-        ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
-            .transfer = TransferOrder{.kind = TransferOrder::Kind::Move,
-                .machine = m_uuid,
-                .name = moving->name,
-                .uuid = m_uuid,
-                .pool = m_pool},
-            .targetNode = m_targetNode});
-    Q_EMIT progressChanged();
+    start(ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
+        .transfer = TransferOrder{.kind = TransferOrder::Kind::Move,
+            .machine = m_uuid,
+            .name = moving->name,
+            .uuid = m_uuid,
+            .pool = m_pool},
+        .targetNode = m_targetNode});
 }
 
-void MachineMover::cancel()
+void MachineMover::ended(const ProvisioningResult &result)
 {
-    if (m_view && isRunning()) {
-        m_view->fleet()->cancelProvisioning(m_job);
-    }
-}
-
-void MachineMover::onUpdated(const QString & /*nodeId*/, const ProvisioningUpdate &update)
-{
-    if (update.jobId == m_job && m_progress.take(update)) {
-        Q_EMIT progressChanged();
-    }
-}
-
-void MachineMover::onFinished(const QString & /*nodeId*/, const ProvisioningResult &result)
-{
-    if (result.jobId != m_job) {
-        return;
-    }
-    m_job = 0;
-    m_finished = true;
-    if (!result.outcome.completed) {
-        m_failure = PlanProgress::failure(
-            result.outcome, ki18nc("@info %1 is why", "The machine was not moved: %1. It is where it was."));
-    }
-    Q_EMIT progressChanged();
-    Q_EMIT changed();
+    endWith(result, ki18nc("@info %1 is why", "The machine was not moved: %1. It is where it was."));
 }
 
 } // namespace Flotilla

@@ -2,18 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #pragma once
 
-#include "fleet/fleetview.h"
-#include "planprogress.h"
+#include "machinejob.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QtQmlIntegration>
 
 namespace Flotilla
 {
-
-struct Machine;
 
 /// Moving one machine to another node, as the Move dialog shows it: the
 /// node and pool it goes to, what kind of move it is and what travels,
@@ -22,12 +17,10 @@ struct Machine;
 /// The move is a cold one (MachineTransfer): a running machine is shut
 /// down, its disks travel through Flotilla, it starts on the target, and
 /// only then is it removed here.
-class MachineMover : public QObject
+class MachineMover : public MachineJob
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Flotilla::FleetView *fleet READ fleet WRITE setFleet NOTIFY changed REQUIRED)
-    Q_PROPERTY(QString uuid MEMBER m_uuid NOTIFY changed)
     Q_PROPERTY(QString targetNode READ targetNode WRITE setTargetNode NOTIFY changed)
     Q_PROPERTY(QString pool MEMBER m_pool NOTIFY changed)
     /// Every other node: {id, name, connected}.
@@ -41,17 +34,10 @@ class MachineMover : public QObject
     Q_PROPERTY(QString plan READ plan NOTIFY changed)
     /// The disks' size: at most what travels.
     Q_PROPERTY(double travelBytes READ travelBytes NOTIFY changed)
-    Q_PROPERTY(QVariantList steps READ steps NOTIFY progressChanged)
-    Q_PROPERTY(bool running READ isRunning NOTIFY progressChanged)
-    Q_PROPERTY(bool finished READ isFinished NOTIFY progressChanged)
-    /// What went wrong, and what could not be undone; empty when it moved.
-    Q_PROPERTY(QString failure READ failure NOTIFY progressChanged)
 
 public:
-    explicit MachineMover(QObject *parent = nullptr);
+    using MachineJob::MachineJob;
 
-    [[nodiscard]] FleetView *fleet() const { return m_view; }
-    void setFleet(FleetView *view);
     [[nodiscard]] const QString &targetNode() const { return m_targetNode; }
     void setTargetNode(const QString &node);
     [[nodiscard]] QVariantList nodes() const;
@@ -60,35 +46,17 @@ public:
     [[nodiscard]] QString roomNote() const;
     [[nodiscard]] QString plan() const;
     [[nodiscard]] double travelBytes() const;
-    [[nodiscard]] const QVariantList &steps() const { return m_progress.steps(); }
-    [[nodiscard]] bool isRunning() const { return m_job != 0; }
-    [[nodiscard]] bool isFinished() const { return m_finished; }
-    [[nodiscard]] const QString &failure() const { return m_failure; }
 
     /// Back to the form, with the first connected node chosen.
     Q_INVOKABLE void reset();
     Q_INVOKABLE void move();
-    Q_INVOKABLE void cancel();
 
-Q_SIGNALS:
-    void changed();
-    void progressChanged();
+protected:
+    void ended(const ProvisioningResult &result) override;
 
 private:
-    [[nodiscard]] const Machine *machine() const;
-    [[nodiscard]] QString nodeId() const;
-    void onUpdated(const QString &nodeId, const ProvisioningUpdate &update);
-    void onFinished(const QString &nodeId, const ProvisioningResult &result);
-
-    QPointer<FleetView> m_view;
-    QString m_uuid;
-    QString m_source; ///< the node it is on, kept while it moves (it is on two for a moment)
     QString m_targetNode;
     QString m_pool;
-    quint64 m_job = 0;
-    PlanProgress m_progress;
-    bool m_finished = false;
-    QString m_failure;
 };
 
 } // namespace Flotilla
