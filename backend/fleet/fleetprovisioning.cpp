@@ -8,6 +8,8 @@
 
 #include <KLocalizedString>
 
+#include <QUrl>
+
 namespace Flotilla
 {
 
@@ -79,6 +81,7 @@ quint64 Fleet::provision(const QString &nodeId, const ProvisioningRequest &reque
     job.waiting = request;
     job.waiting->sourceName = m_nodes.at(index).entry.name;
     job.waiting->target.name = m_nodes.at(target).entry.name;
+    job.waiting->target.host = QUrl(m_nodes.at(target).entry.uri).host();
     m_jobs.insert(id, job);
     NodeSession *lender = m_workers.at(size_t(target))->session;
     QMetaObject::invokeMethod(lender, [lender, id] { lender->lendConnection(id); }, Qt::QueuedConnection);

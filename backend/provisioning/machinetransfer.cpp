@@ -182,80 +182,6 @@ Step diskStep(const Shared &transfer, const ParentDisk &disk, qsizetype step)
     return made;
 }
 
-Step seedStep(const Shared &transfer)
-{
-    const ParentDisk &seed = *transfer->machine.seedDisk;
-    const QString volume = transfer->volumes.value(seed.source);
-    Step made = MachineProvisioning::volumeStep(transfer->target(),
-        transfer->order.isMove() ? i18nc("@info:progress", "Copy the machine's setup (cloud-init)")
-                                 : i18nc("@info:progress", "Write the clone's setup (cloud-init)"),
-        transfer->order.pool, volume, [transfer, seed, volume]() -> Result<bool> {
-            const Transfer &t = *transfer;
-            if (t.order.isMove() && t.simulated()) {
-                return NodeVolumes::createEmpty(t.target(), t.order.pool, volume, seed.capacityBytes, seed.format);
-            }
-            if (t.order.isMove()) {
-                return sent(VolumeTransfer::copy(
-                    t.source(), seed.pool, seed.volume, t.target(), t.order.pool, volume, *t.context.cancel));
-            }
-            const Result<QByteArray> iso
-                = MachineCloning::seedImage(t.machine.seed, t.order.name, t.order.uuid, t.macOf);
-            if (!iso) {
-                return iso.error();
-            }
-            return NodeVolumes::createWith(t.target(), t.order.pool, volume, iso.value(), t.simulated());
-        });
-    made.simulated = transfer->simulated();
-    return made;
-}
-
-/// A move's last step, once the machine is whole (and runs, if it ran) on
-/// the target: its definition and its own volumes go from the source. An
-/// image under a disk stays (other machines may be made from it), as does
-/// any volume another machine uses. Nothing after it can fail, so it has no
-/// undo; a volume it cannot delete is logged and left, visible on the
-/// node's Storage page.
-Step removeStep(const Shared &transfer)
-{
-    const QString &name = transfer->machine.name;
-    return {.title
-        = i18nc("@info:progress %1 is a machine, %2 a node", "Remove %1 from %2", name, transfer->context.sourceName),
-        .run = [transfer, name]() -> Result<bool> {
-            const Transfer &t = *transfer;
-            QList<ParentDisk> volumes = t.machine.copied;
-            if (t.machine.seedDisk) {
-                volumes.append(*t.machine.seedDisk);
-            }
-            const Libvirt::Domain domain = sourceDomain(t);
-            if (!domain) {
-                return Libvirt::lastError(i18nc("@info", "The machine is no longer on its node"));
-            }
-            if (virDomainIsActive(domain.get()) == 1) {
-                return Error{
-                    .message = i18nc("@info %1 is a machine, %2 a node",
-                        "%1 was started again on %2 during the move; it stays there", name, t.context.sourceName)};
-            }
-            if (virDomainUndefineFlags(domain.get(), VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_NVRAM) < 0
-                && virDomainUndefine(domain.get()) < 0) {
-                return Libvirt::lastError(
-                    i18nc("@info %1 is a node", "%1 kept the machine's definition", t.context.sourceName));
-            }
-            for (const ParentDisk &disk : volumes) {
-                const QString path = NodeVolumes::pathOf(t.source(), disk.pool, disk.volume);
-                const Result<QHash<QString, QStringList>> users
-                    = t.context.users ? t.context.users(t.source(), {path}, {}) : QHash<QString, QStringList>();
-                const Result<bool> gone = users && users.value().isEmpty()
-                    ? NodeVolumes::remove(t.source(), disk.pool, disk.volume)
-                    : Result<bool>(Error{.message = users ? QStringLiteral("in use") : users.error().text()});
-                if (!gone) {
-                    qCWarning(FLOTILLA_SESSION).noquote() << "moved" << name << "but kept its volume" << disk.volume
-                                                          << "on" << t.context.sourceName << gone.error().text();
-                }
-            }
-            return true;
-        }};
-}
-
 /// The target's volume names: a clone's as on one node
 /// ("web-02-vda-5b3c6a1e.qcow2"); a moved machine's keep theirs.
 QString volumeFor(const TransferOrder &order, const ParentDisk &disk)
@@ -293,7 +219,87 @@ void placeDisks(Transfer &transfer)
     }
 }
 
-/// Everything decided as the plan is made, from the machine and the target as they are now.
+/// The machine's definition (unless a live move took it along) and its own
+/// volumes, gone from the source.
+Result<bool> removeFromSource(const Transfer &t)
+{
+    const QString &name = t.machine.name;
+    const Libvirt::Domain domain = sourceDomain(t);
+    virResetLastError();
+    if (domain && virDomainIsActive(domain.get()) == 1) {
+        return Error{.message = i18nc("@info %1 is a machine, %2 a node",
+                         "%1 was started again on %2 during the move; it stays there", name, t.context.sourceName)};
+    }
+    if (!domain && !t.order.isLive()) {
+        return Libvirt::lastError(i18nc("@info", "The machine is no longer on its node"));
+    }
+    if (domain && virDomainUndefineFlags(domain.get(), VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_NVRAM) < 0
+        && virDomainUndefine(domain.get()) < 0) {
+        return Libvirt::lastError(
+            i18nc("@info %1 is a node", "%1 kept the machine's definition", t.context.sourceName));
+    }
+    QList<ParentDisk> volumes = t.machine.copied;
+    if (t.machine.seedDisk) {
+        volumes.append(*t.machine.seedDisk);
+    }
+    for (const ParentDisk &disk : volumes) {
+        const QString path = NodeVolumes::pathOf(t.source(), disk.pool, disk.volume);
+        const Result<QHash<QString, QStringList>> users
+            = t.context.users ? t.context.users(t.source(), {path}, {}) : QHash<QString, QStringList>();
+        const Result<bool> gone = users && users.value().isEmpty()
+            ? NodeVolumes::remove(t.source(), disk.pool, disk.volume)
+            : Result<bool>(Error{.message = users ? QStringLiteral("in use") : users.error().text()});
+        if (!gone) {
+            qCWarning(FLOTILLA_SESSION).noquote() << "moved" << name << "but kept its volume" << disk.volume << "on"
+                                                  << t.context.sourceName << gone.error().text();
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+ProvisioningPlan::Step seedStep(const std::shared_ptr<const Transfer> &transfer)
+{
+    const ParentDisk &seed = *transfer->machine.seedDisk;
+    const QString volume = transfer->volumes.value(seed.source);
+    ProvisioningPlan::Step made = MachineProvisioning::volumeStep(transfer->target(),
+        transfer->order.isMove() ? i18nc("@info:progress", "Copy the machine's setup (cloud-init)")
+                                 : i18nc("@info:progress", "Write the clone's setup (cloud-init)"),
+        transfer->order.pool, volume, [transfer, seed, volume]() -> Result<bool> {
+            const Transfer &t = *transfer;
+            if (t.order.isMove() && t.simulated()) {
+                return NodeVolumes::createEmpty(t.target(), t.order.pool, volume, seed.capacityBytes, seed.format);
+            }
+            if (t.order.isMove()) {
+                return sent(VolumeTransfer::copy(
+                    t.source(), seed.pool, seed.volume, t.target(), t.order.pool, volume, *t.context.cancel));
+            }
+            const Result<QByteArray> iso
+                = MachineCloning::seedImage(t.machine.seed, t.order.name, t.order.uuid, t.macOf);
+            if (!iso) {
+                return iso.error();
+            }
+            return NodeVolumes::createWith(t.target(), t.order.pool, volume, iso.value(), t.simulated());
+        });
+    made.simulated = transfer->simulated();
+    return made;
+}
+
+/// A move's last step, once the machine is whole (and runs, if it ran) on
+/// the target: its definition and its own volumes go from the source. An
+/// image under a disk stays (other machines may be made from it), as does
+/// any volume another machine uses. Nothing after it can fail, so it has no
+/// undo; a volume it cannot delete is logged and left, visible on the
+/// node's Storage page.
+ProvisioningPlan::Step removeStep(const std::shared_ptr<const Transfer> &transfer)
+{
+    const QString &name = transfer->machine.name;
+    return {.title
+        = i18nc("@info:progress %1 is a machine, %2 a node", "Remove %1 from %2", name, transfer->context.sourceName),
+        .run = [transfer] { return removeFromSource(*transfer); }};
+}
+
 Result<std::shared_ptr<Transfer>> transferOf(const Context &context, const TransferOrder &order)
 {
     auto transfer = std::make_shared<Transfer>();
@@ -312,7 +318,7 @@ Result<std::shared_ptr<Transfer>> transferOf(const Context &context, const Trans
     if (!folder) {
         return folder.error();
     }
-    const Result<NodeFit> fit = NodeFits::read(transfer->target(), transfer->machine.xml);
+    const Result<NodeFit> fit = order.isLive() ? NodeFit{} : NodeFits::read(transfer->target(), transfer->machine.xml);
     if (!fit) {
         return fit.error();
     }
@@ -341,7 +347,11 @@ Result<std::shared_ptr<Transfer>> transferOf(const Context &context, const Trans
     return transfer;
 }
 
-} // namespace
+ProvisioningPlan::Step checkStep(const std::shared_ptr<const Transfer> &transfer)
+{
+    return {.title = i18nc("@info:progress", "Check the machine and both nodes"),
+        .run = [transfer] { return check(*transfer); }};
+}
 
 ProvisioningPlan plan(const Context &context, const TransferOrder &order)
 {
@@ -352,9 +362,12 @@ ProvisioningPlan plan(const Context &context, const TransferOrder &order)
         plan.append({.title = checkTitle, .run = [error = made.error()]() -> Result<bool> { return error; }});
         return plan;
     }
-    const Shared transfer = made.value();
+    const std::shared_ptr<const Transfer> transfer = made.value();
+    if (order.isLive()) {
+        return livePlan(transfer);
+    }
     const auto machine = std::make_shared<MachineProvisioning::PlannedMachine>();
-    plan.append({.title = checkTitle, .run = [transfer] { return check(*transfer); }});
+    plan.append(checkStep(transfer));
     plan.append(recordStep(transfer, machine));
     if (transfer->wasRunning) {
         plan.append(shutdownStep(transfer));

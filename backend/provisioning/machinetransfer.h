@@ -24,7 +24,8 @@ namespace Flotilla
 struct TransferOrder {
     enum class Kind {
         Clone,
-        Move,
+        Move, ///< cold: shut down, copied, started there
+        LiveMove, ///< live: copied while it runs, and handed over (see MachineTransfer)
     };
     Kind kind = Kind::Clone;
     QString machine; ///< its UUID on the source node
@@ -35,7 +36,8 @@ struct TransferOrder {
     /// it ran here, whatever this says.
     bool start = false;
 
-    [[nodiscard]] bool isMove() const { return kind == Kind::Move; }
+    [[nodiscard]] bool isMove() const { return kind != Kind::Clone; }
+    [[nodiscard]] bool isLive() const { return kind == Kind::LiveMove; }
 };
 
 /// The node a transfer goes to, as the plan reaches it.
@@ -44,6 +46,10 @@ struct TransferTarget {
     /// used from any thread, and the plan holds it until it ends.
     std::shared_ptr<Libvirt::Connection> connection;
     QString name; ///< the node's, as the steps name it
+    /// The address the source's QEMU reaches the target's on for a live
+    /// move: the host of the target's URI; empty for a node on this
+    /// computer (libvirt then names the target by its host name).
+    QString host;
     bool simulated = false; ///< a demo node, which takes no uploads
 };
 
@@ -87,6 +93,19 @@ struct Context {
     Progress progress;
 };
 
+/// A live move (TransferOrder::Kind::LiveMove) is libvirt's migration of
+/// the running machine, driven by Flotilla with both connections
+/// (virDomainMigrate3): the nodes need not reach each other's libvirt (no
+/// keys or certificates between them, as a peer-to-peer migration would
+/// need), only the target's QEMU on its migration ports. The disks' volumes
+/// are made empty on the target first and filled by QEMU while the
+/// machine runs (NBD); the seed is copied as in a cold move. Progress and a
+/// cancel come from libvirt's job information; a failed or cancelled
+/// migration leaves the machine running where it was, and the volumes made
+/// for it are deleted. Once the target runs it, its own volumes go here.
+/// Its machine type and QEMU are not fitted: a running machine's hardware
+/// must be the same on both sides, which libvirt checks.
+///
 /// The plan for @p order. A machine that cannot be read gives a plan whose
 /// one step fails, saying why; everything else is checked by its first step.
 [[nodiscard]] ProvisioningPlan plan(const Context &context, const TransferOrder &order);

@@ -42,6 +42,9 @@ Result<bool> machineReady(const Transfer &transfer)
         return ParentMachines::readyToClone(transfer.source(), transfer.machine, false);
     }
     const bool running = state == VIR_DOMAIN_RUNNING;
+    if (transfer.order.isLive() && !running) {
+        return Error{.message = i18nc("@info %1 is a machine", "%1 is not running; move it cold instead", name)};
+    }
     if (state != VIR_DOMAIN_SHUTOFF && !running) {
         return Error{.message = i18nc("@info %1 is a machine",
                          "%1 is neither running nor shut down; resume it or shut it down, then move it", name)};

@@ -33,8 +33,22 @@ struct Transfer {
     [[nodiscard]] bool simulated() const { return context.simulated || context.target.simulated; }
 };
 
+/// Everything decided as the plan is made, from the machine and the target as they are now.
+[[nodiscard]] Result<std::shared_ptr<Transfer>> transferOf(const Context &context, const TransferOrder &order);
+
 /// The first step's work: whether the machine can go as ordered, now.
 [[nodiscard]] Result<bool> check(const Transfer &transfer);
+
+// Steps both kinds of move take (machinetransfer.cpp).
+[[nodiscard]] ProvisioningPlan::Step checkStep(const std::shared_ptr<const Transfer> &transfer);
+/// The seed: a clone's written anew, a moved machine's copied.
+[[nodiscard]] ProvisioningPlan::Step seedStep(const std::shared_ptr<const Transfer> &transfer);
+/// A move's last: the machine's definition (unless a live move took it
+/// along) and its own volumes removed from the source.
+[[nodiscard]] ProvisioningPlan::Step removeStep(const std::shared_ptr<const Transfer> &transfer);
+
+/// The steps of a live move (livemigration.cpp).
+[[nodiscard]] ProvisioningPlan livePlan(const std::shared_ptr<const Transfer> &transfer);
 
 /// The folder of @p pool on @p connection, which must be a running pool of files.
 [[nodiscard]] Result<QString> folderOf(virConnectPtr connection, const QString &pool);

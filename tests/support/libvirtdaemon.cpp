@@ -61,10 +61,12 @@ Result<bool> LibvirtDaemon::writeConfiguration() const
                               "unix_sock_dir = \"%2\"\n"
                               "max_clients = 1000\n"
                               "max_workers = 40\n"
-                              "log_outputs = \"3:stderr\"\n")
+                              "log_outputs = \"3:stderr\"\n"
+                              "host_uuid = \"%4\"\n")
             .arg(m_port)
             .arg(m_folder.path())
             .arg(m_tlsPort > 0 ? 1 : 0)
+            .arg(m_hostUuid)
             .toUtf8());
     if (m_tlsPort > 0) {
         file.write(QStringLiteral("tls_port = \"%1\"\n"

@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <chrono>
 #include <sys/types.h>
@@ -74,6 +75,9 @@ private:
     int m_port = 0;
     int m_niceness = 0;
     int m_tlsPort = 0; ///< 0: no TLS
+    /// Its own, as another computer's: libvirt refuses to migrate a machine
+    /// to the host it is on, which it knows by this UUID.
+    QString m_hostUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
 };
 
 } // namespace Flotilla::Testing

@@ -95,6 +95,30 @@ Kirigami.Dialog {
                 currentIndex: indexOfValue(mover.pool)
                 onActivated: mover.pool = currentValue
             }
+            QQC2.RadioButton {
+                objectName: "moveLive"
+                Kirigami.FormData.label: i18nc("@label", "How:")
+                visible: machine.active
+                enabled: mover.liveProblem.length === 0
+                checked: mover.live
+                text: i18nc("@option:radio", "Live: it keeps running while it moves")
+                onToggled: mover.live = checked
+            }
+            QQC2.RadioButton {
+                objectName: "moveCold"
+                visible: machine.active
+                checked: !mover.live
+                text: i18nc("@option:radio", "Cold: it shuts down, moves, and starts there")
+                onToggled: mover.live = !checked
+            }
+            QQC2.Label {
+                objectName: "moveLiveProblem"
+                visible: machine.active && mover.liveProblem.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Kirigami.Theme.disabledTextColor
+                text: mover.liveProblem
+            }
         }
         QQC2.Label {
             objectName: "movePlan"

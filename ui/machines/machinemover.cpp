@@ -57,6 +57,20 @@ QString MachineMover::problem() const
     return TransferTargets::problem(*m_view->fleet(), m_targetNode, m_pool, *moving, moving->name);
 }
 
+QString MachineMover::liveProblem() const
+{
+    const Machine *moving = machine();
+    if (!moving || !moving->isRunning()) {
+        return i18nc("@info", "Only a running machine moves live");
+    }
+    const Fleet::Node *own = m_view->fleet()->node(nodeId());
+    const Fleet::Node *target = m_view->fleet()->node(m_targetNode);
+    if ((own && own->simulatedActivity) || (target && target->simulatedActivity)) {
+        return i18nc("@info", "Demo nodes cannot move machines live: libvirt's test driver has no migration");
+    }
+    return {};
+}
+
 QString MachineMover::roomNote() const
 {
     const Machine *moving = machine();
@@ -83,6 +97,13 @@ QString MachineMover::plan() const
         ? i18nc("@info %1 is a size, in the sentence on a move", " (up to %1; empty space does not travel)",
               KFormat().formatByteSize(travelBytes(), 1, KFormat::IECBinaryDialect))
         : QString();
+    if (m_live && liveProblem().isEmpty()) {
+        return i18nc("@info %1 a machine, %2 a node, %3 the disks' size or nothing",
+            "A live move: %1 keeps running while its memory and disks%3 are copied to %2, and then runs there; its "
+            "volumes here are removed after. %2 must be reachable from this node on QEMU's migration ports "
+            "(49152 to 49215); if it is not, the move fails and %1 runs on here.",
+            moving->name, target->entry.name, size);
+    }
     if (moving->isRunning()) {
         return i18nc("@info %1 a machine, %2 a node, %3 the disks' size or nothing",
             "A cold move: %1 shuts down, its disks%3 are copied to %2 through Flotilla, and it starts there; it is "
@@ -99,10 +120,12 @@ void MachineMover::reset()
 {
     clearProgress();
     m_targetNode.clear();
+    m_live = false;
     const QVariantList offered = nodes();
     if (!offered.isEmpty()) {
         setTargetNode(offered.first().toMap().value(QStringLiteral("id")).toString());
     }
+    m_live = liveProblem().isEmpty(); // live where it can: nothing running in it stops
     Q_EMIT changed();
 }
 
@@ -113,7 +136,8 @@ void MachineMover::move()
         return;
     }
     start(ProvisioningRequest{.kind = ProvisioningRequest::Kind::Transfer,
-        .transfer = TransferOrder{.kind = TransferOrder::Kind::Move,
+        .transfer = TransferOrder{.kind
+            = m_live && liveProblem().isEmpty() ? TransferOrder::Kind::LiveMove : TransferOrder::Kind::Move,
             .machine = m_uuid,
             .name = moving->name,
             .uuid = m_uuid,

@@ -14,9 +14,10 @@ namespace Flotilla
 /// node and pool it goes to, what kind of move it is and what travels,
 /// what stands in the way now, and the plan's steps as they run.
 ///
-/// The move is a cold one (MachineTransfer): a running machine is shut
-/// down, its disks travel through Flotilla, it starts on the target, and
-/// only then is it removed here.
+/// A running machine moves live where both nodes can (libvirt's
+/// migration, driven by Flotilla), or cold (MachineTransfer): shut down,
+/// its disks sent through Flotilla, started on the target, and only then
+/// removed here.
 class MachineMover : public MachineJob
 {
     Q_OBJECT
@@ -27,6 +28,11 @@ class MachineMover : public MachineJob
     Q_PROPERTY(QVariantList nodes READ nodes NOTIFY changed)
     /// The pools of the node chosen: {name, freeBytes, text}.
     Q_PROPERTY(QVariantList pools READ pools NOTIFY changed)
+    /// A live move (it keeps running) rather than a cold one.
+    Q_PROPERTY(bool live MEMBER m_live NOTIFY changed)
+    /// Why it cannot move live (it is not running, a demo node cannot);
+    /// empty when it can.
+    Q_PROPERTY(QString liveProblem READ liveProblem NOTIFY changed)
     /// Why it cannot move there now; empty when it can.
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(QString roomNote READ roomNote NOTIFY changed)
@@ -43,6 +49,7 @@ public:
     [[nodiscard]] QVariantList nodes() const;
     [[nodiscard]] QVariantList pools() const;
     [[nodiscard]] QString problem() const;
+    [[nodiscard]] QString liveProblem() const;
     [[nodiscard]] QString roomNote() const;
     [[nodiscard]] QString plan() const;
     [[nodiscard]] double travelBytes() const;
@@ -57,6 +64,7 @@ protected:
 private:
     QString m_targetNode;
     QString m_pool;
+    bool m_live = false;
 };
 
 } // namespace Flotilla

@@ -249,6 +249,31 @@ private Q_SLOTS:
         QCOMPARE(stateOf(m_saoPaulo.get(), u"sensor-gateway"_s), int(VIR_DOMAIN_RUNNING));
     }
 
+    // A live move the nodes cannot make (the test driver has no migration)
+    // fails with libvirt's reason at the migration itself, and leaves the
+    // machine running where it was and the target as it was; a machine
+    // that is off is refused one before anything is made.
+    void aLiveMoveThatFailsLeavesItRunning()
+    {
+        runs(m_saoPaulo.get(), u"minio-mirror"_s);
+        const QStringList source = whatIsOn(m_saoPaulo.get());
+        const QStringList target = whatIsOn(m_singapore->get());
+        TransferOrder order = move(m_saoPaulo.get(), u"minio-mirror"_s);
+        order.kind = TransferOrder::Kind::LiveMove;
+        const ProvisioningPlan plan = MachineTransfer::plan(context(m_saoPaulo.get(), u"saopaulo-mini"_s), order);
+        QCOMPARE(plan.step(plan.size() - 2).title, u"Move minio-mirror to singapore-edge while it runs"_s);
+        const ProvisioningPlan::Outcome outcome = run(plan);
+        QCOMPARE(outcome.failedStep, plan.size() - 2);
+        QVERIFY2(outcome.failure.text().contains(u"not supported"_s), qPrintable(outcome.failure.text()));
+        QVERIFY2(outcome.leftovers.isEmpty(), qPrintable(outcome.leftovers.value(0).text()));
+        QCOMPARE(whatIsOn(m_saoPaulo.get()), source);
+        QCOMPARE(whatIsOn(m_singapore->get()), target);
+
+        const Libvirt::Domain domain(virDomainLookupByName(m_saoPaulo.get(), "minio-mirror"));
+        QCOMPARE(virDomainDestroy(domain.get()), 0);
+        refused(MachineTransfer::plan(context(m_saoPaulo.get(), u"saopaulo-mini"_s), order), u"not running"_s);
+    }
+
     // What cannot go is refused by the first step, saying why, with nothing touched.
     void refusesWhatCannotGo()
     {
