@@ -38,6 +38,10 @@ QQC2.ItemDelegate {
     signal rangeRequested
     /// Its menu is asked for, at @p x, @p y in the row.
     signal menuRequested(real x, real y)
+    /// Dragged (to a node, to move it there): where the pointer is, in the
+    /// window; then where it was let go.
+    signal dragMoved(point scenePosition)
+    signal dragEnded(point scenePosition)
 
     highlighted: selected
     Accessible.name: nodeAnswering ? i18nc("@info accessible", "%1 on %2, %3", name, nodeName, stateText)
@@ -45,6 +49,21 @@ QQC2.ItemDelegate {
     Keys.onSpacePressed: if (selectable) delegate.selectionToggled()
     Keys.onMenuPressed: delegate.menuRequested(Kirigami.Units.gridUnit, delegate.height / 2)
     onPressAndHold: delegate.menuRequested(delegate.pressX, delegate.pressY)
+
+    DragHandler {
+        id: rowDrag
+
+        property point lastScene
+
+        target: null
+        acceptedButtons: Qt.LeftButton
+        acceptedModifiers: Qt.NoModifier
+        onCentroidChanged: if (active) {
+            lastScene = centroid.scenePosition;
+            delegate.dragMoved(lastScene);
+        }
+        onActiveChanged: if (!active) delegate.dragEnded(lastScene)
+    }
 
     TapHandler {
         acceptedButtons: Qt.RightButton

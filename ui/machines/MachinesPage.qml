@@ -55,6 +55,23 @@ Kirigami.ScrollablePage {
         }
     }
 
+    /// The machine being dragged ({uuid, name, nodeId}), or null; and where the pointer is, in the window.
+    property var dragged: null
+    property point dragAt
+    /// The machine the Move dialog is about.
+    property string movedUuid
+
+    /// The dragged machine let go at @p position: on a node, its Move dialog opens with that node chosen.
+    function dropAt(position: point): void {
+        const target = shelf.nodeUnderPointer;
+        const machine = page.dragged;
+        page.dragged = null;
+        if (machine && target.length > 0) {
+            page.movedUuid = machine.uuid;
+            moveDialog.askFor(target);
+        }
+    }
+
     function sortBy(key: int): void {
         if (machines.sortKey === key) {
             machines.descending = !machines.descending;
@@ -64,6 +81,15 @@ Kirigami.ScrollablePage {
             machines.descending = key !== MachineFilterModel.ByName && key !== MachineFilterModel.ByNode
                                   && key !== MachineFilterModel.ByState && key !== MachineFilterModel.ByAddress;
         }
+    }
+
+    footer: NodeDropShelf {
+        id: shelf
+
+        objectName: "nodeDropShelf"
+        visible: page.dragged !== null
+        excludedNode: page.dragged ? page.dragged.nodeId : ""
+        pointer: page.dragged ? shelf.mapFromItem(null, page.dragAt.x, page.dragAt.y) : Qt.point(-1, -1)
     }
 
     actions: [
@@ -203,6 +229,15 @@ Kirigami.ScrollablePage {
             }
             onClicked: applicationWindow().pageStack.push(machinePage, { uuid: uuid })
             onMenuRequested: (x, y) => rowMenu.show(this, x, y, uuid, nodeId, name, active)
+            onDragMoved: position => {
+                page.dragged = {
+                    uuid: uuid,
+                    name: name,
+                    nodeId: nodeId
+                };
+                page.dragAt = position;
+            }
+            onDragEnded: position => page.dropAt(position)
         }
 
         Kirigami.PlaceholderMessage {
@@ -217,6 +252,29 @@ Kirigami.ScrollablePage {
 
     MachineConfirmation {
         id: confirmation
+    }
+
+    // A machine dragged from the list: its name at the pointer, and the
+    // nodes to drop it on over the bottom of the list.
+    QQC2.Label {
+        objectName: "dragLabel"
+        visible: page.dragged !== null
+        parent: page.QQC2.Overlay.overlay
+        x: page.dragAt.x + Kirigami.Units.largeSpacing
+        y: page.dragAt.y + Kirigami.Units.largeSpacing
+        padding: Kirigami.Units.smallSpacing
+        text: page.dragged ? page.dragged.name : ""
+        color: Kirigami.Theme.highlightedTextColor
+        background: Rectangle {
+            color: Kirigami.Theme.highlightColor
+            radius: Kirigami.Units.cornerRadius
+        }
+    }
+
+    MoveMachineDialog {
+        id: moveDialog
+
+        uuid: page.movedUuid
     }
 
     MachineRowMenu {

@@ -21,6 +21,13 @@ Kirigami.Dialog {
         open();
     }
 
+    /// Asks with @p node chosen as the target (a machine dropped on it).
+    function askFor(node: string): void {
+        mover.reset();
+        mover.targetNode = node;
+        open();
+    }
+
     objectName: "moveMachineDialog"
     title: i18nc("@title:dialog", "Move %1", machine.name)
     padding: Kirigami.Units.largeSpacing

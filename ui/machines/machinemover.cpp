@@ -23,6 +23,7 @@ void MachineMover::setTargetNode(const QString &node)
     m_pool = m_view
         ? TransferTargets::firstPool(*m_view->fleet(), node, pool.isEmpty() ? QStringLiteral("default") : pool)
         : QString();
+    m_live = liveProblem().isEmpty(); // each node chosen begins with the move it can do best
     Q_EMIT changed();
 }
 

@@ -502,6 +502,49 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(nodesHolding(uuid), QStringList{home}, timeoutMs);
     }
 
+    // A machine dragged from the list: the other nodes show to drop it on,
+    // the one under the pointer lit; let go on one, the Move dialog opens
+    // with that node chosen.
+    void dragsAMachineOntoANode()
+    {
+        QVERIFY(search(u"name:tor-bridge"_s));
+        QTRY_COMPARE(rows()->rowCount(), 1);
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY((row = m_app.rowInView("machineList", u"tor-bridge"_s)));
+        QString singapore;
+        for (const Fleet::Node &node : m_app.fleet().nodes()) {
+            singapore = node.entry.uri.contains(u"singapore"_s) ? node.entry.id : singapore;
+        }
+        QVERIFY(!singapore.isEmpty());
+        QVERIFY(!item("nodeDropShelf") || !item("nodeDropShelf")->isVisible());
+
+        const QPoint from = row->mapToScene(QPointF(row->width() / 3, row->height() / 2)).toPoint();
+        QTest::mousePress(m_app.window(), Qt::LeftButton, {}, from);
+        for (int step = 1; step <= 5; ++step) {
+            QTest::mouseMove(m_app.window(), from + QPoint(step * 8, step * 8));
+        }
+        QTRY_VERIFY(item("nodeDropShelf") && item("nodeDropShelf")->isVisible());
+        QQuickItem *chip = item((u"dropOn-"_s + singapore).toUtf8().constData());
+        QVERIFY(chip && chip->isVisible());
+        const QPoint onto = chip->mapToScene(QPointF(chip->width() / 2, chip->height() / 2)).toPoint();
+        for (int step = 1; step <= 10; ++step) {
+            QTest::mouseMove(m_app.window(), from + (onto - from) * step / 10);
+        }
+        QTRY_COMPARE(item("nodeDropShelf")->property("nodeUnderPointer").toString(), singapore);
+        QVERIFY(m_app.waitUntilStill(item("nodeDropShelf")));
+        QVERIFY(m_app.screenshot(u"machine-drag"_s));
+        QTest::mouseRelease(m_app.window(), Qt::LeftButton, {}, onto);
+
+        QObject *dialog = item("machinesPage")->findChild<QObject *>(u"moveMachineDialog"_s);
+        QTRY_VERIFY(dialog && dialog->property("opened").toBool());
+        QCOMPARE(item("moveNode")->property("currentValue").toString(), singapore);
+        QVERIFY(item("movePlan")->property("text").toString().contains(u"tor-bridge"_s));
+        QTRY_VERIFY(!item("nodeDropShelf")->isVisible());
+        QObject *close = dialog->findChild<QObject *>(u"closeMove"_s);
+        QVERIFY(close && QMetaObject::invokeMethod(close, "trigger"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
     // A row's own menu, from a right click or the Menu key: the machine's
     // serial console, and the actions on that machine alone.
     void aRowHasItsOwnMenu()
