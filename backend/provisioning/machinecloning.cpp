@@ -105,16 +105,8 @@ Step recordStep(virConnectPtr connection, const std::shared_ptr<const Cloning> &
             if (!xml) {
                 return xml.error();
             }
-            made->domain.reset(virDomainDefineXML(connection, xml.value().constData()));
-            if (!made->domain) {
-                return Libvirt::lastError(i18nc("@info", "The node refused the clone's definition"));
-            }
-            if (Result<bool> marked = MachineProvisioning::writeMetadata(made->domain.get(), cloning->metadata);
-                !marked) {
-                (void)MachineProvisioning::undefine(made->domain.get());
-                return marked;
-            }
-            return true;
+            return MachineProvisioning::defineMarked(connection, xml.value(), cloning->metadata, *made,
+                i18nc("@info", "The node refused the clone's definition"));
         },
         .undo = [made] { return MachineProvisioning::undefine(made->domain.get()); }};
 }

@@ -83,6 +83,20 @@ ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title
                                   }};
 }
 
+Result<bool> defineMarked(virConnectPtr connection, const QByteArray &xml, const MachineMetadata &metadata,
+    PlannedMachine &made, const QString &refusal)
+{
+    made.domain.reset(virDomainDefineXML(connection, xml.constData()));
+    if (!made.domain) {
+        return Libvirt::lastError(refusal);
+    }
+    if (Result<bool> marked = writeMetadata(made.domain.get(), metadata); !marked) {
+        (void)undefine(made.domain.get());
+        return marked;
+    }
+    return true;
+}
+
 Result<bool> undefine(virDomainPtr domain)
 {
     if (virDomainIsActive(domain) == 1) {

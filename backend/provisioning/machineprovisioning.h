@@ -77,6 +77,11 @@ struct PlannedMachine {
 /// A step that makes the volume @p name in @p pool (with @p make), and deletes it as its undo.
 [[nodiscard]] ProvisioningPlan::Step volumeStep(virConnectPtr connection, const QString &title, const QString &pool,
     const QString &name, std::function<Result<bool>()> make);
+/// Defines @p xml on @p connection as @p made's machine and writes its
+/// @p metadata (marked unfinished, as a plan's record step does); nothing
+/// stays defined when either fails. @p refusal says what the node refused.
+[[nodiscard]] Result<bool> defineMarked(virConnectPtr connection, const QByteArray &xml,
+    const MachineMetadata &metadata, PlannedMachine &made, const QString &refusal);
 /// Deletes @p domain's definition (stopping it first), its UEFI variables with it.
 [[nodiscard]] Result<bool> undefine(virDomainPtr domain);
 /// Writes Flotilla's @p metadata into @p domain's definition.

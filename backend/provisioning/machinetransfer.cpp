@@ -118,16 +118,8 @@ Step recordStep(const Shared &transfer, const Made &made)
             if (!fitted) {
                 return fitted.error();
             }
-            made->domain.reset(virDomainDefineXML(transfer->target(), fitted.value().constData()));
-            if (!made->domain) {
-                return Libvirt::lastError(i18nc("@info", "The target node refused the machine's definition"));
-            }
-            if (Result<bool> marked = MachineProvisioning::writeMetadata(made->domain.get(), transfer->unfinished);
-                !marked) {
-                (void)MachineProvisioning::undefine(made->domain.get());
-                return marked;
-            }
-            return true;
+            return MachineProvisioning::defineMarked(transfer->target(), fitted.value(), transfer->unfinished, *made,
+                i18nc("@info", "The target node refused the machine's definition"));
         },
         .undo = [made] { return MachineProvisioning::undefine(made->domain.get()); }};
 }

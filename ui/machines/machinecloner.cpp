@@ -113,12 +113,8 @@ QString MachineCloner::linkedProblem() const
 QString MachineCloner::parentProblem() const
 {
     const Machine *parent = machine();
-    if (!parent) {
-        return i18nc("@info", "The machine is gone");
-    }
-    const Fleet::Node *node = m_view->fleet()->node(nodeId());
-    if (!node || !isUp(node->status.state)) {
-        return i18nc("@info", "The machine's node is not connected");
+    if (const QString problem = reachProblem(); !problem.isEmpty()) {
+        return problem;
     }
     if (isElsewhere() && !targetProblem().isEmpty()) {
         return targetProblem();

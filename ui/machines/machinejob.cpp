@@ -36,6 +36,18 @@ QString MachineJob::nodeId() const
     return isRunning() ? m_source : m_view ? m_view->machines()->nodeIdOf(m_uuid) : QString();
 }
 
+QString MachineJob::reachProblem() const
+{
+    if (!machine()) {
+        return i18nc("@info", "The machine is gone");
+    }
+    const Fleet::Node *node = m_view->fleet()->node(nodeId());
+    if (!node || !isUp(node->status.state)) {
+        return i18nc("@info", "The machine's node is not connected");
+    }
+    return {};
+}
+
 void MachineJob::clearProgress()
 {
     m_steps.clear();

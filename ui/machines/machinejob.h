@@ -58,6 +58,9 @@ protected:
     /// The machine's node: the one the job started on while it runs (a
     /// moving machine is on two for a moment).
     [[nodiscard]] QString nodeId() const;
+    /// Why nothing can be done with the machine now (it is gone, its node
+    /// is not connected); empty when something can.
+    [[nodiscard]] QString reachProblem() const;
     /// Back to no job, no steps, no failure.
     void clearProgress();
     /// Hands @p request to the fleet for the machine's node.

@@ -40,12 +40,8 @@ QVariantList MachineMover::pools() const
 QString MachineMover::problem() const
 {
     const Machine *moving = machine();
-    if (!moving) {
-        return i18nc("@info", "The machine is gone");
-    }
-    const Fleet::Node *own = m_view->fleet()->node(nodeId());
-    if (!own || !isUp(own->status.state)) {
-        return i18nc("@info", "The machine's node is not connected");
+    if (const QString problem = reachProblem(); !problem.isEmpty()) {
+        return problem;
     }
     if (moving->state != MachineState::Off && !moving->isRunning()) {
         return i18nc("@info %1 is a machine", "Resume %1 or shut it down first", moving->name);
