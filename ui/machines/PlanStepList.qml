@@ -5,7 +5,7 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 
-/// A plan's steps as they run (PlanProgress): each with its state's icon,
+/// A plan's steps as they run (MachineJob::steps): each with its state's icon,
 /// "simulated" on a demo node, and a bar for a copy under way.
 ColumnLayout {
     id: list
