@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloads/fleetworkloads.h"
 
+#include "fleet/arrival.h"
 #include "provisioning/imagelibrary.h"
 
 namespace Flotilla::FleetWorkloads
@@ -76,29 +77,41 @@ Placement::Need needOf(const MachineTemplate &machineTemplate)
         .imageRequired = !machineTemplate.image.isEmpty()};
 }
 
+namespace
+{
+/// @p node's capacity and use, with @p workloadId's replicas on it counted; no pools yet.
+Placement::Node placementNode(const Fleet &fleet, const Fleet::Node &node, const QString &workloadId)
+{
+    Placement::Node placed{.id = node.entry.id,
+        .name = node.entry.name,
+        .country = node.entry.location.countryCode,
+        .tags = node.entry.tags,
+        .up = isUp(node.status.state) && fleet.heartbeat().isAnswering(node.entry.id),
+        .cpus = node.facts.cpus,
+        .memoryBytes = node.facts.memoryBytes,
+        .overcommit = overcommit};
+    for (const Machine &machine : node.machines.machines()) {
+        if (machine.isActive()) {
+            placed.vcpusGiven += machine.vcpus;
+            placed.memoryGivenBytes += machine.memoryBytes;
+        }
+        placed.replicas += !workloadId.isEmpty() && machine.metadata.workloadId == workloadId ? 1 : 0;
+    }
+    for (const NodeVolume &volume : node.stock.volumes) {
+        placed.images.append(volume.name);
+    }
+    return placed;
+}
+} // namespace
+
 QList<Placement::Node> nodesFor(const Fleet &fleet, const Workload &workload)
 {
     QList<Placement::Node> nodes;
     const QString &image = workload.machineTemplate.image;
     for (const Fleet::Node &node : fleet.nodes()) {
-        Placement::Node placed{.id = node.entry.id,
-            .name = node.entry.name,
-            .country = node.entry.location.countryCode,
-            .tags = node.entry.tags,
-            .up = isUp(node.status.state) && fleet.heartbeat().isAnswering(node.entry.id),
-            .cpus = node.facts.cpus,
-            .memoryBytes = node.facts.memoryBytes,
-            .overcommit = overcommit};
-        for (const Machine &machine : node.machines.machines()) {
-            if (machine.isActive()) {
-                placed.vcpusGiven += machine.vcpus;
-                placed.memoryGivenBytes += machine.memoryBytes;
-            }
-            placed.replicas += machine.metadata.workloadId == workload.id ? 1 : 0;
-        }
+        Placement::Node placed = placementNode(fleet, node, workload.id);
         QSet<QString> poolsWithImage;
         for (const NodeVolume &volume : node.stock.volumes) {
-            placed.images.append(volume.name);
             if (volume.name == image) {
                 poolsWithImage.insert(volume.pool);
             }
@@ -111,6 +124,42 @@ QList<Placement::Node> nodesFor(const Fleet &fleet, const Workload &workload)
         nodes.append(placed);
     }
     return nodes;
+}
+
+Placement::Need needOf(const Fleet &fleet, const QString &source, const Machine &machine)
+{
+    // A machine that is off takes no memory or CPU time where it arrives
+    // until it is started; its disks take room at once.
+    return Placement::Need{.vcpus = machine.vcpus,
+        .memoryBytes = machine.isActive() ? machine.memoryBytes : 0,
+        .diskBytes = Arrival::copyBytes(fleet, source, machine),
+        .unit = Placement::Need::Unit::Machine};
+}
+
+QList<Placement::Node> nodesForMachines(const Fleet &fleet, const QString &workloadId)
+{
+    QList<Placement::Node> nodes;
+    for (const Fleet::Node &node : fleet.nodes()) {
+        Placement::Node placed = placementNode(fleet, node, workloadId);
+        for (const StoragePool &pool : Arrival::pools(fleet, node.entry.id)) {
+            placed.pools.append({.name = pool.name, .freeBytes = pool.availableBytes});
+        }
+        nodes.append(placed);
+    }
+    return nodes;
+}
+
+QString placementNote(const Fleet &fleet, const QString &source, const Machine &machine, const QString &target)
+{
+    Placement::Policy policy;
+    if (!machine.metadata.workloadId.isEmpty()) {
+        const QList<Workload> workloads = gather(fleet);
+        const auto own = std::ranges::find(workloads, machine.metadata.workloadId, &Workload::id);
+        policy = own != workloads.end() ? own->policy.placement : policy;
+    }
+    QStringList pools;
+    return Placement::check(
+        needOf(fleet, source, machine), policy, nodesForMachines(fleet, machine.metadata.workloadId), {target}, &pools);
 }
 
 Placement::Plan place(const Fleet &fleet, const Workload &workload, int count)

@@ -33,6 +33,19 @@ namespace Flotilla::FleetWorkloads
 /// the workload's replicas on it are counted.
 [[nodiscard]] QList<Placement::Node> nodesFor(const Fleet &fleet, const Workload &workload);
 
+/// What @p machine, on @p source, takes where it moves: its vCPUs, its
+/// memory while it runs, what a copy of its disks takes (Arrival::copyBytes).
+[[nodiscard]] Placement::Need needOf(const Fleet &fleet, const QString &source, const Machine &machine);
+/// Every node of @p fleet as placement sees it for a machine moving there:
+/// its pools of files (where disks travel), and @p workloadId's replicas
+/// on it counted (none for a machine of no workload).
+[[nodiscard]] QList<Placement::Node> nodesForMachines(const Fleet &fleet, const QString &workloadId = {});
+/// Whether @p machine, on @p source, fits on @p target by placement's
+/// rules (a replica under its workload's policy too): why not, or empty
+/// when it fits.
+[[nodiscard]] QString placementNote(
+    const Fleet &fleet, const QString &source, const Machine &machine, const QString &target);
+
 /// Places @p count new replicas of @p workload on @p fleet.
 [[nodiscard]] Placement::Plan place(const Fleet &fleet, const Workload &workload, int count);
 

@@ -66,14 +66,21 @@ QString ruleOut(const Node &node, const Need &need, const Policy &policy)
         return i18ncp("@info placement", "already %1 replica here, the most a node may hold",
             "already %1 replicas here, the most a node may hold", node.replicas);
     }
+    const bool machine = need.unit == Need::Unit::Machine;
     if (need.vcpus > node.cpus) {
-        return i18ncp("@info placement: the node's CPUs, then a replica's vCPUs",
-            "%1 CPU, and each replica needs %2 vCPUs", "%1 CPUs, and each replica needs %2 vCPUs", node.cpus,
-            need.vcpus);
+        return machine ? i18ncp("@info placement: the node's CPUs, then a machine's vCPUs",
+                             "%1 CPU, and the machine needs %2 vCPUs", "%1 CPUs, and the machine needs %2 vCPUs",
+                             node.cpus, need.vcpus)
+                       : i18ncp("@info placement: the node's CPUs, then a replica's vCPUs",
+                             "%1 CPU, and each replica needs %2 vCPUs", "%1 CPUs, and each replica needs %2 vCPUs",
+                             node.cpus, need.vcpus);
     }
     if (need.memoryBytes > freeMemory(node)) {
-        return i18nc("@info placement", "%1 of memory free under its overcommit ratio, and each replica needs %2",
-            bytes(freeMemory(node)), bytes(need.memoryBytes));
+        return machine
+            ? i18nc("@info placement", "%1 of memory free under its overcommit ratio, and the machine needs %2",
+                  bytes(freeMemory(node)), bytes(need.memoryBytes))
+            : i18nc("@info placement", "%1 of memory free under its overcommit ratio, and each replica needs %2",
+                  bytes(freeMemory(node)), bytes(need.memoryBytes));
     }
     if (need.imageRequired && !node.images.contains(need.image)) {
         return i18nc("@info placement", "the image %1 is not in its library", need.image);
@@ -83,8 +90,10 @@ QString ruleOut(const Node &node, const Need &need, const Policy &policy)
         return i18nc("@info placement", "no active storage pool");
     }
     if (pool->freeBytes < need.diskBytes) {
-        return i18nc("@info placement", "pool %1 has %2 free, and each replica needs %3", pool->name,
-            bytes(pool->freeBytes), bytes(need.diskBytes));
+        return machine ? i18nc("@info placement", "pool %1 has %2 free, and the machine's disks are %3", pool->name,
+                             bytes(pool->freeBytes), bytes(need.diskBytes))
+                       : i18nc("@info placement", "pool %1 has %2 free, and each replica needs %3", pool->name,
+                             bytes(pool->freeBytes), bytes(need.diskBytes));
     }
     return {};
 }
@@ -197,19 +206,6 @@ QString shortfallOf(int placed, int count, const QList<Node> &nodes, const QList
         "The fleet holds %2 of the %1 replicas. No node takes more: %3", count, placed, why.join(QStringLiteral("; ")));
 }
 
-/// Counts one more replica on @p node, in @p pool.
-void take(Node &node, const Need &need, const QString &pool)
-{
-    ++node.replicas;
-    node.vcpusGiven += need.vcpus;
-    node.memoryGivenBytes += need.memoryBytes;
-    for (Node::Pool &candidate : node.pools) {
-        if (candidate.name == pool) {
-            candidate.freeBytes -= std::min(candidate.freeBytes, need.diskBytes);
-        }
-    }
-}
-
 /// What set the node that scored @p best apart from the runner-up
 /// (@p second, empty when it had none): up to two terms, most first.
 QList<Term::Kind> edgeOf(const QList<Term> &best, const QList<Term> &second)
@@ -230,6 +226,18 @@ QList<Term::Kind> edgeOf(const QList<Term> &best, const QList<Term> &second)
 }
 
 } // namespace
+
+void take(Node &node, const Need &need, const QString &pool)
+{
+    ++node.replicas;
+    node.vcpusGiven += need.vcpus;
+    node.memoryGivenBytes += need.memoryBytes;
+    for (Node::Pool &candidate : node.pools) {
+        if (candidate.name == pool) {
+            candidate.freeBytes -= std::min(candidate.freeBytes, need.diskBytes);
+        }
+    }
+}
 
 QList<Term> weights(Policy::Spread spread)
 {

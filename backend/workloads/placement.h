@@ -29,6 +29,13 @@ struct Need {
     /// Only nodes that have the image: replicas are made from it where it
     /// is, as linked clones or copies in its pool.
     bool imageRequired = false;
+    /// What is placed, as the reasons name it: "each replica needs 2 vCPUs",
+    /// or, for one machine moving, "the machine needs 2 vCPUs".
+    enum class Unit {
+        Replica,
+        Machine,
+    };
+    Unit unit = Unit::Replica;
 };
 
 /// How the replicas spread, and where they may go.
@@ -114,6 +121,10 @@ struct Plan {
 /// empty when every one fits; @p pools gets each replica's pool.
 [[nodiscard]] QString check(
     const Need &need, const Policy &policy, const QList<Node> &nodes, const QStringList &nodeIds, QStringList *pools);
+
+/// Counts one more of @p need on @p node, its disks in @p pool: a plan made
+/// of several placements (a node drained) carries each into the next.
+void take(Node &node, const Need &need, const QString &pool);
 
 /// The weights of the score's terms under @p spread.
 [[nodiscard]] QList<Term> weights(Policy::Spread spread);

@@ -154,6 +154,21 @@ void WorkloadChange::replace(const QList<Replica> &replicas, int atATime)
     }
 }
 
+void WorkloadChange::moveOff(const QList<Replica> &replicas, const QStringList &nodeIds, const QStringList &pools)
+{
+    for (qsizetype i = 0; i < replicas.size(); ++i) {
+        const Replica &replica = replicas.at(i);
+        make({nodeIds.value(i)}, {pools.value(i)});
+        m_steps.append(Step{.kind = Step::Kind::Remove,
+            .index = replica.index,
+            .name = replica.name,
+            .nodeId = replica.nodeId,
+            .uuid = replica.uuid,
+            .volumes = volumesOf(replica, true),
+            .after = m_steps.size() - 1});
+    }
+}
+
 void WorkloadChange::start()
 {
     if (m_started || !m_fleet) {

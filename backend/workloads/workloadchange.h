@@ -84,6 +84,12 @@ public:
     /// hands it to its successor: it is removed first, keeping the disk.
     void replace(const QList<Replica> &replicas, int atATime);
 
+    /// Replaces @p replicas with new ones on other nodes: replica i's
+    /// successor is made on @p nodeIds[i] (its disks in @p pools[i]) under a
+    /// new name, and the old one is removed once it is made, so the
+    /// workload never has fewer (a node drained).
+    void moveOff(const QList<Replica> &replicas, const QStringList &nodeIds, const QStringList &pools);
+
     /// When the change is through, every replica left carries its template
     /// too (a cluster's first server, once the template knows its address).
     void recordTemplate() { m_recordTemplate = true; }

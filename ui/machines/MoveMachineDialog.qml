@@ -154,6 +154,15 @@ Kirigami.Dialog {
             type: Kirigami.MessageType.Warning
             text: mover.roomNote
         }
+        Kirigami.InlineMessage {
+            objectName: "movePlacementNote"
+            Layout.fillWidth: true
+            Layout.preferredWidth: dialog.textWidth
+            Layout.maximumWidth: dialog.textWidth
+            visible: dialog.asking && mover.placementNote.length > 0
+            type: Kirigami.MessageType.Warning
+            text: i18nc("@info %1 is why, by the placement's rules", "By the placement's rules it does not fit: %1. It can still be moved; it may not start there.", mover.placementNote)
+        }
         PlanStepList {
             Layout.fillWidth: true
             Layout.preferredWidth: dialog.textWidth

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machinecloner.h"
 
+#include "fleet/arrival.h"
 #include "fleet/fleet.h"
 #include "model/names.h"
 #include "transfertargets.h"
@@ -69,14 +70,14 @@ QString MachineCloner::targetProblem() const
     if (!m_view || !parent || !isElsewhere()) {
         return {};
     }
-    return TransferTargets::problem(*m_view->fleet(), m_targetNode, m_pool, *parent, m_name);
+    return Arrival::problem(*m_view->fleet(), m_targetNode, m_pool, *parent, m_name);
 }
 
 QString MachineCloner::roomNote() const
 {
     const Machine *parent = machine();
     return m_view && parent && isElsewhere()
-        ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, TransferTargets::diskBytes(*parent))
+        ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, Arrival::diskBytes(*parent))
         : QString();
 }
 

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "machinemover.h"
 
+#include "fleet/arrival.h"
 #include "fleet/fleet.h"
 #include "transfertargets.h"
+#include "workloads/fleetworkloads.h"
 
 #include <KFormat>
 #include <KLocalizedString>
@@ -51,7 +53,7 @@ QString MachineMover::problem() const
             "%1 has snapshots, which do not travel between nodes; delete them first, or clone it instead",
             moving->name);
     }
-    return TransferTargets::problem(*m_view->fleet(), m_targetNode, m_pool, *moving, moving->name);
+    return Arrival::problem(*m_view->fleet(), m_targetNode, m_pool, *moving, moving->name);
 }
 
 QString MachineMover::liveProblem() const
@@ -71,15 +73,22 @@ QString MachineMover::liveProblem() const
 QString MachineMover::roomNote() const
 {
     const Machine *moving = machine();
-    return moving
-        ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, TransferTargets::diskBytes(*moving))
+    return moving ? TransferTargets::roomNote(*m_view->fleet(), m_targetNode, m_pool, Arrival::diskBytes(*moving))
+                  : QString();
+}
+
+QString MachineMover::placementNote() const
+{
+    const Machine *moving = machine();
+    return moving && problem().isEmpty() // what stands in the way is said once
+        ? FleetWorkloads::placementNote(*m_view->fleet(), nodeId(), *moving, m_targetNode)
         : QString();
 }
 
 double MachineMover::travelBytes() const
 {
     const Machine *moving = machine();
-    return moving ? double(TransferTargets::diskBytes(*moving)) : 0.0;
+    return moving ? double(Arrival::diskBytes(*moving)) : 0.0;
 }
 
 QString MachineMover::plan() const

@@ -36,6 +36,9 @@ class MachineMover : public MachineJob
     /// Why it cannot move there now; empty when it can.
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(QString roomNote READ roomNote NOTIFY changed)
+    /// Why the target does not fit it by the placement's rules (memory,
+    /// CPUs, room; a replica's workload policy), a warning only; empty when it fits.
+    Q_PROPERTY(QString placementNote READ placementNote NOTIFY changed)
     /// What the move does, in a sentence: the kind of move, and why.
     Q_PROPERTY(QString plan READ plan NOTIFY changed)
     /// The disks' size: at most what travels.
@@ -51,6 +54,7 @@ public:
     [[nodiscard]] QString problem() const;
     [[nodiscard]] QString liveProblem() const;
     [[nodiscard]] QString roomNote() const;
+    [[nodiscard]] QString placementNote() const;
     [[nodiscard]] QString plan() const;
     [[nodiscard]] double travelBytes() const;
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "transfertargets.h"
 
+#include "fleet/arrival.h"
 #include "fleet/fleet.h"
 
 #include <KFormat>
@@ -11,20 +12,6 @@
 
 namespace Flotilla::TransferTargets
 {
-
-namespace
-{
-bool takesDisks(const StoragePool &pool)
-{
-    static const QStringList files{QStringLiteral("dir"), QStringLiteral("fs"), QStringLiteral("netfs")};
-    return pool.active && files.contains(pool.type);
-}
-
-bool isCdrom(const Disk &disk)
-{
-    return disk.device == QLatin1StringView("cdrom") || disk.device == QLatin1StringView("floppy");
-}
-} // namespace
 
 QVariantList nodes(const Fleet &fleet, const QString &except)
 {
@@ -47,16 +34,9 @@ QVariantList nodes(const Fleet &fleet, const QString &except)
 
 QVariantList pools(const Fleet &fleet, const QString &node)
 {
-    const Fleet::Node *found = fleet.node(node);
-    if (!found) {
-        return {};
-    }
-    QList<StoragePool> usable;
-    std::ranges::copy_if(found->pools, std::back_inserter(usable), takesDisks);
-    std::ranges::sort(usable, std::greater<>(), &StoragePool::availableBytes);
     QVariantList list;
     const KFormat format;
-    for (const StoragePool &pool : usable) {
+    for (const StoragePool &pool : Arrival::pools(fleet, node)) {
         list.append(QVariantMap{{QStringLiteral("name"), pool.name}, {QStringLiteral("freeBytes"), pool.availableBytes},
             {QStringLiteral("text"),
                 i18nc("@item:inlistbox %1 is a pool, %2 a size", "%1 (%2 free)", pool.name,
@@ -74,50 +54,6 @@ QString firstPool(const Fleet &fleet, const QString &node, const QString &prefer
         }
     }
     return offered.isEmpty() ? QString() : offered.first().toMap().value(QStringLiteral("name")).toString();
-}
-
-quint64 diskBytes(const Machine &machine)
-{
-    quint64 bytes = 0;
-    for (const Disk &disk : machine.disks) {
-        bytes += isCdrom(disk) ? 0 : disk.capacityBytes;
-    }
-    return bytes;
-}
-
-QString problem(
-    const Fleet &fleet, const QString &node, const QString &pool, const Machine &machine, const QString &name)
-{
-    const Fleet::Node *target = fleet.node(node);
-    if (!target) {
-        return i18nc("@info", "Choose the node it goes to");
-    }
-    if (!isUp(target->status.state)) {
-        return i18nc("@info %1 is a node", "%1 is not connected", target->entry.name);
-    }
-    for (const Machine &there : target->machines.machines()) {
-        if (there.uuid == machine.uuid) {
-            return i18nc("@info %1 is a node", "%1 already holds this machine", target->entry.name);
-        }
-        if (there.name == name) {
-            return i18nc(
-                "@info %1 is a node, %2 a machine", "%1 already has a machine named %2", target->entry.name, name);
-        }
-    }
-    for (const NetworkInterface &card : machine.interfaces) {
-        const bool there = std::ranges::any_of(
-            target->networks, [&card](const VirtualNetwork &network) { return network.name == card.source; });
-        if (card.type == QLatin1StringView("network") && !there) {
-            return i18nc("@info %1 is a node, %2 a virtual network",
-                "%1 has no virtual network named %2, which the machine's network card is on; make one there first",
-                target->entry.name, card.source);
-        }
-    }
-    const auto chosen = std::ranges::find(target->pools, pool, &StoragePool::name);
-    if (chosen == target->pools.cend() || !takesDisks(*chosen)) {
-        return i18nc("@info %1 is a node", "Choose a running pool of files on %1 for the disks", target->entry.name);
-    }
-    return {};
 }
 
 QString roomNote(const Fleet &fleet, const QString &node, const QString &pool, quint64 travelling)

@@ -27,6 +27,13 @@ Kirigami.ScrollablePage {
             onTriggered: applicationWindow().editNode(page.nodeId)
         },
         Kirigami.Action {
+            objectName: "drainNodePageAction"
+            text: i18nc("@action:button", "Drain…")
+            icon.name: "go-next-skip"
+            tooltip: i18nc("@info:tooltip", "Move every machine off this node, before its maintenance")
+            onTriggered: applicationWindow().drainNode(page.nodeId)
+        },
+        Kirigami.Action {
             objectName: "removeNodeAction"
             text: i18nc("@action:button", "Remove…")
             icon.name: "list-remove"

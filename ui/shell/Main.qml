@@ -95,6 +95,14 @@ Kirigami.ApplicationWindow {
         }
     }
 
+    /// Every machine moved off a node: the plan, then the drain.
+    function drainNode(nodeId: string): void {
+        const entry = nodeEditor.entry(nodeId);
+        if (entry.nodeId !== undefined) {
+            pageStack.push(drainNodePage, { nodeId: nodeId, nodeName: entry.displayName, drainer: nodeDrainer });
+        }
+    }
+
     /// The create-machine wizard, on @p nodeId and from @p image if given.
     function createMachine(nodeId: string, image: string): void {
         if (!nodeId) {
@@ -244,6 +252,11 @@ Kirigami.ApplicationWindow {
     }
 
     Component {
+        id: drainNodePage
+        DrainNodePage {}
+    }
+
+    Component {
         id: nodeEditorPage
         NodeEditorPage {
             onDone: nodeId => {
@@ -269,6 +282,14 @@ Kirigami.ApplicationWindow {
         id: workloadList
 
         objectName: "workloadList"
+        fleet: FleetView
+    }
+
+    /// The one drain of a node, whichever page is shown.
+    NodeDrainer {
+        id: nodeDrainer
+
+        objectName: "nodeDrainer"
         fleet: FleetView
     }
 

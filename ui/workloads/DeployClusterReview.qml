@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.map
 
 /// The k3s wizard's review: where the servers and agents go, on the map
 /// and node by node with the reasons, and what the servers run first.
@@ -30,7 +31,7 @@ ColumnLayout {
         type: Kirigami.MessageType.Error
         text: step.deployer.planProblem
     }
-    ReplicaMap {
+    CountMap {
         objectName: "clusterPlanMap"
         Layout.fillWidth: true
         Layout.maximumHeight: Kirigami.Units.gridUnit * 14

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import org.kde.flotilla.map
 
 /// Step 3: where the replicas will go, on the map and node by node with
 /// the reasons; a replica can be moved to another node, and the plan is
@@ -48,7 +49,7 @@ ColumnLayout {
             onClicked: step.deployer.makePlan()
         }
     }
-    ReplicaMap {
+    CountMap {
         objectName: "planMap"
         Layout.fillWidth: true
         Layout.maximumHeight: Kirigami.Units.gridUnit * 14

@@ -7,6 +7,7 @@ import org.kde.kirigami as Kirigami
 import org.kde.flotilla.charts
 import org.kde.flotilla.fleet
 import org.kde.flotilla.machines
+import org.kde.flotilla.map
 
 /// One workload: its replicas (node, state, addresses) and their charts together, scaling by hand,
 /// start, stop, restart and delete, its policy, the last change's steps,
@@ -208,7 +209,7 @@ Kirigami.ScrollablePage {
             text: (page.workload.policyText ?? "") + " · " + (page.workload.image ?? "") + " · " + (page.workload.sizeText ?? "")
         }
 
-        ReplicaMap {
+        CountMap {
             objectName: "workloadMap"
             Layout.fillWidth: true
             Layout.maximumHeight: Kirigami.Units.gridUnit * 12

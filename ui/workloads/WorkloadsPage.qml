@@ -5,6 +5,7 @@ import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import org.kde.flotilla.charts
+import org.kde.flotilla.map
 
 /// Every workload: its replicas running against those it should have, its
 /// nodes and countries, its policy; the map shows where the replicas of the
@@ -67,7 +68,7 @@ Kirigami.ScrollablePage {
     ColumnLayout {
         spacing: Kirigami.Units.largeSpacing
 
-        ReplicaMap {
+        CountMap {
             objectName: "workloadsMap"
             Layout.fillWidth: true
             Layout.maximumHeight: Kirigami.Units.gridUnit * 14

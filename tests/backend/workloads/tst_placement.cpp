@@ -97,6 +97,32 @@ private Q_SLOTS:
         QVERIFY2(plan.shortfall.contains(reason), qPrintable(plan.shortfall));
     }
 
+    // One machine moving (a drain, the Move dialog) is named as itself in
+    // the reasons, not as one of many replicas.
+    void oneMachineIsNamedSo_data()
+    {
+        QTest::addColumn<Node>("candidate");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("too few CPUs") << node(u"small"_s, u"FI"_s, 1) << u"1 CPU, and the machine needs 2 vCPUs"_s;
+        Node full = node(u"full"_s, u"FI"_s, 8, 4);
+        full.memoryGivenBytes = 3 * GiB;
+        QTest::newRow("memory")
+            << full << u"1.0 GiB of memory free under its overcommit ratio, and the machine needs 2.0 GiB"_s;
+        QTest::newRow("pool") << node(u"toronto"_s, u"CA"_s, 8, 32, 3)
+                              << u"pool default has 3.0 GiB free, and the machine's disks are 20.0 GiB"_s;
+    }
+
+    void oneMachineIsNamedSo()
+    {
+        QFETCH(Node, candidate);
+        QFETCH(QString, reason);
+        Need machine = web;
+        machine.unit = Need::Unit::Machine;
+        QStringList pools;
+        QCOMPARE(check(machine, Policy{}, {candidate}, {candidate.id}, &pools), candidate.name + u": "_s + reason);
+        QVERIFY(pools.isEmpty());
+    }
+
     void aRequiredImageRulesOutNodesWithout()
     {
         Need fromImage = web;

@@ -206,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(counts.value(u"berlin-home"_s).toInt(), 2);
         QCOMPARE(counts.value(u"helsinki-rack"_s).toInt(), 2);
         QCOMPARE(counts.value(u"saopaulo-mini"_s).toInt(), 2);
-        QVERIFY(item("replicaBadge:berlin-home")); // the count on its marker
+        QVERIFY(item("countBadge:berlin-home")); // the count on its marker
         QVERIFY(m_app.waitUntilStill(item("planMap")));
         QVERIFY(m_app.screenshot(u"deploy-preview"_s));
 
