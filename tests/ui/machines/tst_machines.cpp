@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "appwindow.h"
 #include "fleetjobs.h"
+#include "workloads/fleetworkloads.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -472,6 +473,14 @@ private Q_SLOTS:
         QVERIFY(confirm->property("enabled").toBool());
         QVERIFY2(item("movePlan")->property("text").toString().contains(u"nextcloud shuts down"_s),
             qPrintable(item("movePlan")->property("text").toString()));
+        // Placement's view of the target, a warning in words for one machine.
+        const QString fits = FleetWorkloads::placementNote(m_app.fleet(), home, *machine(u"nextcloud"_s), target);
+        QCOMPARE(item("movePlacementNote")->isVisible(), !fits.isEmpty());
+        QVERIFY(!fits.contains(u"each replica"_s));
+        if (!fits.isEmpty()) {
+            QVERIFY2(item("movePlacementNote")->property("text").toString().contains(fits),
+                qPrintable(item("movePlacementNote")->property("text").toString()));
+        }
         QVERIFY(m_app.waitUntilStill(item("movePlan")));
         QVERIFY(m_app.screenshot(u"machine-move"_s));
 
