@@ -117,6 +117,11 @@ private Q_SLOTS:
                 QTRY_VERIFY_WITH_TIMEOUT(!isOn(saoPaulo, uuid), timeoutMs);
             }
         }
+        QVERIFY2(item("drainSummary")->property("text").toString().startsWith(u"São Paulo mini PC is"_s),
+            qPrintable(item("drainSummary")->property("text").toString()));
+        // Shown once its text has faded in.
+        QTRY_VERIFY(std::ranges::all_of(item("drainSummary")->childItems(),
+            [](const QQuickItem *part) { return !part->isVisible() || part->opacity() == 1.0; }));
         QVERIFY(m_app.waitUntilStill(item("drainSummary")));
         QVERIFY(m_app.screenshot(u"node-drained"_s));
     }
