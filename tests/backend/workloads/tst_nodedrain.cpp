@@ -115,6 +115,16 @@ class NodeDrainTest : public QObject
             && addRoom(u"singapore-edge"_s) && addRoom(u"toronto-friends"_s);
     }
 
+    /// The plan's departures of the two machines prepare() shut off.
+    [[nodiscard]] QList<Departure> twoMachinesOff() const
+    {
+        QList<Departure> plan = NodeDrain::plan(*m_fleet, saoPaulo);
+        plan.removeIf([](const Departure &departure) {
+            return departure.name != u"tor-bridge"_s && departure.name != u"node-red"_s;
+        });
+        return plan;
+    }
+
     static const Departure *departureOf(const QList<Departure> &plan, const QString &name)
     {
         const auto found = std::ranges::find(plan, name, &Departure::name);
@@ -274,10 +284,7 @@ private Q_SLOTS:
     void aFailedDepartureLeavesItsMachine()
     {
         QVERIFY(prepare({u"tor-bridge"_s, u"node-red"_s}));
-        QList<Departure> plan = NodeDrain::plan(*m_fleet, saoPaulo);
-        plan.removeIf([](const Departure &departure) {
-            return departure.name != u"tor-bridge"_s && departure.name != u"node-red"_s;
-        });
+        QList<Departure> plan = twoMachinesOff();
         QCOMPARE(plan.size(), 2);
         plan.first().targetId = u"berlin-home"_s; // no network "default" there
         NodeDrain drain(m_fleet.get(), saoPaulo, plan);
@@ -296,10 +303,7 @@ private Q_SLOTS:
     void cancelStopsTheDrain()
     {
         QVERIFY(prepare({u"tor-bridge"_s, u"node-red"_s}));
-        QList<Departure> plan = NodeDrain::plan(*m_fleet, saoPaulo);
-        plan.removeIf([](const Departure &departure) {
-            return departure.name != u"tor-bridge"_s && departure.name != u"node-red"_s;
-        });
+        QList<Departure> plan = twoMachinesOff();
         QCOMPARE(plan.size(), 2);
         NodeDrain drain(m_fleet.get(), saoPaulo, plan);
         QSignalSpy finished(&drain, &NodeDrain::finished);
