@@ -4,6 +4,7 @@
 #include "demo/demofleet.h"
 #include "fleet/fleet.h"
 #include "fleet/fleetview.h"
+#include "fleet/historykeeper.h"
 #include "flotilla-version.h"
 #include "libvirt/libvirthandles.h"
 #include "nodes/nodeliststore.h"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -97,6 +99,14 @@ int main(int argc, char *argv[])
     }
     for (const NodeEntry &node : options.connect) {
         fleet.addNode(node);
+    }
+    // What the charts saw in earlier runs, and will see in this one: the
+    // demo's simulated figures kept apart from a real fleet's.
+    const HistoryKeeper history(&fleet,
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + (options.demo ? QStringLiteral("/demo-history.sqlite") : QStringLiteral("/history.sqlite")));
+    if (startupProblem.isEmpty() && !history.problem().isEmpty()) {
+        startupProblem = Error{.message = history.problem()};
     }
     FleetView view(&fleet, options.demo, startupProblem);
 

@@ -101,6 +101,7 @@ void MetricHistory<Cell>::append(qint64 timestamp, const Rates &rates)
         return; // the clock went back: keep the history monotonic
     }
     m_newest = timestamp;
+    m_sampled = true;
     for (Tier &tier : m_tiers) {
         const qint64 step = timestamp / tier.spec.stepSeconds;
         if (tier.newestStep >= 0 && step != tier.newestStep) {
@@ -141,6 +142,60 @@ QList<typename MetricHistory<Cell>::Point> MetricHistory<Cell>::points(int index
     }
     result.append(Point{.timestamp = tier.newestStep * tier.spec.stepSeconds, .rates = mean(tier)});
     return result;
+}
+
+template<typename Cell>
+QList<typename MetricHistory<Cell>::Point> MetricHistory<Cell>::closedSince(int index, qint64 since) const
+{
+    const Tier &tier = m_tiers.at(size_t(index));
+    QList<Point> result;
+    if (tier.newestStep < 0) {
+        return result;
+    }
+    const qint64 firstStep = tier.newestStep - tier.filled;
+    const qint64 fromStep = std::max(firstStep, (since + tier.spec.stepSeconds - 1) / tier.spec.stepSeconds);
+    for (qint64 step = fromStep; step < tier.newestStep; ++step) {
+        const qint64 i = step - firstStep;
+        const int slot = int((tier.head - tier.filled + i + tier.spec.capacity) % tier.spec.capacity);
+        Point point{.timestamp = step * tier.spec.stepSeconds, .rates = {}};
+        for (int c = 0; c < channelCount; ++c) {
+            point.rates[c] = load<Cell>(tier.ring[size_t(slot)][c]);
+        }
+        result.append(point);
+    }
+    return result;
+}
+
+template<typename Cell>
+void MetricHistory<Cell>::restore(int index, const QList<Point> &points)
+{
+    Tier &tier = m_tiers.at(size_t(index));
+    if (m_sampled || points.isEmpty()) {
+        return;
+    }
+    const qint64 step = tier.spec.stepSeconds;
+    const qint64 lastStep = points.last().timestamp / step;
+    // Rebuilt from the newest point back: a ring's worth at most, unknown where none was kept.
+    Stored empty;
+    empty.fill(store<Cell>(NAN));
+    std::ranges::fill(tier.ring, empty);
+    tier.filled = int(std::min<qint64>(lastStep - points.first().timestamp / step + 1, tier.spec.capacity));
+    tier.head = 0;
+    for (const Point &point : points) {
+        const qint64 back = lastStep - point.timestamp / step; // 0 for the newest
+        if (back < 0 || back >= tier.filled) {
+            continue;
+        }
+        Stored &slot = tier.ring[size_t(tier.filled - 1 - back)];
+        for (int c = 0; c < channelCount; ++c) {
+            slot[c] = store<Cell>(point.rates[c]);
+        }
+    }
+    tier.head = tier.filled % tier.spec.capacity;
+    tier.newestStep = lastStep + 1; // an empty step in progress: the next sample closes it unknown
+    tier.sums.fill(0);
+    tier.counts.fill(0);
+    m_newest = std::max(m_newest, points.last().timestamp + step);
 }
 
 template<typename Cell>

@@ -23,8 +23,9 @@ struct TierSpec {
 /// a fleet of 10,000 holds 110 MB of history, where by the second and with
 /// 2 hours by 30 s it held 180 MB, for no point a chart could show.
 inline constexpr TierSpec machineTiers[] = {{2, 300}, {30, 120}, {300, 288}};
-/// Nodes and the fleet: 10 minutes by the second, 6 hours by 10 s, 7 days by the minute.
-inline constexpr TierSpec nodeTiers[] = {{1, 600}, {10, 2160}, {60, 10080}};
+/// Nodes and the fleet: 10 minutes by the second, 6 hours by 10 s, 7 days
+/// by the minute, 30 days by the hour (kept on disk between runs).
+inline constexpr TierSpec nodeTiers[] = {{1, 600}, {10, 2160}, {60, 10080}, {3600, 720}};
 
 /// A history of Rates in fixed memory: one ring buffer per tier, allocated
 /// whole at construction and never grown. Each tier's point is the mean of
@@ -37,16 +38,21 @@ template<typename Cell>
 class MetricHistory
 {
 public:
-    struct Point {
-        qint64 timestamp; ///< seconds since the epoch, start of the step
-        Rates rates;
-    };
+    using Point = HistoryPoint;
 
     explicit MetricHistory(std::span<const TierSpec> tiers);
 
     void append(qint64 timestamp, const Rates &rates);
     /// A tier's points, oldest first, the step in progress last.
     [[nodiscard]] QList<Point> points(int tier) const;
+    /// A tier's closed points (not the step in progress) from @p since on, oldest first.
+    [[nodiscard]] QList<Point> closedSince(int tier, qint64 since) const;
+    /// Puts @p points (one tier's closed points, oldest first, as kept on
+    /// disk) back into an empty history; the steps between and after them
+    /// are unknown, so a chart shows the time Flotilla was closed as a gap.
+    /// Does nothing once the history has samples of its own.
+    void restore(int tier, const QList<Point> &points);
+    [[nodiscard]] const TierSpec &spec(int tier) const { return m_tiers.at(size_t(tier)).spec; }
     /// The finest tier that covers @p seconds, trimmed to them.
     [[nodiscard]] QList<Point> window(qint64 seconds) const;
     [[nodiscard]] int tierCount() const { return int(m_tiers.size()); }
@@ -70,6 +76,7 @@ private:
 
     std::vector<Tier> m_tiers;
     qint64 m_newest = -1;
+    bool m_sampled = false; ///< has had a sample of its own, not only restored points
 };
 
 /// 16-bit storage for one channel: a logarithmic scale from 0 to about

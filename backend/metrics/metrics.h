@@ -69,6 +69,12 @@ inline double at(const Rates &rates, Channel channel)
     return rates[size_t(channel)];
 }
 
+/// One point of a history: a step's mean rates.
+struct HistoryPoint {
+    qint64 timestamp; ///< seconds since the epoch, start of the step
+    Rates rates;
+};
+
 /// A machine's rates for one tick.
 struct MachineRates {
     QString uuid;

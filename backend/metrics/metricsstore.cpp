@@ -37,6 +37,45 @@ QList<NodeHistory::Point> MetricsStore::nodeWindow(qint64 seconds) const
     return m_node.window(seconds);
 }
 
+QList<MetricsStore::TierPoints> MetricsStore::closedSince(qint64 since) const
+{
+    const QMutexLocker lock(&m_mutex);
+    QList<TierPoints> all;
+    const auto add = [&all, since](const QString &machine, const auto &history) {
+        for (int tier = 0; tier < history.tierCount(); ++tier) {
+            QList<HistoryPoint> points = history.closedSince(tier, since - 2 * history.spec(tier).stepSeconds);
+            if (!points.isEmpty()) {
+                all.append(TierPoints{.machine = machine, .tier = tier, .points = std::move(points)});
+            }
+        }
+    };
+    add(QString(), m_node);
+    for (auto machine = m_machines.cbegin(); machine != m_machines.cend(); ++machine) {
+        add(machine.key(), machine.value());
+    }
+    return all;
+}
+
+void MetricsStore::restore(const QList<TierPoints> &kept)
+{
+    const QMutexLocker lock(&m_mutex);
+    for (const TierPoints &points : kept) {
+        if (points.machine.isEmpty()) {
+            if (points.tier < m_node.tierCount()) {
+                m_node.restore(points.tier, points.points);
+            }
+            continue;
+        }
+        auto history = m_machines.find(points.machine);
+        if (history == m_machines.end()) {
+            history = m_machines.insert(points.machine, MachineHistory(machineTiers));
+        }
+        if (points.tier < history->tierCount()) {
+            history->restore(points.tier, points.points);
+        }
+    }
+}
+
 size_t MetricsStore::memoryBytes() const
 {
     const QMutexLocker lock(&m_mutex);

@@ -23,6 +23,18 @@ public:
     [[nodiscard]] QList<MachineHistory::Point> machineWindow(const QString &uuid, qint64 seconds) const;
     [[nodiscard]] QList<NodeHistory::Point> nodeWindow(qint64 seconds) const;
     [[nodiscard]] size_t memoryBytes() const;
+
+    /// One tier of one history's points: the node's (machine empty) or a machine's.
+    struct TierPoints {
+        QString machine;
+        int tier = 0;
+        QList<HistoryPoint> points;
+    };
+    /// Every history's closed points from about @p since on (each tier a
+    /// step or two before, for points closed late): what to keep on disk.
+    [[nodiscard]] QList<TierPoints> closedSince(qint64 since) const;
+    /// Points kept on disk put back, into histories with no samples yet.
+    void restore(const QList<TierPoints> &kept);
     [[nodiscard]] int machineCount() const;
 
 private:

@@ -15,6 +15,7 @@
 #include "eventloopwatch.h"
 #include "fleet/fleet.h"
 #include "headlessmodels.h"
+#include "historybench.h"
 #include "libvirt/libvirthandles.h"
 #include "placementbench.h"
 #include "provisionbench.h"
@@ -342,8 +343,11 @@ int main(int argc, char *argv[])
                        "placement_ms, deploy_s, scale_up_s and scale_down_s (use --machines 0: the generated "
                        "machines take the test nodes' memory)."),
         QStringLiteral("R"));
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+        QStringLiteral("Only keep 1,000 machines' histories on disk for 10 minutes simulated at speed, then 30 days, "
+                       "and print history_write_cpu_percent, history_mb and history_load_ms."));
     parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption,
-        seedOption, provisionOption, compareOption, placementOption, workloadOption});
+        seedOption, provisionOption, compareOption, placementOption, workloadOption, historyOption});
     parser.process(app);
     if (parser.isSet(seedOption)) {
         measureSeeds(500);
@@ -351,6 +355,10 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(placementOption)) {
         Bench::measurePlacement();
+        return 0;
+    }
+    if (parser.isSet(historyOption)) {
+        Bench::measureHistory();
         return 0;
     }
     bool ok = false;

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "fleet/historykeeper.h"
+
+#include "core/logging.h"
+#include "fleet/fleet.h"
+#include "metrics/historyfile.h"
+
+#include <QDateTime>
+
+namespace Flotilla
+{
+
+HistoryKeeper::HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+{
+    m_thread.setObjectName(QStringLiteral("history"));
+    m_thread.start(QThread::LowPriority);
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    QList<std::pair<QString, std::shared_ptr<MetricsStore>>> stores;
+    for (const Fleet::Node &node : fleet->nodes()) {
+        stores.append({node.entry.id, node.metrics});
+    }
+    onThread([this, &path, &stores] {
+        Result<std::unique_ptr<HistoryFile>> opened = HistoryFile::open(path);
+        if (!opened) {
+            m_problem = opened.error().text();
+            return;
+        }
+        m_file = std::move(opened).value();
+        m_problem = m_file->setAside();
+        for (const auto &[id, store] : stores) {
+            store->restore(m_file->read(id));
+        }
+    });
+    if (!m_problem.isEmpty()) {
+        qCWarning(FLOTILLA_FLEET) << "history:" << m_problem;
+    }
+    // The points already kept are not written again; the newest are written a step early (closedSince).
+    m_written = QDateTime::currentSecsSinceEpoch();
+    m_timer.setInterval(writeIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &HistoryKeeper::write);
+    if (m_file) {
+        m_timer.start();
+    }
+}
+
+HistoryKeeper::~HistoryKeeper()
+{
+    write();
+    onThread([this] { m_file.reset(); });
+    m_context->deleteLater();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void HistoryKeeper::onThread(const std::function<void()> &work)
+{
+    QMetaObject::invokeMethod(m_context, work, Qt::BlockingQueuedConnection);
+}
+
+void HistoryKeeper::write()
+{
+    if (!m_file || !m_fleet) {
+        return;
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QHash<QString, QList<MetricsStore::TierPoints>> batch;
+    for (const Fleet::Node &node : m_fleet->nodes()) {
+        QList<MetricsStore::TierPoints> points = node.metrics->closedSince(m_written);
+        if (!points.isEmpty()) {
+            batch.insert(node.entry.id, std::move(points));
+        }
+    }
+    m_written = now;
+    if (batch.isEmpty()) {
+        return;
+    }
+    QMetaObject::invokeMethod(m_context, [file = m_file, batch = std::move(batch), now] {
+        if (const Result<bool> written = file->write(batch, now); !written) {
+            qCWarning(FLOTILLA_FLEET) << "history not written:" << written.error().text();
+        }
+    });
+}
+
+} // namespace Flotilla

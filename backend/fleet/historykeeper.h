@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace Flotilla
+{
+
+class Fleet;
+class HistoryFile;
+
+/// Keeps the fleet's charts between runs: on start, what the history file
+/// holds of each node is put back into its histories (before their first
+/// samples); then every half minute the points closed since are written,
+/// in one transaction, on a thread of its own; and once more when it goes.
+class HistoryKeeper : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int writeIntervalMs = 30000;
+
+    /// Opens @p path (HistoryFile) and restores every node of @p fleet from it.
+    HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent = nullptr);
+    /// Writes what is new, and closes the file.
+    ~HistoryKeeper() override;
+
+    /// What went wrong with the file, for the person: set aside, or not
+    /// opened at all (then nothing is kept); empty when all is well.
+    [[nodiscard]] const QString &problem() const { return m_problem; }
+    /// Writes the points closed since the last write (on the keeper's thread).
+    void write();
+
+private:
+    /// Runs @p work on the keeper's thread and waits for it.
+    void onThread(const std::function<void()> &work);
+
+    QPointer<Fleet> m_fleet;
+    QThread m_thread;
+    QObject *m_context = nullptr; ///< lives on m_thread: where the file is used
+    std::shared_ptr<HistoryFile> m_file; ///< made, used and closed on m_thread
+    QTimer m_timer;
+    qint64 m_written = 0; ///< up to when, in seconds since the epoch
+    QString m_problem;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#pragma once
+
+#include "core/result.h"
+#include "metrics/metricsstore.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace Flotilla
+{
+
+/// What Flotilla has seen, kept on disk between runs: every node's and
+/// machine's history tiers in one SQLite file, through Qt SQL.
+///
+/// Its size is fixed per history, as in memory: a tier's point is kept in
+/// the slot its step falls on (step modulo the tier's length), so a newer
+/// point takes an older one's place, as in rrdtool's round-robin files.
+/// Each point holds its eight channels in 16 bits each (HistoryCodec).
+/// Histories not written for 30 days are dropped, and at most
+/// maxHistories are kept (the least recently written go first): 5,000
+/// machines' histories take about 150 MB, the cap.
+///
+/// Used from one thread at a time (Qt SQL's rule for a connection).
+class HistoryFile
+{
+public:
+    static constexpr int maxHistories = 5000;
+    static constexpr qint64 keptSeconds = 30 * 24 * 3600;
+
+    /// Opens the file at @p path, or makes it. A file that is damaged or
+    /// not Flotilla's is set aside beside it (PATH.broken-TIME) and a new
+    /// one begun; setAside() then says so.
+    [[nodiscard]] static Result<std::unique_ptr<HistoryFile>> open(const QString &path);
+    ~HistoryFile();
+    HistoryFile(const HistoryFile &) = delete;
+    HistoryFile &operator=(const HistoryFile &) = delete;
+
+    /// Why the file found was set aside, for the person; empty when it was not.
+    [[nodiscard]] const QString &setAside() const { return m_setAside; }
+
+    /// Writes the newest points of each node's histories (by node id), in
+    /// one transaction, at @p now (seconds since the epoch); drops what is
+    /// past keeping.
+    [[nodiscard]] Result<bool> write(const QHash<QString, QList<MetricsStore::TierPoints>> &nodes, qint64 now);
+    /// Everything kept of @p node's histories, each tier's points oldest first.
+    [[nodiscard]] QList<MetricsStore::TierPoints> read(const QString &node) const;
+    /// The nodes the file has histories of.
+    [[nodiscard]] QStringList nodes() const;
+    /// The file's size on disk, in bytes.
+    [[nodiscard]] qint64 sizeBytes() const;
+
+private:
+    explicit HistoryFile(QString connection, QString path);
+    [[nodiscard]] Result<bool> prepare();
+    [[nodiscard]] Result<bool> dropStale(qint64 now);
+    [[nodiscard]] qint64 seriesId(const QString &node, const QString &machine, qint64 now);
+
+    QString m_connection;
+    QString m_path;
+    QString m_setAside;
+    QHash<QString, qint64> m_series; ///< "node/machine": its id
+};
+
+} // namespace Flotilla
