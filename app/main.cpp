@@ -94,12 +94,6 @@ int main(int argc, char *argv[])
     if (!options.demo) {
         fleet.setStore(store);
     }
-    for (const NodeEntry &node : nodes ? nodes.value() : QList<NodeEntry>{}) {
-        fleet.addNode(node, !options.demo);
-    }
-    for (const NodeEntry &node : options.connect) {
-        fleet.addNode(node);
-    }
     // What the charts saw in earlier runs, and will see in this one: the
     // demo's simulated figures kept apart from a real fleet's.
     const HistoryKeeper history(&fleet,
@@ -107,6 +101,12 @@ int main(int argc, char *argv[])
             + (options.demo ? QStringLiteral("/demo-history.sqlite") : QStringLiteral("/history.sqlite")));
     if (startupProblem.isEmpty() && !history.problem().isEmpty()) {
         startupProblem = Error{.message = history.problem()};
+    }
+    for (const NodeEntry &node : nodes ? nodes.value() : QList<NodeEntry>{}) {
+        fleet.addNode(node, !options.demo);
+    }
+    for (const NodeEntry &node : options.connect) {
+        fleet.addNode(node);
     }
     FleetView view(&fleet, options.demo, startupProblem);
 

@@ -19,11 +19,7 @@ HistoryKeeper::HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent)
     m_thread.start(QThread::LowPriority);
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
-    QList<std::pair<QString, std::shared_ptr<MetricsStore>>> stores;
-    for (const Fleet::Node &node : fleet->nodes()) {
-        stores.append({node.entry.id, node.metrics});
-    }
-    onThread([this, &path, &stores] {
+    onThread([this, &path] {
         Result<std::unique_ptr<HistoryFile>> opened = HistoryFile::open(path);
         if (!opened) {
             m_problem = opened.error().text();
@@ -31,10 +27,12 @@ HistoryKeeper::HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent)
         }
         m_file = std::move(opened).value();
         m_problem = m_file->setAside();
-        for (const auto &[id, store] : stores) {
-            store->restore(m_file->read(id));
-        }
     });
+    for (qsizetype index = 0; index < fleet->nodes().size(); ++index) {
+        restore(index);
+    }
+    // A node added later is restored at once, before its session's first tick (a second at least).
+    connect(fleet, &Fleet::nodeAdded, this, &HistoryKeeper::restore);
     if (!m_problem.isEmpty()) {
         qCWarning(FLOTILLA_FLEET) << "history:" << m_problem;
     }
@@ -54,6 +52,15 @@ HistoryKeeper::~HistoryKeeper()
     m_context->deleteLater();
     m_thread.quit();
     m_thread.wait();
+}
+
+void HistoryKeeper::restore(qsizetype index)
+{
+    if (!m_file || !m_fleet || index < 0 || index >= m_fleet->nodes().size()) {
+        return;
+    }
+    const Fleet::Node &node = m_fleet->nodes().at(index);
+    onThread([file = m_file, id = node.entry.id, store = node.metrics] { store->restore(file->read(id)); });
 }
 
 void HistoryKeeper::onThread(const std::function<void()> &work)

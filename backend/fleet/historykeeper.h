@@ -15,9 +15,9 @@ namespace Flotilla
 class Fleet;
 class HistoryFile;
 
-/// Keeps the fleet's charts between runs: on start, what the history file
-/// holds of each node is put back into its histories (before their first
-/// samples); then every half minute the points closed since are written,
+/// Keeps the fleet's charts between runs: on start, and for a node added
+/// after, what the history file holds of the node is put back into its
+/// histories (before their first samples); then every half minute the points closed since are written,
 /// in one transaction, on a thread of its own; and once more when it goes.
 class HistoryKeeper : public QObject
 {
@@ -38,6 +38,8 @@ public:
     void write();
 
 private:
+    /// Puts back what the file holds of the fleet's node at @p index.
+    void restore(qsizetype index);
     /// Runs @p work on the keeper's thread and waits for it.
     void onThread(const std::function<void()> &work);
 

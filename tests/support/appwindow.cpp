@@ -111,6 +111,10 @@ void AppWindow::openWindow(bool demo)
 
     const Result<QList<NodeEntry>> nodes = demo ? DemoFleet::unpack(m_demo.path()) : TestFleet::entries();
     QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
+    if (!m_historyPath.isEmpty()) {
+        m_history = std::make_unique<HistoryKeeper>(&m_fleet, m_historyPath);
+        QCOMPARE(m_history->problem(), QString());
+    }
     for (const NodeEntry &node : nodes.value()) {
         m_fleet.addNode(node);
     }

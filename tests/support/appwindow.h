@@ -4,6 +4,7 @@
 
 #include "fleet/fleet.h"
 #include "fleet/fleetview.h"
+#include "fleet/historykeeper.h"
 
 #include <QObject>
 #include <QQmlApplicationEngine>
@@ -42,6 +43,9 @@ public:
     /// As open(), on the bundled demo as `flotilla --demo` unpacks it: for
     /// what needs the demo's own content (its image libraries).
     [[nodiscard]] bool openDemo();
+
+    /// Before open(): keeps the charts' history in @p path, as the program does.
+    void keepHistory(const QString &path) { m_historyPath = path; }
 
     [[nodiscard]] Fleet &fleet() { return m_fleet; }
     [[nodiscard]] const Fleet &fleet() const { return m_fleet; }
@@ -88,6 +92,8 @@ private:
     void saveScreenshot(const QString &name);
 
     Fleet m_fleet;
+    QString m_historyPath;
+    std::unique_ptr<HistoryKeeper> m_history; ///< goes before the fleet
     QTemporaryDir m_demo; ///< where openDemo() unpacks the demo
     std::unique_ptr<FleetView> m_view; ///< deleted after the engine (see ~AppWindow)
     QQmlApplicationEngine *m_engine = nullptr;

@@ -117,7 +117,7 @@ ColumnLayout {
 
                 min: feeder.timeFrom
                 max: feeder.timeTo
-                format: feeder.windowSeconds > 3600 ? "ddd hh:mm" : "hh:mm"
+                format: feeder.windowSeconds > 172800 ? "d MMM" : feeder.windowSeconds > 3600 ? "ddd hh:mm" : "hh:mm"
                 tickCount: 5
                 labelsColor: Kirigami.Theme.disabledTextColor
                 truncateLabels: false
@@ -137,6 +137,45 @@ ColumnLayout {
                 labelsFont: Kirigami.Theme.smallFont
                 gridLineColor: root.gridColour
                 color: root.gridColour
+            }
+        }
+
+        // QtCharts draws a line across a stretch with no figures (Flotilla
+        // closed, a node silent): each is covered, and says so.
+        Repeater {
+            model: feeder.gaps
+
+            Rectangle {
+                id: gap
+
+                required property var modelData
+                // Read again whenever the chart moves or is resized.
+                readonly property real fromX: {
+                    feeder.timeFrom;
+                    chart.plotArea;
+                    return chart.mapToPosition(Qt.point(modelData.from, 0), first).x;
+                }
+                readonly property real toX: {
+                    feeder.timeFrom;
+                    chart.plotArea;
+                    return chart.mapToPosition(Qt.point(modelData.to, 0), first).x;
+                }
+
+                objectName: "chartGap"
+                x: Math.max(chart.plotArea.x, fromX + 2)
+                width: Math.max(0, Math.min(chart.plotArea.x + chart.plotArea.width, toX - 2) - x)
+                y: chart.plotArea.y
+                height: chart.plotArea.height
+                visible: width > 0
+                color: Kirigami.ColorUtils.tintWithAlpha(Kirigami.Theme.backgroundColor, Kirigami.Theme.textColor, 0.05)
+
+                QQC2.Label {
+                    anchors.centerIn: parent
+                    visible: implicitWidth < gap.width
+                    text: i18nc("@info chart: a stretch with no figures", "no figures")
+                    color: Kirigami.Theme.disabledTextColor
+                    font: Kirigami.Theme.smallFont
+                }
             }
         }
 

@@ -6,8 +6,8 @@ import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 
 /// Live CPU, memory, disk and network charts of the fleet, a node, a
-/// machine or a group of machines together (a workload's replicas), with a choice of window (10 minutes, 1 hour, 24 hours) and, for
-/// the fleet, a line per node on demand.
+/// machine or a group of machines together (a workload's replicas), with a choice of window (10 minutes, 1 hour, 24 hours;
+/// 30 days for the fleet and a node, whose histories keep that long) and, for the fleet, a line per node on demand.
 ColumnLayout {
     id: card
 
@@ -43,8 +43,9 @@ ColumnLayout {
             model: [
                 { seconds: 600, label: i18nc("@action:button chart window", "10 min"), name: "window600" },
                 { seconds: 3600, label: i18nc("@action:button chart window", "1 h"), name: "window3600" },
-                { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" }
-            ]
+                { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" },
+                { seconds: 2592000, label: i18nc("@action:button chart window", "30 d"), name: "window2592000" }
+            ].filter(window => window.seconds < 2592000 || card.source === ChartFeeder.Fleet || card.source === ChartFeeder.Node)
             delegate: QQC2.ToolButton {
                 required property var modelData
 

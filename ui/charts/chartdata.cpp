@@ -185,4 +185,27 @@ QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint6
     return result;
 }
 
+QList<Gap> gapsIn(const QList<Line> &lines)
+{
+    const auto fullest = std::ranges::max_element(
+        lines, [](const Line &a, const Line &b) { return a.points.size() < b.points.size(); });
+    if (fullest == lines.end() || fullest->points.size() < 3) {
+        return {};
+    }
+    QList<double> steps;
+    for (qsizetype i = 1; i < fullest->points.size(); ++i) {
+        steps.append(fullest->points.at(i).x() - fullest->points.at(i - 1).x());
+    }
+    QList<double> sorted = steps;
+    std::ranges::nth_element(sorted, sorted.begin() + sorted.size() / 2);
+    const double longest = std::max(4 * sorted.at(sorted.size() / 2), 6000.0);
+    QList<Gap> gaps;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        if (steps.at(i) > longest) {
+            gaps.append(Gap{.from = fullest->points.at(i).x(), .to = fullest->points.at(i + 1).x()});
+        }
+    }
+    return gaps;
+}
+
 } // namespace Flotilla::ChartData

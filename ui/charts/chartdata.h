@@ -82,5 +82,16 @@ struct Axis {
 /// (only the value when there is one line).
 [[nodiscard]] QString latestText(const QList<Line> &lines, Unit unit);
 
+/// A stretch of time with no figures: Flotilla was closed, or the node
+/// silent. In milliseconds since the epoch.
+struct Gap {
+    double from = 0;
+    double to = 0;
+};
+/// Where the lines have no figures for much longer than their usual step
+/// (four steps, and at least six seconds), judged by the line with the most
+/// points: QtCharts draws a line across any gap, so the chart covers these.
+[[nodiscard]] QList<Gap> gapsIn(const QList<Line> &lines);
+
 } // namespace ChartData
 } // namespace Flotilla

@@ -106,6 +106,10 @@ void ChartFeeder::refresh()
         m_pointCount += int(points.size());
         m_series.at(i)->replace(points);
     }
+    m_gaps.clear();
+    for (const ChartData::Gap &gap : ChartData::gapsIn(lines)) {
+        m_gaps.append(QVariantMap{{QStringLiteral("from"), gap.from}, {QStringLiteral("to"), gap.to}});
+    }
     m_timeTo = QDateTime::currentDateTimeUtc();
     m_timeFrom = m_timeTo.addSecs(-m_windowSeconds);
     Q_EMIT rangeChanged();

@@ -51,6 +51,8 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(QString latestText READ latestText NOTIFY rangeChanged)
     /// Points handed to the series at the last refresh, all lines together.
     Q_PROPERTY(int pointCount READ pointCount NOTIFY rangeChanged)
+    /// Stretches with no figures, {from, to} in milliseconds since the epoch: the chart covers them.
+    Q_PROPERTY(QVariantList gaps MEMBER m_gaps NOTIFY rangeChanged)
 
 public:
     enum class Source { Fleet, Node, Machine, Machines };
@@ -136,6 +138,7 @@ private:
     ChartData::Scale m_scale;
     ChartData::Axis m_axis = ChartData::axisFor(1, {});
     int m_pointCount = 0;
+    QVariantList m_gaps;
     QString m_latestText;
     QTimer m_refresh; ///< gathers the nodes' ticks into one refresh
 };

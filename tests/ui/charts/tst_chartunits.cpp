@@ -6,6 +6,7 @@
 
 using namespace Flotilla;
 using namespace Flotilla::ChartData;
+using namespace Qt::StringLiterals;
 
 // The charts' units: readable scales, round axis ends, ticks at round steps.
 class ChartUnitsTest : public QObject
@@ -13,6 +14,25 @@ class ChartUnitsTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A stretch with no figures between two runs is found, by the line
+    // with the most points; a point missed here and there is not a gap.
+    void findsTheGaps()
+    {
+        Line sparse{.name = u"sparse"_s, .points = {}};
+        Line full{.name = u"full"_s, .points = {}};
+        for (double at = 0; at <= 600000; at += 2000) {
+            if ((at < 100000 || at > 400000) && at != 20000) {
+                full.points.append(QPointF(at, 1));
+            }
+        }
+        sparse.points = {QPointF(0, 1), QPointF(600000, 1)};
+        const QList<Gap> gaps = gapsIn({sparse, full});
+        QCOMPARE(gaps.size(), 1);
+        QCOMPARE(gaps.first().from, 98000.0);
+        QCOMPARE(gaps.first().to, 402000.0);
+        QVERIFY(gapsIn({sparse}).isEmpty());
+    }
+
     void scales_data()
     {
         QTest::addColumn<int>("unit");

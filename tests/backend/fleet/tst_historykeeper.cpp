@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "demo/demofleet.h"
+#include "fleet/fleet.h"
+#include "fleet/historykeeper.h"
+#include "libvirt/libvirthandles.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// Flotilla closed and opened again on the demo fleet: each node's and
+// machine's charts begin with what the last run saw.
+class HistoryKeeperTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_folder;
+
+    [[nodiscard]] QList<NodeEntry> demo()
+    {
+        QDir().mkpath(m_folder.filePath(u"demo"_s));
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(m_folder.filePath(u"demo"_s));
+        return entries ? entries.value() : QList<NodeEntry>{};
+    }
+
+    static qsizetype known(const QList<HistoryPoint> &points)
+    {
+        return std::ranges::count_if(points, [](const HistoryPoint &point) { return !std::isnan(point.rates[0]); });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Libvirt::initialize();
+        QVERIFY(m_folder.isValid());
+    }
+
+    void chartsBeginWithTheLastRun()
+    {
+        const QString path = m_folder.filePath(u"history.sqlite"_s);
+        const QList<NodeEntry> entries = demo();
+        QVERIFY(!entries.isEmpty());
+        QHash<QString, QList<HistoryPoint>> seen; // each node's, as the first run ends
+        QString machine;
+        QList<HistoryPoint> machineSeen;
+        {
+            Fleet fleet;
+            fleet.setTickInterval(200ms);
+            const HistoryKeeper keeper(&fleet, path);
+            QCOMPARE(keeper.problem(), QString());
+            for (const NodeEntry &entry : entries) {
+                fleet.addNode(entry);
+            }
+            // A few seconds of the demo's activity, by the second.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                std::ranges::all_of(
+                    fleet.nodes(), [](const Fleet::Node &node) { return known(node.metrics->nodeWindow(600)) >= 4; }),
+                20000);
+            for (const Fleet::Node &node : fleet.nodes()) {
+                seen.insert(node.entry.id, node.metrics->nodeWindow(600));
+            }
+            const Fleet::Node &first = fleet.nodes().first();
+            for (const Machine &running : first.machines.machines()) {
+                if (known(first.metrics->machineWindow(running.uuid, 600)) >= 1) {
+                    machine = running.uuid;
+                }
+            }
+            QVERIFY(!machine.isEmpty());
+            machineSeen = first.metrics->machineWindow(machine, 600);
+        } // the keeper writes as it goes
+
+        Fleet fleet;
+        const HistoryKeeper keeper(&fleet, path);
+        QCOMPARE(keeper.problem(), QString());
+        for (const NodeEntry &entry : entries) {
+            fleet.addNode(entry);
+            // At once, before the session's first tick: the last run's points.
+            const QList<HistoryPoint> restored = fleet.nodes().last().metrics->nodeWindow(600);
+            const QList<HistoryPoint> &before = seen.value(entry.id);
+            QVERIFY2(known(restored) >= known(before) - 2, qPrintable(entry.id)); // all but the steps in progress
+            for (const HistoryPoint &point : restored) {
+                const auto same = std::ranges::find(before, point.timestamp, &HistoryPoint::timestamp);
+                if (!std::isnan(point.rates[0])) {
+                    QVERIFY(same != before.end());
+                    QVERIFY(std::abs(point.rates[0] - same->rates[0]) <= std::abs(same->rates[0]) * 1e-3 + 1e-6);
+                }
+            }
+        }
+        QVERIFY(known(fleet.nodes().first().metrics->machineWindow(machine, 600)) >= known(machineSeen) - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(HistoryKeeperTest)
+#include "tst_historykeeper.moc"

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "appwindow.h"
+#include "demo/demofleet.h"
+#include "metrics/historyfile.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QTest>
+
+using namespace Flotilla;
+using Flotilla::Testing::AppWindow;
+using namespace Qt::StringLiterals;
+
+/// Flotilla opened on the demo fleet with what an earlier run saw on disk:
+/// the dashboard's charts begin with it at once, and the time between the
+/// runs shows as a stretch with no figures, not a line drawn across.
+class ChartsHistoryTest : public QObject
+{
+    Q_OBJECT
+
+    static constexpr int timeoutMs = AppWindow::timeoutMs;
+    QTemporaryDir m_folder;
+    AppWindow m_app;
+
+    QQuickItem *item(const char *name) const { return m_app.item(name); }
+
+    /// An earlier run, as its history file holds it: each demo node's
+    /// figures by the second, from five minutes ago to two.
+    bool writeEarlierRun(const QString &path)
+    {
+        QDir().mkpath(m_folder.filePath(u"demo"_s));
+        const Result<QList<NodeEntry>> nodes = DemoFleet::unpack(m_folder.filePath(u"demo"_s));
+        Result<std::unique_ptr<HistoryFile>> file = HistoryFile::open(path);
+        if (!nodes || !file) {
+            return false;
+        }
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QHash<QString, QList<MetricsStore::TierPoints>> earlier;
+        for (const NodeEntry &node : nodes.value()) {
+            MetricsStore store;
+            for (qint64 second = now - 300; second <= now - 120; ++second) {
+                Rates rates = unknownRates();
+                at(rates, Channel::CpuPercent) = 30 + double(second % 20);
+                at(rates, Channel::MemoryUsedBytes) = 8e9;
+                store.record(second, rates, {});
+            }
+            earlier.insert(node.id, store.closedSince(0));
+        }
+        return file.value()->write(earlier, now - 120).ok();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_folder.isValid());
+        const QString path = m_folder.filePath(u"history.sqlite"_s);
+        QVERIFY(writeEarlierRun(path));
+        m_app.keepHistory(path);
+        QVERIFY(m_app.openDemo());
+    }
+
+    void chartsBeginWithTheEarlierRun()
+    {
+        QTRY_VERIFY(item("cpuChart"));
+        QQuickItem *chart = item("cpuChart");
+        // Three minutes of the earlier run are there before the fleet has said much.
+        QTRY_VERIFY_WITH_TIMEOUT(chart->property("pointCount").toInt() >= 170, timeoutMs);
+        QObject *feeder = chart->property("feeder").value<QObject *>();
+        QVERIFY(feeder);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(feeder->property("gaps").toList().size(), 1, timeoutMs);
+        const QVariantMap gap = feeder->property("gaps").toList().first().toMap();
+        const double twoMinutesAgo = double(QDateTime::currentSecsSinceEpoch() - 120) * 1000;
+        QVERIFY(std::abs(gap.value(u"from"_s).toDouble() - twoMinutesAgo) < 60000);
+        QQuickItem *covered = m_app.find(chart, "chartGap"_L1);
+        QTRY_VERIFY(covered && covered->isVisible() && covered->width() > 20);
+        QVERIFY(m_app.waitUntilStill(chart));
+        QVERIFY(m_app.screenshot(u"dashboard-history"_s));
+    }
+};
+
+QTEST_MAIN(ChartsHistoryTest)
+#include "tst_chartshistory.moc"
