@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Flotilla;
 using Flotilla::Testing::AppWindow;
 using namespace Qt::StringLiterals;
@@ -41,8 +43,8 @@ class ChartsHistoryTest : public QObject
             MetricsStore store;
             for (qint64 second = now - 300; second <= now - 120; ++second) {
                 Rates rates = unknownRates();
-                at(rates, Channel::CpuPercent) = 30 + double(second % 20);
-                at(rates, Channel::MemoryUsedBytes) = 8e9;
+                at(rates, Channel::CpuPercent) = 35 + 10 * std::sin(double(second) / 40);
+                at(rates, Channel::MemoryUsedBytes) = 30e9 + 2e9 * std::cos(double(second) / 60);
                 store.record(second, rates, {});
             }
             earlier.insert(node.id, store.closedSince(0));

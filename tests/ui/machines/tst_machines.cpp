@@ -535,6 +535,9 @@ private Q_SLOTS:
         QTRY_VERIFY(item("nodeDropShelf") && item("nodeDropShelf")->isVisible());
         QQuickItem *chip = item((u"dropOn-"_s + singapore).toUtf8().constData());
         QVERIFY(chip && chip->isVisible());
+        // The shelf slides in and lays its chips out: aim once it stands still.
+        QVERIFY(m_app.waitUntilStill(item("nodeDropShelf")));
+        QVERIFY(m_app.waitUntilStill(chip));
         const QPoint onto = chip->mapToScene(QPointF(chip->width() / 2, chip->height() / 2)).toPoint();
         for (int step = 1; step <= 10; ++step) {
             QTest::mouseMove(m_app.window(), from + (onto - from) * step / 10);
