@@ -49,9 +49,9 @@ HistoryKeeper::~HistoryKeeper()
 {
     write();
     onThread([this] { m_file.reset(); });
-    m_context->deleteLater();
     m_thread.quit();
     m_thread.wait();
+    delete m_context; // its thread has ended: deleting it here is safe
 }
 
 void HistoryKeeper::restore(qsizetype index)

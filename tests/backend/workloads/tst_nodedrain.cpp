@@ -210,7 +210,8 @@ private Q_SLOTS:
         QVERIFY(!uuid.isEmpty());
         m_fleet->request(saoPaulo, MachineRequest{.kind = MachineRequest::Kind::Pause, .uuid = uuid});
         QTRY_COMPARE_WITH_TIMEOUT(machineOn(saoPaulo, uuid)->state, MachineState::Paused, timeoutMs);
-        const Departure *paused = departureOf(NodeDrain::plan(*m_fleet, saoPaulo), name);
+        const QList<Departure> plan = NodeDrain::plan(*m_fleet, saoPaulo);
+        const Departure *paused = departureOf(plan, name);
         QVERIFY(paused);
         QCOMPARE(paused->kind, Departure::Kind::Stay);
         QCOMPARE(paused->reason, u"It is paused; resume it or shut it down, then drain again."_s);

@@ -71,10 +71,16 @@ private Q_SLOTS:
         QObject *feeder = chart->property("feeder").value<QObject *>();
         QVERIFY(feeder);
         QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(feeder->property("gaps").toList().size(), 1, timeoutMs);
-        const QVariantMap gap = feeder->property("gaps").toList().first().toMap();
+        // The time between the runs is a gap (a slow tick under load may make another, later).
         const double twoMinutesAgo = double(QDateTime::currentSecsSinceEpoch() - 120) * 1000;
-        QVERIFY(std::abs(gap.value(u"from"_s).toDouble() - twoMinutesAgo) < 60000);
+        const auto betweenTheRuns = [&] {
+            const QVariantList gaps = feeder->property("gaps").toList();
+            return std::ranges::any_of(gaps, [&](const QVariant &gap) {
+                return std::abs(gap.toMap().value(u"from"_s).toDouble() - twoMinutesAgo) < 60000
+                    && gap.toMap().value(u"to"_s).toDouble() > twoMinutesAgo + 60000;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(betweenTheRuns(), timeoutMs);
         QQuickItem *covered = m_app.find(chart, "chartGap"_L1);
         QTRY_VERIFY(covered && covered->isVisible() && covered->width() > 20);
         QVERIFY(m_app.waitUntilStill(chart));
