@@ -150,7 +150,6 @@ Result<bool> HistoryFile::prepare()
 
 qint64 HistoryFile::seriesId(const QString &node, const QString &machine, qint64 now)
 {
-    const QString key = node + u'/' + machine;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO series(node, machine, written) VALUES(?, ?, ?) "
@@ -161,9 +160,7 @@ qint64 HistoryFile::seriesId(const QString &node, const QString &machine, qint64
     if (!query.exec() || !query.next()) {
         return -1;
     }
-    const qint64 id = query.value(0).toLongLong();
-    m_series.insert(key, id);
-    return id;
+    return query.value(0).toLongLong();
 }
 
 Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoints>> &nodes, qint64 now)

@@ -61,7 +61,6 @@ private:
     QString m_connection;
     QString m_path;
     QString m_setAside;
-    QHash<QString, qint64> m_series; ///< "node/machine": its id
 };
 
 } // namespace Flotilla

@@ -180,7 +180,6 @@ void MetricHistory<Cell>::restore(int index, const QList<Point> &points)
     empty.fill(store<Cell>(NAN));
     std::ranges::fill(tier.ring, empty);
     tier.filled = int(std::min<qint64>(lastStep - points.first().timestamp / step + 1, tier.spec.capacity));
-    tier.head = 0;
     for (const Point &point : points) {
         const qint64 back = lastStep - point.timestamp / step; // 0 for the newest
         if (back < 0 || back >= tier.filled) {

@@ -151,11 +151,13 @@ QList<Placement::Node> nodesForMachines(const Fleet &fleet, const QString &workl
 
 QString placementNote(const Fleet &fleet, const QString &source, const Machine &machine, const QString &target)
 {
+    // A replica carries its workload's policy: read from it, not from every
+    // workload rebuilt (the dialog asks again at each change of the fleet).
     Placement::Policy policy;
     if (!machine.metadata.workloadId.isEmpty()) {
-        const QList<Workload> workloads = gather(fleet);
-        const auto own = std::ranges::find(workloads, machine.metadata.workloadId, &Workload::id);
-        policy = own != workloads.end() ? own->policy.placement : policy;
+        if (const Result<WorkloadPolicy> own = Workloads::policyFromJson(machine.metadata.policy.toUtf8())) {
+            policy = own.value().placement;
+        }
     }
     QStringList pools;
     return Placement::check(

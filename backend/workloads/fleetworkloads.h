@@ -41,8 +41,8 @@ namespace Flotilla::FleetWorkloads
 /// on it counted (none for a machine of no workload).
 [[nodiscard]] QList<Placement::Node> nodesForMachines(const Fleet &fleet, const QString &workloadId = {});
 /// Whether @p machine, on @p source, fits on @p target by placement's
-/// rules (a replica under its workload's policy too): why not, or empty
-/// when it fits.
+/// rules (a replica under the workload policy it carries too): why not, or
+/// empty when it fits.
 [[nodiscard]] QString placementNote(
     const Fleet &fleet, const QString &source, const Machine &machine, const QString &target);
 

@@ -56,7 +56,6 @@ public:
         QString activity; ///< Running: the step under way
         quint64 doneBytes = 0; ///< Running: a copy's progress
         quint64 totalBytes = 0;
-        quint64 diskBytes = 0; ///< what its disks hold at most
     };
 
     /// Where every machine on @p nodeId goes, as @p fleet stands: the

@@ -186,7 +186,7 @@ Departure moved(Drain &drain, const Machine &machine, const QString &note)
         }
         candidates.append(candidate);
     }
-    Departure departure{.uuid = machine.uuid, .name = machine.name, .diskBytes = need.diskBytes};
+    Departure departure{.uuid = machine.uuid, .name = machine.name};
     const Placement::Plan placed = Placement::place(need, 1, policy, candidates);
     if (!placed.isComplete()) {
         for (const Placement::Verdict &verdict : placed.verdicts) {

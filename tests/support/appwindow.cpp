@@ -128,6 +128,18 @@ void AppWindow::openWindow(bool demo)
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
+bool AppWindow::trigger(QObject *from, const char *name)
+{
+    [&] {
+        QObject *action = from ? from->findChild<QObject *>(QLatin1StringView(name)) : nullptr;
+        QVERIFY2(action, name);
+        QTRY_VERIFY(action->property("enabled").toBool()
+            && (!action->property("visible").isValid() || action->property("visible").toBool()));
+        QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
+    }();
+    return !QTest::currentTestFailed();
+}
+
 QStringList AppWindow::warnings() const
 {
     return s_warnings;

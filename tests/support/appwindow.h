@@ -75,6 +75,10 @@ public:
     /// Waits until @p item stands still: at the same place in two frames in
     /// a row (a page pushed slides in, with its toolbar).
     [[nodiscard]] bool waitUntilStill(QQuickItem *item);
+    /// Triggers the action @p name found under @p from (a page's toolbar
+    /// action, a dialog's button) once it is enabled, and visible where it
+    /// says; false, with the test failed, when it never is.
+    [[nodiscard]] bool trigger(QObject *from, const char *name);
     /// Calls a function of the window's root object (Main.qml), e.g. "showMachines".
     bool call(const char *function);
 

@@ -36,8 +36,7 @@ QVariantList NodeDrainer::departures() const
             {QStringLiteral("state"), NodeDrain::stateName(departure.state)},
             {QStringLiteral("error"), departure.error}, {QStringLiteral("activity"), departure.activity},
             {QStringLiteral("doneBytes"), double(departure.doneBytes)},
-            {QStringLiteral("totalBytes"), double(departure.totalBytes)},
-            {QStringLiteral("diskBytes"), double(departure.diskBytes)}});
+            {QStringLiteral("totalBytes"), double(departure.totalBytes)}});
     }
     return list;
 }

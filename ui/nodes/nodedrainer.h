@@ -30,7 +30,7 @@ class NodeDrainer : public QObject
     Q_PROPERTY(QString nodeName READ nodeName NOTIFY changed)
     /// Each machine: uuid, name, kind ("live", "cold", "recreate", "stay"),
     /// targetId, targetName, pool, reason, state ("waiting", "running",
-    /// "done", "failed", "skipped"), error, activity, doneBytes, totalBytes, diskBytes.
+    /// "done", "failed", "skipped"), error, activity, doneBytes, totalBytes.
     Q_PROPERTY(QVariantList departures READ departures NOTIFY progressChanged)
     /// How many go to each node, by id, for the map.
     Q_PROPERTY(QVariantMap counts READ counts NOTIFY changed)

@@ -37,16 +37,7 @@ class WorkloadsUiTest : public QObject
         return std::nullopt;
     }
 
-    [[nodiscard]] bool trigger(QObject *from, const char *name)
-    {
-        [&] {
-            QObject *action = from ? from->findChild<QObject *>(QLatin1StringView(name)) : nullptr;
-            QVERIFY2(action, name);
-            QTRY_VERIFY(action->property("enabled").toBool());
-            QVERIFY(QMetaObject::invokeMethod(action, "trigger"));
-        }();
-        return !QTest::currentTestFailed();
-    }
+    [[nodiscard]] bool trigger(QObject *from, const char *name) { return m_app.trigger(from, name); }
 
     /// Scales the shop from its page to @p replicas, through the confirmation.
     [[nodiscard]] bool scaleShop(int replicas, const QString &screenshot = {})
