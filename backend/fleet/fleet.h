@@ -16,6 +16,7 @@
 #include "session/noderequest.h"
 #include "session/nodestatus.h"
 #include "session/provisioningjob.h"
+#include "session/screenroute.h"
 
 #include <QObject>
 #include <QTimer>
@@ -135,6 +136,10 @@ public:
     quint64 openConsole(const QString &nodeId, const QString &uuid);
     void sendToConsole(quint64 consoleId, const QByteArray &bytes);
     void closeConsole(quint64 consoleId);
+    /// Finds the way to the screen of the running machine @p uuid on
+    /// @p nodeId; returns its id, which screenOpened() carries back, always
+    /// (also when the node is lost or removed first).
+    quint64 openScreen(const QString &nodeId, const QString &uuid);
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Where sessions' questions for credentials go.
@@ -174,6 +179,8 @@ Q_SIGNALS:
     void consoleOpened(quint64 consoleId, const Flotilla::Error &error);
     void consoleOutput(quint64 consoleId, const QByteArray &bytes);
     void consoleEnded(quint64 consoleId, const Flotilla::Error &why);
+    /// @p error is empty when @p route leads to the screen.
+    void screenOpened(quint64 screenId, const Flotilla::ScreenRoute &route, const Flotilla::Error &error);
 
 private:
     /// How often the ticks the sessions left are taken (see TickMailbox).
@@ -245,6 +252,7 @@ private:
     QHash<quint64, Outstanding> m_outstanding; ///< by request id
     QHash<quint64, Job> m_jobs; ///< by job id (they count with the requests' ids)
     QHash<quint64, Job> m_consoles; ///< open consoles by id (no cancel flag)
+    QHash<quint64, Job> m_screens; ///< screens asked for, not yet answered
 };
 
 } // namespace Flotilla

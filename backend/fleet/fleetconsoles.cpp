@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
-// The fleet's part in machines' serial consoles: each console belongs to its
-// node's session, and ends when the session does.
+// The fleet's part in machines' serial consoles and screens: each console
+// belongs to its node's session, and ends when the session does; a screen
+// asked for is answered by the session, or refused when it goes first.
 #include "fleet/fleet.h"
 
 #include "fleet/fleetworker.h"
@@ -10,6 +11,27 @@
 
 namespace Flotilla
 {
+
+namespace
+{
+
+/// Takes the entries of @p session out of @p jobs; returns their ids.
+template<typename Jobs>
+QList<quint64> takeJobsOf(Jobs &jobs, quint64 session)
+{
+    QList<quint64> taken;
+    for (auto it = jobs.begin(); it != jobs.end();) {
+        if (it->session == session) {
+            taken.append(it.key());
+            it = jobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return taken;
+}
+
+} // namespace
 
 void Fleet::connectConsoles(NodeSession *session)
 {
@@ -32,6 +54,28 @@ void Fleet::connectConsoles(NodeSession *session)
             Q_EMIT consoleEnded(consoleId, why);
         }
     });
+    connect(session, &NodeSession::screenOpened, this,
+        [this](quint64 screenId, const ScreenRoute &route, const Error &error) {
+            if (m_screens.remove(screenId) > 0) {
+                Q_EMIT screenOpened(screenId, route, error);
+            }
+        });
+}
+
+quint64 Fleet::openScreen(const QString &nodeId, const QString &uuid)
+{
+    const quint64 id = ++m_lastRequestId;
+    const qsizetype index = indexOf(nodeId);
+    if (index < 0) {
+        const Error error{.message = i18nc("@info", "There is no node “%1”.", nodeId)};
+        QMetaObject::invokeMethod(
+            this, [this, id, error] { Q_EMIT screenOpened(id, {}, error); }, Qt::QueuedConnection);
+        return id;
+    }
+    m_screens.insert(id, Job{.nodeId = nodeId, .session = m_nodes.at(index).session});
+    NodeSession *session = m_workers.at(size_t(index))->session;
+    QMetaObject::invokeMethod(session, [session, id, uuid] { session->openScreen(id, uuid); }, Qt::QueuedConnection);
+    return id;
 }
 
 quint64 Fleet::openConsole(const QString &nodeId, const QString &uuid)
@@ -76,16 +120,14 @@ void Fleet::closeConsole(quint64 consoleId)
 
 void Fleet::endConsoles(quint64 session, const QString &why)
 {
-    for (auto it = m_consoles.begin(); it != m_consoles.end();) {
-        if (it->session == session) {
-            const quint64 consoleId = it.key();
-            QMetaObject::invokeMethod(
-                this, [this, consoleId, why] { Q_EMIT consoleEnded(consoleId, Error{.message = why}); },
-                Qt::QueuedConnection);
-            it = m_consoles.erase(it);
-        } else {
-            ++it;
-        }
+    const Error error{.message = why};
+    for (const quint64 screenId : takeJobsOf(m_screens, session)) {
+        QMetaObject::invokeMethod(
+            this, [this, screenId, error] { Q_EMIT screenOpened(screenId, {}, error); }, Qt::QueuedConnection);
+    }
+    for (const quint64 consoleId : takeJobsOf(m_consoles, session)) {
+        QMetaObject::invokeMethod(
+            this, [this, consoleId, error] { Q_EMIT consoleEnded(consoleId, error); }, Qt::QueuedConnection);
     }
 }
 

@@ -94,8 +94,10 @@ void startDevice(Reader &reader)
         bool ok = false;
         const int port = reader.attribute(QLatin1StringView("port")).toInt(&ok);
         reader.m_domain.graphics.append(Graphics{.type = reader.attribute(QLatin1StringView("type")),
-            .port = ok ? port : -1,
-            .listen = reader.attribute(QLatin1StringView("listen"))});
+            .port = ok && port > 0 ? port : -1,
+            .listen = reader.attribute(QLatin1StringView("listen")),
+            .socket = reader.attribute(QLatin1StringView("socket")),
+            .password = reader.attribute(QLatin1StringView("passwd"))});
     }
 }
 
@@ -223,6 +225,17 @@ Result<bool> startElement(Reader &reader)
         }
     } else if (reader.m_path.size() == 4 && reader.m_path.at(2) == L("interface") && reader.m_interface) {
         startInterfaceChild(reader, *reader.m_interface);
+    } else if (reader.at({L("domain"), L("devices"), L("graphics"), L("listen")})
+        && !reader.m_domain.graphics.isEmpty()) {
+        // <listen type='address' address=…/> or type='socket' socket=…/>, as
+        // libvirt writes them beside (or instead of) the older attributes.
+        Graphics &graphics = reader.m_domain.graphics.last();
+        const QString type = reader.attribute(L("type"));
+        if (type == L("socket") && graphics.socket.isEmpty()) {
+            graphics.socket = reader.attribute(L("socket"));
+        } else if (type == L("address") && graphics.listen.isEmpty()) {
+            graphics.listen = reader.attribute(L("address"));
+        }
     } else if (reader.m_path.size() == 4 && reader.inFlotillaMetadata()) {
         readMetadataField(reader, reader.m_domain.metadata);
     }

@@ -37,8 +37,11 @@ struct NetworkInterface {
 
 struct Graphics {
     QString type; ///< "vnc", "spice", ...
-    int port = -1;
-    QString listen;
+    int port = -1; ///< while running (an automatic port is -1 before)
+    QString listen; ///< the address it listens on; empty: the node's default (vnc_listen)
+    QString socket; ///< a Unix socket it listens on instead of a port
+    /// Its password, only in a description read with VIR_DOMAIN_XML_SECURE.
+    QString password;
 
     bool operator==(const Graphics &) const = default;
 };

@@ -18,6 +18,7 @@
 #include "session/noderequest.h"
 #include "session/nodestatus.h"
 #include "session/provisioningjob.h"
+#include "session/screenroute.h"
 #include "session/statsreader.h"
 
 #include <QMutex>
@@ -123,6 +124,9 @@ public:
     void openConsole(quint64 consoleId, const QString &uuid);
     void sendToConsole(quint64 consoleId, const QByteArray &bytes);
     void closeConsole(quint64 consoleId);
+    /// Finds the way to the screen of the running machine @p uuid:
+    /// screenOpened() brings it, or why there is none.
+    void openScreen(quint64 screenId, const QString &uuid);
 
     /// How long a round of calls that reads @p machines may take before the node counts as slow.
     [[nodiscard]] static qint64 slowRoundMs(qsizetype machines) { return slowCallMs + slowMachineMs * machines; }
@@ -143,6 +147,8 @@ Q_SIGNALS:
     /// From libvirt's event thread.
     void consoleOutput(quint64 consoleId, const QByteArray &bytes);
     void consoleEnded(quint64 consoleId, const Flotilla::Error &why);
+    /// @p error is empty when @p route leads to the screen.
+    void screenOpened(quint64 screenId, const Flotilla::ScreenRoute &route, const Flotilla::Error &error);
 
 private:
     /// The opening with @p generation ended: with a connection, or not.

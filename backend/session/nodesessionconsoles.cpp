@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // NodeSession's machine consoles: opened on the session's thread, their
-// output straight from libvirt's event thread.
+// output straight from libvirt's event thread; and the way to a machine's screen.
 #include "session/nodesession.h"
 
 #include <KLocalizedString>
@@ -48,6 +48,20 @@ void NodeSession::sendToConsole(quint64 consoleId, const QByteArray &bytes)
 void NodeSession::closeConsole(quint64 consoleId)
 {
     m_consoles.erase(consoleId);
+}
+
+void NodeSession::openScreen(quint64 screenId, const QString &uuid)
+{
+    if (!m_connection) {
+        Q_EMIT screenOpened(screenId, {}, Error{.message = i18nc("@info", "The node is not connected.")});
+        return;
+    }
+    Result<ScreenRoute> route = ScreenRoutes::open(m_connection.get(), m_uri, uuid);
+    if (!route) {
+        Q_EMIT screenOpened(screenId, {}, route.error());
+        return;
+    }
+    Q_EMIT screenOpened(screenId, route.value(), {});
 }
 
 void NodeSession::endConsoles(const Error &why)

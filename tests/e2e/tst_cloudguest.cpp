@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
+#include "cloudguest.h"
 #include "console/consolewindow.h"
+#include "console/machinescreen.h"
 #include "fleet/fleet.h"
 #include "fleetjobs.h"
 #include "libvirt/libvirthandles.h"
@@ -12,7 +14,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,15 +24,34 @@
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
+using Flotilla::Testing::CloudGuest::blank;
+using Flotilla::Testing::CloudGuest::litSamples;
+using Flotilla::Testing::CloudGuest::someText;
 
 namespace
 {
-constexpr quint64 MiB = 1ULL << 20;
 constexpr int bootMs = 240000; ///< emulated, on a busy 2-core machine
 const QString pool = u"flotilla-guests"_s;
 const QString image = u"cloud-guest.raw"_s;
 const QString otherPool = u"flotilla-elsewhere"_s; ///< where clones onto "another node" go
-const QString key = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgMXrSBvNlvtFE4uzOkpQ/g3NEeXaEwck6SH4CZZA4+ alice@laptop"_s;
+
+/// A machine's screen as its page shows it, connected (or the reason it is not).
+struct Screen {
+    FleetView view;
+    MachineScreen item;
+    Screen(Fleet *fleet, const QString &nodeId, const QString &uuid)
+        : view(fleet, false)
+    {
+        item.setProperty("fleet", QVariant::fromValue(&view));
+        item.setProperty("nodeId", nodeId);
+        item.setProperty("uuid", uuid);
+        item.setActive(true);
+    }
+    [[nodiscard]] bool settled() const
+    {
+        return item.state() == MachineScreen::Connected || item.state() == MachineScreen::Ended;
+    }
+};
 } // namespace
 
 // What a person does with Flotilla on a real node, on a real libvirtd with
@@ -66,66 +86,15 @@ class CloudGuestTest : public QObject
 
     MachineOrder order(const QString &name, const QString &dataVolume = {}) const
     {
-        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString mac = MachineDefinition::randomMac();
-        const MachineSetup setup{.hostname = name, .sshKeys = {key}};
-        return MachineOrder{.machine = {.name = name,
-                                .uuid = uuid,
-                                .vcpus = 1,
-                                .maxVcpus = 1,
-                                .memoryBytes = 256 * MiB,
-                                .maxMemoryBytes = 256 * MiB,
-                                .mac = mac,
-                                .metadata = {.image = image}},
-            .pool = pool,
-            .image = image,
-            .imageFormat = u"raw"_s,
-            .rootBytes = 64 * MiB,
-            .dataBytes = dataVolume.isEmpty() ? 16 * MiB : 0,
-            .dataVolume = dataVolume,
-            .seed = CloudInit::seed(setup, u"iid-"_s + uuid, mac).value(),
-            .emulated = true};
+        return Testing::CloudGuest::order(name, pool, image, dataVolume);
     }
 
     /// Everything the machine's serial console shows until @p expected has
-    /// shown (or the time is up), read through the fleet's console.
+    /// shown (or the time is up); @p typed is sent once it is open.
     QString consoleUntil(
         const QString &nodeId, const QString &uuid, const QStringList &expected, const QByteArray &typed = {})
     {
-        QString shown;
-        QString problem;
-        const quint64 console = m_fleet.openConsole(nodeId, uuid);
-        const QMetaObject::Connection heard
-            = connect(&m_fleet, &Fleet::consoleOutput, this, [&](quint64 id, const QByteArray &bytes) {
-                  if (id == console) {
-                      shown += QString::fromUtf8(bytes);
-                  }
-              });
-        const QMetaObject::Connection opened
-            = connect(&m_fleet, &Fleet::consoleOpened, this, [&](quint64 id, const Error &error) {
-                  if (id == console && !error.isEmpty()) {
-                      problem = u"not opened: "_s + error.text();
-                  } else if (id == console && !typed.isEmpty()) {
-                      m_fleet.sendToConsole(console, typed);
-                  }
-              });
-        const QMetaObject::Connection ended
-            = connect(&m_fleet, &Fleet::consoleEnded, this, [&](quint64 id, const Error &why) {
-                  if (id == console) {
-                      problem = u"ended: "_s + why.text();
-                  }
-              });
-        (void)QTest::qWaitFor( // what showed is checked by the caller, line by line
-            [&] {
-                return !problem.isEmpty()
-                    || std::ranges::all_of(expected, [&](const QString &line) { return shown.contains(line); });
-            },
-            bootMs);
-        disconnect(heard);
-        disconnect(opened);
-        disconnect(ended);
-        m_fleet.closeConsole(console);
-        return problem.isEmpty() ? shown : shown + u"\n[console "_s + problem + u"]"_s;
+        return Testing::CloudGuest::consoleUntil(m_fleet, nodeId, uuid, expected, bootMs, typed);
     }
 
     /// Forces the machine off, as the plan that clones it wants it.
@@ -161,11 +130,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QProcess make;
-        make.setProcessChannelMode(QProcess::MergedChannels);
-        make.start(QStringLiteral(MAKE_CLOUD_GUEST), {m_work.path()});
-        QVERIFY(make.waitForFinished(120000));
-        QVERIFY2(make.exitCode() == 0, make.readAll().constData());
+        const Result<bool> guest = Testing::CloudGuest::make(QStringLiteral(MAKE_CLOUD_GUEST), m_work.path());
+        QVERIFY2(guest.ok(), qPrintable(guest ? QString() : guest.error().text()));
 
         const Result<bool> offered = m_daemon.offerTls();
         QVERIFY2(offered.ok(), qPrintable(offered ? QString() : offered.error().text()));
@@ -279,6 +245,62 @@ private Q_SLOTS:
             tlsNode().hasInventory, qPrintable(tlsNode().status.error.text() + m_daemon.log()), 60000);
         const QString shown = consoleUntil(m_tlsNode, uuidOf(u"web-04"_s), {u"typed-over-tls"_s}, "typed-over-tls\r");
         QVERIFY2(shown.contains(u"typed-over-tls"_s), qPrintable(shown.right(2000)));
+    }
+
+    // The screen (§1), through the socket libvirt hands over on a local
+    // node: the guest's boot text shows on it; a line typed on it reaches
+    // the guest, which echoes it there and tells it on its serial console.
+    void theScreenShowsTheGuestAndTakesKeys()
+    {
+        const QString uuid = uuidOf(u"web-04"_s);
+        QVERIFY(!uuid.isEmpty());
+        Screen screen(&m_fleet, m_node, uuid);
+        QTRY_VERIFY_WITH_TIMEOUT(screen.settled(), 30000);
+        QVERIFY2(screen.item.state() == MachineScreen::Connected, qPrintable(screen.item.status()));
+        QVERIFY2(screen.item.status().contains(u"libvirt"_s), qPrintable(screen.item.status()));
+        QTRY_VERIFY_WITH_TIMEOUT(litSamples(screen.item.frame()) > someText, 30000);
+        QVERIFY(screen.item.screenSize().width() >= 640);
+        const QImage before = screen.item.frame();
+        const QString shown = Testing::CloudGuest::consoleUntil(m_fleet, m_node, uuid,
+            {u"flotilla-guest: screen typed: Hello-Screen 42"_s}, bootMs, {},
+            [&screen] { screen.item.typeText(u"Hello-Screen 42\n"_s); });
+        QVERIFY2(shown.contains(u"flotilla-guest: screen typed: Hello-Screen 42"_s), qPrintable(shown.right(2000)));
+        // The line the guest echoed is on the screen now.
+        QTRY_VERIFY_WITH_TIMEOUT(screen.item.frame() != before, 30000);
+        QTemporaryDir folder;
+        QCOMPARE(screen.item.saveScreenshot(QUrl::fromLocalFile(folder.filePath(u"screen.png"_s))), QString());
+        const QImage saved(folder.filePath(u"screen.png"_s));
+        QCOMPARE(saved.size(), screen.item.screenSize());
+        const QString artifacts = qEnvironmentVariable("FLOTILLA_TEST_ARTIFACTS", QDir::tempPath());
+        QVERIFY(saved.save(artifacts + u"/screen.png"_s));
+        // Send Key: Ctrl+Alt+F2 turns the guest to its second terminal, a blank one.
+        screen.item.sendCombination(u"Ctrl+Alt+F2"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(litSamples(screen.item.frame()) < blank, 30000);
+        screen.item.sendCombination(u"Ctrl+Alt+F1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(litSamples(screen.item.frame()) > someText, 30000);
+    }
+
+    // Over SSH the screen goes through a tunnel: ssh to the node (as libvirt
+    // reaches it), netcat there to the display on the node's loopback.
+    void theScreenWorksOverSsh()
+    {
+        Screen screen(&m_fleet, m_sshNode, uuidOf(u"web-04"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(screen.settled(), 60000);
+        QVERIFY2(screen.item.state() == MachineScreen::Connected, qPrintable(screen.item.status()));
+        QVERIFY2(screen.item.status().contains(u"over SSH"_s), qPrintable(screen.item.status()));
+        QTRY_VERIFY_WITH_TIMEOUT(litSamples(screen.item.frame()) > someText, 30000);
+    }
+
+    // A TLS node cannot reach a display that listens on the node's loopback,
+    // and says so, with what to change.
+    void theScreenOverTlsSaysWhyNot()
+    {
+        Screen screen(&m_fleet, m_tlsNode, uuidOf(u"web-04"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(screen.settled(), 30000);
+        QCOMPARE(screen.item.state(), MachineScreen::Ended);
+        QVERIFY2(screen.item.status().contains(u"listens only on the node's own address (127.0.0.1)"_s),
+            qPrintable(screen.item.status()));
+        QVERIFY2(screen.item.status().contains(u"qemu+ssh://"_s), qPrintable(screen.item.status()));
     }
 
     // Clones of a machine that has run once, linked and full: each boots as

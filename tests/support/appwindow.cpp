@@ -98,7 +98,13 @@ bool AppWindow::openDemo()
     return !QTest::currentTestFailed();
 }
 
-void AppWindow::openWindow(bool demo)
+bool AppWindow::openOn(const QList<NodeEntry> &nodes)
+{
+    openWindow(false, nodes);
+    return !QTest::currentTestFailed();
+}
+
+void AppWindow::openWindow(bool demo, const QList<NodeEntry> &given)
 {
     QStandardPaths::setTestModeEnabled(true);
     Translations::setUp(); // as main() does
@@ -109,7 +115,9 @@ void AppWindow::openWindow(bool demo)
     QVERIFY2(look.ok(), qPrintable(look.ok() ? QString() : look.error().text()));
     Libvirt::initialize();
 
-    const Result<QList<NodeEntry>> nodes = demo ? DemoFleet::unpack(m_demo.path()) : TestFleet::entries();
+    const Result<QList<NodeEntry>> nodes = !given.isEmpty() ? given
+        : demo                                              ? DemoFleet::unpack(m_demo.path())
+                                                            : TestFleet::entries();
     QVERIFY2(nodes.ok(), qPrintable(nodes.ok() ? QString() : nodes.error().text()));
     if (!m_historyPath.isEmpty()) {
         m_history = std::make_unique<HistoryKeeper>(&m_fleet, m_historyPath);
@@ -288,21 +296,21 @@ bool AppWindow::call(const char *function)
     return QMetaObject::invokeMethod(m_window, function);
 }
 
-bool AppWindow::screenshot(const QString &name)
+bool AppWindow::screenshot(const QString &name, QQuickWindow *of)
 {
-    saveScreenshot(name);
+    saveScreenshot(name, of ? of : m_window);
     return !QTest::currentTestFailed();
 }
 
-void AppWindow::saveScreenshot(const QString &name)
+void AppWindow::saveScreenshot(const QString &name, QQuickWindow *window)
 {
     // What the window shows once its items have their places: the next frame
     // after every pending polish.
-    QVERIFY(QQuickTest::qWaitForPolish(m_window));
-    QSignalSpy frame(m_window, &QQuickWindow::frameSwapped);
-    m_window->update();
+    QVERIFY(QQuickTest::qWaitForPolish(window));
+    QSignalSpy frame(window, &QQuickWindow::frameSwapped);
+    window->update();
     QVERIFY(frame.wait(timeoutMs));
-    const QImage image = m_window->grabWindow();
+    const QImage image = window->grabWindow();
     QVERIFY(!image.isNull());
     // A real picture has many colours; a blank or failed render has one or two.
     QSet<QRgb> colours;

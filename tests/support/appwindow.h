@@ -43,6 +43,8 @@ public:
     /// As open(), on the bundled demo as `flotilla --demo` unpacks it: for
     /// what needs the demo's own content (its image libraries).
     [[nodiscard]] bool openDemo();
+    /// As open(), on @p nodes: for the end-to-end tests' real nodes.
+    [[nodiscard]] bool openOn(const QList<NodeEntry> &nodes);
 
     /// Before open(): keeps the charts' history in @p path, as the program does.
     void keepHistory(const QString &path) { m_historyPath = path; }
@@ -82,18 +84,18 @@ public:
     /// Calls a function of the window's root object (Main.qml), e.g. "showMachines".
     bool call(const char *function);
 
-    /// Saves the window as $FLOTILLA_TEST_ARTIFACTS/NAME.png after checking
-    /// it is not blank.
-    [[nodiscard]] bool screenshot(const QString &name);
+    /// Saves the window (or another, @p of) as $FLOTILLA_TEST_ARTIFACTS/NAME.png
+    /// after checking it is not blank.
+    [[nodiscard]] bool screenshot(const QString &name, QQuickWindow *of = nullptr);
 
     /// True once every node has been read and has live figures.
     [[nodiscard]] bool fleetIsLive() const;
 
 private:
-    void openWindow(bool demo);
+    void openWindow(bool demo, const QList<NodeEntry> &nodes = {});
     void clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt::MouseButton button);
     void typeInto(QQuickItem *field, const QString &text);
-    void saveScreenshot(const QString &name);
+    void saveScreenshot(const QString &name, QQuickWindow *window);
 
     Fleet m_fleet;
     QString m_historyPath;

@@ -41,6 +41,8 @@ ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const Q
     , m_status(new QLabel(this))
     , m_reconnect(
           new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "Reconnect"), this))
+    , m_screen(
+          new QPushButton(QIcon::fromTheme(QStringLiteral("video-display")), i18nc("@action:button", "Screen"), this))
 {
     setWindowTitle(i18nc("@title:window machine name", "%1 — Serial Console", name));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -74,6 +76,10 @@ ConsoleWindow::ConsoleWindow(Fleet *fleet, QString nodeId, QString uuid, const Q
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
     bar->addWidget(m_reconnect);
+    bar->addWidget(m_screen);
+    m_screen->setObjectName(QStringLiteral("consoleScreen"));
+    m_screen->setToolTip(i18nc("@info:tooltip", "Show the machine's graphical screen instead"));
+    connect(m_screen, &QPushButton::clicked, this, &ConsoleWindow::screenWanted);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_terminal, 1);

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void statusChanged();
     void receivedChanged();
     void shownChanged();
+    /// The person asked for the machine's screen instead.
+    void screenWanted();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +68,7 @@ private:
     QTermWidget *m_terminal;
     QLabel *m_status;
     QPushButton *m_reconnect;
+    QPushButton *m_screen;
     QByteArray m_received;
     QByteArray m_unshown; ///< received, not yet taken by the terminal's pty
     QSocketNotifier *m_ptyWritable = nullptr;

@@ -27,6 +27,8 @@ void SerialConsole::open(const QString &nodeId, const QString &uuid, const QStri
     QPointer<ConsoleWindow> &window = m_windows[uuid];
     if (!window) {
         window = new ConsoleWindow(m_view->fleet(), nodeId, uuid, name);
+        connect(window, &ConsoleWindow::screenWanted, this,
+            [this, nodeId, uuid, name] { Q_EMIT screenWanted(nodeId, uuid, name); });
     }
     window->show();
     window->raise();

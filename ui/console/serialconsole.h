@@ -31,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void fleetChanged();
+    /// A console window's Screen button: the machine's screen is wanted instead.
+    void screenWanted(const QString &nodeId, const QString &uuid, const QString &name);
 
 private:
     QPointer<FleetView> m_view;

@@ -36,6 +36,14 @@ Kirigami.ScrollablePage {
 
     actions: [
         Kirigami.Action {
+            objectName: "machineScreenWindow"
+            text: i18nc("@action:button", "Screen")
+            tooltip: i18nc("@info:tooltip", "The machine's screen in a window of its own")
+            icon.name: "video-display"
+            visible: machine.exists && machine.active && (machine.facts.graphics ?? "").length > 0
+            onTriggered: applicationWindow().openScreen(machine.nodeId, page.uuid, machine.name)
+        },
+        Kirigami.Action {
             objectName: "machineConsole"
             text: i18nc("@action:button", "Serial Console")
             icon.name: "utilities-terminal"
@@ -160,6 +168,17 @@ Kirigami.ScrollablePage {
         }
         MachineOverview {
             Layout.fillWidth: true
+            machine: machine
+        }
+        Kirigami.Separator {
+            Layout.fillWidth: true
+            visible: screenSection.visible
+        }
+        MachineScreenSection {
+            id: screenSection
+
+            Layout.fillWidth: true
+            visible: machine.active && (machine.facts.graphics ?? "").length > 0
             machine: machine
         }
         Kirigami.Separator {

@@ -95,6 +95,12 @@ Kirigami.ApplicationWindow {
         }
     }
 
+    /// A machine's page, over the machine list.
+    function openMachine(uuid: string): void {
+        showMachines();
+        pageStack.push(machinePage, { uuid: uuid });
+    }
+
     /// Every machine moved off a node: the plan, then the drain.
     function drainNode(nodeId: string): void {
         const entry = nodeEditor.entry(nodeId);
@@ -117,6 +123,22 @@ Kirigami.ApplicationWindow {
     /// A machine's serial console, in a window of its own.
     function openConsole(nodeId: string, uuid: string, name: string): void {
         consoles.open(nodeId, uuid, name);
+    }
+
+    /// A machine's screen, in a window of its own: one per machine, raised
+    /// when asked for again.
+    property var screenWindows: ({})
+    function openScreen(nodeId: string, uuid: string, name: string): void {
+        let window = screenWindows[uuid];
+        if (!window) {
+            window = screenWindow.createObject(root, { nodeId: nodeId, uuid: uuid, name: name });
+            window.serialConsoleWanted.connect(() => openConsole(nodeId, uuid, name));
+            window.closed.connect(() => delete screenWindows[uuid]);
+            screenWindows[uuid] = window;
+        }
+        window.show();
+        window.raise();
+        window.requestActivate();
     }
 
     function addNode(): void {
@@ -257,6 +279,16 @@ Kirigami.ApplicationWindow {
     }
 
     Component {
+        id: machinePage
+        MachinePage {}
+    }
+
+    Component {
+        id: screenWindow
+        ScreenWindow {}
+    }
+
+    Component {
         id: nodeEditorPage
         NodeEditorPage {
             onDone: nodeId => {
@@ -275,6 +307,7 @@ Kirigami.ApplicationWindow {
 
         objectName: "serialConsole"
         fleet: FleetView
+        onScreenWanted: (nodeId, uuid, name) => root.openScreen(nodeId, uuid, name)
     }
 
     /// The fleet's workloads, and the changes to them under way, whichever page is shown.
