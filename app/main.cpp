@@ -93,6 +93,11 @@ int main(int argc, char *argv[])
     // entries it left out); the demo's and --connect's nodes are for this run only.
     if (!options.demo) {
         fleet.setStore(store);
+    } else {
+        // A newcomer's first look shows full charts: the demo's simulated
+        // activity fills the last day of an empty history (flagged simulated,
+        // as the live demo figures are).
+        fleet.setSimulatedPast(std::chrono::hours(24));
     }
     // What the charts saw in earlier runs, and will see in this one: the
     // demo's simulated figures kept apart from a real fleet's.

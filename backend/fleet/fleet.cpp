@@ -87,6 +87,7 @@ std::unique_ptr<Fleet::Worker> Fleet::startSession(Node &node)
     if (m_openTimeLimit > std::chrono::milliseconds::zero()) {
         worker->session->setOpenTimeLimit(m_openTimeLimit);
     }
+    worker->session->setSimulatedPast(m_simulatedPast);
     worker->session->moveToThread(worker->thread.get());
     // Reports of a session that was replaced or stopped are ignored.
     node.session = ++m_lastSession;

@@ -85,6 +85,10 @@ public:
     }
     /// How long sessions added from now on wait for a node to answer an opening.
     void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openTimeLimit = limit; }
+    /// Simulated nodes added from now on fill the last @p span of an empty
+    /// history with their simulated activity (NodeSession::setSimulatedPast):
+    /// the demo's first day.
+    void setSimulatedPast(std::chrono::seconds span) { m_simulatedPast = span; }
 
     /// Adds a node and starts its session. Ids must be unique. A @p saved
     /// node belongs to the user's list and is written by save().
@@ -248,6 +252,7 @@ private:
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
     std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
     std::chrono::milliseconds m_openTimeLimit{0}; ///< 0: the session's default
+    std::chrono::seconds m_simulatedPast{0};
     quint64 m_lastRequestId = 0;
     QHash<quint64, Outstanding> m_outstanding; ///< by request id
     QHash<quint64, Job> m_jobs; ///< by job id (they count with the requests' ids)

@@ -76,7 +76,9 @@ void HistoryKeeper::write()
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QHash<QString, QList<MetricsStore::TierPoints>> batch;
     for (const Fleet::Node &node : m_fleet->nodes()) {
-        QList<MetricsStore::TierPoints> points = node.metrics->closedSince(m_written);
+        // The demo's simulated first day went in behind the last write.
+        const qint64 since = std::min(m_written, node.metrics->takeBackfill().value_or(m_written));
+        QList<MetricsStore::TierPoints> points = node.metrics->closedSince(since);
         if (!points.isEmpty()) {
             batch.insert(node.entry.id, std::move(points));
         }

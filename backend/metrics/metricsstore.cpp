@@ -76,6 +76,29 @@ void MetricsStore::restore(const QList<TierPoints> &kept)
     }
 }
 
+bool MetricsStore::isEmpty() const
+{
+    const QMutexLocker lock(&m_mutex);
+    for (int tier = 0; tier < m_node.tierCount(); ++tier) {
+        if (!m_node.points(tier).isEmpty()) {
+            return false;
+        }
+    }
+    return m_machines.isEmpty();
+}
+
+void MetricsStore::noteBackfill(qint64 since)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_backfill = std::min(since, m_backfill.value_or(since));
+}
+
+std::optional<qint64> MetricsStore::takeBackfill()
+{
+    const QMutexLocker lock(&m_mutex);
+    return std::exchange(m_backfill, std::nullopt);
+}
+
 size_t MetricsStore::memoryBytes() const
 {
     const QMutexLocker lock(&m_mutex);

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QMutex>
 
+#include <optional>
+
 namespace Flotilla
 {
 
@@ -36,9 +38,18 @@ public:
     /// Points kept on disk put back, into histories with no samples yet.
     void restore(const QList<TierPoints> &kept);
     [[nodiscard]] int machineCount() const;
+    /// Nothing recorded or restored yet.
+    [[nodiscard]] bool isEmpty() const;
+    /// Points were recorded into the past (the demo's simulated first day),
+    /// from @p since on: takeBackfill() tells the keeper of the history on
+    /// disk, which writes only what is newer than its last write.
+    void noteBackfill(qint64 since);
+    /// When the points recorded into the past begin, once; none if there are none.
+    [[nodiscard]] std::optional<qint64> takeBackfill();
 
 private:
     mutable QMutex m_mutex;
+    std::optional<qint64> m_backfill;
     NodeHistory m_node{nodeTiers};
     QHash<QString, MachineHistory> m_machines;
 };

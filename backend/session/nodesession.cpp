@@ -570,11 +570,21 @@ void NodeSession::tick()
     QList<MachineCounters> counters = std::move(read).value();
     NodeCounters nodeCounters;
     if (m_simulated) { // the test driver's answer lacks the counters: the demo's activity fills them in
+        if (m_simulatedPast.count() > 0 && m_previousMs == 0 && m_metrics->isEmpty()) {
+            fillSimulatedPast(nowMs);
+        }
         m_demo.fillIn(counters, m_machines.machines(), nowMs);
         nodeCounters = m_demo.node(m_facts); // the test driver's own node figures are fixed numbers
     } else {
         nodeCounters = StatsReader::readNode(m_connection.get(), m_nodeStatsShape).value();
     }
+    NodeTick result = measure(nowMs, counters, nodeCounters);
+    result.workMs = clock.elapsed();
+    Q_EMIT ticked(result);
+}
+
+NodeTick NodeSession::measure(qint64 nowMs, QList<MachineCounters> &counters, const NodeCounters &node)
+{
     NodeTick result{.timestampMs = nowMs, .simulated = m_simulated};
     const double seconds = m_previousMs > 0 ? double(nowMs - m_previousMs) / 1000.0 : 0.0;
     result.machines.reserve(counters.size());
@@ -589,13 +599,12 @@ void NodeSession::tick()
     if (m_previous.size() != counters.size()) { // machines that stopped
         m_previous.removeIf([this](const auto &entry) { return entry.value().round != m_tickRound; });
     }
-    result.node = RateCalculator::node(m_previousNode, nodeCounters);
+    result.node = RateCalculator::node(m_previousNode, node);
     RateCalculator::addMachineTraffic(result.node, result.machines);
-    m_previousNode = nodeCounters;
+    m_previousNode = node;
     m_previousMs = nowMs;
     m_metrics->record(nowMs / 1000, result.node, result.machines);
-    result.workMs = clock.elapsed();
-    Q_EMIT ticked(result);
+    return result;
 }
 
 void NodeSession::publish(const InventoryChange &change)

@@ -85,6 +85,10 @@ public:
     void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openDeadline.setInterval(limit); }
     /// Before open(): the reads to make (tests put in failing or slow ones).
     void setReading(NodeReading reading) { m_reading = std::move(reading); }
+    /// Before open(): a node whose activity is simulated (the test driver's)
+    /// and whose history is empty at its first tick fills the last @p span
+    /// with it first, as the demo does for a newcomer's first look.
+    void setSimulatedPast(std::chrono::seconds span) { m_simulatedPast = span; }
 
     // Invoke these queued, on the session's thread.
     /// Opens the connection (again) and reads everything.
@@ -161,6 +165,12 @@ private:
     void readHostname(quint64 generation);
     void scheduleResync();
     void tick();
+    /// Rates from @p counters (each running machine's) and @p node's since
+    /// the last ones, recorded at @p nowMs.
+    [[nodiscard]] NodeTick measure(qint64 nowMs, QList<MachineCounters> &counters, const NodeCounters &node);
+    /// Ticks of the simulated activity over the last m_simulatedPast before
+    /// @p nowMs, recorded as the live ones are (nodesessionpast.cpp).
+    void fillSimulatedPast(qint64 nowMs);
     void readNodeParts();
     /// Addresses and disk capacities of @p machines, published as changes.
     void readDetails(const QList<Machine> &machines, const QHash<QString, virDomainPtr> &handles = {});
@@ -222,6 +232,7 @@ private:
     std::shared_ptr<MetricsStore> m_metrics;
     bool m_simulated = false; ///< the node has no counters: DemoActivity feeds it
     DemoActivity m_demo;
+    std::chrono::seconds m_simulatedPast{0};
     NodeFacts m_facts;
     bool m_factsPublished = false; ///< the first full reading sends the facts, even empty ones
     /// A machine's counters at the tick that last reported it.

@@ -5,6 +5,7 @@
 #include "libvirt/libvirthandles.h"
 #include "workloads/fleetworkloads.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSet>
 #include <QStandardPaths>
@@ -81,6 +82,58 @@ private Q_SLOTS:
             std::ranges::all_of(fleet.nodes(), [](const Fleet::Node &node) { return node.hasStock; }), 20000);
         const Placement::Plan more = FleetWorkloads::place(fleet, workloads.at(2), 4);
         QVERIFY2(more.isComplete(), qPrintable(more.shortfall));
+    }
+
+    // A newcomer's first look: the demo (as `flotilla --demo` sets it up)
+    // fills the last day of an empty history with its simulated activity,
+    // then goes on live; a history that has points is left as it is.
+    void aFirstLookShowsTheLastDay()
+    {
+        QTemporaryDir folder;
+        const Result<QList<NodeEntry>> entries = DemoFleet::unpack(folder.path());
+        QVERIFY(entries.ok());
+        Fleet fleet;
+        fleet.setSimulatedPast(std::chrono::hours(24));
+        fleet.addNode(entries.value().at(0));
+        fleet.addNode(entries.value().at(1));
+        // The second node's history has a point already (restored from disk, say).
+        const qint64 start = QDateTime::currentSecsSinceEpoch();
+        fleet.nodes().at(1).metrics->restore(
+            {{.tier = 0, .points = {HistoryPoint{.timestamp = start - 5, .rates = unknownRates()}}}});
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::all_of(fleet.nodes(),
+                                     [](const Fleet::Node &node) {
+                                         return node.metrics->nodeWindow(60).size() >= 2
+                                             && !std::isnan(at(node.rates, Channel::CpuPercent));
+                                     }),
+            20000);
+
+        const Fleet::Node &filled = fleet.nodes().at(0);
+        const QList<NodeHistory::Point> day = filled.metrics->nodeWindow(24 * 3600);
+        QVERIFY2(day.first().timestamp <= start - 24 * 3600 + 120,
+            qPrintable(QString::number(start - day.first().timestamp)));
+        // By the minute all day: no stretch without figures.
+        qsizetype known = 0;
+        for (const NodeHistory::Point &point : day) {
+            known += std::isnan(at(point.rates, Channel::CpuPercent)) ? 0 : 1;
+        }
+        QVERIFY2(known >= 24 * 60 - 5, qPrintable(QString::number(known)));
+        // Each running machine's day, too, and its last ten minutes by the second.
+        const Machine running = *std::ranges::find_if(
+            filled.machines.machines(), [](const Machine &machine) { return machine.isRunning(); });
+        const QList<MachineHistory::Point> machineDay = filled.metrics->machineWindow(running.uuid, 24 * 3600);
+        QVERIFY(machineDay.first().timestamp <= start - 24 * 3600 + 600);
+        const QList<MachineHistory::Point> tenMinutes = filled.metrics->machineWindow(running.uuid, 600);
+        QVERIFY2(tenMinutes.size() >= 290, qPrintable(QString::number(tenMinutes.size())));
+        QVERIFY(std::ranges::all_of(tenMinutes.first(tenMinutes.size() - 1),
+            [](const MachineHistory::Point &point) { return !std::isnan(at(point.rates, Channel::CpuPercent)); }));
+        // Told to the keeper of the history on disk, once.
+        QCOMPARE(filled.metrics->takeBackfill().value_or(0) / 60, (start - 24 * 3600) / 60);
+        QVERIFY(!filled.metrics->takeBackfill());
+
+        // The node with a history of its own was not filled.
+        const Fleet::Node &kept = fleet.nodes().at(1);
+        QVERIFY(kept.metrics->nodeWindow(24 * 3600).first().timestamp >= start - 600);
+        QVERIFY(!kept.metrics->takeBackfill());
     }
 };
 
