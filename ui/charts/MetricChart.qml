@@ -83,7 +83,10 @@ ColumnLayout {
             objectName: "latest"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignRight
-            text: feeder.latestText
+            // The demo's figures say so, its first simulated day included.
+            text: !feeder.simulated ? feeder.latestText
+                : feeder.latestText.length > 0 ? i18nc("@info chart's latest values", "%1 · simulated", feeder.latestText)
+                : i18nc("@info chart's figures", "simulated")
             color: Kirigami.Theme.disabledTextColor
             font: Kirigami.Theme.smallFont
             elide: Text.ElideRight

@@ -95,6 +95,10 @@ void ChartFeeder::refresh()
     m_axis = ChartData::axisFor(m_valueMax, {}); // the unit is in the chart's title: narrow charts elide long labels
     m_pointCount = 0;
     m_latestText = ChartData::latestText(lines, unit);
+    m_simulated = false;
+    for (qsizetype node = 0; node < m_fleet->nodes().size(); ++node) {
+        m_simulated = m_simulated || (m_fleet->nodes().at(node).simulatedActivity && wantsTick(node));
+    }
     for (qsizetype i = 0; i < std::min(lines.size(), m_series.size()); ++i) {
         if (!m_series.at(i)) {
             continue;

@@ -53,6 +53,8 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(int pointCount READ pointCount NOTIFY rangeChanged)
     /// Stretches with no figures, {from, to} in milliseconds since the epoch: the chart covers them.
     Q_PROPERTY(QVariantList gaps MEMBER m_gaps NOTIFY rangeChanged)
+    /// Its figures are (or include) the demo's simulated activity.
+    Q_PROPERTY(bool simulated MEMBER m_simulated NOTIFY rangeChanged)
 
 public:
     enum class Source { Fleet, Node, Machine, Machines };
@@ -139,6 +141,7 @@ private:
     ChartData::Axis m_axis = ChartData::axisFor(1, {});
     int m_pointCount = 0;
     QVariantList m_gaps;
+    bool m_simulated = false;
     QString m_latestText;
     QTimer m_refresh; ///< gathers the nodes' ticks into one refresh
 };

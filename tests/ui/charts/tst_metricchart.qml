@@ -98,6 +98,10 @@ Item {
             compare(nodeCpu.feeder.valueMax, 100);
             compare(nodeCpu.feeder.unitText, "%");
             verify(nodeCpu.feeder.latestText.endsWith(" %"), nodeCpu.feeder.latestText);
+            // The test driver's nodes run on the demo's simulated activity, and the chart says so.
+            verify(nodeCpu.feeder.simulated);
+            const latest = findChild(nodeCpu, "latest");
+            compare(latest.text, nodeCpu.feeder.latestText + " · simulated");
             tryVerify(() => fleetDisk.feeder.latestText.startsWith("Read "), 20000, fleetDisk.feeder.latestText);
             verify(fleetDisk.feeder.latestText.includes(" · Write "), fleetDisk.feeder.latestText);
             tryVerify(() => fleetMemory.lines[0].count > 1, 20000, "the fleet's memory line never filled");
