@@ -40,7 +40,6 @@ MachineScreen::MachineScreen(QQuickItem *parent)
     setAcceptHoverEvents(true);
     setFlag(ItemIsFocusScope, false);
     setActiveFocusOnTab(false);
-    setFillColor(Qt::black);
     connect(this, &MachineScreen::fleetChanged, this, [this] {
         if (m_view) {
             connect(m_view->fleet(), &Fleet::screenOpened, this, &MachineScreen::onScreenOpened, Qt::UniqueConnection);
@@ -248,6 +247,7 @@ void MachineScreen::paint(QPainter *painter)
     if (shown.isNull()) {
         return;
     }
+    painter->fillRect(boundingRect(), Qt::black); // around the screen, as a monitor's edge
     painter->setRenderHint(QPainter::SmoothPixmapTransform, m_fit);
     painter->drawImage(screenArea(), shown);
 }

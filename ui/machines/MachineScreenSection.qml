@@ -27,9 +27,11 @@ ColumnLayout {
 
         objectName: "machineScreenPanel"
         Layout.fillWidth: true
-        // As tall as the screen's shape needs at this width (4:3 until it is known).
-        Layout.preferredHeight: chromeHeight + Math.round(width * (screen.screenSize.width > 0
-            ? screen.screenSize.height / screen.screenSize.width : 3 / 4))
+        // As tall as the screen's shape needs at this width; while there is
+        // none, room for what the panel says instead.
+        Layout.preferredHeight: chromeHeight + (screen.screenSize.width > 0
+            ? Math.round(width * screen.screenSize.height / screen.screenSize.width)
+            : Kirigami.Units.gridUnit * 8)
         Layout.maximumHeight: Kirigami.Units.gridUnit * 36
         nodeId: section.machine.nodeId
         uuid: section.machine.uuid

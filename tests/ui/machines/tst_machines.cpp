@@ -502,8 +502,8 @@ private Q_SLOTS:
     }
 
     // A machine dragged from the list: the other nodes show to drop it on,
-    // the one under the pointer lit; let go on one, the Move dialog opens
-    // with that node chosen.
+    // in a list and on the map, the one under the pointer lit; let go on
+    // one's marker, the Move dialog opens with that node chosen.
     void dragsAMachineOntoANode()
     {
         QVERIFY(search(u"name:tor-bridge"_s));
@@ -515,6 +515,11 @@ private Q_SLOTS:
             singapore = node.entry.uri.contains(u"singapore"_s) ? node.entry.id : singapore;
         }
         QVERIFY(!singapore.isEmpty());
+        QString toronto;
+        for (const Fleet::Node &node : m_app.fleet().nodes()) {
+            toronto = node.entry.uri.contains(u"toronto"_s) ? node.entry.id : toronto;
+        }
+        QVERIFY(!toronto.isEmpty());
         QVERIFY(!item("nodeDropShelf") || !item("nodeDropShelf")->isVisible());
 
         const QPoint from = row->mapToScene(QPointF(row->width() / 3, row->height() / 2)).toPoint();
@@ -534,12 +539,27 @@ private Q_SLOTS:
         }
         QTRY_COMPARE(item("nodeDropShelf")->property("nodeUnderPointer").toString(), singapore);
         QVERIFY(m_app.waitUntilStill(item("nodeDropShelf")));
+
+        // On to Toronto's marker on the map beside the list, lit there, and dropped on it.
+        QQuickItem *map = item("dropMap");
+        QVERIFY(map && map->isVisible());
+        QVariant marker;
+        QVERIFY(QMetaObject::invokeMethod(map, "pointOf", Q_RETURN_ARG(QVariant, marker), Q_ARG(QString, toronto)));
+        QVERIFY(marker.isValid() && !marker.isNull());
+        auto *worldMap = map->property("map").value<QQuickItem *>();
+        const QPoint target = worldMap->mapToScene(marker.toPointF()).toPoint();
+        for (int step = 1; step <= 10; ++step) {
+            QTest::mouseMove(m_app.window(), onto + (target - onto) * step / 10);
+        }
+        QTRY_COMPARE(item("nodeDropShelf")->property("nodeUnderPointer").toString(), toronto);
+        QTRY_VERIFY(item((u"dropRing:"_s + toronto).toUtf8().constData())
+            && item((u"dropRing:"_s + toronto).toUtf8().constData())->isVisible());
         QVERIFY(m_app.screenshot(u"machine-drag"_s));
-        QTest::mouseRelease(m_app.window(), Qt::LeftButton, {}, onto);
+        QTest::mouseRelease(m_app.window(), Qt::LeftButton, {}, target);
 
         QObject *dialog = item("machinesPage")->findChild<QObject *>(u"moveMachineDialog"_s);
         QTRY_VERIFY(dialog && dialog->property("opened").toBool());
-        QCOMPARE(item("moveNode")->property("currentValue").toString(), singapore);
+        QCOMPARE(item("moveNode")->property("currentValue").toString(), toronto);
         QVERIFY(item("movePlan")->property("text").toString().contains(u"tor-bridge"_s));
         QTRY_VERIFY(!item("nodeDropShelf")->isVisible());
         QObject *close = dialog->findChild<QObject *>(u"closeMove"_s);
