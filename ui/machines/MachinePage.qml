@@ -13,6 +13,8 @@ Kirigami.ScrollablePage {
     id: page
 
     required property string uuid
+    /// It runs, with a display: its screen shows on the page and in a window.
+    readonly property bool showsScreen: machine.active && (machine.facts.graphics ?? "").length > 0
 
     objectName: "machinePage"
     title: machine.name.length > 0 ? machine.name : i18nc("@title:window", "Machine")
@@ -40,7 +42,7 @@ Kirigami.ScrollablePage {
             text: i18nc("@action:button", "Screen")
             tooltip: i18nc("@info:tooltip", "The machine's screen in a window of its own")
             icon.name: "video-display"
-            visible: machine.exists && machine.active && (machine.facts.graphics ?? "").length > 0
+            visible: machine.exists && page.showsScreen
             onTriggered: applicationWindow().openScreen(machine.nodeId, page.uuid, machine.name)
         },
         Kirigami.Action {
@@ -178,7 +180,7 @@ Kirigami.ScrollablePage {
             id: screenSection
 
             Layout.fillWidth: true
-            visible: machine.active && (machine.facts.graphics ?? "").length > 0
+            visible: page.showsScreen
             machine: machine
         }
         Kirigami.Separator {
