@@ -79,6 +79,11 @@ void MetricsStore::restore(const QList<TierPoints> &kept)
 bool MetricsStore::isEmpty() const
 {
     const QMutexLocker lock(&m_mutex);
+    return hasNoPoints();
+}
+
+bool MetricsStore::hasNoPoints() const
+{
     for (int tier = 0; tier < m_node.tierCount(); ++tier) {
         if (!m_node.points(tier).isEmpty()) {
             return false;
@@ -87,9 +92,15 @@ bool MetricsStore::isEmpty() const
     return m_machines.isEmpty();
 }
 
-void MetricsStore::noteBackfill(qint64 since)
+void MetricsStore::takePast(MetricsStore &&past, qint64 since)
 {
     const QMutexLocker lock(&m_mutex);
+    if (!hasNoPoints()) {
+        return;
+    }
+    const QMutexLocker pastLock(&past.m_mutex);
+    m_node = std::move(past.m_node);
+    m_machines = std::move(past.m_machines);
     m_backfill = std::min(since, m_backfill.value_or(since));
 }
 

@@ -40,14 +40,17 @@ public:
     [[nodiscard]] int machineCount() const;
     /// Nothing recorded or restored yet.
     [[nodiscard]] bool isEmpty() const;
-    /// Points were recorded into the past (the demo's simulated first day),
-    /// from @p since on: takeBackfill() tells the keeper of the history on
-    /// disk, which writes only what is newer than its last write.
-    void noteBackfill(qint64 since);
+    /// Histories recorded into the past elsewhere (the demo's simulated
+    /// first day, from @p since on) taken over whole, at once, so that no
+    /// reader sees half of them; ignored if this store has points already.
+    /// takeBackfill() then tells the keeper of the history on disk, which
+    /// writes only what is newer than its last write.
+    void takePast(MetricsStore &&past, qint64 since);
     /// When the points recorded into the past begin, once; none if there are none.
     [[nodiscard]] std::optional<qint64> takeBackfill();
 
 private:
+    [[nodiscard]] bool hasNoPoints() const; // m_mutex held
     mutable QMutex m_mutex;
     std::optional<qint64> m_backfill;
     NodeHistory m_node{nodeTiers};

@@ -35,6 +35,9 @@ void NodeSession::fillSimulatedPast(qint64 nowMs)
             running.append(MachineCounters{.uuid = machine.uuid});
         }
     }
+    // Recorded apart and handed over whole: a chart or the history's keeper
+    // reading meanwhile sees no day, or all of it.
+    std::shared_ptr<MetricsStore> live = std::exchange(m_metrics, std::make_shared<MetricsStore>());
     const qint64 span = m_simulatedPast.count();
     for (qint64 before = span; before > 0; before -= stepAt(before)) {
         const qint64 atMs = nowMs - before * 1000;
@@ -42,7 +45,8 @@ void NodeSession::fillSimulatedPast(qint64 nowMs)
         m_demo.fillIn(counters, m_machines.machines(), atMs);
         (void)measure(atMs, counters, m_demo.node(m_facts));
     }
-    m_metrics->noteBackfill(nowMs / 1000 - span);
+    live->takePast(std::move(*m_metrics), nowMs / 1000 - span);
+    m_metrics = std::move(live);
 }
 
 } // namespace Flotilla
