@@ -100,6 +100,10 @@ public:
     /// Changes a node's name, place and tags; a changed URI reconnects with
     /// a fresh session. False if there is no node with @p entry's id.
     bool updateNode(const NodeEntry &entry);
+    /// Marks a node in maintenance, or ends the mark (NodeEntry::maintenance),
+    /// and saves the list. False if there is no such node; an error if the
+    /// list could not be written (the mark holds for this run).
+    Result<bool> setMaintenance(const QString &id, bool maintenance);
     /// Where save() writes the user's list; none (the default, as in the
     /// demo): save() writes nothing.
     void setStore(std::optional<NodeListStore> store) { m_store = std::move(store); }

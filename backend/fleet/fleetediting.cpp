@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 // Changing the fleet's node list while it runs: removing and updating nodes, saving the list.
+#include "core/logging.h"
 #include "fleet/fleetworker.h"
 
 #include <KLocalizedString>
@@ -73,6 +74,21 @@ bool Fleet::updateNode(const NodeEntry &entry)
     }
     Q_EMIT nodeChanged(index);
     return true;
+}
+
+Result<bool> Fleet::setMaintenance(const QString &id, bool maintenance)
+{
+    const qsizetype index = indexOf(id);
+    if (index < 0) {
+        return false;
+    }
+    if (m_nodes[index].entry.maintenance == maintenance) {
+        return true;
+    }
+    m_nodes[index].entry.maintenance = maintenance;
+    qCInfo(FLOTILLA_FLEET) << "node" << id << (maintenance ? "is now in maintenance" : "is no longer in maintenance");
+    Q_EMIT nodeChanged(index);
+    return save();
 }
 
 Result<bool> Fleet::save() const

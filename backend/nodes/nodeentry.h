@@ -31,6 +31,9 @@ struct NodeEntry {
     Location location;
     QStringList tags;
     bool enabled = true;
+    /// The person's mark that the node is in maintenance: placement puts no
+    /// new machine or replica here. A drain sets it; the person ends it.
+    bool maintenance = false;
 };
 
 } // namespace Flotilla

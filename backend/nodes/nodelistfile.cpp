@@ -62,6 +62,7 @@ ReadEntry readNode(const QJsonValue &value, qsizetype index)
         node.tags.append(tag.toString());
     }
     node.enabled = object.value(QLatin1StringView("enabled")).toBool(true);
+    node.maintenance = object.value(QLatin1StringView("maintenance")).toBool(false);
     return entry;
 }
 
@@ -129,6 +130,7 @@ QByteArray serialize(const QList<NodeEntry> &nodes, const QJsonArray &kept)
             {QLatin1StringView("location"), location},
             {QLatin1StringView("tags"), QJsonArray::fromStringList(node.tags)},
             {QLatin1StringView("enabled"), node.enabled},
+            {QLatin1StringView("maintenance"), node.maintenance},
         });
     }
     for (const QJsonValue &entry : kept) {

@@ -87,6 +87,7 @@ Placement::Node placementNode(const Fleet &fleet, const Fleet::Node &node, const
         .country = node.entry.location.countryCode,
         .tags = node.entry.tags,
         .up = isUp(node.status.state) && fleet.heartbeat().isAnswering(node.entry.id),
+        .maintenance = node.entry.maintenance,
         .cpus = node.facts.cpus,
         .memoryBytes = node.facts.memoryBytes,
         .overcommit = overcommit};

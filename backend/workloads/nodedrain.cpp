@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "workloads/nodedrain.h"
 
+#include "core/logging.h"
 #include "workloads/fleetworkloads.h"
 #include "workloads/workloadchange.h"
 
@@ -60,6 +61,12 @@ void NodeDrain::start()
         return;
     }
     m_started = true;
+    // From its start the node takes nothing new, the autoscaler's replicas
+    // included, and it stays so after the drain, for its maintenance, until
+    // the person ends the mark.
+    if (const Result<bool> marked = m_fleet->setMaintenance(m_nodeId, true); !marked) {
+        qCWarning(FLOTILLA_FLEET) << "drain: the maintenance mark is not saved:" << marked.error().text();
+    }
     next();
 }
 

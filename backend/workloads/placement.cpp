@@ -47,6 +47,9 @@ QString ruleOut(const Node &node, const Need &need, const Policy &policy)
     if (!node.up) {
         return i18nc("@info placement", "not connected, or not answering");
     }
+    if (node.maintenance) {
+        return i18nc("@info placement", "in maintenance");
+    }
     QStringList missing;
     for (const QString &tag : policy.tags) {
         if (!node.tags.contains(tag)) {

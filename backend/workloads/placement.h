@@ -60,6 +60,7 @@ struct Node {
     QString country; ///< ISO 3166 code
     QStringList tags;
     bool up = true; ///< connected and answering
+    bool maintenance = false; ///< marked in maintenance: nothing new goes here
     int cpus = 0;
     int vcpusGiven = 0; ///< to its running machines
     quint64 memoryBytes = 0;

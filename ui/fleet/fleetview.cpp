@@ -52,6 +52,13 @@ void FleetView::expectStop(const QString &nodeId, const QString &uuid)
     m_fleet->events()->expectStop(nodeId, uuid);
 }
 
+void FleetView::setMaintenance(const QString &nodeId, bool maintenance)
+{
+    if (const Result<bool> saved = m_fleet->setMaintenance(nodeId, maintenance); !saved) {
+        Q_EMIT notice(saved.error().text());
+    }
+}
+
 void FleetView::reconnectNode(const QString &nodeId)
 {
     m_fleet->reconnectNow(nodeId);

@@ -59,6 +59,9 @@ public:
     Q_INVOKABLE void reconnectNode(const QString &nodeId);
     /// Closes the node's connection until reconnectNode().
     Q_INVOKABLE void disconnectNode(const QString &nodeId);
+    /// Marks the node in maintenance (nothing new is placed there), or ends
+    /// the mark; a list that cannot be written is told as a notice.
+    Q_INVOKABLE void setMaintenance(const QString &nodeId, bool maintenance);
     /// Call before asking a machine to shut down or turn off: its stop is then not unexpected.
     Q_INVOKABLE void expectStop(const QString &nodeId, const QString &uuid);
 

@@ -255,6 +255,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return node.poolsStale || node.networksStale;
     case UnverifiedRole:
         return NodeUri::skipsVerification(node.entry.uri);
+    case MaintenanceRole:
+        return node.entry.maintenance;
     }
     return {};
 }
@@ -300,6 +302,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const
         {LastHeardTextRole, "lastHeardText"},
         {PartsStaleRole, "partsStale"},
         {UnverifiedRole, "unverified"},
+        {MaintenanceRole, "maintenance"},
     };
 }
 

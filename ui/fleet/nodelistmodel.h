@@ -57,6 +57,7 @@ public:
         LastHeardTextRole, ///< "Not answering, last heard 7 seconds ago"; empty while it answers
         PartsStaleRole, ///< the last read of pools or networks failed: they may be out of date
         UnverifiedRole, ///< the node's URI turns off the check of its identity (no_verify=1)
+        MaintenanceRole, ///< the person marked it in maintenance: nothing new is placed there
     };
     Q_ENUM(Roles)
 

@@ -78,7 +78,7 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
             visible: page.asking
             wrapMode: Text.Wrap
-            text: i18nc("@info", "Each machine leaves in turn, to the node placement found best for it. One that fails stays here, complete, and the next one goes. Nothing is sent until you choose Drain.")
+            text: i18nc("@info", "Each machine leaves in turn, to the node placement found best for it. One that fails stays here, complete, and the next one goes. From the start the node is marked in maintenance, so nothing new is placed on it; the mark stays until you end it on the node's page. Nothing is sent until you choose Drain.")
         }
         CountMap {
             objectName: "drainMap"

@@ -28,6 +28,7 @@ QQC2.ItemDelegate {
     required property string usageText
     required property bool answering
     required property string lastHeardText
+    required property bool maintenance
 
     signal editRequested
     signal removeRequested
@@ -94,6 +95,14 @@ QQC2.ItemDelegate {
                     Layout.fillWidth: true
                     text: delegate.error.length > 0 ? delegate.error : delegate.placeText
                     color: delegate.error.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
+                    elide: Text.ElideRight
+                }
+                QQC2.Label {
+                    objectName: "nodeMaintenance:" + delegate.nodeId
+                    Layout.fillWidth: true
+                    visible: delegate.maintenance
+                    text: i18nc("@info node list", "In maintenance: takes nothing new")
+                    color: Kirigami.Theme.neutralTextColor
                     elide: Text.ElideRight
                 }
                 QQC2.Label {
@@ -164,6 +173,13 @@ QQC2.ItemDelegate {
                     icon.name: "document-edit"
                     text: i18nc("@action:inmenu", "Edit…")
                     onTriggered: delegate.editRequested()
+                }
+                QQC2.MenuItem {
+                    objectName: "nodeMaintenanceItem:" + delegate.nodeId
+                    icon.name: delegate.maintenance ? "dialog-ok-apply" : "configure"
+                    text: delegate.maintenance ? i18nc("@action:inmenu", "End Maintenance")
+                                               : i18nc("@action:inmenu", "Begin Maintenance")
+                    onTriggered: FleetView.setMaintenance(delegate.nodeId, !delegate.maintenance)
                 }
                 QQC2.MenuItem {
                     icon.name: "list-remove"

@@ -42,6 +42,7 @@ ColumnLayout {
     required property bool answering
     required property string lastHeardText
     required property bool unverified
+    required property bool maintenance
 
     spacing: Kirigami.Units.smallSpacing
 
@@ -60,6 +61,23 @@ ColumnLayout {
         visible: !card.answering
         type: Kirigami.MessageType.Warning
         text: i18nc("@info node page, %1 is e.g. 'Not answering, last heard 7 seconds ago'", "%1. Its figures are the last known ones.", card.lastHeardText)
+    }
+
+    Kirigami.InlineMessage {
+        objectName: "maintenanceNotice"
+        Layout.fillWidth: true
+        Layout.margins: Kirigami.Units.largeSpacing
+        visible: card.maintenance
+        type: Kirigami.MessageType.Information
+        text: i18nc("@info", "This node is in maintenance: no new machine or replica is placed here. The machines on it run as before.")
+        actions: [
+            Kirigami.Action {
+                objectName: "endMaintenance"
+                icon.name: "dialog-ok-apply"
+                text: i18nc("@action:button", "End Maintenance")
+                onTriggered: FleetView.setMaintenance(card.nodeId, false)
+            }
+        ]
     }
 
     Kirigami.InlineMessage {

@@ -140,6 +140,29 @@ private Q_SLOTS:
         QVERIFY(fleet.save().ok());
         QVERIFY(NodeListStore(path).load().value().isEmpty());
     }
+
+    // The maintenance mark shows at once (nodeChanged), is saved, and
+    // changes nothing else: the node keeps its connection.
+    void theMaintenanceMarkIsSaved()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("nodes.json"));
+        Fleet fleet;
+        fleet.setStore(NodeListStore(path));
+        fleet.addNode(entry(QStringLiteral("resting")), true);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(fleet, QStringLiteral("resting")), timeoutMs);
+        QSignalSpy changed(&fleet, &Fleet::nodeChanged);
+        QVERIFY(fleet.setMaintenance(QStringLiteral("resting"), true).value());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(fleet.node(QStringLiteral("resting"))->entry.maintenance);
+        QVERIFY(NodeListStore(path).load().value().first().maintenance);
+        QVERIFY(loaded(fleet, QStringLiteral("resting")));
+        QVERIFY(fleet.setMaintenance(QStringLiteral("resting"), true).value()); // as it was: nothing to tell
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(fleet.setMaintenance(QStringLiteral("resting"), false).value());
+        QVERIFY(!NodeListStore(path).load().value().first().maintenance);
+        QVERIFY(!fleet.setMaintenance(QStringLiteral("nobody"), true).value());
+    }
 };
 
 QTEST_MAIN(FleetEditingTest)

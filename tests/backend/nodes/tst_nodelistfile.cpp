@@ -39,6 +39,7 @@ private Q_SLOTS:
         const NodeEntry &node = nodes.value().first();
         QCOMPARE(node.name, QStringLiteral("a"));
         QVERIFY(node.enabled);
+        QVERIFY(!node.maintenance);
         QVERIFY(!node.location.hasCoordinates());
     }
 
@@ -79,6 +80,7 @@ private Q_SLOTS:
             .latitude = 1.29,
             .longitude = 103.85};
         node.tags = {QStringLiteral("edge")};
+        node.maintenance = true;
         const Result<QList<NodeEntry>> back = NodeListFile::parse(NodeListFile::serialize({node,
             NodeEntry{.id = QStringLiteral("nowhere"),
                 .name = QStringLiteral("Nowhere"),
@@ -93,6 +95,8 @@ private Q_SLOTS:
         QCOMPARE(first.location.latitude, node.location.latitude);
         QCOMPARE(first.location.longitude, node.location.longitude);
         QCOMPARE(first.tags, node.tags);
+        QVERIFY(first.maintenance);
+        QVERIFY(!back.value().last().maintenance);
         QVERIFY(!back.value().last().location.hasCoordinates());
     }
 };

@@ -280,6 +280,52 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_fleet->node(saoPaulo)->machines.machines().size(), 0, timeoutMs);
     }
 
+    // A drain marks its node in maintenance from its start, and the mark
+    // outlasts it: nothing new is placed there, neither a workload's new
+    // replica (the autoscaler's too) nor a machine moved in, each told why.
+    // A node in maintenance takes none of another drain's machines either.
+    void aDrainedNodeTakesNothingNew()
+    {
+        QVERIFY(prepare({u"tor-bridge"_s, u"node-red"_s}));
+        const QString toronto = u"toronto-friends"_s;
+        const QString singapore = u"singapore-edge"_s;
+        QVERIFY(m_fleet->setMaintenance(toronto, true).value());
+        const QList<Departure> plan = twoMachinesOff();
+        QCOMPARE(plan.size(), 2);
+        for (const Departure &departure : plan) {
+            QCOMPARE(departure.targetId, singapore); // not spread over both, as with Toronto open
+        }
+        NodeDrain drain(m_fleet.get(), saoPaulo, plan);
+        QVERIFY(!m_fleet->node(saoPaulo)->entry.maintenance);
+        QSignalSpy finished(&drain, &NodeDrain::finished);
+        drain.start();
+        QVERIFY(m_fleet->node(saoPaulo)->entry.maintenance);
+        QVERIFY(drain.isFinished() || finished.wait(timeoutMs * 4));
+        QVERIFY(m_fleet->node(saoPaulo)->entry.maintenance);
+
+        const QList<Workload> workloads = FleetWorkloads::gather(*m_fleet);
+        const auto shop = std::ranges::find(workloads, u"shop"_s, &Workload::name);
+        QVERIFY(shop != workloads.end());
+        const Placement::Plan more = FleetWorkloads::place(*m_fleet, *shop, 3);
+        for (const QString &resting : {saoPaulo, toronto}) {
+            QVERIFY(!more.nodeIds.contains(resting));
+            const auto verdict = std::ranges::find(more.verdicts, resting, &Placement::Verdict::nodeId);
+            QVERIFY(verdict != more.verdicts.end());
+            QCOMPARE(verdict->ruledOut, u"in maintenance"_s);
+        }
+        const Departure &moved = drain.departures().first();
+        QCOMPARE(moved.state, Departure::State::Done);
+        QTRY_VERIFY_WITH_TIMEOUT(machineOn(singapore, moved.uuid), timeoutMs);
+        const QString back
+            = FleetWorkloads::placementNote(*m_fleet, singapore, *machineOn(singapore, moved.uuid), saoPaulo);
+        QVERIFY2(back.contains(u"in maintenance"_s), qPrintable(back));
+
+        QVERIFY(m_fleet->setMaintenance(saoPaulo, false).value()); // the person ends it
+        const QString open
+            = FleetWorkloads::placementNote(*m_fleet, singapore, *machineOn(singapore, moved.uuid), saoPaulo);
+        QVERIFY2(!open.contains(u"in maintenance"_s), qPrintable(open));
+    }
+
     // A departure that fails (its node lacks the machine's network) leaves
     // the machine where it was, whole, and the drain goes on with the next.
     void aFailedDepartureLeavesItsMachine()

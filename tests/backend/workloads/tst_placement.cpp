@@ -62,6 +62,9 @@ private Q_SLOTS:
         Node down = node(u"down"_s, u"FI"_s);
         down.up = false;
         QTest::newRow("not answering") << down << Policy{} << u"not connected, or not answering"_s;
+        Node resting = node(u"resting"_s, u"FI"_s);
+        resting.maintenance = true;
+        QTest::newRow("maintenance") << resting << Policy{} << u"in maintenance"_s;
         Node small = node(u"small"_s, u"FI"_s, 1);
         QTest::newRow("too few CPUs") << small << Policy{} << u"1 CPU, and each replica needs 2 vCPUs"_s;
         Node full = node(u"full"_s, u"FI"_s, 8, 4);
