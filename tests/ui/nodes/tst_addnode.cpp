@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 /// The add-node wizard driven as a person would, on the demo fleet: wrong
 /// input and its messages, a connection test, a city typed, saving; then
-/// the node on the map, edited, marked in maintenance and back, and removed.
+/// the node on the map, marked in maintenance and back, edited, and removed.
 class AddNodeTest : public QObject
 {
     Q_OBJECT
@@ -60,6 +60,13 @@ class AddNodeTest : public QObject
     {
         reveal(target);
         return m_app.click(target);
+    }
+
+    /// Whether @p item's visible parts are wholly opaque (an inline message's fade in over).
+    static bool fadedIn(const QQuickItem *item)
+    {
+        return std::ranges::all_of(
+            item->childItems(), [](const QQuickItem *part) { return !part->isVisible() || part->opacity() == 1.0; });
     }
 
     static QQuickItem *overlayOf(QQuickWindow *window)
@@ -248,6 +255,43 @@ private Q_SLOTS:
         QVERIFY(window.contains(map->mapRectToScene(map->boundingRect()))); // still, in the picture
     }
 
+    void marksTheNodeInMaintenance()
+    {
+        // Begun from the node's menu in the list; shown there and on the node's
+        // page, which stands beside the list (opened to show the node on the map).
+        QTRY_VERIFY_WITH_TIMEOUT(item("nodePage") && item("nodeList"), timeoutMs);
+        const QString marked = QStringLiteral("nodeMaintenance:") + m_nodeId;
+        QVERIFY(item(qPrintable(marked)) && !item(qPrintable(marked))->isVisible());
+        QVERIFY(!item("maintenanceNotice")->isVisible());
+        QVERIFY(m_app.waitUntilStill(item("nodeList")));
+        QVERIFY(m_app.click(item(qPrintable(QStringLiteral("nodeMenu:") + m_nodeId))));
+        QQuickItem *overlay = overlayOf(m_app.window());
+        QTRY_VERIFY(withText(overlay, QStringLiteral("Begin Maintenance")));
+        QVERIFY(m_app.waitUntilOpened(withText(overlay, QStringLiteral("Begin Maintenance"))));
+        QVERIFY(m_app.click(withText(overlay, QStringLiteral("Begin Maintenance"))));
+        QTRY_VERIFY(!withText(overlay, QStringLiteral("Begin Maintenance")));
+        QVERIFY(m_app.fleet().node(m_nodeId)->entry.maintenance);
+        QTRY_VERIFY(item(qPrintable(marked))->isVisible());
+        QCOMPARE(
+            item(qPrintable(marked))->property("text").toString(), QStringLiteral("In maintenance: takes nothing new"));
+        QTRY_VERIFY(item("maintenanceNotice")->isVisible());
+        // The picture: the menu gone (it fades out, its entry already saying "End"), the notice in sight.
+        QTRY_VERIFY(!withText(overlay, QStringLiteral("End Maintenance")));
+        QTest::mouseMove(m_app.window(), QPoint(m_app.window()->width() - 5, 5)); // no tooltip over the list
+        m_app.scrollIntoView(item("maintenanceNotice"));
+        QVERIFY(m_app.waitUntilStill(item("maintenanceNotice")));
+        QTRY_VERIFY(fadedIn(item("maintenanceNotice"))); // its text fades in
+        QVERIFY(m_app.screenshot(QStringLiteral("node-maintenance")));
+
+        // Ended from the node's page.
+        QQuickItem *end = withText(item("maintenanceNotice"), QStringLiteral("End Maintenance"));
+        QVERIFY(end);
+        QVERIFY(clickInView(end));
+        QTRY_VERIFY(!m_app.fleet().node(m_nodeId)->entry.maintenance);
+        QTRY_VERIFY(!item("maintenanceNotice")->isVisible());
+        QVERIFY(!item(qPrintable(marked))->isVisible());
+    }
+
     void editsTheNode()
     {
         // From the nodes list: the node's menu, then Edit.
@@ -286,35 +330,6 @@ private Q_SLOTS:
         QVERIFY(m_app.screenshot(QStringLiteral("nodes-long-name")));
         QTRY_VERIFY(name->property("truncated").toBool());
         QVERIFY2(name->width() >= name->height() * 6, qPrintable(QString::number(name->width())));
-    }
-
-    void marksTheNodeInMaintenance()
-    {
-        // Begun from the node's menu in the list; shown there and on its page.
-        QVERIFY(invoke("openNode", m_nodeId));
-        QTRY_VERIFY_WITH_TIMEOUT(item("nodePage") && item("nodeList"), timeoutMs);
-        const QString marked = QStringLiteral("nodeMaintenance:") + m_nodeId;
-        QVERIFY(item(qPrintable(marked)) && !item(qPrintable(marked))->isVisible());
-        QVERIFY(!item("maintenanceNotice")->isVisible());
-        QVERIFY(m_app.click(item(qPrintable(QStringLiteral("nodeMenu:") + m_nodeId))));
-        QQuickItem *overlay = overlayOf(m_app.window());
-        QTRY_VERIFY(withText(overlay, QStringLiteral("Begin Maintenance")));
-        QVERIFY(m_app.waitUntilOpened(withText(overlay, QStringLiteral("Begin Maintenance"))));
-        QVERIFY(m_app.click(withText(overlay, QStringLiteral("Begin Maintenance"))));
-        QTRY_VERIFY(!withText(overlay, QStringLiteral("Begin Maintenance")));
-        QVERIFY(m_app.fleet().node(m_nodeId)->entry.maintenance);
-        QTRY_VERIFY(item(qPrintable(marked))->isVisible());
-        QCOMPARE(item(qPrintable(marked))->property("text").toString(), QStringLiteral("In maintenance: takes nothing new"));
-        QTRY_VERIFY(item("maintenanceNotice")->isVisible());
-        QVERIFY(m_app.screenshot(QStringLiteral("node-maintenance")));
-
-        // Ended from the node's page.
-        QQuickItem *end = withText(item("maintenanceNotice"), QStringLiteral("End Maintenance"));
-        QVERIFY(end);
-        QVERIFY(clickInView(end));
-        QTRY_VERIFY(!m_app.fleet().node(m_nodeId)->entry.maintenance);
-        QTRY_VERIFY(!item("maintenanceNotice")->isVisible());
-        QVERIFY(!item(qPrintable(marked))->isVisible());
     }
 
     void removesTheNodeAfterAsking()
