@@ -8,6 +8,7 @@
 #include "libvirt/credentialbroker.h"
 #include "metrics/metrics.h"
 #include "metrics/metricsstore.h"
+#include "metrics/workloadhistories.h"
 #include "model/inventory.h"
 #include "model/machinediff.h"
 #include "nodes/nodeentry.h"
@@ -150,6 +151,9 @@ public:
     quint64 openScreen(const QString &nodeId, const QString &uuid);
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
+    /// Each workload's month by the hour, filled by the keeper of the history on disk.
+    [[nodiscard]] WorkloadHistories &workloadHistories() { return m_workloadHistories; }
+    [[nodiscard]] const WorkloadHistories &workloadHistories() const { return m_workloadHistories; }
     /// Where sessions' questions for credentials go.
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
     /// What happened lately: nodes lost and back, machines started and stopped.
@@ -244,6 +248,7 @@ private:
     bool send(const QString &nodeId, quint64 id, const Request &request);
 
     QList<Node> m_nodes;
+    WorkloadHistories m_workloadHistories;
     FleetEvents m_events;
     NodeHeartbeat m_heartbeat;
     std::shared_ptr<TickMailbox> m_ticks = std::make_shared<TickMailbox>();

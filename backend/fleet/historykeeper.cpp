@@ -7,6 +7,7 @@
 #include "metrics/historyfile.h"
 
 #include <QDateTime>
+#include <QMap>
 
 namespace Flotilla
 {
@@ -30,6 +31,11 @@ HistoryKeeper::HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent)
     });
     for (qsizetype index = 0; index < fleet->nodes().size(); ++index) {
         restore(index);
+    }
+    if (m_file) {
+        onThread([file = m_file, months = &fleet->workloadHistories()] {
+            months->restore(file->read(WorkloadHistories::fileKey));
+        });
     }
     // A node added later is restored at once, before its session's first tick (a second at least).
     connect(fleet, &Fleet::nodeAdded, this, &HistoryKeeper::restore);
@@ -63,6 +69,57 @@ void HistoryKeeper::restore(qsizetype index)
     onThread([file = m_file, id = node.entry.id, store = node.metrics] { store->restore(file->read(id)); });
 }
 
+qint64 HistoryKeeper::recordWorkloads(qint64 now)
+{
+    constexpr int fiveMinutes = 2; // the tier of machineTiers
+    // A node reports its replicas' step a tick or so after it ends, and nodes do not tick together:
+    // a step is taken once every node has surely closed it, so that no replica is left out of it.
+    constexpr qint64 settled = 2 * machineTiers[fiveMinutes].stepSeconds;
+    struct Moment {
+        Rates sum{};
+        std::array<int, channelCount> counts{};
+    };
+    WorkloadHistories &months = m_fleet->workloadHistories();
+    QHash<QString, QMap<qint64, Moment>> moments; // by workload, by moment
+    for (const Fleet::Node &node : m_fleet->nodes()) {
+        for (const Machine &machine : node.machines.machines()) {
+            const QString &workload = machine.metadata.workloadId;
+            if (workload.isEmpty() || machine.metadata.replica < 0) {
+                continue;
+            }
+            const qint64 from = months.upTo(workload);
+            for (const HistoryPoint &point : node.metrics->machineClosedSince(machine.uuid, fiveMinutes, from)) {
+                if (point.timestamp + settled > now) {
+                    break;
+                }
+                Moment &moment = moments[workload][point.timestamp];
+                for (int c = 0; c < channelCount; ++c) {
+                    if (!std::isnan(point.rates[c])) {
+                        moment.sum[c] += point.rates[c];
+                        ++moment.counts[c];
+                    }
+                }
+            }
+        }
+    }
+    qint64 earliest = now;
+    for (auto workload = moments.cbegin(); workload != moments.cend(); ++workload) {
+        for (auto moment = workload->cbegin(); moment != workload->cend(); ++moment) {
+            Rates rates = unknownRates();
+            for (int c = 0; c < channelCount; ++c) {
+                if (moment->counts[c] > 0) {
+                    // CPU is a share of each replica's vCPUs: the replicas' mean; the rest adds up.
+                    const bool mean = c == int(Channel::CpuPercent);
+                    rates[c] = mean ? moment->sum[c] / moment->counts[c] : moment->sum[c];
+                }
+            }
+            months.record(workload.key(), moment.key(), rates);
+            earliest = std::min(earliest, moment.key());
+        }
+    }
+    return earliest;
+}
+
 void HistoryKeeper::onThread(const std::function<void()> &work)
 {
     QMetaObject::invokeMethod(m_context, work, Qt::BlockingQueuedConnection);
@@ -82,6 +139,12 @@ void HistoryKeeper::write()
         if (!points.isEmpty()) {
             batch.insert(node.entry.id, std::move(points));
         }
+    }
+    const qint64 recorded = recordWorkloads(now);
+    if (QList<MetricsStore::TierPoints> months
+        = m_fleet->workloadHistories().closedSince(std::min(m_written, recorded));
+        !months.isEmpty()) {
+        batch.insert(WorkloadHistories::fileKey, std::move(months));
     }
     m_written = now;
     if (batch.isEmpty()) {

@@ -19,6 +19,8 @@ class HistoryFile;
 /// after, what the history file holds of the node is put back into its
 /// histories (before their first samples); then every half minute the points closed since are written,
 /// in one transaction, on a thread of its own; and once more when it goes.
+/// It also keeps each workload's month (WorkloadHistories): restored on
+/// start, and fed at each write with the replicas' 5-minute points.
 class HistoryKeeper : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,10 @@ public:
 private:
     /// Puts back what the file holds of the fleet's node at @p index.
     void restore(qsizetype index);
+    /// Adds the replicas' 5-minute points that every node has closed by
+    /// @p now to their workloads' months; returns the earliest moment added
+    /// (@p now when none was).
+    qint64 recordWorkloads(qint64 now);
     /// Runs @p work on the keeper's thread and waits for it.
     void onThread(const std::function<void()> &work);
 

@@ -4,6 +4,7 @@
 
 #include "core/logging.h"
 #include "metrics/metrichistory.h"
+#include "metrics/workloadhistories.h"
 
 #include <KLocalizedString>
 
@@ -24,9 +25,12 @@ namespace
 {
 constexpr auto format = "flotilla-history-1";
 
-/// The tiers of a node's history (machine empty) or a machine's.
-std::span<const TierSpec> tiersOf(const QString &machine)
+/// The tiers of a node's history (machine empty), a machine's, or a workload's month (kept under fileKey).
+std::span<const TierSpec> tiersOf(const QString &node, const QString &machine)
 {
+    if (node == WorkloadHistories::fileKey) {
+        return workloadTiers;
+    }
     return machine.isEmpty() ? std::span<const TierSpec>(nodeTiers) : std::span<const TierSpec>(machineTiers);
 }
 
@@ -174,7 +178,7 @@ Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoi
     for (auto node = nodes.cbegin(); node != nodes.cend(); ++node) {
         QHash<QString, qint64> ids; // one series update per history per batch
         for (const MetricsStore::TierPoints &points : node.value()) {
-            const std::span<const TierSpec> tiers = tiersOf(points.machine);
+            const std::span<const TierSpec> tiers = tiersOf(node.key(), points.machine);
             if (points.tier >= qsizetype(tiers.size())) {
                 continue;
             }
@@ -257,7 +261,7 @@ QList<MetricsStore::TierPoints> HistoryFile::read(const QString &node) const
     while (query.next()) {
         const QString machine = query.value(0).toString();
         const int tier = query.value(1).toInt();
-        const std::span<const TierSpec> tiers = tiersOf(machine);
+        const std::span<const TierSpec> tiers = tiersOf(node, machine);
         if (tier < 0 || tier >= qsizetype(tiers.size())) {
             continue;
         }

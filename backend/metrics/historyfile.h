@@ -13,7 +13,9 @@ namespace Flotilla
 {
 
 /// What Flotilla has seen, kept on disk between runs: every node's and
-/// machine's history tiers in one SQLite file, through Qt SQL.
+/// machine's history tiers, and each workload's month (under
+/// WorkloadHistories::fileKey in place of a node), in one SQLite file,
+/// through Qt SQL.
 ///
 /// Its size is fixed per history, as in memory: a tier's point is kept in
 /// the slot its step falls on (step modulo the tier's length), so a newer

@@ -26,6 +26,9 @@ inline constexpr TierSpec machineTiers[] = {{2, 300}, {30, 120}, {300, 288}};
 /// Nodes and the fleet: 10 minutes by the second, 6 hours by 10 s, 7 days
 /// by the minute, 30 days by the hour (kept on disk between runs).
 inline constexpr TierSpec nodeTiers[] = {{1, 600}, {10, 2160}, {60, 10080}, {3600, 720}};
+/// A workload's month: 30 days by the hour (WorkloadHistories); its last
+/// day is its replicas' own histories'.
+inline constexpr TierSpec workloadTiers[] = {{3600, 720}};
 
 /// A history of Rates in fixed memory: one ring buffer per tier, allocated
 /// whole at construction and never grown. Each tier's point is the mean of

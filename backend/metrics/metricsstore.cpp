@@ -37,6 +37,16 @@ QList<NodeHistory::Point> MetricsStore::nodeWindow(qint64 seconds) const
     return m_node.window(seconds);
 }
 
+QList<HistoryPoint> MetricsStore::machineClosedSince(const QString &uuid, int tier, qint64 since) const
+{
+    const QMutexLocker lock(&m_mutex);
+    const auto history = m_machines.constFind(uuid);
+    if (history == m_machines.cend() || tier < 0 || tier >= history->tierCount()) {
+        return {};
+    }
+    return history->closedSince(tier, since);
+}
+
 QList<MetricsStore::TierPoints> MetricsStore::closedSince(qint64 since) const
 {
     const QMutexLocker lock(&m_mutex);

@@ -24,6 +24,8 @@ public:
 
     [[nodiscard]] QList<MachineHistory::Point> machineWindow(const QString &uuid, qint64 seconds) const;
     [[nodiscard]] QList<NodeHistory::Point> nodeWindow(qint64 seconds) const;
+    /// One tier of a machine's closed points from @p since on, oldest first (none for a machine not seen).
+    [[nodiscard]] QList<HistoryPoint> machineClosedSince(const QString &uuid, int tier, qint64 since) const;
     [[nodiscard]] size_t memoryBytes() const;
 
     /// One tier of one history's points: the node's (machine empty) or a machine's.

@@ -18,6 +18,7 @@ ColumnLayout {
     property alias nodeId: feeder.nodeId
     property alias machineUuid: feeder.machineUuid
     property alias machines: feeder.machines
+    property alias workloadId: feeder.workloadId
     property alias metric: feeder.metric
     property alias windowSeconds: feeder.windowSeconds
     /// One line per node (fleet charts only).

@@ -7,7 +7,7 @@ import org.kde.kirigami as Kirigami
 
 /// Live CPU, memory, disk and network charts of the fleet, a node, a
 /// machine or a group of machines together (a workload's replicas), with a choice of window (10 minutes, 1 hour, 24 hours;
-/// 30 days for the fleet and a node, whose histories keep that long) and, for the fleet, a line per node on demand.
+/// 30 days for the fleet, a node and a workload, whose histories keep that long) and, for the fleet, a line per node on demand.
 ColumnLayout {
     id: card
 
@@ -16,6 +16,8 @@ ColumnLayout {
     property string machineUuid
     /// ChartFeeder.Machines: the machines shown together, "nodeId/uuid" each.
     property var machines: []
+    /// ChartFeeder.Machines: the workload they are the replicas of, whose month the 30-day window shows.
+    property string workloadId
     property int windowSeconds: 600
     property bool perNode: false
     /// The charts side by side: 2 or 4 when wide, 1 when narrow.
@@ -45,7 +47,8 @@ ColumnLayout {
                 { seconds: 3600, label: i18nc("@action:button chart window", "1 h"), name: "window3600" },
                 { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" },
                 { seconds: 2592000, label: i18nc("@action:button chart window", "30 d"), name: "window2592000" }
-            ].filter(window => window.seconds < 2592000 || card.source === ChartFeeder.Fleet || card.source === ChartFeeder.Node)
+            ].filter(window => window.seconds < 2592000 || card.source === ChartFeeder.Fleet || card.source === ChartFeeder.Node
+                     || card.workloadId !== "")
             delegate: QQC2.ToolButton {
                 required property var modelData
 
@@ -85,6 +88,7 @@ ColumnLayout {
                 nodeId: card.nodeId
                 machineUuid: card.machineUuid
                 machines: card.machines
+                workloadId: card.workloadId
                 windowSeconds: card.windowSeconds
                 perNode: card.perNode
             }

@@ -171,6 +171,8 @@ QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint6
         const QList<Channel> channel{channels.at(c)};
         if (source.kind == Source::Kind::Fleet) {
             result.append(fleetLine(fleet, names.at(c), channel, seconds, metric == Metric::Cpu));
+        } else if (source.kind == Source::Kind::Machines && !source.workloadId.isEmpty() && seconds > 24 * 3600) {
+            result.append(lineOf(names.at(c), fleet.workloadHistories().window(source.workloadId, seconds), channel));
         } else if (source.kind == Source::Kind::Machines) {
             result.append(machinesLine(fleet, names.at(c), source.machines, channel, seconds, metric == Metric::Cpu));
         } else if (index < 0) {

@@ -45,6 +45,9 @@ struct Source {
     QString nodeId;
     QString machineUuid;
     QStringList machines; ///< Machines: "nodeId/uuid" each
+    /// Machines: the workload they are the replicas of, if any: a window
+    /// longer than a day shows its month (WorkloadHistories).
+    QString workloadId;
 };
 
 [[nodiscard]] Unit unitOf(Metric metric);
@@ -55,7 +58,8 @@ struct Source {
 /// The lines over the last @p seconds. The fleet is the sum of its nodes
 /// aligned on time (CPU: the mean weighted by each node's CPUs), cut where
 /// a connected node has not reported yet; a group of machines is the sum
-/// of its machines the same way (CPU: their mean). @p perNode: one line per node of
+/// of its machines the same way (CPU: their mean), or, past a day, its
+/// workload's month. @p perNode: one line per node of
 /// the metric's channels summed (only for the fleet).
 [[nodiscard]] QList<Line> lines(const Fleet &fleet, const Source &source, Metric metric, qint64 seconds, bool perNode);
 

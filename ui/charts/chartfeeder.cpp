@@ -79,7 +79,8 @@ void ChartFeeder::refresh()
     const ChartData::Source source{.kind = ChartData::Source::Kind(m_source),
         .nodeId = m_nodeId,
         .machineUuid = m_machineUuid,
-        .machines = m_machines};
+        .machines = m_machines,
+        .workloadId = m_workloadId};
     const ChartData::Metric metric = ChartData::Metric(m_metric);
     const QList<ChartData::Line> lines = ChartData::lines(*m_fleet, source, metric, m_windowSeconds, m_perNode);
     double maximum = 0;
@@ -161,6 +162,11 @@ void ChartFeeder::setMachineUuid(const QString &uuid)
 void ChartFeeder::setMachines(const QStringList &machines)
 {
     assign(m_machines, machines);
+}
+
+void ChartFeeder::setWorkloadId(const QString &workloadId)
+{
+    assign(m_workloadId, workloadId);
 }
 
 void ChartFeeder::setMetric(Metric metric)

@@ -31,6 +31,8 @@ class ChartFeeder : public QObject, public QQmlParserStatus
     Q_PROPERTY(QString machineUuid READ machineUuid WRITE setMachineUuid NOTIFY sourceChanged)
     /// Machines source: the machines shown together, "nodeId/uuid" each.
     Q_PROPERTY(QStringList machines READ machines WRITE setMachines NOTIFY sourceChanged)
+    /// Machines source: the workload they are the replicas of, whose month a 30-day window shows.
+    Q_PROPERTY(QString workloadId READ workloadId WRITE setWorkloadId NOTIFY sourceChanged)
     Q_PROPERTY(Metric metric READ metric WRITE setMetric NOTIFY sourceChanged)
     Q_PROPERTY(int windowSeconds READ windowSeconds WRITE setWindowSeconds NOTIFY sourceChanged)
     /// One line per node (fleet source only).
@@ -75,6 +77,8 @@ public:
     void setMachineUuid(const QString &uuid);
     [[nodiscard]] QStringList machines() const { return m_machines; }
     void setMachines(const QStringList &machines);
+    [[nodiscard]] QString workloadId() const { return m_workloadId; }
+    void setWorkloadId(const QString &workloadId);
     [[nodiscard]] Metric metric() const { return m_metric; }
     void setMetric(Metric metric);
     [[nodiscard]] int windowSeconds() const { return m_windowSeconds; }
@@ -128,6 +132,7 @@ private:
     QString m_nodeId;
     QString m_machineUuid;
     QStringList m_machines;
+    QString m_workloadId;
     Metric m_metric = Metric::Cpu;
     int m_windowSeconds = 600;
     bool m_perNode = false;

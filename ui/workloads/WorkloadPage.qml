@@ -222,6 +222,7 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
             visible: !page.gone
             source: ChartFeeder.Machines
+            workloadId: page.workloadId
             machines: (page.workload.replicas ?? []).map(replica => replica.nodeId + "/" + replica.uuid)
         }
 

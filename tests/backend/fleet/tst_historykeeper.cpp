@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +124,74 @@ private Q_SLOTS:
         // Live again, after the day restored: nothing is filled in front of it.
         QTRY_VERIFY_WITH_TIMEOUT(known(fleet.nodes().first().metrics->nodeWindow(60)) >= 2, 20000);
         QVERIFY(!fleet.nodes().first().metrics->takeBackfill());
+    }
+
+    // A workload's month is its replicas' 5-minute points together by the
+    // hour (CPU their mean, memory their sum), kept on disk: the next start
+    // shows it before any node is there.
+    void aWorkloadsMonthOutlastsItsReplicas()
+    {
+        const QString path = m_folder.filePath(u"workloads.sqlite"_s);
+        const QString shop = u"5e1f0a11"_s; // the demo's shop, replicas on three nodes
+        constexpr qint64 month = 30 * 24 * 3600;
+        QList<HistoryPoint> seen;
+        {
+            Fleet fleet;
+            fleet.setSimulatedPast(24h);
+            HistoryKeeper keeper(&fleet, path);
+            for (const NodeEntry &entry : demo()) {
+                fleet.addNode(entry);
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(
+                std::ranges::all_of(fleet.nodes(),
+                    [](const Fleet::Node &node) { return known(node.metrics->nodeWindow(24 * 3600)) >= 24 * 60 - 5; }),
+                30000);
+            keeper.write();
+            seen = fleet.workloadHistories().window(shop, month);
+            QVERIFY2(known(seen) >= 22, qPrintable(QString::number(known(seen))));
+            // One hour worked out by hand from the replicas' own 5-minute points.
+            const HistoryPoint &hour = seen.at(seen.size() / 2);
+            QMap<qint64, std::pair<double, double>> moments; // memory summed, CPU summed
+            QMap<qint64, int> replicas;
+            for (const Fleet::Node &node : fleet.nodes()) {
+                for (const Machine &machine : node.machines.machines()) {
+                    if (machine.metadata.workloadId != shop) {
+                        continue;
+                    }
+                    for (const HistoryPoint &point : node.metrics->machineWindow(machine.uuid, 24 * 3600)) {
+                        const double cpu = at(point.rates, Channel::CpuPercent);
+                        if (point.timestamp >= hour.timestamp && point.timestamp < hour.timestamp + 3600
+                            && !std::isnan(cpu)) {
+                            moments[point.timestamp].first += at(point.rates, Channel::MemoryUsedBytes);
+                            moments[point.timestamp].second += cpu;
+                            ++replicas[point.timestamp];
+                        }
+                    }
+                }
+            }
+            QVERIFY2(moments.size() >= 10, qPrintable(QString::number(moments.size())));
+            QVERIFY(std::ranges::any_of(replicas, [](int count) { return count >= 2; })); // a sum, not one replica
+            double memory = 0;
+            double cpu = 0;
+            for (auto moment = moments.cbegin(); moment != moments.cend(); ++moment) {
+                memory += moment->first / double(moments.size());
+                cpu += moment->second / replicas.value(moment.key()) / double(moments.size());
+            }
+            QVERIFY(std::abs(at(hour.rates, Channel::MemoryUsedBytes) - memory) <= memory * 2e-3);
+            QVERIFY(std::abs(at(hour.rates, Channel::CpuPercent) - cpu) <= cpu * 2e-3 + 1e-3);
+        } // the keeper writes as it goes
+
+        // Opened again, with no node at all: the month is there.
+        Fleet fleet;
+        const HistoryKeeper keeper(&fleet, path);
+        const QList<HistoryPoint> kept = fleet.workloadHistories().window(shop, month);
+        QVERIFY(known(kept) >= known(seen) - 1); // all but the hour in progress
+        for (const HistoryPoint &point : seen.first(seen.size() - 1)) {
+            const auto same = std::ranges::find(kept, point.timestamp, &HistoryPoint::timestamp);
+            QVERIFY(same != kept.end());
+            const double memory = at(point.rates, Channel::MemoryUsedBytes);
+            QVERIFY(std::abs(at(same->rates, Channel::MemoryUsedBytes) - memory) <= memory * 2e-3);
+        }
     }
 };
 

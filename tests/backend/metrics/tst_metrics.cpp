@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Flotilla developers
 #include "metrics/metrichistory.h"
 #include "metrics/ratecalculator.h"
+#include "metrics/workloadhistories.h"
 #include "session/statsreader.h"
 
 #include <QTest>
@@ -170,6 +171,45 @@ private Q_SLOTS:
         QCOMPARE(history.window(30).first().timestamp % 5, 0); // tier 1 steps
         history.append(50, rates); // a clock that went back is ignored
         QCOMPARE(history.points(0).last().timestamp, 104);
+    }
+
+    // A workload's month takes each 5-minute moment once, whatever the
+    // keeper offers again, and comes back from disk for the hours after it.
+    void workloadHoursTakeEachMomentOnce()
+    {
+        const QString shop = QStringLiteral("shop");
+        WorkloadHistories months;
+        QCOMPARE(months.upTo(shop), 0);
+        const qint64 hour = 3600 * 500000;
+        Rates rates = unknownRates();
+        for (qint64 t = hour; t <= hour + 3600; t += 300) { // twelve moments of one hour, one of the next
+            at(rates, Channel::MemoryUsedBytes) = double((t - hour) / 300); // 0 to 11: a mean of 5.5
+            months.record(shop, t, rates);
+        }
+        QCOMPARE(months.upTo(shop), hour + 3601);
+        at(rates, Channel::MemoryUsedBytes) = 1000;
+        months.record(shop, hour + 600, rates); // offered again: already counted
+        months.record(shop, hour + 3600, rates);
+        const QList<HistoryPoint> window = months.window(shop, 30 * 24 * 3600);
+        QCOMPARE(window.size(), 2); // the closed hour, and the one in progress
+        QCOMPARE(window.first().timestamp, hour);
+        QCOMPARE(at(window.first().rates, Channel::MemoryUsedBytes), 5.5);
+        QVERIFY(months.window(QStringLiteral("other"), 3600).isEmpty());
+
+        const QList<MetricsStore::TierPoints> closed = months.closedSince(hour + 3600);
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.first().machine, shop);
+        QCOMPARE(closed.first().points.size(), 1);
+        QVERIFY(months.closedSince(hour + 4 * 3600).isEmpty()); // hours closed late are offered for two hours only
+
+        WorkloadHistories restored;
+        restored.restore(closed);
+        QCOMPARE(restored.upTo(shop), hour + 3600); // the next hour comes again from the replicas
+        QCOMPARE(at(restored.window(shop, 30 * 24 * 3600).first().rates, Channel::MemoryUsedBytes), 5.5);
+        restored.record(shop, hour + 3600, rates);
+        restored.restore(closed); // a workload already recorded is left alone
+        QCOMPARE(restored.upTo(shop), hour + 3601);
+        QCOMPARE(restored.count(), 1);
     }
 
     void memoryIsFixed()

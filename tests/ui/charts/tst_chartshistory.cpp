@@ -3,6 +3,7 @@
 #include "appwindow.h"
 #include "demo/demofleet.h"
 #include "metrics/historyfile.h"
+#include "metrics/workloadhistories.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,19 +17,22 @@ using namespace Qt::StringLiterals;
 
 /// Flotilla opened on the demo fleet with what an earlier run saw on disk:
 /// the dashboard's charts begin with it at once, and the time between the
-/// runs shows as a stretch with no figures, not a line drawn across.
+/// runs shows as a stretch with no figures, not a line drawn across; a
+/// workload's page shows the workload's month.
 class ChartsHistoryTest : public QObject
 {
     Q_OBJECT
 
     static constexpr int timeoutMs = AppWindow::timeoutMs;
+    static constexpr auto shop = "5e1f0a11"_L1; // the demo's shop workload
     QTemporaryDir m_folder;
     AppWindow m_app;
 
     QQuickItem *item(const char *name) const { return m_app.item(name); }
 
     /// An earlier run, as its history file holds it: each demo node's
-    /// figures by the second, from five minutes ago to two.
+    /// figures by the second, from five minutes ago to two, and ten days of
+    /// the demo's shop workload by the hour.
     bool writeEarlierRun(const QString &path)
     {
         QDir().mkpath(m_folder.filePath(u"demo"_s));
@@ -49,6 +53,14 @@ class ChartsHistoryTest : public QObject
             }
             earlier.insert(node.id, store.closedSince(0));
         }
+        MetricsStore::TierPoints month{.machine = shop, .tier = 0, .points = {}};
+        for (qint64 hour = now / 3600 - 242; hour < now / 3600 - 2; ++hour) {
+            Rates rates = unknownRates();
+            at(rates, Channel::CpuPercent) = 20 + 15 * std::sin(double(hour) / 6);
+            at(rates, Channel::MemoryUsedBytes) = 6e9 + 1e9 * std::cos(double(hour) / 12);
+            month.points.append(HistoryPoint{.timestamp = hour * 3600, .rates = rates});
+        }
+        earlier.insert(QString(WorkloadHistories::fileKey), {month});
         return file.value()->write(earlier, now - 120).ok();
     }
 
@@ -85,6 +97,25 @@ private Q_SLOTS:
         QTRY_VERIFY(covered && covered->isVisible() && covered->width() > 20);
         QVERIFY(m_app.waitUntilStill(chart));
         QVERIFY(m_app.screenshot(u"dashboard-history"_s));
+    }
+
+    // The replicas' own histories hold a day at most; the workload's page
+    // offers its month, as kept on disk by the hour.
+    void aWorkloadsPageShowsItsMonth()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.fleetIsLive(), timeoutMs);
+        QVERIFY(QMetaObject::invokeMethod(m_app.window(), "openWorkload", Q_ARG(QString, QString(shop))));
+        QTRY_VERIFY_WITH_TIMEOUT(item("workloadCharts") && item("workloadCharts")->isVisible(), timeoutMs);
+        QQuickItem *charts = item("workloadCharts");
+        QQuickItem *monthButton = m_app.find(charts, "window2592000"_L1);
+        QVERIFY(monthButton && monthButton->isVisible());
+        QVERIFY(m_app.waitUntilStill(charts));
+        QVERIFY(m_app.click(monthButton));
+        QQuickItem *chart = m_app.find(charts, "cpuChart"_L1);
+        QVERIFY(chart);
+        QTRY_VERIFY_WITH_TIMEOUT(chart->property("pointCount").toInt() >= 238, timeoutMs);
+        QVERIFY(m_app.waitUntilStill(chart));
+        QVERIFY(m_app.screenshot(u"workload-month"_s));
     }
 };
 
