@@ -25,39 +25,47 @@ ColumnLayout {
 
     spacing: Kirigami.Units.largeSpacing
 
-    RowLayout {
+    // The choices go under the heading where the card is too narrow for both on one line.
+    GridLayout {
         Layout.fillWidth: true
-        spacing: Kirigami.Units.smallSpacing
+        columns: card.width < Kirigami.Units.gridUnit * 26 ? 1 : 2
+        columnSpacing: Kirigami.Units.smallSpacing
+        rowSpacing: Kirigami.Units.smallSpacing
 
         Kirigami.Heading {
             Layout.fillWidth: true
             level: 3
             text: i18nc("@title:group live charts", "Activity")
+            elide: Text.ElideRight
         }
-        QQC2.Switch {
-            objectName: "perNodeSwitch"
-            visible: card.source === ChartFeeder.Fleet
-            text: i18nc("@option:check", "By node")
-            checked: card.perNode
-            onToggled: card.perNode = checked
-        }
-        Repeater {
-            model: [
-                { seconds: 600, label: i18nc("@action:button chart window", "10 min"), name: "window600" },
-                { seconds: 3600, label: i18nc("@action:button chart window", "1 h"), name: "window3600" },
-                { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" },
-                { seconds: 2592000, label: i18nc("@action:button chart window", "30 d"), name: "window2592000" }
-            ].filter(window => window.seconds < 2592000 || card.source === ChartFeeder.Fleet || card.source === ChartFeeder.Node
-                     || card.workloadId !== "")
-            delegate: QQC2.ToolButton {
-                required property var modelData
+        RowLayout {
+            spacing: Kirigami.Units.smallSpacing
 
-                objectName: modelData.name
-                text: modelData.label
-                checkable: true
-                checked: card.windowSeconds === modelData.seconds
-                onClicked: card.windowSeconds = modelData.seconds
-                Accessible.name: i18nc("@action:button accessible", "Show the last %1", modelData.label)
+            QQC2.Switch {
+                objectName: "perNodeSwitch"
+                visible: card.source === ChartFeeder.Fleet
+                text: i18nc("@option:check", "By node")
+                checked: card.perNode
+                onToggled: card.perNode = checked
+            }
+            Repeater {
+                model: [
+                    { seconds: 600, label: i18nc("@action:button chart window", "10 min"), name: "window600" },
+                    { seconds: 3600, label: i18nc("@action:button chart window", "1 h"), name: "window3600" },
+                    { seconds: 86400, label: i18nc("@action:button chart window", "24 h"), name: "window86400" },
+                    { seconds: 2592000, label: i18nc("@action:button chart window", "30 d"), name: "window2592000" }
+                ].filter(window => window.seconds < 2592000 || card.source === ChartFeeder.Fleet || card.source === ChartFeeder.Node
+                         || card.workloadId !== "")
+                delegate: QQC2.ToolButton {
+                    required property var modelData
+
+                    objectName: modelData.name
+                    text: modelData.label
+                    checkable: true
+                    checked: card.windowSeconds === modelData.seconds
+                    onClicked: card.windowSeconds = modelData.seconds
+                    Accessible.name: i18nc("@action:button accessible", "Show the last %1", modelData.label)
+                }
             }
         }
     }
