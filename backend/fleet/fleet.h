@@ -152,8 +152,10 @@ public:
 
     [[nodiscard]] const QList<Node> &nodes() const { return m_nodes; }
     /// Each workload's month by the hour, filled by the keeper of the history on disk.
-    [[nodiscard]] WorkloadHistories &workloadHistories() { return m_workloadHistories; }
-    [[nodiscard]] const WorkloadHistories &workloadHistories() const { return m_workloadHistories; }
+    [[nodiscard]] WorkloadHistories &workloadHistories() { return *m_workloadHistories; }
+    [[nodiscard]] const WorkloadHistories &workloadHistories() const { return *m_workloadHistories; }
+    /// The same, held: for a thread that may still use it after the fleet has gone.
+    [[nodiscard]] std::shared_ptr<WorkloadHistories> heldWorkloadHistories() const { return m_workloadHistories; }
     /// Where sessions' questions for credentials go.
     [[nodiscard]] CredentialBroker *credentials() { return &m_credentials; }
     /// What happened lately: nodes lost and back, machines started and stopped.
@@ -248,7 +250,7 @@ private:
     bool send(const QString &nodeId, quint64 id, const Request &request);
 
     QList<Node> m_nodes;
-    WorkloadHistories m_workloadHistories;
+    std::shared_ptr<WorkloadHistories> m_workloadHistories = std::make_shared<WorkloadHistories>();
     FleetEvents m_events;
     NodeHeartbeat m_heartbeat;
     std::shared_ptr<TickMailbox> m_ticks = std::make_shared<TickMailbox>();

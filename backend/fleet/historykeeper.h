@@ -17,8 +17,8 @@ class HistoryFile;
 
 /// Keeps the fleet's charts between runs: on start, and for a node added
 /// after, what the history file holds of the node is put back into its
-/// histories (before their first samples); then every half minute the points closed since are written,
-/// in one transaction, on a thread of its own; and once more when it goes.
+/// histories (before their first samples); then every half minute the points closed since are gathered
+/// and written, in one transaction, on a thread of its own; and once more when it goes.
 /// It also keeps each workload's month (WorkloadHistories): restored on
 /// start, and fed at each write with the replicas' 5-minute points.
 class HistoryKeeper : public QObject
@@ -36,16 +36,18 @@ public:
     /// What went wrong with the file, for the person: set aside, or not
     /// opened at all (then nothing is kept); empty when all is well.
     [[nodiscard]] const QString &problem() const { return m_problem; }
-    /// Writes the points closed since the last write (on the keeper's thread).
+    /// Writes the points closed since the last write: gathered and written on
+    /// the keeper's thread (at 5,000 machines, tens of milliseconds the window
+    /// would otherwise stop for); written() tells when they are.
     void write();
+
+Q_SIGNALS:
+    /// A write has ended (the points are in the workloads' months, and on disk unless it failed).
+    void written();
 
 private:
     /// Puts back what the file holds of the fleet's node at @p index.
     void restore(qsizetype index);
-    /// Adds the replicas' 5-minute points that every node has closed by
-    /// @p now to their workloads' months; returns the earliest moment added
-    /// (@p now when none was).
-    qint64 recordWorkloads(qint64 now);
     /// Runs @p work on the keeper's thread and waits for it.
     void onThread(const std::function<void()> &work);
 

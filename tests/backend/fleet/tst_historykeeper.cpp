@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QMap>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,7 +147,9 @@ private Q_SLOTS:
                 std::ranges::all_of(fleet.nodes(),
                     [](const Fleet::Node &node) { return known(node.metrics->nodeWindow(24 * 3600)) >= 24 * 60 - 5; }),
                 30000);
+            QSignalSpy written(&keeper, &HistoryKeeper::written);
             keeper.write();
+            QVERIFY(written.wait(20000));
             seen = fleet.workloadHistories().window(shop, month);
             QVERIFY2(known(seen) >= 22, qPrintable(QString::number(known(seen))));
             // One hour worked out by hand from the replicas' own 5-minute points.
