@@ -5,7 +5,8 @@
 // by private libvirtd daemons on 127.0.0.1 (one per node by default), opened
 // through Flotilla's backend (sessions, events, 1 s ticks with the bulk
 // statistics call and the simulated activity on top, every model the window
-// builds on the main thread), while the tool changes machines' states on
+// builds on the main thread, and the charts' history file kept as the
+// application keeps it), while the tool changes machines' states on
 // the daemons' side and, if asked, kills and restarts the daemons.
 // With --ui, it also opens the window on the machines sorted by CPU and
 // scrolls them end to end, measuring frames and stalls.
@@ -14,6 +15,7 @@
 #include "churn.h"
 #include "eventloopwatch.h"
 #include "fleet/fleet.h"
+#include "fleet/historykeeper.h"
 #include "headlessmodels.h"
 #include "historybench.h"
 #include "libvirt/libvirthandles.h"
@@ -28,7 +30,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -69,6 +73,29 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// The CPU time, in seconds, of this process's thread named @p name (0 when there is none).
+double threadCpuSeconds(const QByteArray &name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
+            continue;
+        }
+        QFile stat(tasks.filePath(task + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            return 0;
+        }
+        // Fields 14 and 15 (utime, stime) follow the name in parentheses, which may hold spaces.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        return fields.size() > 12
+            ? double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK))
+            : 0;
+    }
+    return 0;
 }
 
 double peakRssMb()
@@ -409,6 +436,12 @@ int main(int argc, char *argv[])
     measureTickFloor(fleetNodes.uris(), 15);
 
     Fleet fleet;
+    // The charts' history file, kept as the application keeps it (its thread's share is printed apart).
+    QTemporaryDir historyFolder;
+    const HistoryKeeper history(&fleet, historyFolder.filePath(QStringLiteral("history.sqlite")));
+    if (!history.problem().isEmpty()) {
+        return fail(history.problem());
+    }
     // The window has models of its own.
     std::optional<Bench::HeadlessModels> models;
     if (!window) {
@@ -498,6 +531,7 @@ int main(int argc, char *argv[])
         watch.start();
         const double cpuBefore = cpuSeconds();
         const double churnBefore = churning.cpuSeconds();
+        const double historyBefore = threadCpuSeconds("history");
         QElapsedTimer wall;
         wall.start();
         if (killAt >= 0) {
@@ -513,7 +547,7 @@ int main(int argc, char *argv[])
                 wholeAgain.start();
             });
         }
-        QTimer::singleShot(std::chrono::seconds(seconds), &app, [&, cpuBefore, churnBefore, wall] {
+        QTimer::singleShot(std::chrono::seconds(seconds), &app, [&, cpuBefore, churnBefore, historyBefore, wall] {
             const double elapsed = double(wall.elapsed()) / 1000.0;
             watch.stop();
             churning.stop(); // its last round's time is in cpuSeconds() once it has stopped
@@ -527,6 +561,7 @@ int main(int argc, char *argv[])
             print("ui_stall_ms_max", double(watch.longestStallMs()));
             print("cpu_percent", process - churn); // Flotilla's: the process but the churn's thread
             print("churn_cpu_percent", churn);
+            print("history_thread_cpu_percent", (threadCpuSeconds("history") - historyBefore) / elapsed * 100.0);
             print("rss_mb", peakRssMb());
             if (killAt >= 0) {
                 if (Result<bool> restarted = restart.get(); !restarted) {
