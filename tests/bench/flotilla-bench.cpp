@@ -75,7 +75,8 @@ double cpuSeconds()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-/// The CPU time, in seconds, of this process's thread named @p name (0 when there is none).
+/// The CPU time, in seconds, of this process's thread named @p name (NaN,
+/// printed as "nan", when there is none: never a figure that looks measured).
 double threadCpuSeconds(const QByteArray &name)
 {
     const QDir tasks(QStringLiteral("/proc/self/task"));
@@ -86,16 +87,16 @@ double threadCpuSeconds(const QByteArray &name)
         }
         QFile stat(tasks.filePath(task + QStringLiteral("/stat")));
         if (!stat.open(QIODevice::ReadOnly)) {
-            return 0;
+            return NAN;
         }
         // Fields 14 and 15 (utime, stime) follow the name in parentheses, which may hold spaces.
         const QByteArray line = stat.readAll();
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
         return fields.size() > 12
             ? double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK))
-            : 0;
+            : NAN;
     }
-    return 0;
+    return NAN;
 }
 
 double peakRssMb()
