@@ -3,6 +3,7 @@
 #include "daemonguard.h"
 
 #include <QMutex>
+#include <QNetworkProxy>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -107,6 +108,7 @@ int freePort()
     const QMutexLocker lock(&mutex);
     for (;;) {
         QTcpServer server;
+        server.setProxy(QNetworkProxy::NoProxy); // see accepts()
         server.listen(QHostAddress::LocalHost, 0);
         const int port = server.serverPort();
         if (port == 0 || !given.contains(port)) { // 0: no port at all, which start() reports
@@ -119,6 +121,11 @@ int freePort()
 bool accepts(int port)
 {
     QTcpSocket socket;
+    // Loopback needs no proxy, and asking the system for one goes through
+    // libproxy, which can wait forever inside GLib: a benchmark starting a
+    // hundred daemons on as many threads hung there (one thread in an endless
+    // poll under libproxy's GLib, the rest done).
+    socket.setProxy(QNetworkProxy::NoProxy);
     socket.connectToHost(QHostAddress::LocalHost, quint16(port));
     return socket.waitForConnected(200);
 }
