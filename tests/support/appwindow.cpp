@@ -208,6 +208,35 @@ void AppWindow::scrollIntoView(QQuickItem *target)
     }
 }
 
+QString AppWindow::whereItIs(QQuickItem *target) const
+{
+    // Says, for a click that could not reach its target, where the target
+    // was and what scrolls it: enough to tell a page that slid out of the
+    // window from a list whose content height lagged.
+    const QRectF scene = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
+    QString where = QStringLiteral("the target %1 is outside the window (%2 × %3): at %4, %5, %6 × %7")
+                        .arg(target->objectName())
+                        .arg(m_window->width())
+                        .arg(m_window->height())
+                        .arg(scene.x())
+                        .arg(scene.y())
+                        .arg(scene.width())
+                        .arg(scene.height());
+    for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
+        if (parent->property("contentY").isValid() || parent->property("contentX").isValid()) {
+            where += QStringLiteral("; in %1 (%2) at %3, %4 of %5 × %6, %7 × %8 shown")
+                         .arg(QString::fromLatin1(parent->metaObject()->className()), parent->objectName())
+                         .arg(parent->property("contentX").toDouble())
+                         .arg(parent->property("contentY").toDouble())
+                         .arg(parent->property("contentWidth").toDouble())
+                         .arg(parent->property("contentHeight").toDouble())
+                         .arg(parent->width())
+                         .arg(parent->height());
+        }
+    }
+    return where;
+}
+
 bool AppWindow::click(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt::MouseButton button)
 {
     clickAt(target, modifiers, button);
@@ -231,7 +260,7 @@ void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt:
         m_window->update();
         frames.wait(100); // the next frame; none comes when nothing changed
     }
-    QVERIFY2(window.contains(centre()), "the target is outside the window");
+    QVERIFY2(window.contains(centre()), qPrintable(whereItIs(target)));
     QTest::mouseClick(m_window, button, modifiers, centre());
 }
 

@@ -66,6 +66,7 @@ public:
 
     /// Scrolls the flickables around @p target until its centre is in the window.
     void scrollIntoView(QQuickItem *target);
+    [[nodiscard]] QString whereItIs(QQuickItem *target) const;
     /// Scrolls @p target into view and clicks its centre (it must be visible) with the mouse.
     [[nodiscard]] bool click(
         QQuickItem *target, Qt::KeyboardModifiers modifiers = {}, Qt::MouseButton button = Qt::LeftButton);
