@@ -35,6 +35,7 @@ Fleet::Fleet(QObject *parent)
     // use must happen here, on the UI thread.
     (void)KLocalizedString::languages();
     m_tickDelivery.setInterval(tickDeliveryInterval);
+    m_heartbeat.setTickInterval(m_tickInterval);
     connect(&m_tickDelivery, &QTimer::timeout, this, &Fleet::deliverTicks);
     connect(&m_heartbeat, &NodeHeartbeat::answeringChanged, this, [this](const QString &id, bool answering) {
         if (const qsizetype index = indexOf(id); index >= 0) {

@@ -78,11 +78,15 @@ public:
 
     /// How often sessions added from now on re-read their node whole.
     void setResyncInterval(std::chrono::milliseconds interval) { m_resyncInterval = interval; }
+    /// How often a node is asked for its figures, unless setTickInterval says otherwise.
+    static constexpr std::chrono::milliseconds defaultTickInterval{tickSeconds * 1000};
+
     /// How often sessions added from now on read their counters.
     void setTickInterval(std::chrono::milliseconds interval)
     {
         m_tickInterval = interval;
         m_tickDelivery.setInterval(std::min(interval, tickDeliveryInterval));
+        m_heartbeat.setTickInterval(interval);
     }
     /// How long sessions added from now on wait for a node to answer an opening.
     void setOpenTimeLimit(std::chrono::milliseconds limit) { m_openTimeLimit = limit; }
@@ -261,7 +265,7 @@ private:
     std::optional<NodeListStore> m_store;
     quint64 m_lastSession = 0;
     std::chrono::milliseconds m_resyncInterval = std::chrono::minutes(1);
-    std::chrono::milliseconds m_tickInterval = std::chrono::seconds(1);
+    std::chrono::milliseconds m_tickInterval = defaultTickInterval;
     std::chrono::milliseconds m_openTimeLimit{0}; ///< 0: the session's default
     std::chrono::seconds m_simulatedPast{0};
     quint64 m_lastRequestId = 0;

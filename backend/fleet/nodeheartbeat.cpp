@@ -77,10 +77,11 @@ std::optional<milliseconds> NodeHeartbeat::silence(const QString &node) const
 
 std::optional<milliseconds> NodeHeartbeat::deadline(const Watch &watch) const
 {
-    // Silent since the later of: the last word, and the moment it first owed one.
+    // Silent since the later of: the last word, and the moment it first owed
+    // one. A connected node owes its next tick a tick after its last word.
     std::optional<milliseconds> owedSince;
     if (watch.connected) {
-        owedSince = watch.lastHeard.value_or(milliseconds(0));
+        owedSince = watch.lastHeard.value_or(milliseconds(0)) + m_tickInterval;
     }
     for (const milliseconds sent : watch.requests) {
         owedSince = std::min(owedSince.value_or(sent), sent);

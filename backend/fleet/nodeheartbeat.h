@@ -14,8 +14,8 @@ namespace Flotilla
 {
 
 /// Which nodes have stopped answering, seen from the UI thread. A node owes
-/// an answer while it is connected (it ticks every second) and while a
-/// request to it is out; silent for longer than the limit, it is marked not
+/// an answer while it is connected (its next tick) and while a request to
+/// it is out; when that answer is later than the limit, it is marked not
 /// answering, and the mark goes when it is heard from again. It watches from
 /// the UI thread because a session stuck inside a libvirt call cannot tell:
 /// its thread is the one that waits. Keepalive, which drops the connection
@@ -34,6 +34,9 @@ public:
 
     void setLimit(std::chrono::milliseconds limit) { m_limit = limit; }
     [[nodiscard]] std::chrono::milliseconds limit() const { return m_limit; }
+    /// The time between a connected node's ticks: its next one is owed that
+    /// long after the last word, and only then does the limit start.
+    void setTickInterval(std::chrono::milliseconds interval) { m_tickInterval = interval; }
 
     /// The session reported a connection state: while @p connected, ticks
     /// are owed, and a connection made is itself word from the node.
@@ -75,6 +78,7 @@ private:
 
     Clock m_clock;
     std::chrono::milliseconds m_limit = defaultLimit;
+    std::chrono::milliseconds m_tickInterval{0};
     QHash<QString, Watch> m_nodes;
     QTimer m_timer;
 };

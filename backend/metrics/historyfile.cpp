@@ -23,7 +23,11 @@ namespace Flotilla
 
 namespace
 {
-constexpr auto format = "flotilla-history-1";
+constexpr auto format = "flotilla-history-2";
+/// The format before a node's finest tier went from a point a second to a
+/// point a tick (tickSeconds): read as they are, that tier's points would
+/// land at twice their time. Everything else in it is as format 2 keeps it.
+constexpr auto formatBySecond = "flotilla-history-1";
 
 /// The tiers of a node's history (machine empty), a machine's, or a workload's month (kept under fileKey).
 std::span<const TierSpec> tiersOf(const QString &node, const QString &machine)
@@ -142,13 +146,39 @@ Result<bool> HistoryFile::prepare()
         }
     }
     QSqlQuery kind(db);
-    if (!kind.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'format'")) || !kind.next()
-        || kind.value(0).toString() != QLatin1StringView(format)) {
+    if (!kind.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'format'")) || !kind.next()) {
+        return Error{.message = i18nc("@info", "The history file is not Flotilla's, or of another version")};
+    }
+    if (const QString found = kind.value(0).toString(); found == QLatin1StringView(formatBySecond)) {
+        kind.finish();
+        if (Result<bool> moved = leaveFormatBySecond(db); !moved) {
+            return moved;
+        }
+    } else if (found != QLatin1StringView(format)) {
         return Error{.message = i18nc("@info", "The history file is not Flotilla's, or of another version")};
     }
     // The journal in a file beside it: a crash loses at most the last batch, never the file.
     exec(db, QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return true;
+}
+
+Result<bool> HistoryFile::leaveFormatBySecond(QSqlDatabase &db)
+{
+    // A node's last ten minutes by the second go; its hours, days and month,
+    // and every machine's and workload's points, stay as they are.
+    const bool moved = db.transaction()
+        && exec(db,
+            QStringLiteral("DELETE FROM points WHERE tier = 0 AND series IN "
+                           "(SELECT id FROM series WHERE machine = '' AND node != '%1')")
+                .arg(WorkloadHistories::fileKey))
+        && exec(db, QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'format'").arg(QLatin1StringView(format)))
+        && db.commit();
+    if (!moved) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlError(i18nc("@info", "The history file cannot be brought up to date"), error);
+    }
     return true;
 }
 

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QSqlDatabase;
+
 namespace Flotilla
 {
 
@@ -57,6 +59,8 @@ public:
 private:
     explicit HistoryFile(QString connection, QString path);
     [[nodiscard]] Result<bool> prepare();
+    /// Brings a file of the format kept by the second up to today's.
+    [[nodiscard]] static Result<bool> leaveFormatBySecond(QSqlDatabase &db);
     [[nodiscard]] Result<bool> dropStale(qint64 now);
     [[nodiscard]] qint64 seriesId(const QString &node, const QString &machine, qint64 now);
 

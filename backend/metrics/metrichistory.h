@@ -18,14 +18,21 @@ struct TierSpec {
     int capacity;
 };
 
+/// How often each node is asked for its figures (a session's tick), in
+/// seconds: the finest tiers below keep a point per tick. A tick between
+/// two points would add nothing a chart shows (the counters are totals, and
+/// a point is the mean rate over its step), and each tick costs every node
+/// a statistics call: at one a second, 100 nodes of 50 machines took more
+/// than 5 % of a core (docs/BENCHMARKS.md). virt-manager asks every 3 s.
+inline constexpr int tickSeconds = 2;
 /// Machines: what the charts' windows show (10 minutes, 1 hour, 24 hours),
-/// 10 minutes by 2 s, 1 hour by 30 s, 24 hours by 5 min. 11 KB a machine:
-/// a fleet of 10,000 holds 110 MB of history, where by the second and with
-/// 2 hours by 30 s it held 180 MB, for no point a chart could show.
-inline constexpr TierSpec machineTiers[] = {{2, 300}, {30, 120}, {300, 288}};
-/// Nodes and the fleet: 10 minutes by the second, 6 hours by 10 s, 7 days
+/// 10 minutes by the tick, 1 hour by 30 s, 24 hours by 5 min. 11 KB a
+/// machine: a fleet of 10,000 holds 110 MB of history, where by the second
+/// and with 2 hours by 30 s it held 180 MB, for no point a chart could show.
+inline constexpr TierSpec machineTiers[] = {{tickSeconds, 600 / tickSeconds}, {30, 120}, {300, 288}};
+/// Nodes and the fleet: 10 minutes by the tick, 6 hours by 10 s, 7 days
 /// by the minute, 30 days by the hour (kept on disk between runs).
-inline constexpr TierSpec nodeTiers[] = {{1, 600}, {10, 2160}, {60, 10080}, {3600, 720}};
+inline constexpr TierSpec nodeTiers[] = {{tickSeconds, 600 / tickSeconds}, {10, 2160}, {60, 10080}, {3600, 720}};
 /// A workload's month: 30 days by the hour (WorkloadHistories); its last
 /// day is its replicas' own histories'.
 inline constexpr TierSpec workloadTiers[] = {{3600, 720}};

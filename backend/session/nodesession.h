@@ -72,7 +72,7 @@ public:
     /// documents every minute.
     static constexpr int fullReadingEvery = 10;
 
-    static constexpr std::chrono::milliseconds defaultTickInterval{1000};
+    static constexpr std::chrono::milliseconds defaultTickInterval{tickSeconds * 1000};
 
     /// Ticks write into @p metrics (shared with the UI thread, which reads it).
     /// @p credentials (may be null) asks the person for what libvirt asks while connecting.

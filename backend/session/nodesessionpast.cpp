@@ -13,14 +13,14 @@ namespace
 {
 
 /// Seconds between simulated ticks @p before seconds ago: as fine as the
-/// node's tiers keep them (nodeTiers: by the second for 10 minutes, by
-/// 10 s for 6 hours, by the minute beyond), and no finer.
+/// node's tiers keep them (nodeTiers: by the tick for 10 minutes, by 10 s
+/// for 6 hours, by the minute beyond), and no finer.
 qint64 stepAt(qint64 before)
 {
     if (before > 6 * 3600) {
         return 60;
     }
-    return before > 600 ? 10 : 1;
+    return before > 600 ? 10 : tickSeconds;
 }
 
 } // namespace

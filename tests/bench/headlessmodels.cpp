@@ -21,7 +21,7 @@ HeadlessModels::HeadlessModels(Fleet &fleet)
     m_sorted.setSortKey(MachineFilterModel::ByCpu);
     m_sorted.setDescending(true);
     m_charts.setSingleShot(true);
-    m_charts.setInterval(500ms);
+    m_charts.setInterval(1s); // as the window's charts of 10 minutes refresh (ChartFeeder)
     QObject::connect(&m_charts, &QTimer::timeout, &m_fleet, [this] { refreshCharts(); });
     QObject::connect(&fleet, &Fleet::ticked, &m_fleet, [this] {
         if (!m_charts.isActive()) {

@@ -75,7 +75,9 @@ void ChartFeeder::refresh()
         return;
     }
     // Longer windows move slower: fewer refreshes cost less with many nodes.
-    m_refresh.setInterval(m_windowSeconds <= 600 ? 500ms : m_windowSeconds <= 3600 ? 2s : 10s);
+    // The shortest moves by the tick (tickSeconds): twice a tick shows each
+    // node's new point within a second of its coming.
+    m_refresh.setInterval(m_windowSeconds <= 600 ? 1s : m_windowSeconds <= 3600 ? 2s : 10s);
     const ChartData::Source source{.kind = ChartData::Source::Kind(m_source),
         .nodeId = m_nodeId,
         .machineUuid = m_machineUuid,

@@ -117,7 +117,7 @@ private Q_SLOTS:
             known += std::isnan(at(point.rates, Channel::CpuPercent)) ? 0 : 1;
         }
         QVERIFY2(known >= 24 * 60 - 5, qPrintable(QString::number(known)));
-        // Each running machine's day, too, and its last ten minutes by the second.
+        // Each running machine's day, too, and its last ten minutes by the tick.
         const Machine running = *std::ranges::find_if(
             filled.machines.machines(), [](const Machine &machine) { return machine.isRunning(); });
         const QList<MachineHistory::Point> machineDay = filled.metrics->machineWindow(running.uuid, 24 * 3600);

@@ -61,7 +61,7 @@ private Q_SLOTS:
             for (const NodeEntry &entry : entries) {
                 fleet.addNode(entry);
             }
-            // A few seconds of the demo's activity, by the second.
+            // A few seconds of the demo's activity, by the tick.
             QTRY_VERIFY_WITH_TIMEOUT(
                 std::ranges::all_of(
                     fleet.nodes(), [](const Fleet::Node &node) { return known(node.metrics->nodeWindow(600)) >= 4; }),

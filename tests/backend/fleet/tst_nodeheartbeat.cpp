@@ -63,6 +63,33 @@ private Q_SLOTS:
         QCOMPARE(heartbeat.silence(node), std::optional(0ms));
     }
 
+    void aConnectedNodeIsGivenItsTickBeforeTheLimitCounts()
+    {
+        // Asked every 2 s, a node owes its next tick 2 s after its last word,
+        // and the limit counts from then: a healthy node between two ticks
+        // is never marked, a frozen one is within a tick and the limit.
+        NodeHeartbeat heartbeat(clock());
+        heartbeat.setTickInterval(2000ms);
+        heartbeat.connectionChanged(node, true);
+        m_now += 4999ms;
+        heartbeat.check();
+        QVERIFY(heartbeat.isAnswering(node));
+        m_now += 1ms;
+        heartbeat.check();
+        QVERIFY(!heartbeat.isAnswering(node));
+        QCOMPARE(heartbeat.silence(node), std::optional(5000ms));
+
+        // A request is owed at once, whenever the next tick is due.
+        heartbeat.heard(node);
+        heartbeat.requestSent(node, 3);
+        m_now += 2999ms;
+        heartbeat.check();
+        QVERIFY(heartbeat.isAnswering(node));
+        m_now += 1ms;
+        heartbeat.check();
+        QVERIFY(!heartbeat.isAnswering(node));
+    }
+
     void aNodeThatOwesNothingIsNeverMarked()
     {
         NodeHeartbeat heartbeat(clock());

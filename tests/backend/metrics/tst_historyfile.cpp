@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Flotilla;
@@ -75,6 +76,18 @@ class HistoryFileTest : public QObject
         return count;
     }
 
+    static bool run(const QString &at, const QString &statement)
+    {
+        bool ran = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"run"_s);
+            db.setDatabaseName(at);
+            ran = db.open() && QSqlQuery(db).exec(statement);
+        }
+        QSqlDatabase::removeDatabase(u"run"_s);
+        return ran;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_folder.isValid()); }
 
@@ -111,7 +124,7 @@ private Q_SLOTS:
         }
         // The 1-hour tier, by 30 s, came back too.
         QVERIFY(after.machineWindow(web, 3600).size() >= 38);
-        QVERIFY(after.nodeWindow(600).size() >= 590);
+        QVERIFY(after.nodeWindow(600).size() >= 600 / nodeTiers[0].stepSeconds - 10);
 
         // An hour later, Flotilla open again: the hour between is unknown.
         after.record(start + 4800, ratesOf(70), {MachineRates{.uuid = web, .rates = ratesOf(7)}});
@@ -124,6 +137,42 @@ private Q_SLOTS:
         QVERIFY(std::ranges::count_if(hour, inGap) > 0);
         QVERIFY(std::ranges::all_of(
             hour, [&](const HistoryPoint &point) { return !inGap(point) || std::isnan(point.rates[0]); }));
+    }
+
+    void bringsAFileKeptByTheSecondUpToDate()
+    {
+        // A file of the format that kept a node's finest tier by the second
+        // (written here, then marked as that format): that tier's points go,
+        // as they would be read at twice their time; the rest stay, and the
+        // file is not set aside.
+        const QString at = path(u"by-second.sqlite"_s);
+        MetricsStore before;
+        sample(before, 1200);
+        {
+            const std::unique_ptr<HistoryFile> file = open(at);
+            QVERIFY(file);
+            QVERIFY(file->write({{node, before.closedSince(0)}}, start + 1200).ok());
+        }
+        const QString nodeFinest = u"SELECT count(*) FROM points JOIN series ON series.id = points.series "
+                                   "WHERE series.machine = '' AND points.tier = 0"_s;
+        const QString rest = u"SELECT count(*) FROM points JOIN series ON series.id = points.series "
+                             "WHERE series.machine != '' OR points.tier != 0"_s;
+        QVERIFY(rows(at, nodeFinest) > 0);
+        const int kept = rows(at, rest);
+        QVERIFY(kept > 0);
+        QVERIFY(run(at, u"UPDATE meta SET value = 'flotilla-history-1' WHERE key = 'format'"_s));
+
+        const std::unique_ptr<HistoryFile> file = open(at);
+        QVERIFY(file);
+        QCOMPARE(file->setAside(), QString());
+        QCOMPARE(rows(at, nodeFinest), 0);
+        QCOMPARE(rows(at, rest), kept);
+        QCOMPARE(rows(at, u"SELECT count(*) FROM meta WHERE key = 'format' AND value = 'flotilla-history-2'"_s), 1);
+        MetricsStore after;
+        after.restore(file->read(node));
+        QCOMPARE(after.machineCount(), 1);
+        QVERIFY(std::ranges::any_of(after.nodeWindow(3600), // by its 10 s tier
+            [](const HistoryPoint &point) { return !std::isnan(point.rates[0]); }));
     }
 
     // A file that is not SQLite, or SQLite that is not Flotilla's, is set
