@@ -174,10 +174,10 @@ void measureFleetFloor(const QStringList &uris)
 }
 
 /// The floor of a fleet's ticks: every node's statistics asked once a
-/// second on a thread of its own, with bare libvirt calls and keepalive as
-/// a session sets it, for @p seconds: what any libvirt client pays for
-/// these nodes, before Flotilla does anything with the figures.
-void measureTickFloor(const QStringList &uris, int seconds)
+/// tick (@p tick apart) on a thread of its own, with bare libvirt calls and
+/// keepalive as a session sets it, for @p seconds: what any libvirt client
+/// pays for these nodes, before Flotilla does anything with the figures.
+void measureTickFloor(const QStringList &uris, int seconds, std::chrono::milliseconds tick)
 {
     std::vector<std::shared_ptr<Libvirt::Connection>> connections;
     for (const QString &uri : uris) {
@@ -196,7 +196,7 @@ void measureTickFloor(const QStringList &uris, int seconds)
     clock.start();
     std::vector<std::thread> nodes;
     for (const auto &connection : connections) {
-        nodes.emplace_back([connection, groups, &stop] {
+        nodes.emplace_back([connection, groups, tick, &stop] {
             auto next = std::chrono::steady_clock::now();
             while (!stop.load()) {
                 virDomainStatsRecordPtr *records = nullptr;
@@ -205,7 +205,7 @@ void measureTickFloor(const QStringList &uris, int seconds)
                     >= 0) {
                     virDomainStatsRecordListFree(records);
                 }
-                next += std::chrono::seconds(1);
+                next += tick;
                 std::this_thread::sleep_until(next);
             }
         });
@@ -374,8 +374,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption historyOption(QStringLiteral("history"),
         QStringLiteral("Only keep 1,000 machines' histories on disk for 10 minutes simulated at speed, then 30 days, "
                        "and print history_write_cpu_percent, history_mb and history_load_ms."));
+    const QCommandLineOption tickOption(QStringLiteral("tick-ms"),
+        QStringLiteral("How often each node is asked for its figures, as the application's default unless given."),
+        QStringLiteral("MS"), QString::number(Fleet::defaultTickInterval.count()));
     parser.addOptions({nodesOption, machinesOption, secondsOption, churnOption, daemonsOption, killOption, uiOption,
-        seedOption, provisionOption, compareOption, placementOption, workloadOption, historyOption});
+        tickOption, seedOption, provisionOption, compareOption, placementOption, workloadOption, historyOption});
     parser.process(app);
     if (parser.isSet(seedOption)) {
         measureSeeds(500);
@@ -422,6 +425,10 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--churn needs a daemon per node (with fewer, nodes are files no one else can "
                                    "change); add --churn 0"));
     }
+    const std::chrono::milliseconds tick(parser.value(tickOption).toInt(&ok));
+    if (!ok || tick.count() < 100 || tick.count() > 10000) {
+        return fail(QStringLiteral("--tick-ms takes a number of milliseconds from 100 to 10000"));
+    }
     const int killAt = parser.value(killOption).toInt(&ok);
     if (!ok || killAt >= seconds) {
         return fail(QStringLiteral("--kill-daemon-at takes a second within the measurement"));
@@ -434,9 +441,10 @@ int main(int argc, char *argv[])
     Libvirt::initialize();
     measureFloor(fleetNodes.uri(0));
     measureFleetFloor(fleetNodes.uris());
-    measureTickFloor(fleetNodes.uris(), 15);
+    measureTickFloor(fleetNodes.uris(), 15, tick);
 
     Fleet fleet;
+    fleet.setTickInterval(tick);
     // The charts' history file, kept as the application keeps it (its thread's share is printed apart).
     QTemporaryDir historyFolder;
     const HistoryKeeper history(&fleet, historyFolder.filePath(QStringLiteral("history.sqlite")));
