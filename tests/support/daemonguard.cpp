@@ -3,7 +3,6 @@
 #include "daemonguard.h"
 
 #include <QMutex>
-#include <QNetworkProxy>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -67,6 +66,15 @@ private:
     /// In the forked guard: async-signal-safe calls only.
     [[noreturn]] static void guardLoop(int reader)
     {
+        // The guard keeps nothing of its parent's but the pipe: forked while
+        // another thread held a port it had just found free (freePort), it
+        // kept that port listening, the daemon given it could not bind, and
+        // the readiness probe took the guard's backlog for the daemon; the
+        // benchmark then waited forever for a daemon that had never started.
+        if (reader > STDERR_FILENO + 1) {
+            close_range(STDERR_FILENO + 1, unsigned(reader) - 1, 0);
+        }
+        close_range(unsigned(reader) + 1, ~0U, 0);
         // Ctrl-C or a SIGTERM to the whole group must not take the guard before its parent.
         signal(SIGINT, SIG_IGN);
         signal(SIGTERM, SIG_IGN);
@@ -108,7 +116,6 @@ int freePort()
     const QMutexLocker lock(&mutex);
     for (;;) {
         QTcpServer server;
-        server.setProxy(QNetworkProxy::NoProxy); // see accepts()
         server.listen(QHostAddress::LocalHost, 0);
         const int port = server.serverPort();
         if (port == 0 || !given.contains(port)) { // 0: no port at all, which start() reports
@@ -121,11 +128,6 @@ int freePort()
 bool accepts(int port)
 {
     QTcpSocket socket;
-    // Loopback needs no proxy, and asking the system for one goes through
-    // libproxy, which can wait forever inside GLib: a benchmark starting a
-    // hundred daemons on as many threads hung there (one thread in an endless
-    // poll under libproxy's GLib, the rest done).
-    socket.setProxy(QNetworkProxy::NoProxy);
     socket.connectToHost(QHostAddress::LocalHost, quint16(port));
     return socket.waitForConnected(200);
 }

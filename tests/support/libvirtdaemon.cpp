@@ -104,6 +104,9 @@ Result<bool> LibvirtDaemon::start()
     if (libvirtd.isEmpty()) {
         return Error{.message = QStringLiteral("libvirtd is not installed (Debian package libvirt-daemon)")};
     }
+    // Forked before any port is taken or daemon forked, so that it holds a
+    // copy of neither (it also closes what it was given: see the guard).
+    Guard::start();
     if (m_port == 0) {
         m_port = freePort();
     }
@@ -138,7 +141,6 @@ Result<bool> LibvirtDaemon::start()
         : QStringLiteral("exec %1 %2").arg(program, arguments);
     const QByteArray command = script.toUtf8();
     const QByteArray logPath = m_folder.filePath(QStringLiteral("libvirtd.log")).toUtf8();
-    Guard::start(); // forked before the daemon, so that it never holds a copy of the daemon's descriptors
     const pid_t child = fork();
     if (child == 0) {
         const int log = open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0600);
