@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -182,19 +183,21 @@ Result<bool> HistoryFile::leaveFormatBySecond(QSqlDatabase &db)
     return true;
 }
 
-qint64 HistoryFile::seriesId(const QString &node, const QString &machine, qint64 now)
+qint64 HistoryFile::seriesId(const QString &node, const QString &machine, qint64 now, QSqlQuery &upsert)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO series(node, machine, written) VALUES(?, ?, ?) "
-                                 "ON CONFLICT(node, machine) DO UPDATE SET written = excluded.written RETURNING id"));
-    query.addBindValue(node);
-    query.addBindValue(machine.isEmpty() ? QStringLiteral("") : machine); // the node's own: empty, not NULL
-    query.addBindValue(now);
-    if (!query.exec() || !query.next()) {
+    KnownSeries &known = m_series[node + QLatin1Char('\n') + machine];
+    if (known.id >= 0 && now - known.written < writtenEvery) {
+        return known.id;
+    }
+    upsert.bindValue(0, node);
+    upsert.bindValue(1, machine.isEmpty() ? QStringLiteral("") : machine); // the node's own: empty, not NULL
+    upsert.bindValue(2, now);
+    if (!upsert.exec() || !upsert.next()) {
         return -1;
     }
-    return query.value(0).toLongLong();
+    known = {.id = upsert.value(0).toLongLong(), .written = now};
+    upsert.finish();
+    return known.id;
 }
 
 Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoints>> &nodes, qint64 now)
@@ -205,6 +208,12 @@ Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoi
     }
     QSqlQuery put(db);
     put.prepare(QStringLiteral("INSERT OR REPLACE INTO points(series, tier, slot, step, rates) VALUES(?, ?, ?, ?, ?)"));
+    QSqlQuery upsert(db);
+    upsert.prepare(QStringLiteral("INSERT INTO series(node, machine, written) VALUES(?, ?, ?) "
+                                  "ON CONFLICT(node, machine) DO UPDATE SET written = excluded.written RETURNING id"));
+    // What this write made or dated is known from here on only if it is
+    // committed: on any failure, the ids are asked for again next time.
+    auto forgetSeries = qScopeGuard([this] { m_series.clear(); });
     for (auto node = nodes.cbegin(); node != nodes.cend(); ++node) {
         QHash<QString, qint64> ids; // one series update per history per batch
         for (const MetricsStore::TierPoints &points : node.value()) {
@@ -214,7 +223,7 @@ Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoi
             }
             auto id = ids.find(points.machine);
             if (id == ids.end()) {
-                id = ids.insert(points.machine, seriesId(node.key(), points.machine, now));
+                id = ids.insert(points.machine, seriesId(node.key(), points.machine, now, upsert));
             }
             if (*id < 0) {
                 db.rollback();
@@ -242,6 +251,7 @@ Result<bool> HistoryFile::write(const QHash<QString, QList<MetricsStore::TierPoi
     if (!db.commit()) {
         return sqlError(i18nc("@info", "The history cannot be written"), db.lastError());
     }
+    forgetSeries.dismiss();
     return true;
 }
 
@@ -270,6 +280,9 @@ Result<bool> HistoryFile::dropStale(qint64 now)
         if (!drop.exec() || !forget.exec()) {
             return sqlError(i18nc("@info", "The history cannot be written"), drop.lastError());
         }
+    }
+    if (!ids.isEmpty()) {
+        m_series.removeIf([&ids](const auto &known) { return ids.contains(known.value().id); });
     }
     return true;
 }

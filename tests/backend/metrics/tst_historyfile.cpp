@@ -139,6 +139,31 @@ private Q_SLOTS:
             hour, [&](const HistoryPoint &point) { return !inGap(point) || std::isnan(point.rates[0]); }));
     }
 
+    void datesAHistoryOnceAnHour()
+    {
+        // A history's time of writing, which its keeping is counted from,
+        // is set when it is first written and again an hour on, not at
+        // every write.
+        const QString at = path(u"dated.sqlite"_s);
+        const std::unique_ptr<HistoryFile> file = open(at);
+        QVERIFY(file);
+        const QString written = u"SELECT written - %1 FROM series WHERE machine = '%2'"_s.arg(start).arg(web);
+        const auto writeAt = [&file](qint64 now) {
+            MetricsStore store;
+            store.record(now - 4, ratesOf(1), {MachineRates{.uuid = web, .rates = ratesOf(1)}});
+            store.record(now, ratesOf(1), {MachineRates{.uuid = web, .rates = ratesOf(1)}});
+            return file->write({{node, store.closedSince(now - 10)}}, now).ok();
+        };
+        QVERIFY(writeAt(start));
+        QCOMPARE(rows(at, written), 0);
+        QVERIFY(writeAt(start + 30));
+        QVERIFY(writeAt(start + HistoryFile::writtenEvery - 30));
+        QCOMPARE(rows(at, written), 0);
+        QVERIFY(writeAt(start + HistoryFile::writtenEvery));
+        QCOMPARE(rows(at, written), int(HistoryFile::writtenEvery));
+        QCOMPARE(rows(at, u"SELECT count(*) FROM series"_s), 2); // the node's own and the machine's, once each
+    }
+
     void bringsAFileKeptByTheSecondUpToDate()
     {
         // A file of the format that kept a node's finest tier by the second
