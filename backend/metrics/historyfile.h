@@ -82,7 +82,7 @@ private:
     QString m_connection;
     QString m_path;
     QString m_setAside;
-    QHash<QString, KnownSeries> m_series; ///< by node and machine (seriesKey), as the file holds them
+    QHash<QString, KnownSeries> m_series; ///< by node, a line break and machine, as the file holds them
 };
 
 } // namespace Flotilla
