@@ -189,11 +189,33 @@ QQuickItem *AppWindow::find(QQuickItem *parent, QLatin1StringView name)
     return nullptr;
 }
 
+QRectF AppWindow::shownPart(QQuickItem *target) const
+{
+    // What a person sees of the target: the part inside the window and
+    // inside every parent that clips it. A page may stop scrolling short of
+    // its last row by a few pixels (seen with the node wizard's last button
+    // half shown on CI), and its centre is then out of sight while most of
+    // it is not; a header may cover a row whose centre is in the window.
+    QRectF part = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
+    part &= QRectF(0, 0, m_window->width(), m_window->height());
+    for (QQuickItem *parent = target->parentItem(); parent && !part.isEmpty(); parent = parent->parentItem()) {
+        if (parent->clip()) {
+            part &= parent->mapRectToScene(QRectF(0, 0, parent->width(), parent->height()));
+        }
+    }
+    return part;
+}
+
+bool AppWindow::isClickable(QQuickItem *target) const
+{
+    const QRectF part = shownPart(target);
+    return part.height() >= std::min(target->height(), 8.0) && part.width() >= std::min(target->width(), 8.0);
+}
+
 void AppWindow::scrollIntoView(QQuickItem *target)
 {
-    const QRectF window(0, 0, m_window->width(), m_window->height());
     for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
-        if (window.contains(target->mapToScene(QPointF(target->width() / 2, target->height() / 2)))) {
+        if (shownPart(target).contains(target->mapToScene(QPointF(target->width() / 2, target->height() / 2)))) {
             return;
         }
         auto *content = parent->property("contentItem").value<QQuickItem *>();
@@ -214,14 +236,18 @@ QString AppWindow::whereItIs(QQuickItem *target) const
     // was and what scrolls it: enough to tell a page that slid out of the
     // window from a list whose content height lagged.
     const QRectF scene = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
-    QString where = QStringLiteral("the target %1 is outside the window (%2 × %3): at %4, %5, %6 × %7")
+    const QRectF shown = shownPart(target);
+    QString where = QStringLiteral("too little of the target %1 is shown (window %2 × %3): at %4, %5, %6 × %7, "
+                                   "%8 × %9 of it shown")
                         .arg(target->objectName())
                         .arg(m_window->width())
                         .arg(m_window->height())
                         .arg(scene.x())
                         .arg(scene.y())
                         .arg(scene.width())
-                        .arg(scene.height());
+                        .arg(scene.height())
+                        .arg(shown.width())
+                        .arg(shown.height());
     for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
         if (parent->property("contentY").isValid() || parent->property("contentX").isValid()) {
             where += QStringLiteral("; in %1 (%2) at %3, %4 of %5 × %6, %7 × %8 shown")
@@ -249,35 +275,17 @@ void AppWindow::clickAt(QQuickItem *target, Qt::KeyboardModifiers modifiers, Qt:
     // Rows just inserted or removed take their places at the next polish; a
     // person only sees (and clicks) them after it.
     QVERIFY(QQuickTest::qWaitForPolish(m_window));
-    // A person clicks what they see of the target: the part of it inside the
-    // window and inside every parent that clips it. A page may stop
-    // scrolling short of its last row by a few pixels (Kirigami's
-    // ScrollablePage, seen with the node wizard's last button half shown on
-    // CI), and its centre is then out of sight while most of it is not.
-    const auto shown = [this, target] {
-        QRectF part = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
-        part &= QRectF(0, 0, m_window->width(), m_window->height());
-        for (QQuickItem *parent = target->parentItem(); parent && !part.isEmpty(); parent = parent->parentItem()) {
-            if (parent->clip()) {
-                part &= parent->mapRectToScene(QRectF(0, 0, parent->width(), parent->height()));
-            }
-        }
-        return part;
-    };
-    const auto clickable = [&shown, target] {
-        const QRectF part = shown();
-        return part.height() >= std::min(target->height(), 8.0) && part.width() >= std::min(target->width(), 8.0);
-    };
+    // A person clicks what they see of the target (shownPart), not its centre.
     // Layouts may still be settling (a page's content height lags its cards):
     // scroll, and look again in the next frame, up to 100 frames.
     QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
-    for (int attempt = 0; attempt < 100 && !clickable(); ++attempt) {
+    for (int attempt = 0; attempt < 100 && !isClickable(target); ++attempt) {
         scrollIntoView(target);
         m_window->update();
         frames.wait(100); // the next frame; none comes when nothing changed
     }
-    QVERIFY2(clickable(), qPrintable(whereItIs(target)));
-    QTest::mouseClick(m_window, button, modifiers, shown().center().toPoint());
+    QVERIFY2(isClickable(target), qPrintable(whereItIs(target)));
+    QTest::mouseClick(m_window, button, modifiers, shownPart(target).center().toPoint());
 }
 
 bool AppWindow::type(QQuickItem *field, const QString &text)

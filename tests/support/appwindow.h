@@ -64,8 +64,13 @@ public:
     /// rows kept out of sight.
     [[nodiscard]] QQuickItem *rowInView(const char *listName, const QString &name = {}) const;
 
-    /// Scrolls the flickables around @p target until its centre is in the window.
+    /// Scrolls the flickables around @p target until its centre is shown (shownPart).
     void scrollIntoView(QQuickItem *target);
+    /// The part of @p target a person sees, in the window's coordinates: inside the window and every clipping parent.
+    [[nodiscard]] QRectF shownPart(QQuickItem *target) const;
+    /// Whether enough of @p target is shown to click it: all of it, or at least 8 × 8 pixels.
+    [[nodiscard]] bool isClickable(QQuickItem *target) const;
+    /// Where @p target and its scrolling parents stand, for a click that could not reach it.
     [[nodiscard]] QString whereItIs(QQuickItem *target) const;
     /// Scrolls @p target into view and clicks its centre (it must be visible) with the mouse.
     [[nodiscard]] bool click(
