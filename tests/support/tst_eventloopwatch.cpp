@@ -69,7 +69,9 @@ private Q_SLOTS:
         watch.start();
         QVERIFY(runLoopFor(200)); // idle: the loop waits in its poll
         watch.stop();
-        QVERIFY2(watch.longestStallMs() < 50, qPrintable(QString::number(watch.longestStallMs())));
+        // Well under the 150 ms the test above makes: idle is told from busy,
+        // with room for a loaded machine.
+        QVERIFY2(watch.longestStallMs() < 100, qPrintable(QString::number(watch.longestStallMs())));
     }
 };
 

@@ -83,7 +83,10 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         QVERIFY(fleet.removeNode(QStringLiteral("hung")));
-        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+        // Waiting for the session would take until the peer closes, after
+        // this check, or the exit grace at least; the bound leaves a loaded
+        // machine room below that.
+        QVERIFY2(clock.elapsed() < Fleet::exitGrace.count() / 2, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(nodes.rowCount(), 0);
         silent.close(); // the hung call returns; its thread ends on its own
     }

@@ -175,7 +175,10 @@ private Q_SLOTS:
         elapsed.start();
         heartbeat.connectionChanged(node, true);
         QVERIFY(changes.wait(5000));
-        QVERIFY2(elapsed.elapsed() >= 200 && elapsed.elapsed() < 1000, qPrintable(QString::number(elapsed.elapsed())));
+        // Marked after the limit given, and well before the default limit:
+        // the bound is about which limit holds, not about speed.
+        QVERIFY2(elapsed.elapsed() >= 200 && elapsed.elapsed() < NodeHeartbeat::defaultLimit.count(),
+            qPrintable(QString::number(elapsed.elapsed())));
         QVERIFY(!heartbeat.isAnswering(node));
     }
 };

@@ -24,6 +24,13 @@ class RemoteNodeTest : public QObject
     Q_OBJECT
 
     static constexpr int timeoutMs = 20000;
+    // A UI thread that waited on a node would stall for as long as the node
+    // takes to fail: a refused connection, the open time limit (3 s here) or
+    // keepalive (15 s). A loaded 2-core machine stalls it for up to a
+    // hundred ms or so without any such wait (89 ms seen on CI under the
+    // sanitizers), so the bound sits between the two. How smooth the UI
+    // thread is, is a figure of flotilla-bench (ui_stall_ms_max, <= 50).
+    static constexpr qint64 waitedOnANodeMs = 1000;
     // The test driver's shared node has one machine, "test", running.
     static constexpr auto machineName = "test";
 
@@ -158,7 +165,7 @@ private Q_SLOTS:
             0);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(fleet, machineName), MachineState::Off, 5000);
         watch.stop();
-        QVERIFY2(watch.longestStallMs() < 50,
+        QVERIFY2(watch.longestStallMs() < waitedOnANodeMs,
             qPrintable(QStringLiteral("the UI thread stalled for %1 ms").arg(watch.longestStallMs())));
     }
 
@@ -204,7 +211,7 @@ private Q_SLOTS:
         aside([&hung] { hung.resume(); });
         QTRY_COMPARE_WITH_TIMEOUT(nodeState(fleet), NodeState::Connected, 60000);
         watch.stop();
-        QVERIFY2(watch.longestStallMs() < 50,
+        QVERIFY2(watch.longestStallMs() < waitedOnANodeMs,
             qPrintable(QStringLiteral("the UI thread stalled for %1 ms").arg(watch.longestStallMs())));
     }
 };
