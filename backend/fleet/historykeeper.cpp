@@ -51,7 +51,8 @@ HistoryKeeper::HistoryKeeper(Fleet *fleet, const QString &path, QObject *parent)
     if (!m_problem.isEmpty()) {
         qCWarning(FLOTILLA_FLEET) << "history:" << m_problem;
     }
-    // The points already kept are not written again; the newest are written a step early (closedSince).
+    // Each point is written once (MetricsStore::takeUnkept); the workloads'
+    // months from a little before the last write on.
     m_written = QDateTime::currentSecsSinceEpoch();
     m_timer.setInterval(writeIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &HistoryKeeper::write);
@@ -150,14 +151,11 @@ void HistoryKeeper::write()
     struct NodeStore {
         QString id;
         std::shared_ptr<MetricsStore> store;
-        qint64 since;
     };
     QList<NodeStore> nodes;
     QList<Replica> replicas;
     for (const Fleet::Node &node : m_fleet->nodes()) {
-        // The demo's simulated first day went in behind the last write.
-        nodes.append(
-            {node.entry.id, node.metrics, std::min(m_written, node.metrics->takeBackfill().value_or(m_written))});
+        nodes.append({node.entry.id, node.metrics});
         for (const Machine &machine : node.machines.machines()) {
             if (!machine.metadata.workloadId.isEmpty() && machine.metadata.replica >= 0) {
                 replicas.append({node.metrics, machine.uuid, machine.metadata.workloadId});
@@ -171,7 +169,7 @@ void HistoryKeeper::write()
             replicas = std::move(replicas), before, now] {
             QHash<QString, QList<MetricsStore::TierPoints>> batch;
             for (const NodeStore &node : nodes) {
-                if (QList<MetricsStore::TierPoints> points = node.store->closedSince(node.since); !points.isEmpty()) {
+                if (QList<MetricsStore::TierPoints> points = node.store->takeUnkept(); !points.isEmpty()) {
                     batch.insert(node.id, std::move(points));
                 }
             }

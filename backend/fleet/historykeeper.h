@@ -17,8 +17,9 @@ class HistoryFile;
 
 /// Keeps the fleet's charts between runs: on start, and for a node added
 /// after, what the history file holds of the node is put back into its
-/// histories (before their first samples); then every half minute the points closed since are gathered
-/// and written, in one transaction, on a thread of its own; and once more when it goes.
+/// histories (before their first samples); then every half minute the points
+/// closed since are gathered and written, each once, in one transaction, on a
+/// thread of its own; and once more when it goes.
 /// It also keeps each workload's month (WorkloadHistories): restored on
 /// start, and fed at each write with the replicas' 5-minute points.
 class HistoryKeeper : public QObject
@@ -56,7 +57,7 @@ private:
     QObject *m_context = nullptr; ///< lives on m_thread: where the file is used
     std::shared_ptr<HistoryFile> m_file; ///< made, used and closed on m_thread
     QTimer m_timer;
-    qint64 m_written = 0; ///< up to when, in seconds since the epoch
+    qint64 m_written = 0; ///< up to when, in seconds since the epoch (for the workloads' months)
     QString m_problem;
 };
 

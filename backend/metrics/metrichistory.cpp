@@ -167,6 +167,15 @@ QList<typename MetricHistory<Cell>::Point> MetricHistory<Cell>::closedSince(int 
 }
 
 template<typename Cell>
+QList<typename MetricHistory<Cell>::Point> MetricHistory<Cell>::takeUnkept(int index)
+{
+    Tier &tier = m_tiers.at(size_t(index));
+    QList<Point> points = closedSince(index, std::max<qint64>(tier.keptStep, 0) * tier.spec.stepSeconds);
+    tier.keptStep = std::max(tier.keptStep, tier.newestStep);
+    return points;
+}
+
+template<typename Cell>
 void MetricHistory<Cell>::restore(int index, const QList<Point> &points)
 {
     Tier &tier = m_tiers.at(size_t(index));
@@ -192,6 +201,7 @@ void MetricHistory<Cell>::restore(int index, const QList<Point> &points)
     }
     tier.head = tier.filled % tier.spec.capacity;
     tier.newestStep = lastStep + 1; // an empty step in progress: the next sample closes it unknown
+    tier.keptStep = tier.newestStep; // what was restored is on disk already
     tier.sums.fill(0);
     tier.counts.fill(0);
     m_newest = std::max(m_newest, points.last().timestamp + step);

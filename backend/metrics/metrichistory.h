@@ -57,6 +57,9 @@ public:
     [[nodiscard]] QList<Point> points(int tier) const;
     /// A tier's closed points (not the step in progress) from @p since on, oldest first.
     [[nodiscard]] QList<Point> closedSince(int tier, qint64 since) const;
+    /// A tier's closed points that no call took before, oldest first: each
+    /// point once, however late its step closed. Restored points count as taken.
+    [[nodiscard]] QList<Point> takeUnkept(int tier);
     /// Puts @p points (one tier's closed points, oldest first, as kept on
     /// disk) back into an empty history; the steps between and after them
     /// are unknown, so a chart shows the time Flotilla was closed as a gap.
@@ -77,6 +80,7 @@ private:
         qint64 newestStep = -1; ///< the step number being accumulated
         int filled = 0; ///< closed points in the ring
         int head = 0; ///< where the next closed point goes
+        qint64 keptStep = -1; ///< the first step takeUnkept() has not taken
         std::array<double, channelCount> sums{};
         std::array<quint16, channelCount> counts{};
     };

@@ -47,20 +47,20 @@ QList<HistoryPoint> MetricsStore::machineClosedSince(const QString &uuid, int ti
     return history->closedSince(tier, since);
 }
 
-QList<MetricsStore::TierPoints> MetricsStore::closedSince(qint64 since) const
+QList<MetricsStore::TierPoints> MetricsStore::takeUnkept()
 {
     const QMutexLocker lock(&m_mutex);
     QList<TierPoints> all;
-    const auto add = [&all, since](const QString &machine, const auto &history) {
+    const auto add = [&all](const QString &machine, auto &history) {
         for (int tier = 0; tier < history.tierCount(); ++tier) {
-            QList<HistoryPoint> points = history.closedSince(tier, since - 2 * history.spec(tier).stepSeconds);
+            QList<HistoryPoint> points = history.takeUnkept(tier);
             if (!points.isEmpty()) {
                 all.append(TierPoints{.machine = machine, .tier = tier, .points = std::move(points)});
             }
         }
     };
     add(QString(), m_node);
-    for (auto machine = m_machines.cbegin(); machine != m_machines.cend(); ++machine) {
+    for (auto machine = m_machines.begin(); machine != m_machines.end(); ++machine) {
         add(machine.key(), machine.value());
     }
     return all;
@@ -102,7 +102,7 @@ bool MetricsStore::hasNoPoints() const
     return m_machines.isEmpty();
 }
 
-void MetricsStore::takePast(MetricsStore &&past, qint64 since)
+void MetricsStore::takePast(MetricsStore &&past)
 {
     const QMutexLocker lock(&m_mutex);
     if (!hasNoPoints()) {
@@ -111,13 +111,6 @@ void MetricsStore::takePast(MetricsStore &&past, qint64 since)
     const QMutexLocker pastLock(&past.m_mutex);
     m_node = std::move(past.m_node);
     m_machines = std::move(past.m_machines);
-    m_backfill = std::min(since, m_backfill.value_or(since));
-}
-
-std::optional<qint64> MetricsStore::takeBackfill()
-{
-    const QMutexLocker lock(&m_mutex);
-    return std::exchange(m_backfill, std::nullopt);
 }
 
 size_t MetricsStore::memoryBytes() const

@@ -7,8 +7,6 @@
 #include <QHash>
 #include <QMutex>
 
-#include <optional>
-
 namespace Flotilla
 {
 
@@ -34,27 +32,24 @@ public:
         int tier = 0;
         QList<HistoryPoint> points;
     };
-    /// Every history's closed points from about @p since on (each tier a
-    /// step or two before, for points closed late): what to keep on disk.
-    [[nodiscard]] QList<TierPoints> closedSince(qint64 since) const;
+    /// Every history's closed points that no call took before: what to keep
+    /// on disk, each point once. Points restored from disk count as taken;
+    /// a day recorded into the past (takePast) does not.
+    [[nodiscard]] QList<TierPoints> takeUnkept();
     /// Points kept on disk put back, into histories with no samples yet.
     void restore(const QList<TierPoints> &kept);
     [[nodiscard]] int machineCount() const;
     /// Nothing recorded or restored yet.
     [[nodiscard]] bool isEmpty() const;
     /// Histories recorded into the past elsewhere (the demo's simulated
-    /// first day, from @p since on) taken over whole, at once, so that no
-    /// reader sees half of them; ignored if this store has points already.
-    /// takeBackfill() then tells the keeper of the history on disk, which
-    /// writes only what is newer than its last write.
-    void takePast(MetricsStore &&past, qint64 since);
-    /// When the points recorded into the past begin, once; none if there are none.
-    [[nodiscard]] std::optional<qint64> takeBackfill();
+    /// first day) taken over whole, at once, so that no reader sees half of
+    /// them; ignored if this store has points already. None of their points
+    /// is taken yet (takeUnkept), however old.
+    void takePast(MetricsStore &&past);
 
 private:
     [[nodiscard]] bool hasNoPoints() const; // m_mutex held
     mutable QMutex m_mutex;
-    std::optional<qint64> m_backfill;
     NodeHistory m_node{nodeTiers};
     QHash<QString, MachineHistory> m_machines;
 };

@@ -45,7 +45,7 @@ void NodeSession::fillSimulatedPast(qint64 nowMs)
         m_demo.fillIn(counters, m_machines.machines(), atMs);
         (void)measure(atMs, counters, m_demo.node(m_facts));
     }
-    live->takePast(std::move(*m_metrics), nowMs / 1000 - span);
+    live->takePast(std::move(*m_metrics));
     m_metrics = std::move(live);
 }
 

@@ -71,13 +71,13 @@ void tick(Fleet &fleet, qint64 at)
     }
 }
 
-/// Writes what closed since @p since; returns the CPU seconds it took (collecting included).
-double write(HistoryFile &file, const Fleet &fleet, qint64 since, qint64 now)
+/// Writes what closed since the last write; returns the CPU seconds it took (collecting included).
+double write(HistoryFile &file, const Fleet &fleet, qint64 now)
 {
     const double before = cpuSeconds();
     QHash<QString, QList<MetricsStore::TierPoints>> batch;
     for (int n = 0; n < nodeCount; ++n) {
-        batch.insert(fleet.nodes.at(n), fleet.stores.at(size_t(n))->closedSince(since));
+        batch.insert(fleet.nodes.at(n), fleet.stores.at(size_t(n))->takeUnkept());
     }
     if (const Result<bool> written = file.write(batch, now); !written) {
         std::fprintf(stderr, "flotilla-bench: %s\n", qPrintable(written.error().text()));
@@ -101,12 +101,10 @@ void measureHistory()
 
     // 10 minutes at the fleet's pace: a tick every 2 s, a write every 30 s.
     double writing = 0;
-    qint64 written = start;
     for (qint64 at = start; at <= start + 600; at += tickSeconds) {
         tick(fleet, at);
         if ((at - start) % writeSeconds == 0 && at > start) {
-            writing += write(file, fleet, written, at);
-            written = at;
+            writing += write(file, fleet, at);
         }
     }
     std::printf("history_write_cpu_percent %.3f\n", writing / 600.0 * 100.0);
@@ -118,8 +116,7 @@ void measureHistory()
     for (qint64 at = start + 600; at <= day; at += 300) {
         tick(fleet, at);
         if ((at - start) % 3600 == 0) {
-            write(file, fleet, written, at);
-            written = at;
+            write(file, fleet, at);
         }
     }
     for (qint64 at = day + 3600; at <= start + 30 * 86400; at += 3600) {
@@ -129,8 +126,7 @@ void measureHistory()
             fleet.stores.at(size_t(n))->record(at, node, {});
         }
         if ((at - start) % 86400 == 0) {
-            write(file, fleet, written, at);
-            written = at;
+            write(file, fleet, at);
         }
     }
     std::printf("history_mb %.1f\n", double(file.sizeBytes()) / 1e6);

@@ -102,7 +102,7 @@ private Q_SLOTS:
             const std::unique_ptr<HistoryFile> file = open(path(u"restart.sqlite"_s));
             QVERIFY(file);
             QCOMPARE(file->setAside(), QString());
-            QVERIFY(file->write({{node, before.closedSince(0)}}, start + 1200).ok());
+            QVERIFY(file->write({{node, before.takeUnkept()}}, start + 1200).ok());
         }
         const std::unique_ptr<HistoryFile> file = open(path(u"restart.sqlite"_s));
         QVERIFY(file);
@@ -152,7 +152,7 @@ private Q_SLOTS:
             MetricsStore store;
             store.record(now - 4, ratesOf(1), {MachineRates{.uuid = web, .rates = ratesOf(1)}});
             store.record(now, ratesOf(1), {MachineRates{.uuid = web, .rates = ratesOf(1)}});
-            return file->write({{node, store.closedSince(now - 10)}}, now).ok();
+            return file->write({{node, store.takeUnkept()}}, now).ok();
         };
         QVERIFY(writeAt(start));
         QCOMPARE(rows(at, written), 0);
@@ -176,7 +176,7 @@ private Q_SLOTS:
         {
             const std::unique_ptr<HistoryFile> file = open(at);
             QVERIFY(file);
-            QVERIFY(file->write({{node, before.closedSince(0)}}, start + 1200).ok());
+            QVERIFY(file->write({{node, before.takeUnkept()}}, start + 1200).ok());
         }
         const QString nodeFinest = u"SELECT count(*) FROM points JOIN series ON series.id = points.series "
                                    "WHERE series.machine = '' AND points.tier = 0"_s;
@@ -228,7 +228,7 @@ private Q_SLOTS:
         QCOMPARE(kept.readAll(), content);
         MetricsStore store;
         sample(store, 100);
-        QVERIFY(file->write({{node, store.closedSince(0)}}, start + 100).ok());
+        QVERIFY(file->write({{node, store.takeUnkept()}}, start + 100).ok());
         QCOMPARE(file->nodes(), QStringList{node});
     }
 
@@ -256,12 +256,10 @@ private Q_SLOTS:
         const std::unique_ptr<HistoryFile> file = open(at);
         QVERIFY(file);
         MetricsStore store;
-        qint64 written = start;
         for (qint64 at2 = start; at2 < start + 3 * 600; at2 += 2) {
             store.record(at2, ratesOf(1), {MachineRates{.uuid = web, .rates = ratesOf(1)}});
             if ((at2 - start) % 30 == 0) {
-                QVERIFY(file->write({{node, store.closedSince(written)}}, at2).ok());
-                written = at2;
+                QVERIFY(file->write({{node, store.takeUnkept()}}, at2).ok());
             }
         }
         QCOMPARE(rows(at,

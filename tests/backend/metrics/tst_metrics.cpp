@@ -173,6 +173,42 @@ private Q_SLOTS:
         QCOMPARE(history.points(0).last().timestamp, 104);
     }
 
+    // What is kept on disk is taken once per point, however late its step
+    // closes: a step that began before one take and closed after it comes
+    // with the next take, and a restored point never comes at all.
+    void historyGivesEachPointToKeepOnce()
+    {
+        constexpr TierSpec tiers[] = {{1, 10}, {10, 10}};
+        NodeHistory history(tiers);
+        Rates rates = unknownRates();
+        at(rates, Channel::CpuPercent) = 3.0;
+        const auto timestamps = [](const QList<NodeHistory::Point> &points) {
+            QList<qint64> all;
+            for (const NodeHistory::Point &point : points) {
+                all.append(point.timestamp);
+            }
+            return all;
+        };
+        for (qint64 t = 100; t <= 115; ++t) {
+            history.append(t, rates);
+        }
+        QCOMPARE(timestamps(history.takeUnkept(0)), QList<qint64>({105, 106, 107, 108, 109, 110, 111, 112, 113, 114}));
+        QCOMPARE(timestamps(history.takeUnkept(1)), QList<qint64>({100})); // 110-119 is open
+        QVERIFY(history.takeUnkept(0).isEmpty());
+        QVERIFY(history.takeUnkept(1).isEmpty());
+        history.append(121, rates);
+        QCOMPARE(timestamps(history.takeUnkept(0)), QList<qint64>({115, 116, 117, 118, 119, 120}));
+        QCOMPARE(timestamps(history.takeUnkept(1)), QList<qint64>({110})); // closed after the last take
+
+        NodeHistory restored(tiers);
+        restored.restore(0, {NodeHistory::Point{.timestamp = 200, .rates = rates}});
+        restored.restore(1, {NodeHistory::Point{.timestamp = 190, .rates = rates}});
+        QVERIFY(restored.takeUnkept(0).isEmpty());
+        restored.append(202, rates);
+        QCOMPARE(timestamps(restored.takeUnkept(0)), QList<qint64>({201})); // the gap the restore left, unknown
+        QVERIFY(restored.takeUnkept(1).isEmpty()); // 200-209 is still open
+    }
+
     // A workload's month takes each 5-minute moment once, whatever the
     // keeper offers again, and comes back from disk for the hours after it.
     void workloadHoursTakeEachMomentOnce()

@@ -51,7 +51,7 @@ class ChartsHistoryTest : public QObject
                 at(rates, Channel::MemoryUsedBytes) = 30e9 + 2e9 * std::cos(double(second) / 60);
                 store.record(second, rates, {});
             }
-            earlier.insert(node.id, store.closedSince(0));
+            earlier.insert(node.id, store.takeUnkept());
         }
         MetricsStore::TierPoints month{.machine = shop, .tier = 0, .points = {}};
         for (qint64 hour = now / 3600 - 242; hour < now / 3600 - 2; ++hour) {
