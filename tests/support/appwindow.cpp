@@ -223,6 +223,11 @@ void AppWindow::scrollIntoView(QQuickItem *target)
             continue;
         }
         // Centre the target in this flickable, within the flickable's bounds.
+        // A flickable whose content just changed height may be easing back
+        // into its bounds, and that animation would undo the scroll frame by
+        // frame (seen once under load: the page left at -17, its last button
+        // half shown); a person's wheel stops it too.
+        QMetaObject::invokeMethod(parent, "cancelFlick");
         const double y = target->mapToItem(content, QPointF(0, target->height() / 2)).y();
         const double originY = parent->property("originY").toDouble();
         const double highest = originY + parent->property("contentHeight").toDouble() - parent->height();
