@@ -72,7 +72,7 @@ void tick(Fleet &fleet, qint64 at)
 }
 
 /// Writes what closed since the last write; returns the CPU seconds it took (collecting included).
-double write(HistoryFile &file, const Fleet &fleet, qint64 now)
+double write(HistoryFile &file, Fleet &fleet, qint64 now)
 {
     const double before = cpuSeconds();
     QHash<QString, QList<MetricsStore::TierPoints>> batch;
