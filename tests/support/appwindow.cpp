@@ -192,9 +192,8 @@ QQuickItem *AppWindow::find(QQuickItem *parent, QLatin1StringView name)
 QRectF AppWindow::shownPart(QQuickItem *target) const
 {
     // What a person sees of the target: the part inside the window and
-    // inside every parent that clips it. A page may stop scrolling short of
-    // its last row by a few pixels (seen with the node wizard's last button
-    // half shown on CI), and its centre is then out of sight while most of
+    // inside every parent that clips it. A row scrolled to a flickable's end
+    // may sit partly below the window, its centre out of sight while most of
     // it is not; a header may cover a row whose centre is in the window.
     QRectF part = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
     part &= QRectF(0, 0, m_window->width(), m_window->height());
